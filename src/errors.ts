@@ -1,0 +1,67 @@
+/**
+ * Every failure a user can meet is one of these; each carries the exit code of
+ * the CLI contract (../shared/CLI.md, "Exit codes"). Anything else that escapes
+ * a command is a bug and exits 1.
+ */
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  invalid: 2,
+  unauthenticated: 3,
+  forbidden: 4,
+  notFound: 5,
+  conflict: 6,
+  unavailable: 7,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export abstract class EpicError extends Error {
+  abstract readonly exitCode: ExitCode;
+  /** How the command log classifies this failure. */
+  abstract readonly outcome: 'rejected' | 'denied' | 'failed';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Malformed input or usage: exit 2. */
+export class InvalidInput extends EpicError {
+  readonly exitCode = ExitCode.invalid;
+  readonly outcome = 'rejected';
+}
+
+/** A business rule refused the command (event on an unsigned contract...): exit 2. */
+export class RuleViolation extends EpicError {
+  readonly exitCode = ExitCode.invalid;
+  readonly outcome = 'rejected';
+}
+
+/** No session, or an expired, invalid or revoked token, or an unknown user: exit 3. */
+export class NotAuthenticated extends EpicError {
+  readonly exitCode = ExitCode.unauthenticated;
+  readonly outcome = 'denied';
+}
+
+/** Authenticated, but the policy does not allow it: exit 4. */
+export class Forbidden extends EpicError {
+  readonly exitCode = ExitCode.forbidden;
+  readonly outcome = 'denied';
+}
+
+export class NotFound extends EpicError {
+  readonly exitCode = ExitCode.notFound;
+  readonly outcome = 'rejected';
+}
+
+/** A concurrent change that could not be reconciled, or a duplicate: exit 6. */
+export class Conflict extends EpicError {
+  readonly exitCode = ExitCode.conflict;
+  readonly outcome = 'rejected';
+}
+
+/** The event store or the read database is down or timed out: exit 7. */
+export class BackendUnavailable extends EpicError {
+  readonly exitCode = ExitCode.unavailable;
+  readonly outcome = 'failed';
+}

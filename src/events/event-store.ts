@@ -1,0 +1,139 @@
+/**
+ * The event store port. Every adapter (sqlite, mysql, esdb) implements it and
+ * passes the same contract suite (test/event-store/contract.ts).
+ *
+ * Version convention, the same in every adapter: a stream's version is the
+ * number of events in it. An empty (absent) stream has version 0; its first
+ * event has version 1. Global positions are positive integers that grow with
+ * commit order; reading "after 0" starts at the beginning of the log.
+ */
+import { Conflict } from '../errors.js';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export type ActorRole = 'gestion' | 'commercial' | 'support' | 'system';
+
+export interface EventActor {
+  readonly id: string;
+  readonly role: ActorRole;
+}
+
+/** What the writer supplies: who, when, and which command caused the event. */
+export interface EventMetadata {
+  readonly actor: EventActor;
+  /** ISO 8601 UTC. */
+  readonly at: string;
+  readonly commandId: string;
+}
+
+/** The per-stream hash chain, computed by the store inside the append. */
+export interface ChainLink {
+  /** Hash of the previous event of the stream (64 zeros for the first). */
+  readonly prevHash: string;
+  /** SHA-256 over prevHash and the canonical event (see hash-chain.ts). */
+  readonly hash: string;
+}
+
+export interface NewEvent {
+  /** Deterministic per command and index, so a retried append is idempotent. */
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** 1-based position in its stream. */
+  readonly version: number;
+  /** Global position in the log. */
+  readonly position: number;
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata & ChainLink;
+}
+
+/**
+ * - `any`: append whatever the stream holds;
+ * - `no_stream`: the stream must not exist (version 0);
+ * - `stream_exists`: the stream must hold at least one event;
+ * - a number: the stream's version must be exactly this (0 is the same as `no_stream`).
+ */
+export type ExpectedVersion = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** The stream's version after the append. */
+  readonly version: number;
+  /** Global position of the last appended event. */
+  readonly position: number;
+  readonly events: readonly RecordedEvent[];
+}
+
+export interface ReadStreamOptions {
+  /** First version to return (inclusive); default 1. */
+  readonly fromVersion?: number;
+  /** Only events recorded at or before this instant (ISO 8601). */
+  readonly until?: string;
+  /** At most this many events. */
+  readonly limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive global position to read after; 0 for the beginning. */
+  readonly after: number;
+  /** Batch size. */
+  readonly limit: number;
+  /** Only these event types (server-side filter where the adapter can). */
+  readonly types?: readonly string[];
+}
+
+export interface EventStore {
+  readonly kind: 'sqlite' | 'mysql' | 'esdb';
+  /** Creates what the store needs (tables, indexes); safe to call again. */
+  init(): Promise<void>;
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  /** The stream's events in order; an empty array when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** One batch of the global log, in position order. */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the last event in the log (0 when empty). */
+  headPosition(): Promise<number>;
+  /** Every stream with its current version and last hash, for audit digests. */
+  streamHeads(): Promise<StreamHead[]>;
+  close(): Promise<void>;
+}
+
+export interface StreamHead {
+  readonly streamId: string;
+  readonly version: number;
+  readonly hash: string;
+}
+
+/** A wrong expected version: exit 6, and the handler's cue to reload and decide again. */
+export class WrongExpectedVersion extends Conflict {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId} changed concurrently: expected version ${String(expected)}, actual ${actual}`);
+  }
+}
+
+/** True when a stream at `actual` satisfies `expected`. */
+export function satisfies(expected: ExpectedVersion, actual: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return actual === 0;
+    case 'stream_exists':
+      return actual > 0;
+    default:
+      return actual === expected;
+  }
+}
