@@ -1,0 +1,56 @@
+import { InvalidInput } from '../errors.js';
+import type { CredentialStore } from './credential-store.js';
+import type { EventStore } from './event-store.js';
+
+export interface OpenedEventStore {
+  readonly store: EventStore;
+  readonly credentials: CredentialStore;
+}
+
+type Opener = (url: string) => Promise<OpenedEventStore>;
+
+/**
+ * One opener per URL scheme (EPIC_EVENT_STORE, ../shared/CLI.md). Each imports
+ * its adapter lazily: the drivers are heavy (mysql2, the gRPC client of esdb)
+ * and a command should only pay for the one it uses. Add an adapter by adding
+ * a line here.
+ */
+const openers = new Map<string, Opener>([
+  ['sqlite', async (url) => {
+    const path = url.slice('sqlite:'.length);
+    if (path === '') throw new InvalidInput('the event store URL sqlite:<path> needs a path, e.g. sqlite:/home/me/.local/share/epic-events/events.db');
+    const { openSqliteEventStore } = await import('./sqlite-event-store.js');
+    const store = await openSqliteEventStore(path);
+    try {
+      return { store, credentials: store.credentials() };
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }],
+  ['mysql', notYet('mysql')],
+  ['esdb', notYet('esdb')],
+]);
+
+/**
+ * Opens the event store a URL names, with the credential store that goes
+ * with it: `sqlite:<path>`, `mysql://user:pass@host:port/db`, `esdb://host:2113?tls=false`.
+ * Error messages name the scheme only, never the URL: it may carry a password.
+ */
+export async function openEventStore(url: string): Promise<OpenedEventStore> {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const opener = scheme === undefined ? undefined : openers.get(scheme);
+  if (opener === undefined) {
+    const got = scheme === undefined ? 'no scheme' : `"${scheme}:"`;
+    throw new InvalidInput(
+      `unsupported event store URL (${got}): use sqlite:<path>, mysql://user:pass@host:port/db or esdb://host:2113`,
+    );
+  }
+  return opener(url);
+}
+
+function notYet(scheme: string): Opener {
+  return async () => {
+    throw new InvalidInput(`the ${scheme} event store adapter is not available yet: use sqlite:<path>`);
+  };
+}

@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { BackendUnavailable, InvalidInput } from '../../src/errors.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
+import { rejection } from './rejection.js';
+import { sampleEvents } from './sample-events.js';
+
+const test = suite('openEventStore');
+
+test('sqlite:<path> opens a ready store and its credential store', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'epic-open-'));
+  try {
+    const { store, credentials } = await openEventStore(`sqlite:${join(dir, 'events.db')}`);
+    assert.is(store.kind, 'sqlite');
+    assert.is((await store.append('s', sampleEvents(2), 'no_stream')).version, 2);
+    await credentials.set('u1', 'hash');
+    assert.is(await credentials.get('u1'), 'hash');
+    await credentials.close();
+    await store.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: with an unusable path is BackendUnavailable', async () => {
+  assert.instance(await rejection(openEventStore('sqlite:/nonexistent-epic-folder/events.db')), BackendUnavailable);
+});
+
+test('mysql and esdb are not available yet, and the message does not leak the password', async () => {
+  for (const url of ['mysql://epic:s3cr3t-pass@db.example:3306/epic', 'esdb://localhost:2113?tls=false']) {
+    const error = await rejection(openEventStore(url));
+    assert.instance(error, InvalidInput);
+    assert.match((error as Error).message, /adapter is not available yet/);
+    assert.not.match((error as Error).message, /s3cr3t/);
+  }
+});
+
+test('an unknown scheme, no scheme or an empty path is InvalidInput', async () => {
+  for (const url of ['postgres://u:s3cr3t@h/db', 'events.db', '', 'sqlite:']) {
+    const error = await rejection(openEventStore(url));
+    assert.instance(error, InvalidInput, url);
+    assert.not.match((error as Error).message, /s3cr3t/);
+  }
+  assert.match(((await rejection(openEventStore('ftp://x'))) as Error).message, /"ftp:".*sqlite:<path>/);
+});
+
+test.run();
