@@ -1,0 +1,64 @@
+import type { EventActor, EventStore, JsonObject, JsonValue } from '../events/event-store.js';
+import { eventId } from './event-codec.js';
+
+/** Every command that asks for a change is recorded here, whatever its outcome. */
+export const COMMAND_LOG_STREAM = 'command-log';
+
+export type CommandOutcome = 'accepted' | 'rejected' | 'denied' | 'failed';
+
+export interface CommandRecord {
+  readonly commandId: string;
+  /** e.g. "contract pay" */
+  readonly command: string;
+  /** The options and arguments, secrets removed. */
+  readonly args: JsonObject;
+  readonly outcome: CommandOutcome;
+  readonly reason: string | null;
+  /** Ids of the domain events the command appended. */
+  readonly events: readonly string[];
+}
+
+/** Who acts when nobody could be authenticated. */
+export const ANONYMOUS: EventActor = { id: 'anonymous', role: 'system' };
+
+const SECRET_KEY = /pass|secret|token|hash|key/i;
+
+/** Drops every field whose name suggests a secret, at any depth. */
+export function scrubArgs(args: Record<string, unknown>): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (value === undefined || SECRET_KEY.test(key)) continue;
+    out[key] = scrubValue(value);
+  }
+  return out;
+}
+
+function scrubValue(value: unknown): JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(scrubValue);
+  if (typeof value === 'object') return scrubArgs(value as Record<string, unknown>);
+  return String(value);
+}
+
+export async function recordCommand(store: EventStore, actor: EventActor, at: Date, record: CommandRecord): Promise<void> {
+  await store.append(
+    COMMAND_LOG_STREAM,
+    [
+      {
+        id: eventId(record.commandId, COMMAND_LOG_STREAM, -1, 0),
+        type: 'CommandRecorded',
+        schemaVersion: 1,
+        data: {
+          commandId: record.commandId,
+          command: record.command,
+          args: record.args,
+          outcome: record.outcome,
+          reason: record.reason,
+          events: [...record.events],
+        },
+        metadata: { actor, at: at.toISOString(), commandId: record.commandId },
+      },
+    ],
+    'any',
+  );
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { InvalidInput } from '../errors.js';
+
+/** Everything the CLI reads from the environment (CLI.md, "Configuration"). */
+export interface Config {
+  readonly home: string;
+  readonly eventStoreUrl: string;
+  readonly readDbUrl: string;
+  /** From EPIC_SECRET; otherwise the generated $EPIC_HOME/secret.key is used. */
+  readonly secret: string | undefined;
+  readonly sessionTtlSeconds: number;
+  readonly sentryDsn: string | undefined;
+  readonly sentryEnvironment: string | undefined;
+  readonly debug: boolean;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads the configuration from `env`, completed by a `.env` file in `cwd` when
+ * present (variables already set win over the file).
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const merged: Env = { ...readDotEnv(join(cwd, '.env')), ...definedOnly(env) };
+  const dataHome = merged.XDG_DATA_HOME || join(merged.HOME || homedir(), '.local', 'share');
+  const home = resolve(cwd, merged.EPIC_HOME || join(dataHome, 'epic-events'));
+  return {
+    home,
+    eventStoreUrl: merged.EPIC_EVENT_STORE || `sqlite:${join(home, 'events.db')}`,
+    readDbUrl: merged.EPIC_READ_DB || `sqlite:${join(home, 'read.db')}`,
+    secret: merged.EPIC_SECRET || undefined,
+    sessionTtlSeconds: parseDuration(merged.EPIC_SESSION_TTL || '8h', 'EPIC_SESSION_TTL'),
+    sentryDsn: merged.SENTRY_DSN || undefined,
+    sentryEnvironment: merged.SENTRY_ENVIRONMENT || undefined,
+    debug: merged.EPIC_DEBUG === '1',
+  };
+}
+
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** "90s", "15m", "8h", "2d" or a number of seconds. */
+export function parseDuration(text: string, name: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
+  const seconds = match ? Number(match[1]) * (UNITS[match[2] || 's'] ?? 1) : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds <= 0) throw new InvalidInput(`${name} must be a duration like 8h, 30m or 3600 (got ${JSON.stringify(text)})`);
+  return seconds;
+}
+
+function definedOnly(env: Env): Env {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/** KEY=VALUE lines; `#` comments; optional single or double quotes around the value. */
+export function readDotEnv(path: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith('#')) continue;
+    let value = match[2] ?? '';
+    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
+    out[match[1] as string] = value;
+  }
+  return out;
+}

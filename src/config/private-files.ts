@@ -1,0 +1,44 @@
+import { chmodSync, mkdirSync, openSync, closeSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { InvalidInput } from '../errors.js';
+
+/**
+ * Files that hold secrets (the generated key, the session token) are 0600 in a
+ * 0700 folder, and the CLI refuses to use one that others can read.
+ */
+/** Creates the folder 0700, or tightens an existing one to 0700 (only for EPIC_HOME itself). */
+export function ensurePrivateDir(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
+}
+
+/** Writes atomically (temp file + rename) with mode 0600 from the first byte. */
+export function writePrivateFile(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, content, { mode: 0o600, flag: 'w' });
+  chmodSync(temp, 0o600);
+  renameSync(temp, path);
+}
+
+/** Reads a private file; undefined when absent; refuses one that group or others can access. */
+export function readPrivateFile(path: string, what: string): string | undefined {
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if ((mode & 0o077) !== 0) {
+    throw new InvalidInput(`refusing to use ${what} ${path}: its mode is ${(mode & 0o777).toString(8)}, others can read it; run chmod 600 ${path}`);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+/** Creates an empty 0600 file if absent (for database files before the driver opens them). */
+export function touchPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
