@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { Builtins, Cli } from 'clipanion';
+import { COMMANDS } from './commands/index.js';
+import type { EpicContext } from './context.js';
+import { reportError } from './report-error.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildCli(): Cli<EpicContext> {
+  const cli = new Cli<EpicContext>({ binaryName: 'epic', binaryLabel: 'Epic Events CRM', binaryVersion: version(), enableColors: false });
+  for (const command of COMMANDS) cli.register(command);
+  cli.register(Builtins.HelpCommand);
+  cli.register(Builtins.VersionCommand);
+  return cli;
+}
+
+const NOUNS = new Set(['user', 'client', 'contract', 'event', 'history', 'audit', 'projection', 'import', 'export']);
+
+/**
+ * Runs one invocation and returns the exit code. clipanion prints its own
+ * parse errors on stdout; here they go to stderr as the contract's one line.
+ */
+export async function run(argv: readonly string[], context: EpicContext): Promise<number> {
+  const cli = buildCli();
+  const args = [...argv];
+  // `epic <noun> --help` and a bare `epic <noun>`: the usage of that noun's commands.
+  const noun = args[0]?.replace(/s$/, '');
+  if (noun !== undefined && NOUNS.has(noun) && (args.length === 1 || (args.length === 2 && (args[1] === '--help' || args[1] === '-h')))) {
+    const paths = cli.definitions().filter((d) => d.path.split(' ')[1] === noun);
+    if (paths.length > 0) {
+      context.stdout.write(paths.map((d) => `  ${d.usage}\n      ${d.description ?? ''}`).join('\n') + '\n');
+      return args.length === 1 ? 2 : 0;
+    }
+  }
+  let command;
+  try {
+    command = cli.process(args, context);
+  } catch (error) {
+    return reportError(context, error);
+  }
+  // Handing the parsed command back to clipanion gives it `cli` and `context` (help, version).
+  return cli.run(command, context);
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const context: EpicContext = {
+    ...Cli.defaultContext,
+    cwd: process.cwd(),
+    interactive: process.stdin.isTTY === true,
+  };
+  process.exitCode = await run(argv, context);
+}

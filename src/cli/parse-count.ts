@@ -1,0 +1,9 @@
+import { InvalidInput } from '../errors.js';
+import { truncate } from '../domain/money.js';
+
+/** A whole number written in plain digits ("120"), for --attendees and --limit. */
+export function parseCount(input: string, option: string): number {
+  const text = input.trim();
+  if (!/^\d{1,9}$/.test(text)) throw new InvalidInput(`${option} must be a whole number ≥ 0 (got ${JSON.stringify(truncate(input))})`);
+  return Number(text);
+}

@@ -1,0 +1,70 @@
+import { isAllowed, scopeOf, type Action, type Scope } from '../auth/policy.js';
+import type { Actor } from '../commands/command-context.js';
+import { Forbidden, NotFound } from '../errors.js';
+import type { ReadDb } from '../projections/open-read-db.js';
+
+export type Noun = 'users' | 'clients' | 'contracts' | 'occasions';
+
+/** The listing scope of `action` for the actor; refuses outright when it is `none`. */
+export function listingScope(actor: Actor, action: Action): Scope {
+  const scope = scopeOf(action, actor.role);
+  if (scope === 'none') throw new Forbidden(`${actor.role} ${actor.id} may not ${action.replace('.', ' ')}`);
+  return scope;
+}
+
+/** A full id from an id or a unique prefix of 4+ characters. */
+export async function resolveId(db: ReadDb, noun: Noun, prefix: string): Promise<string> {
+  return (await queries()).resolveId(db.db, noun, prefix);
+}
+
+/** Kysely and the query modules load only when a command reads. */
+function queries() {
+  return import('../projections/queries/index.js');
+}
+
+/**
+ * Reads one record for display, after checking the actor may view it:
+ * 5 when it does not exist, 4 when it exists outside the actor's scope.
+ */
+export async function viewClient(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  const id = await resolveId(db, 'clients', idOrPrefix);
+  const client = await (await queries()).getClient(db.db, id);
+  if (!client) throw new NotFound(`no client ${idOrPrefix}`);
+  const assigned = await assignedSupportsOf(db, { clientId: id });
+  if (!isAllowed('client.view', actor, { commercialId: client.commercialId, assignedSupportIds: assigned })) {
+    throw new Forbidden(`${actor.role} ${actor.id} may not view client ${id}`);
+  }
+  return client;
+}
+
+export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  const id = await resolveId(db, 'contracts', idOrPrefix);
+  const contract = await (await queries()).getContract(db.db, id);
+  if (!contract) throw new NotFound(`no contract ${idOrPrefix}`);
+  const assigned = await assignedSupportsOf(db, { contractId: id });
+  if (!isAllowed('contract.view', actor, { commercialId: contract.commercialId, assignedSupportIds: assigned })) {
+    throw new Forbidden(`${actor.role} ${actor.id} may not view contract ${id}`);
+  }
+  return contract;
+}
+
+export async function viewOccasion(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  const id = await resolveId(db, 'occasions', idOrPrefix);
+  const occasion = await (await queries()).getOccasion(db.db, id);
+  if (!occasion) throw new NotFound(`no event ${idOrPrefix}`);
+  const client = await (await queries()).getClient(db.db, occasion.clientId);
+  const assigned = new Set(occasion.supportId ? [occasion.supportId] : []);
+  if (!isAllowed('event.view', actor, { commercialId: client?.commercialId ?? null, assignedSupportIds: assigned })) {
+    throw new Forbidden(`${actor.role} ${actor.id} may not view event ${id}`);
+  }
+  return occasion;
+}
+
+async function assignedSupportsOf(db: ReadDb, of: { clientId?: string; contractId?: string }): Promise<Set<string>> {
+  const occasions = await (await queries()).listOccasions(db.db, { scope: 'all', actorId: '' });
+  return new Set(
+    occasions
+      .filter((o) => (of.clientId === undefined || o.clientId === of.clientId) && (of.contractId === undefined || o.contractId === of.contractId))
+      .flatMap((o) => (o.supportId ? [o.supportId] : [])),
+  );
+}

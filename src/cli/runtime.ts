@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Config } from '../config/config.js';
+import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
+import { loadSecret } from '../auth/secret.js';
+import type { Actor, ActorContext, CommandContext } from '../commands/command-context.js';
+import type { EventStore, RecordedEvent } from '../events/event-store.js';
+import type { CredentialStore } from '../events/credential-store.js';
+import type { ReadDb } from '../projections/open-read-db.js';
+import { NotAuthenticated } from '../errors.js';
+import { rmSync } from 'node:fs';
+
+/**
+ * Opens what a command needs, lazily and once: the event store, the read
+ * database (caught up with the log before anyone reads it), the session.
+ * Heavy modules (drivers, Kysely, jose, bcrypt) load here, never at start-up.
+ */
+export class Runtime {
+  private stores?: Promise<{ store: EventStore; credentials: CredentialStore }>;
+  private read?: Promise<ReadDb>;
+  readonly commandId = randomUUID();
+
+  constructor(
+    readonly config: Config,
+    readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get sessionPath(): string {
+    return join(this.config.home, 'session');
+  }
+
+  async eventStore(): Promise<{ store: EventStore; credentials: CredentialStore }> {
+    this.stores ??= import('../events/open-event-store.js').then((m) => m.openEventStore(this.config.eventStoreUrl));
+    return this.stores;
+  }
+
+  /** The read database, with every projection caught up to the head of the log. */
+  async readDb(): Promise<ReadDb> {
+    this.read ??= (async () => {
+      const { openReadDb } = await import('../projections/open-read-db.js');
+      return openReadDb(this.config.readDbUrl);
+    })();
+    const db = await this.read;
+    await this.catchUp(db);
+    return db;
+  }
+
+  async catchUp(db?: ReadDb): Promise<void> {
+    const readDb = db ?? (await this.readDb());
+    const [{ catchUp }, { store }] = await Promise.all([import('../projections/projector.js'), this.eventStore()]);
+    await catchUp(store, readDb);
+  }
+
+  async context(): Promise<CommandContext> {
+    const { store, credentials } = await this.eventStore();
+    const recorded: RecordedEvent[] = [];
+    return { store, credentials, commandId: this.commandId, now: this.now, recorded };
+  }
+
+  /** The acting user from the session file, re-read from the log now. */
+  async actor(): Promise<Actor & { sessionId: string }> {
+    const token = readPrivateFile(this.sessionPath, 'the session file');
+    if (token === undefined || token.trim() === '') throw new NotAuthenticated('not logged in: run epic login');
+    const secret = loadSecret(this.config);
+    const [{ resolveActor }, context] = await Promise.all([import('../commands/session-commands.js'), this.context()]);
+    return resolveActor(context, token, secret);
+  }
+
+  async actorContext(actor: Actor): Promise<ActorContext> {
+    return { ...(await this.context()), actor };
+  }
+
+  saveSession(token: string): void {
+    writePrivateFile(this.sessionPath, `${token}\n`);
+  }
+
+  clearSession(): void {
+    rmSync(this.sessionPath, { force: true });
+  }
+
+  async close(): Promise<void> {
+    const closing: Promise<void>[] = [];
+    if (this.read) closing.push(this.read.then((db) => db.close()).catch(() => undefined));
+    if (this.stores) closing.push(this.stores.then((s) => Promise.all([s.credentials.close(), s.store.close()])).then(() => undefined).catch(() => undefined));
+    await Promise.all(closing);
+  }
+}
