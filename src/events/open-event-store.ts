@@ -28,7 +28,11 @@ const openers = new Map<string, Opener>([
       throw error;
     }
   }],
-  ['mysql', notYet('mysql')],
+  ['mysql', async (url) => {
+    const { openMysqlEventStore } = await import('./mysql-event-store.js');
+    const store = await openMysqlEventStore(url);
+    return { store, credentials: store.credentials() };
+  }],
   ['esdb', notYet('esdb')],
 ]);
 
