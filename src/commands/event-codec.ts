@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { currentSchemaVersion } from '../domain/upcasters.js';
 import type { EventActor, JsonObject, NewEvent, RecordedEvent } from '../events/event-store.js';
 
 /** A domain event before it is stored: a discriminated union member. */
@@ -6,9 +7,6 @@ export interface DomainEvent {
   readonly type: string;
   readonly data: object;
 }
-
-/** Current schema version of every event type; an upcaster lifts older ones on read. */
-export const CURRENT_SCHEMA_VERSION = 1;
 
 /**
  * Event ids are derived from the command id, the stream, the append number
@@ -27,7 +25,8 @@ export function toNewEvents(
   return events.map((event, index) => ({
     id: eventId(meta.commandId, meta.streamId, meta.append, index),
     type: event.type,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
+    // Each type at its own current version (src/domain/upcasters.ts lifts older ones on read).
+    schemaVersion: currentSchemaVersion(event.type),
     // Domain event payloads are JSON-safe by construction (strings, numbers, booleans, null).
     data: event.data as JsonObject,
     metadata: { actor: meta.actor, at: meta.at, commandId: meta.commandId },
@@ -37,8 +36,8 @@ export function toNewEvents(
 /**
  * Narrows a recorded event to a member of a domain union when its type is one
  * of `types`. The log is written only by this code base, through these unions,
- * so the data of a known type has that type's shape (older shapes are lifted
- * by the upcasters before this point).
+ * so the data of a known type has that type's shape once `upcast` (src/domain/upcasters.ts)
+ * has lifted an older stored version; callers pass events through it first.
  */
 export function asDomainEvent<E extends DomainEvent>(recorded: RecordedEvent, types: readonly E['type'][]): E | undefined {
   if (!(types as readonly string[]).includes(recorded.type)) return undefined;

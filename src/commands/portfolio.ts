@@ -1,4 +1,5 @@
 import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
+import { upcast } from '../domain/upcasters.js';
 import type { EventStore } from '../events/event-store.js';
 
 /** What a user holds across client accounts, folded from the log (not from read tables). */
@@ -23,7 +24,7 @@ export async function portfolioOf(store: EventStore, userId: string): Promise<Po
   const support = new Map<string, { clientId: string; supportId: string }>();
   for (let after = 0; ; ) {
     const batch = await store.readAll({ after, limit: BATCH, types: TYPES });
-    for (const event of batch) {
+    for (const event of batch.map(upcast)) {
       const clientId = event.streamId.startsWith(ACCOUNT_STREAM_PREFIX) ? event.streamId.slice(ACCOUNT_STREAM_PREFIX.length) : undefined;
       if (clientId === undefined) continue;
       const data = event.data;

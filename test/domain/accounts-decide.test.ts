@@ -68,7 +68,7 @@ clients('edits only what changed; reassigns to another commercial', () => {
     { type: 'ClientUpdated', data: { clientId: 'cli1', phone: null } },
   ]);
   assert.equal(decideAccount({ type: 'EditClient', data: { clientId: 'cli1', commercialId: 'com2' } }, given, { commercial: liveUser(users, 'com2') }), [
-    { type: 'ClientReassigned', data: { clientId: 'cli1', commercialId: 'com2' } },
+    { type: 'ClientReassigned', data: { clientId: 'cli1', commercialId: 'com2', previousCommercialId: 'com1' } },
   ]);
   refused(() => decideAccount({ type: 'EditClient', data: { clientId: 'cli1' } }, given), InvalidInput, /nothing to change/);
   refused(() => decideAccount({ type: 'EditClient', data: { clientId: 'cli1', email: 'nope' } }, given), InvalidInput);

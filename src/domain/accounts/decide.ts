@@ -59,7 +59,7 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
       if (Object.keys(changes).length > 0) events.push({ type: 'ClientUpdated', data: { clientId: client.id, ...changes } });
       if (commercialId !== undefined && commercialId !== client.commercialId) {
         checkCommercial(context.commercial, commercialId);
-        events.push({ type: 'ClientReassigned', data: { clientId: client.id, commercialId } });
+        events.push({ type: 'ClientReassigned', data: { clientId: client.id, commercialId, previousCommercialId: client.commercialId } });
       }
       if (events.length === 0 && !isAnyGiven(command.data, ['name', 'email', 'phone', 'company', 'commercialId'])) {
         throw new InvalidInput('nothing to change: give at least one of --name, --email, --phone, --company, --commercial');

@@ -15,7 +15,16 @@ export type AccountEvent =
       data: { clientId: string; name: string; email: string; phone: string | null; company: string | null; commercialId: string };
     }
   | { type: 'ClientUpdated'; data: { clientId: string; name?: string; email?: string; phone?: string | null; company?: string | null } }
-  | { type: 'ClientReassigned'; data: { clientId: string; commercialId: string } }
+  | {
+      type: 'ClientReassigned';
+      /**
+       * Schema v2 (src/domain/upcasters.ts): `previousCommercialId` is the
+       * commercial the client moved away from; null when the stored event is
+       * v1, which did not record it. The decider always writes it; it is
+       * optional only so that events built by hand in v1 shape still type-check.
+       */
+      data: { clientId: string; commercialId: string; previousCommercialId?: string | null };
+    }
   | { type: 'ClientDeleted'; data: { clientId: string } }
   | { type: 'ContractCreated'; data: { contractId: string; clientId: string; totalCents: number; remainingCents: number; signed: boolean } }
   | { type: 'ContractAmended'; data: { contractId: string; totalCents?: number; remainingCents?: number } }
