@@ -60,11 +60,7 @@ export async function viewOccasion(db: ReadDb, actor: Actor, idOrPrefix: string)
   return occasion;
 }
 
+/** The supports assigned to the events of a client or a contract: one indexed query, not the whole occasions table. */
 async function assignedSupportsOf(db: ReadDb, of: { clientId?: string; contractId?: string }): Promise<Set<string>> {
-  const occasions = await (await queries()).listOccasions(db.db, { scope: 'all', actorId: '' });
-  return new Set(
-    occasions
-      .filter((o) => (of.clientId === undefined || o.clientId === of.clientId) && (of.contractId === undefined || o.contractId === of.contractId))
-      .flatMap((o) => (o.supportId ? [o.supportId] : [])),
-  );
+  return (await queries()).assignedSupportIds(db.db, of);
 }
