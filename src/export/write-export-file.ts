@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { writePrivateFile } from '../config/private-files.js';
+import { InvalidInput } from '../errors.js';
+
+/**
+ * `--output`: the export holds clients' personal data, so the file is created
+ * 0600 from its first byte (and an existing file is replaced, not widened).
+ */
+export function writeExportFile(cwd: string, file: string, content: string): void {
+  try {
+    writePrivateFile(resolve(cwd, file), content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    throw new InvalidInput(`cannot write ${file}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code}`, { cause: error });
+  }
+}
