@@ -16,6 +16,8 @@ import { EventEditCommand } from './event-edit.js';
 import { EventListCommand } from './event-list.js';
 import { EventUnassignCommand } from './event-unassign.js';
 import { EventViewCommand } from './event-view.js';
+import { ExportCommand } from './export.js';
+import { ImportClientsCommand } from './import-clients.js';
 import { InitCommand } from './init.js';
 import { LogCommand } from './log.js';
 import { LoginCommand } from './login.js';
@@ -57,4 +59,6 @@ export const COMMANDS = [
   EventAssignCommand,
   EventUnassignCommand,
   LogCommand,
+  ImportClientsCommand,
+  ExportCommand,
 ];
