@@ -20,6 +20,8 @@ import { ExportCommand } from './export.js';
 import { ImportClientsCommand } from './import-clients.js';
 import { InitCommand } from './init.js';
 import { LogCommand } from './log.js';
+import { HistoryCommand } from './history.js';
+import { AuditVerifyCommand } from './audit-verify.js';
 import { LoginCommand } from './login.js';
 import { LogoutCommand } from './logout.js';
 import { UserCreateCommand } from './user-create.js';
@@ -59,6 +61,8 @@ export const COMMANDS = [
   EventAssignCommand,
   EventUnassignCommand,
   LogCommand,
+  HistoryCommand,
+  AuditVerifyCommand,
   ImportClientsCommand,
   ExportCommand,
 ];

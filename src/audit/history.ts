@@ -1,0 +1,140 @@
+/**
+ * A record's history and the record at a past instant, both folded from the
+ * event log with the command side's own aggregates (src/commands/aggregates.ts:
+ * the same `evolve`, events lifted by the upcasters), never from read tables.
+ *
+ * - a user's history comes from the `users` stream;
+ * - a client's, a contract's and an event's from the client's account stream,
+ *   keeping the events that change the record's public view (a contract's
+ *   history includes its client's renames and reassignments, which change its
+ *   clientName and commercial).
+ *
+ * Who acted is shown with the name the directory gave them at that moment
+ * (the `users` stream folded up to the event's position) and the role the
+ * store recorded with the event.
+ */
+import type { Aggregate } from '../commands/aggregate.js';
+import { fold } from '../commands/aggregate.js';
+import { accountAggregate, usersAggregate } from '../commands/aggregates.js';
+import type { DomainEvent } from '../commands/event-codec.js';
+import { accountStream } from '../domain/accounts/events.js';
+import type { AccountState } from '../domain/accounts/state.js';
+import { USERS_STREAM } from '../domain/users/events.js';
+import type { UsersState } from '../domain/users/state.js';
+import type { ActorRole, EventStore, RecordedEvent } from '../events/event-store.js';
+import { accountRecordView, diffViews, userView, type FieldChange, type RecordKind, type RecordView } from './record-views.js';
+
+/** Where a record lives: its kind, full id, and (for account records) the client account holding it. */
+export interface RecordRef {
+  readonly kind: RecordKind;
+  readonly id: string;
+  /** The client account stream's client id; for users, undefined. */
+  readonly clientId?: string;
+}
+
+/** One entry of `epic history` (CLI.md "history entry", plus where the event sits in the log). */
+export interface HistoryEntry {
+  /** 1..n within this record's history. */
+  readonly version: number;
+  readonly type: string;
+  readonly at: string;
+  readonly actor: { readonly id: string; readonly name: string | null; readonly role: ActorRole };
+  readonly changes: Record<string, FieldChange>;
+  readonly stream: string;
+  readonly streamVersion: number;
+  readonly eventId: string;
+}
+
+export function streamOf(ref: RecordRef): string {
+  if (ref.kind === 'user') return USERS_STREAM;
+  if (ref.clientId === undefined) throw new Error(`a ${ref.kind} reference needs its client id`);
+  return accountStream(ref.clientId);
+}
+
+/** Folds the user directory forward, event by event, as the record's events go by in log order. */
+class DirectoryCursor {
+  #state: UsersState = usersAggregate.initial();
+  #next = 0;
+  constructor(private readonly events: readonly RecordedEvent[]) {}
+
+  /** The directory with every users event before global position `position` applied. */
+  before(position: number): UsersState {
+    while (this.#next < this.events.length && this.events[this.#next]!.position < position) {
+      this.#state = fold(usersAggregate, [this.events[this.#next]!], this.#state);
+      this.#next += 1;
+    }
+    return this.#state;
+  }
+}
+
+function actorOf(event: RecordedEvent, ...directories: UsersState[]): HistoryEntry['actor'] {
+  const { id, role } = event.metadata.actor;
+  const name = directories.map((d) => d.users[id]?.name).find((n) => n !== undefined) ?? null;
+  return { id, name, role };
+}
+
+/** Every change of the record, oldest first. An empty array when the log never held it. */
+export async function recordHistory(store: EventStore, ref: RecordRef): Promise<HistoryEntry[]> {
+  const usersEvents = await store.readStream(USERS_STREAM);
+  if (ref.kind === 'user') {
+    return walk(usersEvents, usersAggregate, (users) => userView(users, ref.id), (event, before, after) => actorOf(event, before, after));
+  }
+  const kind = ref.kind;
+  const directory = new DirectoryCursor(usersEvents);
+  const events = await store.readStream(streamOf(ref));
+  // Names in both views of one event come from the same directory, so a rename elsewhere never shows up as a change here.
+  let users = usersAggregate.initial();
+  return walk(
+    events,
+    accountAggregate,
+    (account: AccountState) => accountRecordView(kind, account, users, ref.id),
+    (event) => actorOf(event, users),
+    (event) => {
+      users = directory.before(event.position);
+    },
+  );
+}
+
+function walk<S, E extends DomainEvent>(
+  events: readonly RecordedEvent[],
+  aggregate: Aggregate<S, E>,
+  view: (state: S) => RecordView | null,
+  actor: (event: RecordedEvent, before: S, after: S) => HistoryEntry['actor'],
+  beforeEach?: (event: RecordedEvent) => void,
+): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  let state = aggregate.initial();
+  for (const event of events) {
+    beforeEach?.(event);
+    const before = view(state);
+    const next = fold(aggregate, [event], state);
+    const changes = diffViews(before, view(next));
+    if (Object.keys(changes).length > 0) {
+      entries.push({
+        version: entries.length + 1,
+        type: event.type,
+        at: event.metadata.at,
+        actor: actor(event, state, next),
+        changes,
+        stream: event.streamId,
+        streamVersion: event.version,
+        eventId: event.id,
+      });
+    }
+    state = next;
+  }
+  return entries;
+}
+
+/** The record as it stood at `at` (ISO 8601), folded from the log up to that instant; null when it did not exist then. */
+export async function recordAt(store: EventStore, ref: RecordRef, at: string): Promise<RecordView | null> {
+  const users = fold(usersAggregate, await store.readStream(USERS_STREAM, { until: at }));
+  if (ref.kind === 'user') return userView(users, ref.id);
+  const account = fold(accountAggregate, await store.readStream(streamOf(ref), { until: at }));
+  return accountRecordView(ref.kind, account, users, ref.id);
+}
+
+/** The client account holding an account record, folded to now: what authorization looks at. */
+export async function currentAccount(store: EventStore, clientId: string): Promise<AccountState> {
+  return fold(accountAggregate, await store.readStream(accountStream(clientId)));
+}

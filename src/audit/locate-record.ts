@@ -1,0 +1,85 @@
+/**
+ * Finds the record `epic history` names, deleted ones included. The read
+ * tables drop deleted rows, so when they do not know an id (or prefix) the
+ * log is searched: the user directory stream for users, the stream names for
+ * clients, the creation events (filtered by type in the store, in bounded
+ * batches) for contracts and events. Only this command does that.
+ */
+import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
+import { MIN_ID_PREFIX } from '../domain/ids.js';
+import { USERS_STREAM } from '../domain/users/events.js';
+import { fold } from '../commands/aggregate.js';
+import { usersAggregate } from '../commands/aggregates.js';
+import { InvalidInput, NotFound } from '../errors.js';
+import type { EventStore } from '../events/event-store.js';
+import type { RecordRef } from './history.js';
+import type { RecordKind } from './record-views.js';
+
+const BATCH = 5_000;
+
+/** The live records' index, when there is one: a read table lookup that may not know deleted records. */
+export type LiveLookup = (kind: 'contract' | 'event', input: string) => Promise<{ id: string; clientId: string } | undefined>;
+
+export async function locateRecord(store: EventStore, kind: RecordKind, input: string, live?: LiveLookup): Promise<RecordRef> {
+  switch (kind) {
+    case 'user': {
+      const users = fold(usersAggregate, await store.readStream(USERS_STREAM));
+      return { kind, id: pick(kind, input, Object.keys(users.users)) };
+    }
+    case 'client': {
+      const exact = await store.readStream(`${ACCOUNT_STREAM_PREFIX}${input}`, { limit: 1 });
+      if (exact.length > 0) return { kind, id: input, clientId: input };
+      checkPrefix(kind, input);
+      const heads = await store.streamHeads();
+      const ids = heads.filter((h) => h.streamId.startsWith(`${ACCOUNT_STREAM_PREFIX}${input}`)).map((h) => h.streamId.slice(ACCOUNT_STREAM_PREFIX.length));
+      const id = pick(kind, input, ids);
+      return { kind, id, clientId: id };
+    }
+    case 'contract':
+    case 'event': {
+      const found = live === undefined ? undefined : await live(kind, input).catch((error: unknown) => {
+        if (error instanceof NotFound) return undefined;
+        throw error;
+      });
+      if (found) return { kind, ...found };
+      return scanCreations(store, kind, input);
+    }
+  }
+}
+
+/** Searches the creation events of contracts (or events) for the id or a prefix of it. */
+async function scanCreations(store: EventStore, kind: 'contract' | 'event', input: string): Promise<RecordRef> {
+  const type = kind === 'contract' ? 'ContractCreated' : 'OccasionScheduled';
+  const field = kind === 'contract' ? 'contractId' : 'occasionId';
+  const matches = new Map<string, string>();
+  for (let after = 0; ; ) {
+    const batch = await store.readAll({ after, limit: BATCH, types: [type] });
+    for (const event of batch) {
+      const id = event.data[field];
+      if (typeof id !== 'string' || !event.streamId.startsWith(ACCOUNT_STREAM_PREFIX)) continue;
+      if (id === input) return { kind, id, clientId: event.streamId.slice(ACCOUNT_STREAM_PREFIX.length) };
+      if (id.startsWith(input)) matches.set(id, event.streamId.slice(ACCOUNT_STREAM_PREFIX.length));
+    }
+    if (batch.length < BATCH) break;
+    after = batch[batch.length - 1]!.position;
+  }
+  checkPrefix(kind, input);
+  const id = pick(kind, input, [...matches.keys()]);
+  return { kind, id, clientId: matches.get(id)! };
+}
+
+function checkPrefix(kind: RecordKind, input: string): void {
+  if (input.length < MIN_ID_PREFIX) {
+    throw new InvalidInput(`${kind} id ${JSON.stringify(input)} is too short: give at least ${MIN_ID_PREFIX} characters`);
+  }
+}
+
+/** The one id that is `input` or starts with it. */
+function pick(kind: RecordKind, input: string, ids: readonly string[]): string {
+  if (ids.includes(input)) return input;
+  checkPrefix(kind, input);
+  const matching = ids.filter((id) => id.startsWith(input));
+  if (matching.length === 0) throw new NotFound(`no ${kind} with id ${JSON.stringify(input)} in the log`);
+  if (matching.length > 1) throw new InvalidInput(`${kind} id ${JSON.stringify(input)} is ambiguous: ${matching.length} ${kind}s start with it; give more characters`);
+  return matching[0]!;
+}
