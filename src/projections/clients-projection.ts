@@ -1,0 +1,65 @@
+import { asDomainEvent } from '../commands/event-codec.js';
+import { assertNever } from '../domain/assert-never.js';
+import type { AccountEvent } from '../domain/accounts/events.js';
+import type { ClientsTable } from './database.js';
+import { toInstant } from './instant.js';
+import type { Projection } from './projection.js';
+import { idsToLoad, RowBatch } from './row-batch.js';
+
+type ClientEvent = Extract<AccountEvent, { type: 'ClientCreated' | 'ClientUpdated' | 'ClientReassigned' | 'ClientDeleted' }>;
+
+const CLIENT_EVENT_TYPES: readonly ClientEvent['type'][] = ['ClientCreated', 'ClientUpdated', 'ClientReassigned', 'ClientDeleted'];
+
+/** What `client list --search` matches: name, email and company, lower-cased, one per line. */
+export function clientSearchText(client: Pick<ClientsTable, 'name' | 'email' | 'company'>): string {
+  return [client.name, client.email, client.company ?? ''].join('\n').toLowerCase();
+}
+
+/** `clients`: the live clients with their current commercial. A deleted client's row is removed. */
+export const clientsProjection: Projection = {
+  name: 'clients',
+  version: 1,
+  tables: ['clients'],
+  handles: CLIENT_EVENT_TYPES,
+  async apply(trx, events, dialect) {
+    const batch = events.flatMap((recorded) => {
+      const event = asDomainEvent<ClientEvent>(recorded, CLIENT_EVENT_TYPES);
+      return event ? [{ event, at: toInstant(recorded.metadata.at) }] : [];
+    });
+    const rows = new RowBatch('clients');
+    await rows.load(trx, idsToLoad(batch, ({ event }) => event.data.clientId, ({ event }) => event.type === 'ClientCreated'));
+    for (const { event, at } of batch) {
+      switch (event.type) {
+        case 'ClientCreated': {
+          const { clientId, name, email, phone, company, commercialId } = event.data;
+          const client = { name, email, phone, company };
+          rows.put({ id: clientId, ...client, commercial_id: commercialId, search: clientSearchText(client), created_at: at, updated_at: at });
+          break;
+        }
+        case 'ClientUpdated':
+          rows.update(event.data.clientId, (row) => {
+            const { name, email, phone, company } = event.data;
+            const next = {
+              ...row,
+              ...(name !== undefined && { name }),
+              ...(email !== undefined && { email }),
+              ...(phone !== undefined && { phone }),
+              ...(company !== undefined && { company }),
+              updated_at: at,
+            };
+            return { ...next, search: clientSearchText(next) };
+          });
+          break;
+        case 'ClientReassigned':
+          rows.update(event.data.clientId, (row) => ({ ...row, commercial_id: event.data.commercialId, updated_at: at }));
+          break;
+        case 'ClientDeleted':
+          rows.remove(event.data.clientId);
+          break;
+        default:
+          assertNever(event);
+      }
+    }
+    await rows.flush(trx, dialect);
+  },
+};

@@ -1,0 +1,110 @@
+import { asDomainEvent } from '../commands/event-codec.js';
+import type { AccountEvent } from '../domain/accounts/events.js';
+import { assertNever } from '../domain/assert-never.js';
+import type { ContractsTable } from './database.js';
+import { toInstant } from './instant.js';
+import type { Projection } from './projection.js';
+import { idsToLoad, RowBatch } from './row-batch.js';
+import { deleteWhereIn } from './upsert.js';
+
+type ContractEvent = Extract<
+  AccountEvent,
+  { type: 'ContractCreated' | 'ContractAmended' | 'ContractSigned' | 'PaymentRecorded' | 'ContractDeleted' | 'ClientDeleted' }
+>;
+
+const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
+  'ContractCreated',
+  'ContractAmended',
+  'ContractSigned',
+  'PaymentRecorded',
+  'ContractDeleted',
+  'ClientDeleted',
+];
+
+/**
+ * `contracts`: the live contracts. The commercial is not stored: it is the
+ * client's, joined at query time. A deleted contract's row is removed, and so
+ * are a deleted client's contracts (the command side refuses that deletion
+ * while contracts exist; the projection does not rely on it).
+ */
+export const contractsProjection: Projection = {
+  name: 'contracts',
+  version: 1,
+  tables: ['contracts'],
+  handles: CONTRACT_EVENT_TYPES,
+  async apply(trx, events, dialect) {
+    const batch = events.flatMap((recorded) => {
+      const event = asDomainEvent<ContractEvent>(recorded, CONTRACT_EVENT_TYPES);
+      return event ? [{ event, at: toInstant(recorded.metadata.at) }] : [];
+    });
+    const rows = new RowBatch('contracts');
+    await rows.load(
+      trx,
+      idsToLoad(
+        batch,
+        ({ event }) => (event.type === 'ClientDeleted' ? undefined : event.data.contractId),
+        ({ event }) => event.type === 'ContractCreated',
+      ),
+    );
+    const deletedClients = new Set<string>();
+    for (const { event, at } of batch) {
+      switch (event.type) {
+        case 'ContractCreated': {
+          const { contractId, clientId, totalCents, remainingCents, signed } = event.data;
+          rows.put(
+            withUnpaid({
+              id: contractId,
+              client_id: clientId,
+              total_cents: totalCents,
+              remaining_cents: remainingCents,
+              signed: signed ? 1 : 0,
+              unpaid: 0,
+              created_at: at,
+              updated_at: at,
+            }),
+          );
+          break;
+        }
+        case 'ContractAmended': {
+          const { totalCents, remainingCents } = event.data;
+          rows.update(event.data.contractId, (row) =>
+            withUnpaid({
+              ...row,
+              ...(totalCents !== undefined && { total_cents: totalCents }),
+              ...(remainingCents !== undefined && { remaining_cents: remainingCents }),
+              updated_at: at,
+            }),
+          );
+          break;
+        }
+        case 'ContractSigned':
+          rows.update(event.data.contractId, (row) => ({ ...row, signed: 1, updated_at: at }));
+          break;
+        case 'PaymentRecorded':
+          rows.update(event.data.contractId, (row) =>
+            withUnpaid({ ...row, remaining_cents: Number(row.remaining_cents) - event.data.amountCents, updated_at: at }),
+          );
+          break;
+        case 'ContractDeleted':
+          rows.remove(event.data.contractId);
+          break;
+        case 'ClientDeleted': {
+          const { clientId } = event.data;
+          deletedClients.add(clientId);
+          for (const row of [...rows.live()]) if (row.client_id === clientId) rows.remove(row.id);
+          break;
+        }
+        default:
+          assertNever(event);
+      }
+    }
+    // Rows not in memory were untouched by this batch: the cascade applies to them as they are.
+    await deleteWhereIn(trx, 'contracts', 'client_id', deletedClients);
+    await rows.flush(trx, dialect);
+  },
+};
+
+/** The `unpaid` flag follows the amount still due. */
+function withUnpaid(row: ContractsTable): ContractsTable {
+  return { ...row, unpaid: Number(row.remaining_cents) > 0 ? 1 : 0 };
+}

@@ -1,0 +1,146 @@
+import { asDomainEvent } from '../commands/event-codec.js';
+import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
+import type { AccountEvent } from '../domain/accounts/events.js';
+import { assertNever } from '../domain/assert-never.js';
+import type { UserEvent } from '../domain/users/events.js';
+import type { RecordedEvent } from '../events/event-store.js';
+import { chunks, deleteWhereIn, MAX_ROWS_PER_STATEMENT } from './upsert.js';
+import { toInstant } from './instant.js';
+import type { Projection } from './projection.js';
+import { idsToLoad, RowBatch } from './row-batch.js';
+
+type OccasionEvent =
+  | Extract<
+      AccountEvent,
+      { type: 'OccasionScheduled' | 'OccasionUpdated' | 'SupportAssigned' | 'SupportUnassigned' | 'ContractDeleted' | 'ClientDeleted' }
+    >
+  | Extract<UserEvent, { type: 'UserDeleted' }>;
+
+const OCCASION_EVENT_TYPES: readonly OccasionEvent['type'][] = [
+  'OccasionScheduled',
+  'OccasionUpdated',
+  'SupportAssigned',
+  'SupportUnassigned',
+  'ContractDeleted',
+  'ClientDeleted',
+  'UserDeleted',
+];
+
+/**
+ * `occasions` (the CLI's events), with the client they belong to. No row
+ * outlives its contract or client, and none points at a deleted user: the
+ * command side removes or unassigns first with its own events, and this
+ * projection cascades anyway (a deleted support's occasions become
+ * unassigned).
+ */
+export const occasionsProjection: Projection = {
+  name: 'occasions',
+  version: 1,
+  tables: ['occasions'],
+  handles: OCCASION_EVENT_TYPES,
+  async apply(trx, events, dialect) {
+    const batch = events.flatMap((recorded) => {
+      const event = asDomainEvent<OccasionEvent>(recorded, OCCASION_EVENT_TYPES);
+      return event ? [{ event, recorded, at: toInstant(recorded.metadata.at) }] : [];
+    });
+    const rows = new RowBatch('occasions');
+    await rows.load(trx, idsToLoad(batch, ({ event }) => occasionIdOf(event), ({ event }) => event.type === 'OccasionScheduled'));
+    const deletedClients = new Set<string>();
+    const deletedContracts = new Set<string>();
+    const deletedUsers = new Set<string>();
+    for (const { event, recorded, at } of batch) {
+      switch (event.type) {
+        case 'OccasionScheduled': {
+          const d = event.data;
+          rows.put({
+            id: d.occasionId,
+            contract_id: d.contractId,
+            client_id: clientIdOf(recorded),
+            name: d.name,
+            start_at: toInstant(d.start),
+            end_at: toInstant(d.end),
+            location: d.location,
+            attendees: d.attendees,
+            notes: d.notes,
+            support_id: null,
+            created_at: at,
+            updated_at: at,
+          });
+          break;
+        }
+        case 'OccasionUpdated': {
+          const { name, start, end, location, attendees, notes } = event.data;
+          rows.update(event.data.occasionId, (row) => ({
+            ...row,
+            ...(name !== undefined && { name }),
+            ...(start !== undefined && { start_at: toInstant(start) }),
+            ...(end !== undefined && { end_at: toInstant(end) }),
+            ...(location !== undefined && { location }),
+            ...(attendees !== undefined && { attendees }),
+            ...(notes !== undefined && { notes }),
+            updated_at: at,
+          }));
+          break;
+        }
+        case 'SupportAssigned':
+          rows.update(event.data.occasionId, (row) => ({ ...row, support_id: event.data.supportId, updated_at: at }));
+          break;
+        case 'SupportUnassigned':
+          rows.update(event.data.occasionId, (row) => ({ ...row, support_id: null, updated_at: at }));
+          break;
+        case 'ContractDeleted': {
+          const { contractId } = event.data;
+          deletedContracts.add(contractId);
+          for (const row of [...rows.live()]) if (row.contract_id === contractId) rows.remove(row.id);
+          break;
+        }
+        case 'ClientDeleted': {
+          const { clientId } = event.data;
+          deletedClients.add(clientId);
+          for (const row of [...rows.live()]) if (row.client_id === clientId) rows.remove(row.id);
+          break;
+        }
+        case 'UserDeleted': {
+          // Not a change of the occasion's own record (its stream says nothing): updated_at stays.
+          const { userId } = event.data;
+          deletedUsers.add(userId);
+          for (const row of [...rows.live()]) if (row.support_id === userId) rows.put({ ...row, support_id: null });
+          break;
+        }
+        default:
+          assertNever(event);
+      }
+    }
+    // Rows not in memory were untouched by this batch: the cascades apply to them as they are.
+    await deleteWhereIn(trx, 'occasions', 'contract_id', deletedContracts);
+    await deleteWhereIn(trx, 'occasions', 'client_id', deletedClients);
+    for (const chunk of chunks([...deletedUsers], MAX_ROWS_PER_STATEMENT)) {
+      await trx.updateTable('occasions').set({ support_id: null }).where('support_id', 'in', chunk).execute();
+    }
+    await rows.flush(trx, dialect);
+  },
+};
+
+function occasionIdOf(event: OccasionEvent): string | undefined {
+  switch (event.type) {
+    case 'OccasionScheduled':
+    case 'OccasionUpdated':
+    case 'SupportAssigned':
+    case 'SupportUnassigned':
+      return event.data.occasionId;
+    case 'ContractDeleted':
+    case 'ClientDeleted':
+    case 'UserDeleted':
+      return undefined;
+    default:
+      return assertNever(event);
+  }
+}
+
+/** An occasion belongs to the client whose account stream records it. */
+function clientIdOf(recorded: RecordedEvent): string {
+  if (!recorded.streamId.startsWith(ACCOUNT_STREAM_PREFIX)) {
+    throw new Error(`${recorded.type} ${recorded.id} is in stream ${recorded.streamId}, not a client account stream`);
+  }
+  return recorded.streamId.slice(ACCOUNT_STREAM_PREFIX.length);
+}

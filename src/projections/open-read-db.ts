@@ -1,0 +1,140 @@
+/**
+ * Opening the read database. Kysely and the drivers are imported here, lazily,
+ * so that commands which never touch the read tables start at bare Node speed.
+ */
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
+import { BackendUnavailable } from '../errors.js';
+import type { Database, ReadDialect } from './database.js';
+import { parseReadDbUrl } from './read-db-url.js';
+import type { ReadDbTarget } from './read-db-url.js';
+
+export interface ReadDb {
+  readonly db: Kysely<Database>;
+  readonly dialect: ReadDialect;
+  close(): Promise<void>;
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens `sqlite:<path>` or `mysql://user:pass@host:port/db` and brings its
+ * schema up to date. An unreachable server, refused credentials or an
+ * unopenable file is a `BackendUnavailable` with a one-line message (never the
+ * password); a bad URL is an `InvalidInput`.
+ */
+export async function openReadDb(url: string): Promise<ReadDb> {
+  const target = parseReadDbUrl(url);
+  const readDb = target.dialect === 'sqlite' ? await openSqlite(target.path, target.display) : await openMysql(target);
+  try {
+    await migrate(readDb);
+  } catch (error) {
+    // The migration's error is the one to report; a failure to close after it adds nothing.
+    await readDb.close().catch(() => undefined);
+    throw unavailable(target, error) ?? error;
+  }
+  return readDb;
+}
+
+async function openSqlite(path: string, display: string): Promise<ReadDb> {
+  const [{ Kysely, SqliteDialect }, { default: SqliteDatabase }] = await Promise.all([import('kysely'), import('better-sqlite3')]);
+  let database: InstanceType<typeof SqliteDatabase> | undefined;
+  try {
+    if (path !== ':memory:') createPrivateFile(path);
+    database = new SqliteDatabase(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    database.pragma('journal_mode = WAL');
+    // The read database can always be rebuilt from the log: durability of the last commit is not worth an fsync.
+    database.pragma('synchronous = NORMAL');
+  } catch (error) {
+    database?.close();
+    throw unavailable({ dialect: 'sqlite', path, display }, error) ?? error;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** The file and its folder are created private (0600 / 0700); SQLite gives the -wal and -shm files the file's mode. */
+function createPrivateFile(path: string): void {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+}
+
+async function openMysql(target: Extract<ReadDbTarget, { dialect: 'mysql' }>): Promise<ReadDb> {
+  const [{ Kysely, MysqlDialect }, { createPool }] = await Promise.all([import('kysely'), import('mysql2')]);
+  const pool = createPool({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    connectionLimit: 4,
+    charset: 'utf8mb4',
+    timezone: 'Z',
+    // Exact values back: dates as the strings stored, BIGINT as numbers while they are safe integers.
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  });
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  return { db, dialect: 'mysql', close: () => db.destroy() };
+}
+
+async function migrate(readDb: ReadDb): Promise<void> {
+  const [{ Migrator }, { migrationProvider }] = await Promise.all([import('kysely/migration'), import('./migrations/index.js')]);
+  const migrator = new Migrator({ db: readDb.db, provider: migrationProvider(readDb.dialect) });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw error;
+}
+
+const MYSQL_UNAVAILABLE: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  ENOTFOUND: 'unknown host',
+  EAI_AGAIN: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  PROTOCOL_CONNECTION_LOST: 'connection lost',
+  PROTOCOL_SEQUENCE_TIMEOUT: 'server did not answer in time',
+  ER_ACCESS_DENIED_ERROR: 'access denied (check user and password)',
+  ER_DBACCESS_DENIED_ERROR: 'access to the database denied',
+  ER_BAD_DB_ERROR: 'unknown database',
+  ER_CON_COUNT_ERROR: 'too many connections',
+  ER_HOST_IS_BLOCKED: 'host blocked by the server',
+  ER_HOST_NOT_PRIVILEGED: 'host not allowed to connect',
+  ER_SERVER_SHUTDOWN: 'server shutting down',
+  ER_LOCK_WAIT_TIMEOUT: 'lock wait timed out',
+};
+
+const SQLITE_UNAVAILABLE = /^SQLITE_(CANTOPEN|BUSY|LOCKED|READONLY|PERM|AUTH|NOTADB|CORRUPT|IOERR|FULL)/;
+/** What creating the file or its folder can meet. */
+const FILE_UNAVAILABLE = new Set(['EACCES', 'EPERM', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC', 'ENOENT', 'ELOOP', 'ENAMETOOLONG']);
+
+/** The `BackendUnavailable` an error means, or undefined when it is something else (a bug). */
+function unavailable(target: ReadDbTarget, error: unknown): BackendUnavailable | undefined {
+  const code = errorCode(error);
+  let reason: string | undefined;
+  if (target.dialect === 'mysql') {
+    reason = code === undefined ? undefined : MYSQL_UNAVAILABLE[code];
+  } else if (code !== undefined && (SQLITE_UNAVAILABLE.test(code) || FILE_UNAVAILABLE.has(code))) {
+    reason = error instanceof Error ? error.message : code;
+  } else if (error instanceof TypeError && /directory does not exist/.test(error.message)) {
+    reason = error.message;
+  }
+  if (reason === undefined) return undefined;
+  const line = `read database unavailable (${target.display}): ${reason}`.replace(/\s*\n\s*/g, ' ');
+  return new BackendUnavailable(line, { cause: error });
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  // Node reports a host with several addresses (localhost: ::1 and 127.0.0.1) as an AggregateError.
+  if (error instanceof AggregateError) return errorCode(error.errors[0]);
+  return undefined;
+}

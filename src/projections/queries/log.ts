@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Scope } from '../../auth/policy.js';
+import { parseDateTime } from '../../domain/date-time.js';
+import type { Database } from '../database.js';
+import { checkLimit } from './limit.js';
+import type { LogEntryRecord } from './records.js';
+
+export interface ListLogOptions {
+  /** `all`: every entry; `own` (and `assigned`): the actor's own entries; `none`: nothing. */
+  readonly scope: Scope;
+  readonly actorId: string;
+  /** Only the entries of this user. */
+  readonly userId?: string | undefined;
+  /** Only the denied commands. */
+  readonly denied?: boolean | undefined;
+  /** Only the entries at or after this instant (ISO 8601; without an offset, local time, as the CLI reads dates). */
+  readonly since?: string | undefined;
+  readonly limit?: number | undefined;
+}
+
+function selectLog(db: Kysely<Database>) {
+  return db
+    .selectFrom('command_log')
+    .leftJoin('users as actor', 'actor.id', 'command_log.actor_id')
+    .select([
+      'command_log.id',
+      'command_log.at',
+      'command_log.actor_id',
+      'actor.name as actor_name',
+      'command_log.actor_role',
+      'command_log.command',
+      'command_log.outcome',
+      'command_log.reason',
+      'command_log.events',
+    ]);
+}
+
+type LogResult = Awaited<ReturnType<ReturnType<typeof selectLog>['executeTakeFirstOrThrow']>>;
+
+/** The command log, newest first. */
+export async function listLog(db: Kysely<Database>, options: ListLogOptions): Promise<LogEntryRecord[]> {
+  const { scope, actorId, userId, denied, since, limit } = options;
+  checkLimit(limit);
+  // The CLI's date-time input (offset or local time) as the UTC instant the log stores.
+  const from = since === undefined ? undefined : parseDateTime(since, 'since');
+  if (scope === 'none') return [];
+  const rows = await selectLog(db)
+    .$if(scope !== 'all', (qb) => qb.where('command_log.actor_id', '=', actorId))
+    .$if(userId !== undefined, (qb) => qb.where('command_log.actor_id', '=', userId as string))
+    .$if(denied === true, (qb) => qb.where('command_log.outcome', '=', 'denied'))
+    .$if(from !== undefined, (qb) => qb.where('command_log.at', '>=', from as string))
+    .orderBy('command_log.position', 'desc')
+    .$if(limit !== undefined, (qb) => qb.limit(limit as number))
+    .execute();
+  return rows.map(toLogEntry);
+}
+
+export async function getLogEntry(db: Kysely<Database>, id: string): Promise<LogEntryRecord | undefined> {
+  const row = await selectLog(db).where('command_log.id', '=', id).executeTakeFirst();
+  return row && toLogEntry(row);
+}
+
+function toLogEntry(row: LogResult): LogEntryRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role },
+    command: row.command,
+    outcome: row.outcome,
+    reason: row.reason,
+    events: JSON.parse(row.events) as string[],
+  };
+}

@@ -1,0 +1,118 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Scope } from '../../auth/policy.js';
+import type { Database, OccasionRow } from '../database.js';
+import { checkLimit } from './limit.js';
+import type { OccasionRecord } from './records.js';
+import { occasionScope } from './scope-filter.js';
+
+export interface ListOccasionsOptions {
+  readonly scope: Scope;
+  readonly actorId: string;
+  /** Only occasions without a support. */
+  readonly unassigned?: boolean | undefined;
+  /** Only occasions whose support is the actor. */
+  readonly mine?: boolean | undefined;
+  readonly clientId?: string | undefined;
+  readonly contractId?: string | undefined;
+  readonly limit?: number | undefined;
+}
+
+/** Which occasions, in which order: ids and sort key only, so a covering index can answer it. */
+type OccasionPage = SelectQueryBuilder<Database, 'occasions', Pick<OccasionRow, 'id' | 'start_at'>>;
+
+/**
+ * The occasions picked by `page` (chosen on the occasions table alone, then
+ * joined: see contracts.ts), with the client's name and contact and the
+ * support's name joined now, so always current.
+ */
+function withNames(db: Kysely<Database>, page: OccasionPage) {
+  return db
+    .selectFrom(page.as('page'))
+    .innerJoin('occasions', 'occasions.id', 'page.id')
+    .innerJoin('clients', 'clients.id', 'occasions.client_id')
+    .leftJoin('users as support', 'support.id', 'occasions.support_id')
+    .select([
+      'occasions.id',
+      'occasions.name',
+      'occasions.contract_id',
+      'occasions.client_id',
+      'clients.name as client_name',
+      'clients.email as client_email',
+      'clients.phone as client_phone',
+      'occasions.support_id',
+      'support.name as support_name',
+      'occasions.start_at',
+      'occasions.end_at',
+      'occasions.location',
+      'occasions.attendees',
+      'occasions.notes',
+      'occasions.created_at',
+      'occasions.updated_at',
+    ])
+    .orderBy('page.start_at')
+    .orderBy('page.id');
+}
+
+type OccasionResult = Awaited<ReturnType<ReturnType<typeof withNames>['executeTakeFirstOrThrow']>>;
+
+/** The occasions the scope lets the actor see, by start. `none` sees nothing. */
+export async function listOccasions(db: Kysely<Database>, options: ListOccasionsOptions): Promise<OccasionRecord[]> {
+  const { scope, actorId, unassigned, mine, clientId, contractId, limit } = options;
+  checkLimit(limit);
+  if (scope === 'none') return [];
+  const page = db
+    .selectFrom('occasions')
+    .select(['occasions.id', 'occasions.start_at'])
+    .where(occasionScope(scope, actorId))
+    .$if(unassigned === true, (qb) => qb.where('occasions.support_id', 'is', null))
+    .$if(mine === true, (qb) => qb.where('occasions.support_id', '=', actorId))
+    .$if(clientId !== undefined, (qb) => qb.where('occasions.client_id', '=', clientId as string))
+    .$if(contractId !== undefined, (qb) => qb.where('occasions.contract_id', '=', contractId as string))
+    .orderBy('occasions.start_at')
+    .orderBy('occasions.id')
+    .$if(limit !== undefined, (qb) => qb.limit(limit as number));
+  const rows = await withNames(db, page).execute();
+  return rows.map(toOccasionRecord);
+}
+
+export async function getOccasion(db: Kysely<Database>, id: string): Promise<OccasionRecord | undefined> {
+  const page = db.selectFrom('occasions').select(['occasions.id', 'occasions.start_at']).where('occasions.id', '=', id);
+  const row = await withNames(db, page).executeTakeFirst();
+  return row && toOccasionRecord(row);
+}
+
+/**
+ * The supports assigned to the occasions of a client (or of one contract):
+ * the facts `isAllowed` needs for the `assigned` scope of a view.
+ */
+export async function assignedSupportIds(db: Kysely<Database>, of: { readonly clientId?: string; readonly contractId?: string }): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('occasions')
+    .select('support_id')
+    .distinct()
+    .where('support_id', 'is not', null)
+    .$if(of.clientId !== undefined, (qb) => qb.where('client_id', '=', of.clientId as string))
+    .$if(of.contractId !== undefined, (qb) => qb.where('contract_id', '=', of.contractId as string))
+    .execute();
+  return new Set(rows.flatMap((row) => (row.support_id === null ? [] : [row.support_id])));
+}
+
+function toOccasionRecord(row: OccasionResult): OccasionRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    contractId: row.contract_id,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    clientContact: { email: row.client_email, phone: row.client_phone },
+    supportId: row.support_id,
+    supportName: row.support_id === null ? null : row.support_name,
+    start: row.start_at,
+    end: row.end_at,
+    location: row.location,
+    attendees: Number(row.attendees),
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

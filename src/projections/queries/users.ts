@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../domain/roles.js';
+import type { Database, UserRow } from '../database.js';
+import type { UserRecord } from './records.js';
+
+export interface ListUsersOptions {
+  readonly role?: Role | undefined;
+}
+
+/** The live users, by name. */
+export async function listUsers(db: Kysely<Database>, options: ListUsersOptions = {}): Promise<UserRecord[]> {
+  const { role } = options;
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .$if(role !== undefined, (qb) => qb.where('role', '=', role as Role))
+    .orderBy((eb) => eb.fn('lower', ['name']))
+    .orderBy('id')
+    .execute();
+  return rows.map(toUserRecord);
+}
+
+export async function getUser(db: Kysely<Database>, id: string): Promise<UserRecord | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUserRecord(row);
+}
+
+function toUserRecord(row: UserRow): UserRecord {
+  return { id: row.id, name: row.name, email: row.email, role: row.role, createdAt: row.created_at, updatedAt: row.updated_at };
+}

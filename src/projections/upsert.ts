@@ -1,0 +1,108 @@
+/**
+ * Multi-row writes that read the same on both dialects.
+ *
+ * - `upsertRows`: the one place that knows MySQL says `ON DUPLICATE KEY
+ *   UPDATE col = VALUES(col)` where SQLite says `ON CONFLICT (key) DO UPDATE
+ *   SET col = excluded.col` (MariaDB has no row alias, so `VALUES()` it is).
+ * - `insertRows`: plain batch inserts.
+ *
+ * Both cut the rows into statements of at most 500 rows (fewer for wide rows),
+ * under SQLite's cap on bound variables and MySQL's packet size. Neither uses
+ * RETURNING: MySQL has none.
+ */
+import { sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, ReadDialect, TableName } from './database.js';
+
+export const MAX_ROWS_PER_STATEMENT = 500;
+/** Below SQLite's default SQLITE_MAX_VARIABLE_NUMBER (32766) and MySQL's 65535 placeholders. */
+const MAX_PARAMETERS = 30_000;
+
+type Column<T extends TableName> = keyof Database[T] & string;
+
+export interface UpsertOptions<T extends TableName> {
+  /** The primary key or unique columns a conflict is detected on. */
+  readonly key: readonly [Column<T>, ...Column<T>[]];
+  /**
+   * Columns overwritten with the new row's values when the key exists:
+   * default every column given except the key; `[]` keeps the existing row as it is.
+   */
+  readonly update?: readonly Column<T>[];
+}
+
+// `any`: the helpers take any table's rows; the public signatures keep the
+// caller's rows typed against that table, and Kysely cannot follow a generic
+// table name through `insertInto`.
+type LooseDb = Kysely<any>;
+
+/** Inserts rows, or updates the existing rows with the same key. */
+export async function upsertRows<T extends TableName>(
+  db: Kysely<Database>,
+  dialect: ReadDialect,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  options: UpsertOptions<T>,
+): Promise<void> {
+  await upsertAnyRows(db, dialect, table, rows, options);
+}
+
+/** `upsertRows` for callers generic over the table (the row shapes are theirs to get right). */
+export async function upsertAnyRows(
+  db: Kysely<Database>,
+  dialect: ReadDialect,
+  table: TableName,
+  rows: readonly object[],
+  options: { readonly key: readonly [string, ...string[]]; readonly update?: readonly string[] },
+): Promise<void> {
+  const first = rows[0];
+  if (first === undefined) return;
+  const columns = Object.keys(first);
+  const key: readonly string[] = options.key;
+  const update: readonly string[] = options.update ?? columns.filter((column) => !key.includes(column));
+  const loose = db as LooseDb;
+  for (const chunk of chunks(rows, rowsPerStatement(columns.length))) {
+    let query = loose.insertInto(table).values([...chunk]);
+    if (dialect === 'mysql') {
+      // An empty update list becomes a no-op assignment of the key to itself: unlike INSERT IGNORE it hides no other error.
+      const assignments = update.length > 0 ? update : key.slice(0, 1);
+      query = query.onDuplicateKeyUpdate(Object.fromEntries(assignments.map((column) => [column, sql`values(${sql.ref(column)})`])));
+    } else {
+      query = query.onConflict((conflict) => {
+        const target = conflict.columns([...key]);
+        return update.length > 0
+          ? target.doUpdateSet(Object.fromEntries(update.map((column) => [column, sql.ref(`excluded.${column}`)])))
+          : target.doNothing();
+      });
+    }
+    await query.execute();
+  }
+}
+
+/** Inserts rows in multi-row statements. */
+export async function insertRows<T extends TableName>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+  const first = rows[0];
+  if (first === undefined) return;
+  const loose = db as LooseDb;
+  const name: string = table;
+  for (const chunk of chunks(rows, rowsPerStatement(Object.keys(first).length))) {
+    await loose.insertInto(name).values([...chunk]).execute();
+  }
+}
+
+/** Deletes the rows whose `column` is one of `values`, in statements of at most 500 values. */
+export async function deleteWhereIn<T extends TableName>(db: Kysely<Database>, table: T, column: Column<T>, values: Iterable<string>): Promise<void> {
+  const loose = db as LooseDb;
+  const name: string = table;
+  const ref: string = column;
+  for (const chunk of chunks([...values], MAX_ROWS_PER_STATEMENT)) {
+    await loose.deleteFrom(name).where(ref, 'in', chunk).execute();
+  }
+}
+
+export function rowsPerStatement(columns: number): number {
+  return Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / Math.max(1, columns))));
+}
+
+export function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}

@@ -1,0 +1,51 @@
+import { asDomainEvent } from '../commands/event-codec.js';
+import { assertNever } from '../domain/assert-never.js';
+import { USER_EVENT_TYPES } from '../domain/users/events.js';
+import type { UserEvent } from '../domain/users/events.js';
+import { toInstant } from './instant.js';
+import type { Projection } from './projection.js';
+import { idsToLoad, RowBatch } from './row-batch.js';
+
+/** `users`: the live collaborators. A deleted user's row is removed. */
+export const usersProjection: Projection = {
+  name: 'users',
+  version: 1,
+  tables: ['users'],
+  handles: USER_EVENT_TYPES,
+  async apply(trx, events, dialect) {
+    const batch = events.flatMap((recorded) => {
+      const event = asDomainEvent<UserEvent>(recorded, USER_EVENT_TYPES);
+      return event ? [{ event, at: toInstant(recorded.metadata.at) }] : [];
+    });
+    const rows = new RowBatch('users');
+    await rows.load(trx, idsToLoad(batch, ({ event }) => event.data.userId, ({ event }) => event.type === 'UserCreated'));
+    for (const { event, at } of batch) {
+      switch (event.type) {
+        case 'UserCreated': {
+          const { userId, name, email, role } = event.data;
+          rows.put({ id: userId, name, email, role, created_at: at, updated_at: at });
+          break;
+        }
+        case 'UserRenamed':
+          rows.update(event.data.userId, (row) => ({ ...row, name: event.data.name, updated_at: at }));
+          break;
+        case 'UserEmailChanged':
+          rows.update(event.data.userId, (row) => ({ ...row, email: event.data.email, updated_at: at }));
+          break;
+        case 'UserRoleChanged':
+          rows.update(event.data.userId, (row) => ({ ...row, role: event.data.role, updated_at: at }));
+          break;
+        case 'UserPasswordChanged':
+          // The directory's state counts a password change as a change of the user (src/domain/users/state.ts).
+          rows.update(event.data.userId, (row) => ({ ...row, updated_at: at }));
+          break;
+        case 'UserDeleted':
+          rows.remove(event.data.userId);
+          break;
+        default:
+          assertNever(event);
+      }
+    }
+    await rows.flush(trx, dialect);
+  },
+};

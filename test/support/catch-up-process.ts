@@ -1,0 +1,24 @@
+/**
+ * A projector in its own process, as each CLI invocation is:
+ *
+ *   node --import tsx test/support/catch-up-process.ts <events.db> <read db URL> <batch size>
+ *
+ * Catches the read database up with the SQLite event store and prints the
+ * CatchUpResult as JSON on stdout.
+ */
+import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
+import { openReadDb } from '../../src/projections/open-read-db.js';
+import { catchUp } from '../../src/projections/projector.js';
+
+const [eventsPath, readDbUrl, batchSize] = process.argv.slice(2);
+if (!eventsPath || !readDbUrl || !batchSize) throw new Error('usage: catch-up-process.ts <events.db> <read db URL> <batch size>');
+
+const store = await openSqliteEventStore(eventsPath);
+const readDb = await openReadDb(readDbUrl);
+try {
+  const result = await catchUp(store, readDb, { batchSize: Number(batchSize) });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} finally {
+  await readDb.close();
+  await store.close();
+}

@@ -1,0 +1,264 @@
+/**
+ * An EventStore kept in memory: the fast store for decider, handler and
+ * projection tests. It follows the port (src/events/event-store.ts) and the
+ * behaviour of the SQLite adapter exactly:
+ *
+ * - a stream's version is its number of events; the first event has version 1;
+ * - global positions are positive, grow with commit order, start after 0;
+ * - every expected-version mode is enforced (`WrongExpectedVersion`);
+ * - an append is atomic: it records all its events or none;
+ * - idempotent retries: when the first event's id is already recorded in the
+ *   stream as the start of the same batch (same ids, same order), the append
+ *   returns the recorded result, whatever the expected version; an id
+ *   recorded elsewhere or in another batch is a `Conflict`;
+ * - the per-stream hash chain is computed with `chainHash` from GENESIS_HASH;
+ * - data is stored as it reads back from JSON (the SQLite store's round trip),
+ *   metadata as `{actor: {id, role}, at, commandId}`; stored events are frozen,
+ *   so a test cannot change the log by mutating what it read.
+ */
+import { Conflict, InvalidInput } from '../../src/errors.js';
+import {
+  satisfies,
+  WrongExpectedVersion,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type JsonObject,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamHead,
+} from '../../src/events/event-store.js';
+import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
+
+export interface InMemoryEventStoreOptions {
+  /**
+   * Distance between consecutive global positions (default 1). A step above 1
+   * leaves gaps, as an auto-increment can after a rollback: consumers must
+   * not assume positions are contiguous.
+   */
+  readonly positionStep?: number;
+  /** What `kind` reports (the port has no in-memory kind); default 'sqlite'. */
+  readonly kind?: EventStore['kind'];
+}
+
+interface StoredEvent {
+  readonly event: RecordedEvent;
+  /** metadata.at as `toISOString()` text, for `until`. */
+  readonly instant: string;
+}
+
+export class InMemoryEventStore implements EventStore {
+  readonly kind: EventStore['kind'];
+  readonly #step: number;
+  /** The whole log in position order. */
+  readonly #log: StoredEvent[] = [];
+  readonly #streams = new Map<string, StoredEvent[]>();
+  readonly #byId = new Map<string, RecordedEvent>();
+  #closed = false;
+
+  constructor(options: InMemoryEventStoreOptions = {}) {
+    const step = options.positionStep ?? 1;
+    if (!Number.isSafeInteger(step) || step < 1) throw new RangeError(`positionStep must be a positive integer, got ${step}`);
+    this.#step = step;
+    this.kind = options.kind ?? 'sqlite';
+  }
+
+  async init(): Promise<void> {
+    this.#open();
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    this.#open();
+    if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+      throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
+    }
+    const prepared = events.map(prepareEvent);
+    const stream = this.#streams.get(streamId) ?? [];
+    const head = stream[stream.length - 1]?.event;
+    const actual = head?.version ?? 0;
+
+    if (!satisfies(expected, actual)) {
+      const retried = this.#recordedBatch(streamId, prepared);
+      if (retried) return retried;
+      throw new WrongExpectedVersion(streamId, expected, actual);
+    }
+    // An empty batch only checks the expected version.
+    if (prepared.length === 0) return { version: actual, position: head?.position ?? 0, events: [] };
+
+    // Everything is checked and built before anything is recorded: all or nothing.
+    const recorded: StoredEvent[] = [];
+    const ids = new Set<string>();
+    let prevHash = head?.metadata.hash ?? GENESIS_HASH;
+    let version = actual;
+    let position = this.#headPosition();
+    for (const [index, { event, instant }] of prepared.entries()) {
+      const existing = this.#byId.get(event.id);
+      if (existing || ids.has(event.id)) {
+        if (index === 0) {
+          const retried = this.#recordedBatch(streamId, prepared);
+          if (retried) return retried;
+        }
+        const where = existing ? `stream ${existing.streamId}, version ${existing.version}` : `earlier in this batch`;
+        throw new Conflict(`event id ${event.id} is already recorded (${where})`);
+      }
+      ids.add(event.id);
+      version += 1;
+      position += this.#step;
+      const hash = chainHash(prevHash, streamId, version, event);
+      recorded.push({
+        instant,
+        event: deepFreeze({
+          id: event.id,
+          streamId,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          version,
+          position,
+          data: event.data,
+          metadata: { ...event.metadata, prevHash, hash },
+        }),
+      });
+      prevHash = hash;
+    }
+
+    for (const stored of recorded) {
+      this.#log.push(stored);
+      this.#byId.set(stored.event.id, stored.event);
+    }
+    this.#streams.set(streamId, [...stream, ...recorded]);
+    return { version, position, events: recorded.map((stored) => stored.event) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.#open();
+    const fromVersion = options.fromVersion ?? 1;
+    const until = options.until === undefined ? undefined : toInstant(options.until, 'until');
+    const stream = this.#streams.get(streamId) ?? [];
+    const selected: RecordedEvent[] = [];
+    // Versions are 1..n in order, so the slice starts at index fromVersion - 1.
+    for (let index = Math.max(0, fromVersion - 1); index < stream.length; index += 1) {
+      // A negative limit means no limit, as in SQLite.
+      if (options.limit !== undefined && options.limit >= 0 && selected.length >= options.limit) break;
+      const stored = stream[index];
+      if (!stored) break;
+      if (until !== undefined && stored.instant > until) continue;
+      selected.push(stored.event);
+    }
+    return selected;
+  }
+
+  /** `types: []` selects no type, so it returns no events. */
+  async readAll({ after, limit, types }: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.#open();
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`readAll: after must be a non-negative integer, got ${after}`);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
+    if (types !== undefined && types.length === 0) return [];
+    const wanted = types === undefined ? undefined : new Set(types);
+    const selected: RecordedEvent[] = [];
+    for (let index = this.#firstIndexAfter(after); index < this.#log.length && selected.length < limit; index += 1) {
+      const stored = this.#log[index];
+      if (stored && (wanted === undefined || wanted.has(stored.event.type))) selected.push(stored.event);
+    }
+    return selected;
+  }
+
+  async headPosition(): Promise<number> {
+    this.#open();
+    return this.#headPosition();
+  }
+
+  async streamHeads(): Promise<StreamHead[]> {
+    this.#open();
+    const heads: StreamHead[] = [];
+    for (const [streamId, stream] of this.#streams) {
+      const head = stream[stream.length - 1]?.event;
+      if (head) heads.push({ streamId, version: head.version, hash: head.metadata.hash });
+    }
+    return heads.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+  }
+
+  /** Every recorded event in position order (a test convenience, not part of the port). */
+  get events(): readonly RecordedEvent[] {
+    return this.#log.map((stored) => stored.event);
+  }
+
+  #headPosition(): number {
+    return this.#log[this.#log.length - 1]?.event.position ?? 0;
+  }
+
+  /** Index in the log of the first event whose position is above `after` (binary search: positions grow). */
+  #firstIndexAfter(after: number): number {
+    let low = 0;
+    let high = this.#log.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const position = this.#log[middle]?.event.position ?? Number.POSITIVE_INFINITY;
+      if (position <= after) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The earlier result of this same batch when it is a retry; undefined when its first id is new. */
+  #recordedBatch(streamId: string, prepared: readonly PreparedEvent[]): AppendResult | undefined {
+    const first = prepared[0]?.event;
+    if (!first) return undefined;
+    const existing = this.#byId.get(first.id);
+    if (!existing) return undefined;
+    if (existing.streamId !== streamId) {
+      throw new Conflict(`event id ${first.id} is already recorded in stream ${existing.streamId}, not ${streamId}`);
+    }
+    const stream = this.#streams.get(streamId) ?? [];
+    const events = stream.slice(existing.version - 1, existing.version - 1 + prepared.length).map((stored) => stored.event);
+    if (events.length !== prepared.length || events.some((event, i) => event.id !== prepared[i]?.event.id)) {
+      throw new Conflict(`event id ${first.id} is already recorded in stream ${streamId} as part of a different batch`);
+    }
+    const last = events[events.length - 1];
+    return { version: last?.version ?? existing.version, position: last?.position ?? 0, events };
+  }
+
+  #open(): void {
+    if (this.#closed) throw new Error('the in-memory event store is closed');
+  }
+}
+
+interface PreparedEvent {
+  /** The event as it will read back: data through JSON, metadata reduced to its fields. */
+  readonly event: NewEvent;
+  readonly instant: string;
+}
+
+/** The same preparation as the SQLite adapter: what gets hashed is exactly what a read returns. */
+function prepareEvent(event: NewEvent, index: number): PreparedEvent {
+  const dataJson: unknown = JSON.stringify(event.data);
+  if (typeof dataJson !== 'string' || !dataJson.startsWith('{')) {
+    throw new TypeError(`event ${index} (${event.type}): data must be a JSON object`);
+  }
+  const { actor, at, commandId } = event.metadata;
+  const metadata: EventMetadata = { actor: { id: actor.id, role: actor.role }, at, commandId };
+  return {
+    event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataJson) as JsonObject, metadata },
+    instant: toInstant(at, `event ${index} (${event.type}) metadata.at`),
+  };
+}
+
+function toInstant(value: string, field: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new InvalidInput(`${field} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
+  return new Date(time).toISOString();
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}

@@ -1,0 +1,39 @@
+import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type { ReadDb } from '../../src/projections/open-read-db.js';
+
+/** Counts the statements run, by kind and first table (`InsertQueryNode clients`). */
+export class StatementCounter implements KyselyPlugin {
+  readonly counts = new Map<string, number>();
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const key = `${args.node.kind} ${firstTable(args.node) ?? '?'}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+
+  count(kind: 'InsertQueryNode' | 'SelectQueryNode' | 'UpdateQueryNode' | 'DeleteQueryNode', table: string): number {
+    return this.counts.get(`${kind} ${table}`) ?? 0;
+  }
+}
+
+function firstTable(node: OperationNode): string | undefined {
+  const queue: unknown[] = [node];
+  while (queue.length > 0) {
+    const item = queue.shift();
+    if (typeof item !== 'object' || item === null) continue;
+    const candidate = item as { kind?: string; table?: { identifier?: { name?: string } } };
+    if (candidate.kind === 'TableNode' && candidate.table?.identifier?.name) return candidate.table.identifier.name;
+    queue.push(...Object.values(item));
+  }
+  return undefined;
+}
+
+/** The same database, counting the statements run through it. */
+export function counted(readDb: ReadDb): { readDb: ReadDb; counter: StatementCounter } {
+  const counter = new StatementCounter();
+  return { readDb: { ...readDb, db: readDb.db.withPlugin(counter) }, counter };
+}
