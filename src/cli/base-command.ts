@@ -3,33 +3,71 @@ import { loadConfig } from '../config/config.js';
 import type { ActorContext } from '../commands/command-context.js';
 import { ANONYMOUS, recordCommand, scrubArgs, type CommandOutcome } from '../commands/command-log.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
-import { EpicError } from '../errors.js';
+import { EpicError, ExitCode } from '../errors.js';
+import { domainReports } from '../monitoring/domain-reports.js';
+import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
-import { classify, firstLine, reportError } from './report-error.js';
+import { classify, firstLine, reportError, reportFailure } from './report-error.js';
 import { Runtime } from './runtime.js';
 
 /**
  * Every `epic` command: runs `run()` with a Runtime, turns any error into the
- * one-line message and exit code of the contract, and closes what was opened.
+ * one-line message and exit code of the contract (an unexpected one is also
+ * sent to the monitor when SENTRY_DSN is set), closes what was opened, and
+ * waits a bounded time for the monitor before returning.
  */
 export abstract class EpicCommand extends Command<EpicContext> {
   protected abstract run(runtime: Runtime): Promise<number | void>;
 
+  /** Error monitoring for this invocation (src/monitoring); off unless SENTRY_DSN is set. */
+  protected monitor: Monitor = DISABLED_MONITOR;
+
   async execute(): Promise<number> {
     let runtime: Runtime | undefined;
+    let code: number;
     try {
-      runtime = new Runtime(loadConfig(this.context.env, this.context.cwd));
-      return (await this.run(runtime)) ?? 0;
+      const config = loadConfig(this.context.env, this.context.cwd);
+      this.monitor = createMonitor(config, this.context.stderr);
+      this.monitor.setScope({ command: this.path.join(' ') });
+      failIfForced(this.context.env);
+      runtime = new Runtime(config);
+      code = (await this.run(runtime)) ?? ExitCode.ok;
+    } catch (error) {
+      code = await reportFailure(this.context, error, this.monitor);
+    }
+    try {
+      await runtime?.close();
+    } catch (error) {
+      // The command's outcome stands; a failure to close is a bug of its own, shown if nothing else was.
+      if (code === ExitCode.ok) code = await reportFailure(this.context, error, this.monitor);
+      else if (!classify(error)) await this.monitor.captureInternalError(error);
+    }
+    await this.monitor.flush();
+    return code;
+  }
+
+  /** clipanion validates option schemas before `execute` and prints their errors on stdout: one line on stderr instead. */
+  override async validateAndExecute(): Promise<number> {
+    try {
+      return await super.validateAndExecute();
     } catch (error) {
       return reportError(this.context, error);
-    } finally {
-      await runtime?.close();
     }
   }
 
   protected write(text: string): void {
     this.context.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
+}
+
+/**
+ * For tests of the failure path only: with EPIC_TEST_FORCE_INTERNAL_ERROR set,
+ * every command fails as a bug would (exit 1). `1` gives a fixed message; any
+ * other value becomes the message (to prove what the monitor scrubs).
+ */
+function failIfForced(env: EpicContext['env']): void {
+  const forced = env.EPIC_TEST_FORCE_INTERNAL_ERROR;
+  if (forced) throw new Error(forced === '1' ? 'forced internal error (EPIC_TEST_FORCE_INTERNAL_ERROR is set)' : forced);
 }
 
 /**
@@ -45,6 +83,7 @@ export abstract class MutationCommand extends EpicCommand {
     try {
       const who = await runtime.actor();
       actor = { id: who.id, role: who.role };
+      this.monitor.setScope({ actor });
       const context = await runtime.actorContext(who);
       recorded = context.recorded;
       const result = await change(context);
@@ -76,6 +115,9 @@ export abstract class MutationCommand extends EpicCommand {
     reason: string | null,
     events: readonly RecordedEvent[],
   ): Promise<void> {
+    // Every accepted change passes here (init and login included): the monitor hears of the
+    // ones it cares about (users, contract signatures) before the log entry, which may fail.
+    if (outcome === 'accepted') for (const report of domainReports(events)) this.monitor.report(report);
     const { store } = await runtime.eventStore();
     await recordCommand(store, actor, runtime.now(), {
       commandId: runtime.commandId,

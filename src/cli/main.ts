@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Builtins, Cli } from 'clipanion';
 import { COMMANDS } from './commands/index.js';
 import type { EpicContext } from './context.js';
-import { reportError } from './report-error.js';
+import { reportError, reportEscaped } from './report-error.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -51,5 +51,15 @@ export async function main(argv: readonly string[]): Promise<void> {
     cwd: process.cwd(),
     interactive: process.stdin.isTTY === true,
   };
-  process.exitCode = await run(argv, context);
+  // Nothing escapes as a Node stack trace: a late rejection or throw is an internal error too.
+  let escaped = false;
+  const onEscaped = (error: unknown): void => {
+    escaped = true;
+    process.exitCode = 1;
+    void reportEscaped(context, error);
+  };
+  process.on('unhandledRejection', onEscaped);
+  process.on('uncaughtException', onEscaped);
+  const code = await run(argv, context).catch((error: unknown) => reportEscaped(context, error));
+  if (!escaped) process.exitCode = code;
 }

@@ -1,4 +1,6 @@
+import { loadConfig } from '../config/config.js';
 import { BackendUnavailable, EpicError, ExitCode, InvalidInput } from '../errors.js';
+import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
 
 /** Driver errors that mean "the backend is not there", whichever driver raised them. */
@@ -18,20 +20,80 @@ export function classify(error: unknown): EpicError | undefined {
 
 /**
  * Prints the one-line `error: <message>` of the CLI contract on stderr and
- * returns the exit code. A stack trace only with EPIC_DEBUG=1.
+ * returns the exit code. A stack trace only with EPIC_DEBUG=1. An internal
+ * error (exit 1) says where to look: the stack trace, and the monitoring
+ * event when one was reported (`eventId`). Never throws, whatever was thrown.
  */
-export function reportError(context: Pick<EpicContext, 'stderr' | 'env'>, error: unknown): ExitCode {
-  const known = classify(error);
+export function reportError(context: Pick<EpicContext, 'stderr' | 'env'>, error: unknown, eventId?: string): ExitCode {
   const debug = context.env.EPIC_DEBUG === '1';
-  if (known) {
-    context.stderr.write(`error: ${firstLine(known.message)}\n`);
-    if (debug && known.stack) context.stderr.write(`${known.stack}\n`);
-    return known.exitCode;
+  try {
+    const known = classify(error);
+    if (known) {
+      context.stderr.write(`error: ${firstLine(known.message)}\n`);
+      if (debug && known.stack) context.stderr.write(`${known.stack}\n`);
+      return known.exitCode;
+    }
+    const where = eventId === undefined ? 'rerun with EPIC_DEBUG=1 for the stack trace and report it' : `reported to Sentry as event ${eventId}; rerun with EPIC_DEBUG=1 for the stack trace`;
+    context.stderr.write(`error: internal error: ${firstLine(describe(error))} (a bug: ${where})\n`);
+    if (debug && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
+  } catch (failure) {
+    // The reporter itself failed (a value whose message cannot be read, a closed stderr):
+    // one fixed line if stderr still takes it; the exit code says the rest.
+    writeQuietly(context, `error: internal error (and reporting it failed: ${failure instanceof Error ? firstLine(failure.message) : 'unknown'})\n`);
   }
-  const message = error instanceof Error ? error.message : String(error);
-  context.stderr.write(`error: internal error: ${firstLine(message)} (a bug: rerun with EPIC_DEBUG=1 for the stack trace and report it)\n`);
-  if (debug && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
   return ExitCode.internal;
+}
+
+/**
+ * `reportError` for a command's failure: an unexpected one is first sent to
+ * the monitor (when on), so the line can name its event.
+ */
+export async function reportFailure(context: Pick<EpicContext, 'stderr' | 'env'>, error: unknown, monitor: Monitor): Promise<ExitCode> {
+  const eventId = isExpected(error) ? undefined : await monitor.captureInternalError(error);
+  return reportError(context, error, eventId);
+}
+
+/**
+ * For an error that escaped every command (a rejection nobody awaited, a
+ * throw in a callback, a bug before any command ran): the one line, exit 1,
+ * and the monitor when it is configured. Never rejects.
+ */
+export async function reportEscaped(context: Pick<EpicContext, 'stderr' | 'env' | 'cwd'>, error: unknown): Promise<ExitCode> {
+  let monitor: Monitor = DISABLED_MONITOR;
+  try {
+    monitor = createMonitor(loadConfig(context.env, context.cwd), context.stderr);
+  } catch {
+    // The configuration itself is unreadable: report without a monitor rather than not at all.
+  }
+  const code = await reportFailure(context, error, monitor);
+  await monitor.flush();
+  return code;
+}
+
+function isExpected(error: unknown): boolean {
+  try {
+    return classify(error) !== undefined;
+  } catch {
+    return false; // unreadable: certainly not one of ours
+  }
+}
+
+/** The message of anything thrown, even a value that cannot be turned into a string. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return typeof error.message === 'string' && error.message !== '' ? error.message : error.name;
+  try {
+    return String(error);
+  } catch {
+    return `a thrown ${typeof error} without a message`;
+  }
+}
+
+function writeQuietly(context: Pick<EpicContext, 'stderr'>, line: string): void {
+  try {
+    context.stderr.write(line);
+  } catch {
+    // stderr is gone: nothing is left to tell the user with; the exit code still does.
+  }
 }
 
 export function firstLine(text: string): string {
