@@ -36,6 +36,10 @@ const VALUE_PATTERNS: readonly [RegExp, string | ((match: string) => string)][] 
   [/\beyJ[\w-]{2,}\.[\w-]{2,}\.[\w-]*/g, '[jwt]'],
   [/\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}/g, '[bcrypt-hash]'],
   [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
+  // Quoted literals in messages are often values someone typed (`Duplicate entry 'Kevin Casey'`), and a
+  // name cannot be recognized by its shape: whatever a message quotes is withheld, except a lower-case
+  // identifier (`reading 'clientId'`), which is what makes a TypeError worth reading.
+  [/'[^'\n]{1,200}'|"[^"\n]{1,200}"|`[^`\n]{1,200}`/g, (match) => (/^.[a-z_$][\w$]*.$/.test(match) ? match : `${match[0]}${REDACTED}${match[0]}`)],
   [/[^\s@"'<>()[\]{},;:]+@[^\s@"'<>()[\]{},;:]+\.[a-z]{2,}/gi, '[email]'],
   // Phone numbers: 7 to 20 digits with + ( ) spaces dots dashes, not glued to a word (hex ids stay).
   [
