@@ -448,7 +448,7 @@ function registered(item: string): boolean {
   return [...REGISTERED].some((path) => path === prefix || path.startsWith(`${prefix} `));
 }
 
-for (const item of ['history', 'audit verify', 'projection *'] as const) {
+for (const item of ['projection *'] as const) {
   if (registered(item)) {
     cells(`${item}: its cells`, () => {
       assert.unreachable(`epic ${item} is now a command: test its permission cells in test/cli/permissions.test.ts`);
@@ -459,6 +459,34 @@ for (const item of ['history', 'audit verify', 'projection *'] as const) {
       assert.ok(EXPECTED.has(item));
     });
   }
+}
+
+if (registered('history')) {
+  cells('history of what each role may view', async () => {
+    for (const role of ROLES) {
+      const who = ACTOR[role];
+      const { scope } = expected('history', role);
+      for (const noun of ['client', 'contract', 'event'] as const) {
+        // "what they may view": the scope of the role's view cell for that noun.
+        const effective = scope === 'view' ? expected(`${noun} view`, role).scope : scope;
+        const records = facts(data)[`${noun}s`];
+        for (const record of records) {
+          const allowed = effective !== 'none' && visible(records, effective, who).includes(record.id);
+          assertOutcome(await reader.run(who, ['history', noun, record.id, '--json']), allowed, `${role} history ${noun} of ${record.owner}'s record assigned to [${record.supports.join(', ')}]`);
+        }
+      }
+      const users = scope === 'view' ? expected('users view', role).scope : scope;
+      assertOutcome(await reader.run(who, ['history', 'user', reader.ids.carla, '--json']), allows(users, role, 'other'), `${role} history user`);
+    }
+  });
+}
+
+if (registered('audit verify')) {
+  cells('audit verify as each role', async () => {
+    for (const role of ROLES) {
+      assertOutcome(await reader.run(ACTOR[role], ['audit', 'verify', '--json']), allows(expected('audit verify', role).scope, role, 'other'), `${role} audit verify`);
+    }
+  });
 }
 
 if (registered('import')) {
