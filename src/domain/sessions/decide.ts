@@ -8,10 +8,28 @@ export const LOCK_WINDOW_MS = 15 * 60_000;
 /** The one message every failed login gets, whatever the reason: no hint for an attacker. */
 export const LOGIN_FAILED_MESSAGE = 'invalid email or password';
 
-/** True while `MAX_FAILED_LOGINS` failures fall within the last 15 minutes. */
+/**
+ * When the account is locked at `now`, the instant the lock ends; otherwise
+ * undefined. A failure that makes `MAX_FAILED_LOGINS` within 15 minutes locks
+ * the account for 15 minutes from that failure (not from the first of the
+ * five: a window anchored there would let a guess through a minute later).
+ * Attempts refused while locked are recorded as failures but do not push the
+ * end back; they do count towards the next lock once this one is over.
+ */
+export function lockedUntil(state: SessionsState, now: Date): Date | undefined {
+  const times = state.failures.map((at) => Date.parse(at)).filter((time) => time <= now.getTime());
+  let until = Number.NEGATIVE_INFINITY;
+  times.forEach((time, index) => {
+    if (time < until) return;
+    const recent = times.slice(0, index + 1).filter((earlier) => time - earlier < LOCK_WINDOW_MS).length;
+    if (recent >= MAX_FAILED_LOGINS) until = time + LOCK_WINDOW_MS;
+  });
+  return now.getTime() < until ? new Date(until) : undefined;
+}
+
+/** True while a lock set by `MAX_FAILED_LOGINS` failures within 15 minutes lasts (15 minutes from the failure that set it). */
 export function isLocked(state: SessionsState, now: Date): boolean {
-  const recent = state.failures.filter((at) => now.getTime() - Date.parse(at) < LOCK_WINDOW_MS);
-  return recent.length >= MAX_FAILED_LOGINS;
+  return lockedUntil(state, now) !== undefined;
 }
 
 /**
