@@ -114,23 +114,25 @@ function scrubUser(user: unknown): unknown {
   return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? { id } : undefined;
 }
 
-/** The trace context holds the SDK's hex ids; every other context is walked. */
+/** The trace context holds the SDK's hex ids, the runtime context Node's name and version; every other context is walked. */
 function scrubContexts(contexts: unknown, secrets: readonly string[]): unknown {
   if (contexts === null || typeof contexts !== 'object') return undefined;
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(contexts)) {
-    if (name === 'trace') out[name] = pick(value, ['trace_id', 'span_id', 'parent_span_id']);
+    if (name === 'trace') out[name] = pick(value, ['trace_id', 'span_id', 'parent_span_id'], /^[0-9a-f]{8,64}$/);
+    else if (name === 'runtime') out[name] = pick(value, ['name', 'version'], /^[\w.-]{1,40}$/);
     else if (isSensitiveKey(name)) out[name] = REDACTED;
     else out[name] = scrubValue(value, secrets);
   }
   return out;
 }
 
-function pick(value: unknown, keys: readonly string[]): Record<string, unknown> {
+/** Only the named keys, and only when their value has the expected shape. */
+function pick(value: unknown, keys: readonly string[], shape: RegExp): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const item = (value as Record<string, unknown> | null)?.[key];
-    if (typeof item === 'string' && /^[0-9a-f]{8,64}$/.test(item)) out[key] = item;
+    if (typeof item === 'string' && shape.test(item)) out[key] = item;
   }
   return out;
 }

@@ -65,6 +65,7 @@ events('message, exception, extra, contexts, tags, breadcrumbs and user are scru
     contexts: {
       trace: { trace_id: 'a'.repeat(32), span_id: 'b'.repeat(16), data: { email: 'x@y.io' } },
       os: { name: 'Linux', kernel_version: '6.1' },
+      runtime: { name: 'node', version: 'v20.20.2', argv: ['--email', 'bob@epic.test'] },
       session: { token: JWT },
     },
     breadcrumbs: [{ category: 'query', message: `select where email = 'kevin@startup.io' and hash = '${BCRYPT}'`, data: { password: 'hunter2' } }],
@@ -92,6 +93,7 @@ events('message, exception, extra, contexts, tags, breadcrumbs and user are scru
   assert.is((out as Record<string, unknown>).server_name, undefined);
   assert.equal((out.contexts as Record<string, unknown>).trace, { trace_id: 'a'.repeat(32), span_id: 'b'.repeat(16) });
   assert.is((out.contexts as Record<string, unknown>).session, REDACTED);
+  assert.equal((out.contexts as Record<string, unknown>).runtime, { name: 'node', version: 'v20.20.2' });
   assert.is(out.tags.actor_id, 'k3f9kwxe2a');
   assert.is((out.extra as Record<string, unknown>).argv, REDACTED);
   assert.equal((out.extra as { payload: unknown }).payload, { phone: REDACTED, total: 1500 });

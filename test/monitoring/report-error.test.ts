@@ -1,0 +1,72 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { PassThrough, Writable } from 'node:stream';
+import { reportError, reportFailure } from '../../src/cli/report-error.js';
+import { Conflict } from '../../src/errors.js';
+import { DISABLED_MONITOR, type Monitor } from '../../src/monitoring/monitor.js';
+
+/** stderr as a string, and the env the reporter reads. */
+function capture(env: Record<string, string> = {}) {
+  const chunks: Buffer[] = [];
+  const stderr = new PassThrough();
+  stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return { context: { stderr, env }, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** A monitor that records what it was asked to capture. */
+function recordingMonitor(): Monitor & { captured: unknown[] } {
+  const captured: unknown[] = [];
+  return { ...DISABLED_MONITOR, enabled: true, captured, captureInternalError: async (error) => (captured.push(error), 'f'.repeat(32)) };
+}
+
+const reporter = suite('report-error: every failure ends in one line and the contract exit code');
+
+reporter('an internal error names the monitoring event when there is one, and only then', async () => {
+  const monitor = recordingMonitor();
+  const on = capture();
+  assert.is(await reportFailure(on.context, new TypeError('x is undefined'), monitor), 1);
+  assert.is(on.text(), `error: internal error: x is undefined (a bug: reported to Sentry as event ${'f'.repeat(32)}; rerun with EPIC_DEBUG=1 for the stack trace)\n`);
+  const off = capture();
+  assert.is(await reportFailure(off.context, new TypeError('x is undefined'), DISABLED_MONITOR), 1);
+  assert.is(off.text(), 'error: internal error: x is undefined (a bug: rerun with EPIC_DEBUG=1 for the stack trace and report it)\n');
+});
+
+reporter('an expected error keeps its exit code and is not sent to the monitor', async () => {
+  const monitor = recordingMonitor();
+  const out = capture();
+  assert.is(await reportFailure(out.context, new Conflict('email bob@epic.test is already used'), monitor), 6);
+  assert.is(out.text(), 'error: email bob@epic.test is already used\n');
+  assert.equal(monitor.captured, []);
+});
+
+reporter('values that cannot be printed still give one line and exit 1', () => {
+  const bare = capture();
+  assert.is(reportError(bare.context, Object.create(null)), 1);
+  assert.match(bare.text(), /^error: internal error: a thrown object without a message \(a bug: [^\n]+\)\n$/);
+  const hostile = capture();
+  const error = new Error('ignored');
+  Object.defineProperty(error, 'message', { get: () => { throw new Error('getter exploded'); } });
+  assert.is(reportError(hostile.context, error), 1);
+  assert.match(hostile.text(), /^error: internal error[^\n]*\n$/);
+});
+
+reporter('a stderr that refuses writes does not make the reporter throw', () => {
+  const closed = new Writable({ write: (_chunk, _encoding, done) => done() });
+  closed.write = () => {
+    throw new Error('EPIPE');
+  };
+  assert.is(reportError({ stderr: closed, env: {} }, new Error('boom')), 1);
+});
+
+reporter('a stack trace only with EPIC_DEBUG=1, after the line', () => {
+  const plain = capture();
+  reportError(plain.context, new Error('boom'));
+  assert.is(plain.text().split('\n').length, 2);
+  const debug = capture({ EPIC_DEBUG: '1' });
+  reportError(debug.context, new Error('boom'));
+  const [line, ...stack] = debug.text().trimEnd().split('\n');
+  assert.match(line!, /^error: internal error: boom/);
+  assert.match(stack[0]!, /^Error: boom$/);
+});
+
+reporter.run();
