@@ -25,7 +25,7 @@ const NOUNS = new Set(['user', 'client', 'contract', 'event', 'history', 'audit'
  */
 export async function run(argv: readonly string[], context: EpicContext): Promise<number> {
   const cli = buildCli();
-  const args = [...argv];
+  const args = joinNegativeValues(argv);
   // `epic <noun> --help` and a bare `epic <noun>`: the usage of that noun's commands.
   const noun = args[0]?.replace(/s$/, '');
   if (noun !== undefined && NOUNS.has(noun) && (args.length === 1 || (args.length === 2 && (args[1] === '--help' || args[1] === '-h')))) {
@@ -43,6 +43,24 @@ export async function run(argv: readonly string[], context: EpicContext): Promis
   }
   // Handing the parsed command back to clipanion gives it `cli` and `context` (help, version).
   return cli.run(command, context);
+}
+
+/**
+ * clipanion reads "-5" after `--amount` as an unknown option; a negative
+ * number right after a long option is that option's value, so it reaches the
+ * command (which refuses it with its own message, recorded in the command log).
+ */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    const next = argv[i + 1];
+    if (/^--[a-z][a-z-]*$/.test(token) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${token}=${next}`);
+      i++;
+    } else out.push(token);
+  }
+  return out;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {

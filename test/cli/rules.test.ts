@@ -132,15 +132,16 @@ rules('the rejected attempts are listed by epic log, with their reason', async (
   assert.ok(rejected.some((e) => e.command === 'contract sign' && /already signed/.test(e.reason)));
 });
 
-rules('a negative number as a separate argument is a usage error: exit 2, one line, nothing changed', async () => {
+rules('a negative number as a separate argument reaches the command: exit 2 naming the option, logged as rejected', async () => {
   const before = await team.allEvents();
   for (const args of [['contract', 'pay', data.contracts.bobSigned, '--amount', '-5'], ['contract', 'create', '--client', data.clients.bob, '--total', '-100']]) {
     const result = await team.run('bob', args);
     assert.is(result.code, 2);
     assert.match(result.stderr, /^error: [^\n]*--(amount|total)[^\n]*\n$/);
   }
-  // The parser refuses before any command runs, so there is no log entry either.
-  assert.is((await team.allEvents()).length, before.length);
+  // Nothing but the two rejected command-log entries was appended.
+  const added = (await team.allEvents()).slice(before.length);
+  assert.equal(added.map((e) => [e.type, e.data.outcome]), [['CommandRecorded', 'rejected'], ['CommandRecorded', 'rejected']]);
 });
 
 rules.run();
