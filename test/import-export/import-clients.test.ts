@@ -115,7 +115,9 @@ test('10,000 rows, some malformed: the report lists exactly those lines and reas
   assert.is(report.created, N - bad.size);
   assert.equal([report.updated, report.unchanged, report.duplicates.length], [0, 0, 0]);
   assert.match(result.stderr, new RegExp(`^error: ${bad.size} of ${N} rows refused \\(lines ${[...bad.keys()].slice(0, 3).join(', ')}, `));
-  assert.ok(seconds < 60, `10,000 rows in ${seconds.toFixed(1)} s`);
+  // 4-6 s on a quiet disk; one fsync per client, so a disk shared with other suites can make it 30-45 s
+  // (docs/import-export.md, "Speed"). The bound catches a pathology (a per-row re-read, quadratic work), not disk weather.
+  assert.ok(seconds < 120, `10,000 rows in ${seconds.toFixed(1)} s`);
 
   const listed = await clients();
   assert.is(listed.length, N - bad.size);
