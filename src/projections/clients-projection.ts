@@ -1,9 +1,11 @@
 import { asDomainEvent } from '../commands/event-codec.js';
 import { assertNever } from '../domain/assert-never.js';
 import type { AccountEvent } from '../domain/accounts/events.js';
-import type { ClientsTable } from './database.js';
+import type { ClientsTable, ReadDialect } from './database.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
+import { columnTypes } from './table-ddl.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
 import { idsToLoad, RowBatch } from './row-batch.js';
 
 type ClientEvent = Extract<AccountEvent, { type: 'ClientCreated' | 'ClientUpdated' | 'ClientReassigned' | 'ClientDeleted' }>;
@@ -21,6 +23,7 @@ export const clientsProjection: Projection = {
   version: 1,
   tables: ['clients'],
   handles: CLIENT_EVENT_TYPES,
+  createTables: createClientsTable,
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<ClientEvent>(recorded, CLIENT_EVENT_TYPES);
@@ -63,3 +66,23 @@ export const clientsProjection: Projection = {
     await rows.flush(trx, dialect);
   },
 };
+
+/** Version 1 of `clients`: the shape of the first migration. */
+async function createClientsTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
+  const t = columnTypes(dialect);
+  const clients = names.table('clients');
+  await db.schema
+    .createTable(clients)
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('phone', 'text')
+    .addColumn('company', 'text')
+    .addColumn('commercial_id', t.id, (c) => c.notNull())
+    .addColumn('search', 'text', (c) => c.notNull())
+    .addColumn('created_at', t.instant, (c) => c.notNull())
+    .addColumn('updated_at', t.instant, (c) => c.notNull())
+    .$call(t.options)
+    .execute();
+  await db.schema.createIndex(names.index('clients_commercial_idx')).on(clients).column('commercial_id').execute();
+}

@@ -1,7 +1,9 @@
 import type { CommandRecord } from '../commands/command-log.js';
-import type { NewCommandLogRow } from './database.js';
+import type { NewCommandLogRow, ReadDialect } from './database.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
+import { columnTypes } from './table-ddl.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
 import { upsertRows } from './upsert.js';
 
 export const COMMAND_RECORDED = 'CommandRecorded';
@@ -16,6 +18,7 @@ export const commandLogProjection: Projection = {
   version: 1,
   tables: ['command_log'],
   handles: [COMMAND_RECORDED],
+  createTables: createCommandLogTable,
   async apply(trx, events, dialect) {
     // A command recorded twice (a retried append that was not recognised) keeps its last record.
     const rows = new Map<string, NewCommandLogRow>();
@@ -40,3 +43,27 @@ export const commandLogProjection: Projection = {
     await upsertRows(trx, dialect, 'command_log', [...rows.values()], { key: ['id'] });
   },
 };
+
+/** Version 1 of `command_log`: the shape of the first migration. */
+async function createCommandLogTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
+  const t = columnTypes(dialect);
+  const log = names.table('command_log');
+  await db.schema
+    .createTable(log)
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('position', 'bigint', (c) => c.notNull())
+    .addColumn('at', t.instant, (c) => c.notNull())
+    .addColumn('actor_id', t.id, (c) => c.notNull())
+    .addColumn('actor_role', 'varchar(16)', (c) => c.notNull())
+    .addColumn('command', 'varchar(100)', (c) => c.notNull())
+    .addColumn('outcome', 'varchar(16)', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('events', t.bigText, (c) => c.notNull())
+    .addColumn('args', t.bigText, (c) => c.notNull())
+    .$call(t.options)
+    .execute();
+  await db.schema.createIndex(names.index('command_log_position_idx')).on(log).column('position').execute();
+  await db.schema.createIndex(names.index('command_log_actor_idx')).on(log).columns(['actor_id', 'position']).execute();
+  await db.schema.createIndex(names.index('command_log_at_idx')).on(log).column('at').execute();
+  await db.schema.createIndex(names.index('command_log_outcome_idx')).on(log).columns(['outcome', 'position']).execute();
+}

@@ -1,9 +1,11 @@
 import { asDomainEvent } from '../commands/event-codec.js';
 import type { AccountEvent } from '../domain/accounts/events.js';
 import { assertNever } from '../domain/assert-never.js';
-import type { ContractsTable } from './database.js';
+import type { ContractsTable, ReadDialect } from './database.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
+import { columnTypes } from './table-ddl.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
 import { idsToLoad, RowBatch } from './row-batch.js';
 import { deleteWhereIn } from './upsert.js';
 
@@ -32,6 +34,7 @@ export const contractsProjection: Projection = {
   version: 1,
   tables: ['contracts'],
   handles: CONTRACT_EVENT_TYPES,
+  createTables: createContractsTable,
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<ContractEvent>(recorded, CONTRACT_EVENT_TYPES);
@@ -107,4 +110,27 @@ export const contractsProjection: Projection = {
 /** The `unpaid` flag follows the amount still due. */
 function withUnpaid(row: ContractsTable): ContractsTable {
   return { ...row, unpaid: Number(row.remaining_cents) > 0 ? 1 : 0 };
+}
+
+/** Version 1 of `contracts`: the shape of the first migration. */
+async function createContractsTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
+  const t = columnTypes(dialect);
+  const contracts = names.table('contracts');
+  await db.schema
+    .createTable(contracts)
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('client_id', t.id, (c) => c.notNull())
+    .addColumn('total_cents', 'bigint', (c) => c.notNull())
+    .addColumn('remaining_cents', 'bigint', (c) => c.notNull())
+    .addColumn('signed', 'integer', (c) => c.notNull())
+    .addColumn('unpaid', 'integer', (c) => c.notNull())
+    .addColumn('created_at', t.instant, (c) => c.notNull())
+    .addColumn('updated_at', t.instant, (c) => c.notNull())
+    .$call(t.options)
+    .execute();
+  await db.schema.createIndex(names.index('contracts_client_idx')).on(contracts).columns(['client_id', 'created_at']).execute();
+  await db.schema.createIndex(names.index('contracts_created_idx')).on(contracts).columns(['created_at', 'id']).execute();
+  // `--unpaid` / `--unsigned`, first page in created order: an equality on the flag, then the index is in order.
+  await db.schema.createIndex(names.index('contracts_unpaid_idx')).on(contracts).columns(['unpaid', 'created_at', 'id']).execute();
+  await db.schema.createIndex(names.index('contracts_signed_idx')).on(contracts).columns(['signed', 'created_at', 'id']).execute();
 }

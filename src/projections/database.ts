@@ -93,6 +93,26 @@ export interface ProjectionStateTable {
   position: number;
   rebuilt_at: string | null;
   updated_at: string;
+  /**
+   * MySQL only, for the moment of a blue/green switch (its RENAME TABLE
+   * commits on its own): the build id whose shadow tables are being renamed
+   * in. While set, nobody applies events to this projection; whoever holds
+   * its lock next finishes the switch. Always null on SQLite, where the switch
+   * is one transaction.
+   */
+  swapping: string | null;
+}
+
+/** Who runs a rebuild of a projection (one at a time); MySQL also holds GET_LOCK while the row is its. */
+export interface ProjectionLockTable {
+  name: string;
+  /** Random token of the holder: only it refreshes or releases the row. */
+  owner: string;
+  host: string;
+  pid: number;
+  acquired_at: string;
+  /** The holder refreshes this while it works; past it, the row is abandoned. */
+  expires_at: string;
 }
 
 export interface Database {
@@ -102,6 +122,7 @@ export interface Database {
   occasions: OccasionsTable;
   command_log: CommandLogTable;
   projection_state: ProjectionStateTable;
+  projection_lock: ProjectionLockTable;
 }
 
 export type TableName = keyof Database & string;
@@ -128,5 +149,7 @@ export type NewCommandLogRow = Insertable<CommandLogTable>;
 export type ProjectionStateRow = Selectable<ProjectionStateTable>;
 export type NewProjectionStateRow = Insertable<ProjectionStateTable>;
 export type ProjectionStateUpdate = Updateable<ProjectionStateTable>;
+
+export type ProjectionLockRow = Selectable<ProjectionLockTable>;
 
 export type ReadDialect = 'sqlite' | 'mysql';

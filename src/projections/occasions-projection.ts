@@ -7,6 +7,9 @@ import type { RecordedEvent } from '../events/event-store.js';
 import { chunks, deleteWhereIn, MAX_ROWS_PER_STATEMENT } from './upsert.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
+import { columnTypes } from './table-ddl.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
+import type { ReadDialect } from './database.js';
 import { idsToLoad, RowBatch } from './row-batch.js';
 
 type OccasionEvent =
@@ -38,6 +41,7 @@ export const occasionsProjection: Projection = {
   version: 1,
   tables: ['occasions'],
   handles: OCCASION_EVENT_TYPES,
+  createTables: createOccasionsTable,
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<OccasionEvent>(recorded, OCCASION_EVENT_TYPES);
@@ -143,4 +147,30 @@ function clientIdOf(recorded: RecordedEvent): string {
     throw new Error(`${recorded.type} ${recorded.id} is in stream ${recorded.streamId}, not a client account stream`);
   }
   return recorded.streamId.slice(ACCOUNT_STREAM_PREFIX.length);
+}
+
+/** Version 1 of `occasions`: the shape of the first migration. */
+async function createOccasionsTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
+  const t = columnTypes(dialect);
+  const occasions = names.table('occasions');
+  await db.schema
+    .createTable(occasions)
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('contract_id', t.id, (c) => c.notNull())
+    .addColumn('client_id', t.id, (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('start_at', t.instant, (c) => c.notNull())
+    .addColumn('end_at', t.instant, (c) => c.notNull())
+    .addColumn('location', 'text', (c) => c.notNull())
+    .addColumn('attendees', 'integer', (c) => c.notNull())
+    .addColumn('notes', t.bigText)
+    .addColumn('support_id', t.id)
+    .addColumn('created_at', t.instant, (c) => c.notNull())
+    .addColumn('updated_at', t.instant, (c) => c.notNull())
+    .$call(t.options)
+    .execute();
+  await db.schema.createIndex(names.index('occasions_contract_idx')).on(occasions).column('contract_id').execute();
+  await db.schema.createIndex(names.index('occasions_client_idx')).on(occasions).column('client_id').execute();
+  await db.schema.createIndex(names.index('occasions_support_idx')).on(occasions).columns(['support_id', 'start_at']).execute();
+  await db.schema.createIndex(names.index('occasions_start_idx')).on(occasions).columns(['start_at', 'id']).execute();
 }

@@ -9,23 +9,34 @@
  * checkpoint rows (a write), then checks they are still where this process
  * read them; if another process moved them, the batch is dropped and read
  * again from the new checkpoints.
+ *
+ * Before serving, each projection's stored version is compared with its
+ * code's (one SELECT of the checkpoints, the cheap path every command takes);
+ * one that differs is rebuilt blue/green first (blue-green.ts), and so is one
+ * a MySQL switch left half done.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { upcast } from '../domain/upcasters.js';
 import { InvalidInput } from '../errors.js';
 import type { EventStore } from '../events/event-store.js';
+import { completeSwitches, readStates, rebuildBlueGreen } from './blue-green.js';
+import type { RebuildProgress } from './blue-green.js';
 import { clientsProjection } from './clients-projection.js';
 import { commandLogProjection } from './command-log-projection.js';
 import { contractsProjection } from './contracts-projection.js';
-import type { Database, ProjectionStateRow, TableName } from './database.js';
+import type { Database, ProjectionLockRow } from './database.js';
 import { occasionsProjection } from './occasions-projection.js';
 import type { ReadDb } from './open-read-db.js';
 import type { Projection } from './projection.js';
+import { currentRebuilds } from './projection-lock.js';
+import { retryOnDeadlock } from './retry-on-deadlock.js';
+import { existingTables } from './schema-catalog.js';
 import { upsertRows } from './upsert.js';
 import { usersProjection } from './users-projection.js';
 
 export type { Projection } from './projection.js';
+export type { RebuildProgress } from './blue-green.js';
 
 export const PROJECTIONS: readonly Projection[] = [
   usersProjection,
@@ -46,6 +57,16 @@ export const DEFAULT_BATCH_SIZE = 1_000;
  */
 const ANALYZE_AFTER_EVENTS = 10_000;
 
+/**
+ * The version a checkpoint gets when its tables already exist but it does
+ * not: the first migration created version 1 of the five projections.
+ * (A projection whose tables do not exist yet starts at 0: built at once.)
+ */
+const BOOTSTRAP_VERSION = 1;
+
+/** How long a catch-up waits for another process's rebuild of a projection it must serve (a schema change). */
+const REBUILD_WAIT_MS = 10 * 60_000;
+
 export interface CatchUpOptions {
   /** Events read (and applied in one transaction) at a time; default 1000. */
   readonly batchSize?: number;
@@ -53,6 +74,10 @@ export interface CatchUpOptions {
   readonly projections?: readonly Projection[];
   /** The clock for the checkpoints' timestamps. */
   readonly now?: () => Date;
+  /** Stops between two batches (each batch commits whole, with its checkpoint). */
+  readonly signal?: AbortSignal;
+  /** Progress of a rebuild this catch-up runs (a projection's version changed). */
+  readonly onRebuildProgress?: (progress: RebuildProgress) => void;
 }
 
 export interface CatchUpResult {
@@ -75,11 +100,13 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
   const names = projections.map((p) => p.name);
   const handled = new Map(projections.map((p) => [p.name, new Set(p.handles)]));
 
-  let positions = await prepare(readDb, projections, [], now);
+  await prepare(store, readDb, projections, { batchSize, now, ...(options.onRebuildProgress && { onProgress: options.onRebuildProgress }) });
+  let positions = await readPositions(readDb.db, names);
   let events = 0;
   let batches = 0;
   for (;;) {
     const from = Math.min(...positions.values());
+    if (options.signal?.aborted) return { events, batches, position: from };
     // Projections see every event in its current shape (older stored versions lifted here, the one read point).
     const batch = (await store.readAll({ after: from, limit: batchSize })).map(upcast);
     const last = batch[batch.length - 1]?.position;
@@ -93,8 +120,12 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
       const at = now().toISOString();
       // The lock: a write before any read, so concurrent projectors queue here (SQLite's write lock, InnoDB's row locks).
       await trx.updateTable('projection_state').set({ updated_at: at }).where('name', 'in', names).execute();
-      const current = await readPositions(trx, names);
-      if (!samePositions(current, expected)) return { applied: false as const, current };
+      const states = await readStates(trx, names);
+      // A MySQL switch under way (or left by a dead rebuild): its tables are not to be written until it is done.
+      const switching = projections.filter((p) => states.get(p.name)?.swapping != null);
+      if (switching.length > 0) return { applied: false as const, switching };
+      const current = positionsOf(states, names);
+      if (!samePositions(current, expected)) return { applied: false as const, switching };
       for (const projection of projections) {
         const after = expected.get(projection.name) ?? 0;
         const types = handled.get(projection.name);
@@ -107,7 +138,10 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
     }));
 
     if (!outcome.applied) {
-      positions = outcome.current;
+      if (outcome.switching.length > 0) await completeSwitches(readDb, outcome.switching, now, REBUILD_WAIT_MS);
+      // Moved by another process (or switched to rebuilt tables): read where they stand and go on from there.
+      await prepare(store, readDb, projections, { batchSize, now });
+      positions = await readPositions(readDb.db, names);
       continue;
     }
     positions = new Map(names.map((name) => [name, Math.max(expected.get(name) ?? 0, last)]));
@@ -119,26 +153,37 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
 export interface RebuildOptions extends CatchUpOptions {
   /** Only these projections (by name); default every one of `projections`. */
   readonly names?: readonly string[];
+  /** After every batch written to the shadow tables. */
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+export interface RebuildResult extends CatchUpResult {
+  /** The projections switched to freshly built tables. */
+  readonly rebuilt: readonly string[];
 }
 
 /**
- * Clears the tables of the named projections and replays the whole log into
- * them (then catches the others up too). The clearing and the reset of the
- * checkpoints are one transaction; readers see the tables fill up again
- * batch by batch.
+ * Rebuilds the named projections blue/green (blue-green.ts): their next
+ * tables are built from the whole log beside the live ones, which keep
+ * answering, then switched in at once. Then every projection is caught up.
+ * Another process rebuilding one of them: RebuildInProgress (exit 6).
  */
-export async function rebuild(store: EventStore, readDb: ReadDb, options: RebuildOptions = {}): Promise<CatchUpResult> {
+export async function rebuild(store: EventStore, readDb: ReadDb, options: RebuildOptions = {}): Promise<RebuildResult> {
   const projections = options.projections ?? PROJECTIONS;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const now = options.now ?? (() => new Date());
   checkNames(projections);
   const known = new Map(projections.map((p) => [p.name, p]));
   const names = options.names ?? [...known.keys()];
-  const targets = names.map((name) => {
+  const targets = [...new Set(names)].map((name) => {
     const projection = known.get(name);
     if (!projection) throw new InvalidInput(`unknown projection ${JSON.stringify(name)}: expected one of ${[...known.keys()].join(', ')}`);
     return projection;
   });
-  await prepare(readDb, projections, targets, options.now ?? (() => new Date()));
-  return catchUp(store, readDb, options);
+  await createMissingStates(readDb, projections, now);
+  const built = await rebuildBlueGreen(store, readDb, targets, { batchSize, now, ...(options.onProgress && { onProgress: options.onProgress }) });
+  const after = await catchUp(store, readDb, options);
+  return { rebuilt: built.rebuilt, events: built.events + after.events, batches: built.batches + after.batches, position: after.position };
 }
 
 export interface ProjectionStatus {
@@ -147,82 +192,137 @@ export interface ProjectionStatus {
   readonly version: number;
   /** The version its rows were built with (null: never run); a difference means a rebuild at the next catch-up. */
   readonly storedVersion: number | null;
+  /** The checkpoint: global position of the last event applied. */
   readonly position: number;
   /** The log's head position. */
   readonly head: number;
+  /** Events of the log after the checkpoint (counted up to BEHIND_COUNT_LIMIT; `behindAtLeast` says when there are more). */
+  readonly behind: number;
+  readonly behindAtLeast: boolean;
   readonly upToDate: boolean;
   readonly rebuiltAt: string | null;
   readonly updatedAt: string | null;
+  /** A rebuild running now (by whom, since when), or null. */
+  readonly rebuilding: { readonly pid: number; readonly host: string; readonly since: string } | null;
 }
 
-/** Where each projection stands against the head of the log (`epic projection status`). */
+/** Counting the events behind reads them: past this many, status says "at least". */
+export const BEHIND_COUNT_LIMIT = 100_000;
+
+/** Where each projection stands against the head of the log (`epic projection status`); changes nothing. */
 export async function projectionStatus(store: EventStore, readDb: ReadDb, projections: readonly Projection[] = PROJECTIONS): Promise<ProjectionStatus[]> {
   const head = await store.headPosition();
   const rows = await readDb.db.selectFrom('projection_state').selectAll().execute();
   const stored = new Map(rows.map((row) => [row.name, row]));
+  const rebuilds = await currentRebuilds(readDb);
+  const positionOf = (name: string) => Number(stored.get(name)?.position ?? 0);
+  const counts = await countBehind(store, projections.map((p) => positionOf(p.name)));
   return projections.map((projection) => {
     const row = stored.get(projection.name);
-    const position = Number(row?.position ?? 0);
+    const position = positionOf(projection.name);
+    const behind = counts.behind(position);
     return {
       name: projection.name,
       version: projection.version,
       storedVersion: row ? Number(row.version) : null,
       position,
       head,
+      behind: behind.count,
+      behindAtLeast: behind.atLeast,
       upToDate: row !== undefined && Number(row.version) === projection.version && position >= head,
       rebuiltAt: row?.rebuilt_at ?? null,
       updatedAt: row?.updated_at ?? null,
+      rebuilding: rebuildOf(rebuilds.get(projection.name)),
     };
   });
 }
 
-/**
- * In one transaction: creates the missing checkpoints, resets (clears the
- * tables of, and moves back to 0) the projections in `reset` and those whose
- * stored version is not their code's. Returns the checkpoints.
- */
-async function prepare(readDb: ReadDb, projections: readonly Projection[], reset: readonly Projection[], now: () => Date): Promise<Map<string, number>> {
-  const names = projections.map((p) => p.name);
-  return retryOnDeadlock(() => readDb.db.transaction().execute(async (trx) => {
-    const at = now().toISOString();
-    // In key order, the order the batch transactions lock these rows in: two projectors never wait on each other crosswise.
-    const fresh = [...projections]
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map((p) => ({ name: p.name, version: p.version, position: 0, rebuilt_at: null, updated_at: at }));
-    // Insert-or-keep is the first statement, a write: it takes the lock before the checkpoints are read.
-    await upsertRows(trx, readDb.dialect, 'projection_state', fresh, { key: ['name'], update: [] });
-    const stored = await readStates(trx, names);
-    const resetNames = new Set(reset.map((p) => p.name));
-    const stale = projections.filter((p) => resetNames.has(p.name) || Number(stored.get(p.name)?.version) !== p.version);
-    for (const projection of stale) {
-      for (const table of projection.tables) await clearTable(trx, table);
-      await trx
-        .updateTable('projection_state')
-        .set({ version: projection.version, position: 0, rebuilt_at: at, updated_at: at })
-        .where('name', '=', projection.name)
-        .execute();
-    }
-    return readPositions(trx, names);
-  }));
+function rebuildOf(row: ProjectionLockRow | undefined): ProjectionStatus['rebuilding'] {
+  return row ? { pid: Number(row.pid), host: row.host, since: row.acquired_at } : null;
 }
 
-const MAX_DEADLOCK_RETRIES = 5;
+/**
+ * Positions may have gaps (EventStoreDB's are byte offsets), so the events
+ * behind a checkpoint are counted, in one read from the lowest checkpoint,
+ * up to BEHIND_COUNT_LIMIT events.
+ */
+async function countBehind(store: EventStore, checkpoints: readonly number[]): Promise<{ behind(position: number): { count: number; atLeast: boolean } }> {
+  const from = checkpoints.length === 0 ? 0 : Math.min(...checkpoints);
+  const positions: number[] = [];
+  let after = from;
+  let complete = false;
+  while (positions.length < BEHIND_COUNT_LIMIT) {
+    const page = await store.readAll({ after, limit: Math.min(DEFAULT_BATCH_SIZE * 5, BEHIND_COUNT_LIMIT - positions.length) });
+    for (const event of page) positions.push(event.position);
+    const last = page[page.length - 1]?.position;
+    if (last === undefined) {
+      complete = true;
+      break;
+    }
+    after = last;
+  }
+  return {
+    behind(position) {
+      // Positions are in order: the count is those past `position`, found by binary search.
+      let low = 0;
+      let high = positions.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((positions[middle] ?? 0) <= position) low = middle + 1;
+        else high = middle;
+      }
+      return { count: positions.length - low, atLeast: !complete };
+    },
+  };
+}
+
+interface PrepareOptions {
+  readonly batchSize: number;
+  readonly now: () => Date;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
 
 /**
- * Runs a transaction again when MySQL chose it as a deadlock victim (two
- * projectors creating the same checkpoint rows at once can meet there): the
- * transaction was rolled back whole, so running it again is safe.
+ * What must hold before a projection is served: its checkpoint exists, no
+ * MySQL switch is left half done, and its stored version is its code's (else
+ * it is rebuilt blue/green now, or this waits for the process that is
+ * rebuilding it). The usual case costs one SELECT.
  */
-async function retryOnDeadlock<T>(transaction: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await transaction();
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code !== 'ER_LOCK_DEADLOCK' || attempt >= MAX_DEADLOCK_RETRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
-    }
+async function prepare(store: EventStore, readDb: ReadDb, projections: readonly Projection[], options: PrepareOptions): Promise<void> {
+  const names = projections.map((p) => p.name);
+  let states = await readStates(readDb.db, names);
+  if (projections.some((p) => !states.has(p.name))) {
+    await createMissingStates(readDb, projections, options.now);
+    states = await readStates(readDb.db, names);
   }
+  const switching = projections.filter((p) => states.get(p.name)?.swapping != null);
+  if (switching.length > 0) await completeSwitches(readDb, switching, options.now, REBUILD_WAIT_MS);
+  const stale = projections.filter((p) => Number(states.get(p.name)?.version) !== p.version);
+  if (stale.length > 0) await rebuildBlueGreen(store, readDb, stale, { ...options, onlyIfStale: true, lockWaitMs: REBUILD_WAIT_MS });
+}
+
+/**
+ * Inserts the checkpoints that do not exist yet (insert-or-keep, so two
+ * processes may race here): at 0, with the version of the tables there are.
+ */
+async function createMissingStates(readDb: ReadDb, projections: readonly Projection[], now: () => Date): Promise<void> {
+  const stored = await readStates(readDb.db, projections.map((p) => p.name));
+  const missing = projections.filter((p) => !stored.has(p.name));
+  if (missing.length === 0) return;
+  const tables = await existingTables(readDb.db, readDb.dialect, missing.flatMap((p) => p.tables));
+  const at = now().toISOString();
+  // In key order, the order the batch transactions lock these rows in: two projectors never wait on each other crosswise.
+  const fresh = [...missing]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((p) => ({
+      name: p.name,
+      version: p.tables.every((table) => tables.has(table)) ? BOOTSTRAP_VERSION : 0,
+      position: 0,
+      rebuilt_at: null,
+      updated_at: at,
+      swapping: null,
+    }));
+  await retryOnDeadlock(() => readDb.db.transaction().execute((trx) => upsertRows(trx, readDb.dialect, 'projection_state', fresh, { key: ['name'], update: [] })));
 }
 
 async function analyzeTables(db: Kysely<Database>, projections: readonly Projection[]): Promise<void> {
@@ -230,19 +330,11 @@ async function analyzeTables(db: Kysely<Database>, projections: readonly Project
   if (tables.length > 0) await sql`analyze table ${sql.join(tables.map((table) => sql.table(table)))}`.execute(db);
 }
 
-async function clearTable(trx: Kysely<Database>, table: TableName): Promise<void> {
-  if (table === 'projection_state') throw new Error('a projection cannot own projection_state');
-  await trx.deleteFrom(table).execute();
-}
-
-async function readStates(db: Kysely<Database>, names: readonly string[]): Promise<Map<string, ProjectionStateRow>> {
-  if (names.length === 0) return new Map();
-  const rows = await db.selectFrom('projection_state').selectAll().where('name', 'in', names).execute();
-  return new Map(rows.map((row) => [row.name, row]));
-}
-
 async function readPositions(db: Kysely<Database>, names: readonly string[]): Promise<Map<string, number>> {
-  const states = await readStates(db, names);
+  return positionsOf(await readStates(db, names), names);
+}
+
+function positionsOf(states: ReadonlyMap<string, { readonly position: number }>, names: readonly string[]): Map<string, number> {
   // BIGINT may come back as a string from a driver configured otherwise: Number() keeps the comparison numeric.
   return new Map(names.map((name) => [name, Number(states.get(name)?.position ?? 0)]));
 }

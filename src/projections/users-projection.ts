@@ -4,6 +4,9 @@ import { USER_EVENT_TYPES } from '../domain/users/events.js';
 import type { UserEvent } from '../domain/users/events.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
+import { columnTypes } from './table-ddl.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
+import type { ReadDialect } from './database.js';
 import { idsToLoad, RowBatch } from './row-batch.js';
 
 /** `users`: the live collaborators. A deleted user's row is removed. */
@@ -12,6 +15,7 @@ export const usersProjection: Projection = {
   version: 1,
   tables: ['users'],
   handles: USER_EVENT_TYPES,
+  createTables: createUsersTable,
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<UserEvent>(recorded, USER_EVENT_TYPES);
@@ -49,3 +53,20 @@ export const usersProjection: Projection = {
     await rows.flush(trx, dialect);
   },
 };
+
+/** Version 1 of `users`: the shape of the first migration. */
+async function createUsersTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
+  const t = columnTypes(dialect);
+  const users = names.table('users');
+  await db.schema
+    .createTable(users)
+    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('role', 'varchar(16)', (c) => c.notNull())
+    .addColumn('created_at', t.instant, (c) => c.notNull())
+    .addColumn('updated_at', t.instant, (c) => c.notNull())
+    .$call(t.options)
+    .execute();
+  await db.schema.createIndex(names.index('users_role_idx')).on(users).column('role').execute();
+}

@@ -75,14 +75,14 @@ files('creates a private file (0600) in a private folder (0700), in WAL mode, mi
 files('reopening keeps the rows and runs each migration once', async ({ dir }) => {
   const url = `sqlite:${join(dir, 'read.db')}`;
   const first = await openReadDb(url);
-  await first.db.insertInto('projection_state').values({ name: 'users', version: 1, position: 42, rebuilt_at: null, updated_at: '2026-01-01T00:00:00.000Z' }).execute();
+  await first.db.insertInto('projection_state').values({ name: 'users', version: 1, position: 42, rebuilt_at: null, updated_at: '2026-01-01T00:00:00.000Z', swapping: null }).execute();
   await first.close();
   const second = await openReadDb(url);
   try {
     const state = await second.db.selectFrom('projection_state').select('position').executeTakeFirst();
     assert.is(state?.position, 42);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
-    assert.equal(migrations.rows.map((row) => row.name), ['2026-11-28-0001-read-tables']);
+    assert.equal(migrations.rows.map((row) => row.name), ['2026-11-28-0001-read-tables', '2026-12-01-0001-projection-operations']);
   } finally {
     await second.close();
   }
@@ -176,7 +176,7 @@ describeReadDb('read database: schema and exact values', (test, dialect) => {
         select table_name as name, table_collation as collation from information_schema.tables
         where table_schema = database() and table_name not like 'kysely%' order by table_name`.execute(readDb.db);
       assert.equal(tables.rows.map((row) => row.collation), tables.rows.map(() => 'utf8mb4_bin'));
-      assert.is(tables.rows.length, 6);
+      assert.is(tables.rows.length, 7, 'the five read tables, projection_state and projection_lock');
     });
   }
 });

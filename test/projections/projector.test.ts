@@ -240,7 +240,7 @@ describeReadDb('projector: rebuild', (test) => {
     assert.equal(await dumpReadTables(fresh), before);
   });
 
-  test('rebuild clears and replays every projection in place', async ({ readDb }) => {
+  test('rebuild replays every projection into new tables and switches them in', async ({ readDb }) => {
     const store = await scenarioStore();
     await catchUp(store, readDb);
     const before = await dumpReadTables(readDb);
@@ -283,8 +283,10 @@ describeReadDb('projector: rebuild', (test) => {
     await readDb.db.updateTable('users').set({ email: 'stale@x.test' }).execute();
     const v2: Projection = { ...usersProjection, version: usersProjection.version + 1 };
     const projections = PROJECTIONS.map((p) => (p.name === 'users' ? v2 : p));
-    const result = await catchUp(store, readDb, { projections });
-    assert.is(result.events, await store.headPosition(), 'replayed from the start');
+    const progress: number[] = [];
+    const result = await catchUp(store, readDb, { projections, onRebuildProgress: (p) => progress.push(p.position) });
+    assert.is(result.events, 0, 'the rebuilt tables were switched in at the head: nothing left to apply');
+    assert.is(progress.at(-1), await store.headPosition(), 'replayed from the start into the next tables');
     const after = await dumpReadTables(readDb);
     assert.equal(after.users, before.users);
     assert.equal(after.contracts, before.contracts);
@@ -297,7 +299,7 @@ describeReadDb('projector: rebuild', (test) => {
     const store = await scenarioStore();
     const head = await store.headPosition();
     const before = await projectionStatus(store, readDb);
-    assert.equal(before.map((s) => [s.name, s.storedVersion, s.position, s.head, s.upToDate]), PROJECTIONS.map((p) => [p.name, null, 0, head, false]));
+    assert.equal(before.map((s) => [s.name, s.storedVersion, s.position, s.head, s.behind, s.upToDate]), PROJECTIONS.map((p) => [p.name, null, 0, head, head, false]));
     await catchUp(store, readDb, { now: () => new Date('2026-11-28T12:00:00.000Z') });
     const after = await projectionStatus(store, readDb);
     assert.equal(after[0], {
@@ -307,8 +309,11 @@ describeReadDb('projector: rebuild', (test) => {
       position: head,
       head,
       upToDate: true,
+      behind: 0,
+      behindAtLeast: false,
       rebuiltAt: null,
       updatedAt: '2026-11-28T12:00:00.000Z',
+      rebuilding: null,
     });
     assert.ok(after.every((s) => s.upToDate));
   });

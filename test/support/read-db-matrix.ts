@@ -25,7 +25,7 @@ import { parseReadDbUrl } from '../../src/projections/read-db-url.js';
 export const MYSQL_URL_VARIABLE = 'EPIC_TEST_MYSQL_URL';
 
 /** Every read table, in an order that can be cleared. */
-export const READ_TABLES: readonly (keyof Database & string)[] = ['command_log', 'occasions', 'contracts', 'clients', 'users', 'projection_state'];
+export const READ_TABLES: readonly (keyof Database & string)[] = ['command_log', 'occasions', 'contracts', 'clients', 'users', 'projection_state', 'projection_lock'];
 
 export interface ReadDbContext {
   readonly dialect: ReadDialect;
