@@ -56,8 +56,8 @@ export interface RebuildProgress {
 export interface BlueGreenOptions {
   readonly batchSize: number;
   readonly now: () => Date;
-  /** After every batch written to the shadow tables. */
-  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** After every batch written to the shadow tables; the rebuild waits for a promise it returns. */
+  readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
   /** How long to wait for another process's rebuild of the same projection; 0: fail at once (RebuildInProgress). */
   readonly lockWaitMs?: number;
   /** Only those whose stored version is not their code's, checked again under the lock (a schema change at catch-up). */
@@ -136,7 +136,7 @@ async function replayInto(
     position = last;
     events += batch.length;
     batches += 1;
-    options.onProgress?.({ position, head, events, elapsedMs: performance.now() - started });
+    await options.onProgress?.({ position, head, events, elapsedMs: performance.now() - started });
   }
 }
 

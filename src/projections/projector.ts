@@ -77,7 +77,7 @@ export interface CatchUpOptions {
   /** Stops between two batches (each batch commits whole, with its checkpoint). */
   readonly signal?: AbortSignal;
   /** Progress of a rebuild this catch-up runs (a projection's version changed). */
-  readonly onRebuildProgress?: (progress: RebuildProgress) => void;
+  readonly onRebuildProgress?: (progress: RebuildProgress) => void | Promise<void>;
 }
 
 export interface CatchUpResult {
@@ -153,8 +153,8 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
 export interface RebuildOptions extends CatchUpOptions {
   /** Only these projections (by name); default every one of `projections`. */
   readonly names?: readonly string[];
-  /** After every batch written to the shadow tables. */
-  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** After every batch written to the shadow tables; the rebuild waits for a promise it returns. */
+  readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
 }
 
 export interface RebuildResult extends CatchUpResult {
@@ -279,7 +279,7 @@ async function countBehind(store: EventStore, checkpoints: readonly number[]): P
 interface PrepareOptions {
   readonly batchSize: number;
   readonly now: () => Date;
-  readonly onProgress?: (progress: RebuildProgress) => void;
+  readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
 }
 
 /**

@@ -284,7 +284,7 @@ describeReadDb('projector: rebuild', (test) => {
     const v2: Projection = { ...usersProjection, version: usersProjection.version + 1 };
     const projections = PROJECTIONS.map((p) => (p.name === 'users' ? v2 : p));
     const progress: number[] = [];
-    const result = await catchUp(store, readDb, { projections, onRebuildProgress: (p) => progress.push(p.position) });
+    const result = await catchUp(store, readDb, { projections, onRebuildProgress: (p) => void progress.push(p.position) });
     assert.is(result.events, 0, 'the rebuilt tables were switched in at the head: nothing left to apply');
     assert.is(progress.at(-1), await store.headPosition(), 'replayed from the start into the next tables');
     const after = await dumpReadTables(readDb);
