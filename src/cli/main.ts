@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Builtins, Cli } from 'clipanion';
-import { COMMANDS } from './commands/index.js';
+import type { CommandClass } from 'clipanion';
+import { commandsFor } from './commands/index.js';
 import type { EpicContext } from './context.js';
 import { reportError, reportEscaped } from './report-error.js';
 
@@ -9,9 +10,10 @@ function version(): string {
   return pkg.version;
 }
 
-export function buildCli(): Cli<EpicContext> {
+/** The CLI with these commands (all of them: `loadAllCommands()`; for one launch: `commandsFor(argv)`). */
+export function buildCli(commands: readonly CommandClass<EpicContext>[]): Cli<EpicContext> {
   const cli = new Cli<EpicContext>({ binaryName: 'epic', binaryLabel: 'Epic Events CRM', binaryVersion: version(), enableColors: false });
-  for (const command of COMMANDS) cli.register(command);
+  for (const command of commands) cli.register(command);
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
   return cli;
@@ -24,8 +26,9 @@ const NOUNS = new Set(['user', 'client', 'contract', 'event', 'history', 'audit'
  * parse errors on stdout; here they go to stderr as the contract's one line.
  */
 export async function run(argv: readonly string[], context: EpicContext): Promise<number> {
-  const cli = buildCli();
   const args = joinNegativeValues(argv);
+  // Only the command these arguments name is imported (all of them for help and unknown commands).
+  const cli = buildCli(await commandsFor(args));
   // `epic <noun> --help` and a bare `epic <noun>`: the usage of that noun's commands.
   const noun = args[0]?.replace(/s$/, '');
   if (noun !== undefined && NOUNS.has(noun) && (args.length === 1 || (args.length === 2 && (args[1] === '--help' || args[1] === '-h')))) {

@@ -1,68 +1,70 @@
-import { ClientCreateCommand } from './client-create.js';
-import { ClientDeleteCommand } from './client-delete.js';
-import { ClientEditCommand } from './client-edit.js';
-import { ClientListCommand } from './client-list.js';
-import { ClientViewCommand } from './client-view.js';
-import { ContractCreateCommand } from './contract-create.js';
-import { ContractDeleteCommand } from './contract-delete.js';
-import { ContractEditCommand } from './contract-edit.js';
-import { ContractListCommand } from './contract-list.js';
-import { ContractPayCommand } from './contract-pay.js';
-import { ContractSignCommand } from './contract-sign.js';
-import { ContractViewCommand } from './contract-view.js';
-import { EventAssignCommand } from './event-assign.js';
-import { EventCreateCommand } from './event-create.js';
-import { EventEditCommand } from './event-edit.js';
-import { EventListCommand } from './event-list.js';
-import { EventUnassignCommand } from './event-unassign.js';
-import { EventViewCommand } from './event-view.js';
-import { ExportCommand } from './export.js';
-import { ImportClientsCommand } from './import-clients.js';
-import { InitCommand } from './init.js';
-import { LogCommand } from './log.js';
-import { HistoryCommand } from './history.js';
-import { AuditVerifyCommand } from './audit-verify.js';
-import { LoginCommand } from './login.js';
-import { LogoutCommand } from './logout.js';
-import { UserCreateCommand } from './user-create.js';
-import { UserDeleteCommand } from './user-delete.js';
-import { UserEditCommand } from './user-edit.js';
-import { UserListCommand } from './user-list.js';
-import { UserViewCommand } from './user-view.js';
-import { WhoamiCommand } from './whoami.js';
+import type { CommandClass } from 'clipanion';
+import type { EpicContext } from '../context.js';
 
-/** Every command of the CLI; each file holds one, and imports its heavy modules only when it runs. */
-export const COMMANDS = [
-  InitCommand,
-  LoginCommand,
-  LogoutCommand,
-  WhoamiCommand,
-  UserCreateCommand,
-  UserListCommand,
-  UserViewCommand,
-  UserEditCommand,
-  UserDeleteCommand,
-  ClientCreateCommand,
-  ClientListCommand,
-  ClientViewCommand,
-  ClientEditCommand,
-  ClientDeleteCommand,
-  ContractCreateCommand,
-  ContractListCommand,
-  ContractViewCommand,
-  ContractEditCommand,
-  ContractSignCommand,
-  ContractPayCommand,
-  ContractDeleteCommand,
-  EventCreateCommand,
-  EventListCommand,
-  EventViewCommand,
-  EventEditCommand,
-  EventAssignCommand,
-  EventUnassignCommand,
-  LogCommand,
-  HistoryCommand,
-  AuditVerifyCommand,
-  ImportClientsCommand,
-  ExportCommand,
+/**
+ * Every command of the CLI, as a route (the words of its first path) and a
+ * loader. A launch imports only the command its arguments name: importing
+ * every command module and what they import was most of `epic`'s start-up
+ * time (issue 9, docs/performance.md). Each file holds one command, which
+ * imports its heavy modules only when it runs. Add a command here with its
+ * first path's words; test/cli/command-routes.test.ts checks they agree.
+ */
+export interface CommandRoute {
+  /** The words of the command's first path, e.g. `client create` (a plural first word is accepted too). */
+  readonly route: string;
+  readonly load: () => Promise<CommandClass<EpicContext>>;
+}
+
+export const COMMAND_ROUTES: readonly CommandRoute[] = [
+  { route: 'init', load: async () => (await import('./init.js')).InitCommand },
+  { route: 'login', load: async () => (await import('./login.js')).LoginCommand },
+  { route: 'logout', load: async () => (await import('./logout.js')).LogoutCommand },
+  { route: 'whoami', load: async () => (await import('./whoami.js')).WhoamiCommand },
+  { route: 'user create', load: async () => (await import('./user-create.js')).UserCreateCommand },
+  { route: 'user list', load: async () => (await import('./user-list.js')).UserListCommand },
+  { route: 'user view', load: async () => (await import('./user-view.js')).UserViewCommand },
+  { route: 'user edit', load: async () => (await import('./user-edit.js')).UserEditCommand },
+  { route: 'user delete', load: async () => (await import('./user-delete.js')).UserDeleteCommand },
+  { route: 'client create', load: async () => (await import('./client-create.js')).ClientCreateCommand },
+  { route: 'client list', load: async () => (await import('./client-list.js')).ClientListCommand },
+  { route: 'client view', load: async () => (await import('./client-view.js')).ClientViewCommand },
+  { route: 'client edit', load: async () => (await import('./client-edit.js')).ClientEditCommand },
+  { route: 'client delete', load: async () => (await import('./client-delete.js')).ClientDeleteCommand },
+  { route: 'contract create', load: async () => (await import('./contract-create.js')).ContractCreateCommand },
+  { route: 'contract list', load: async () => (await import('./contract-list.js')).ContractListCommand },
+  { route: 'contract view', load: async () => (await import('./contract-view.js')).ContractViewCommand },
+  { route: 'contract edit', load: async () => (await import('./contract-edit.js')).ContractEditCommand },
+  { route: 'contract sign', load: async () => (await import('./contract-sign.js')).ContractSignCommand },
+  { route: 'contract pay', load: async () => (await import('./contract-pay.js')).ContractPayCommand },
+  { route: 'contract delete', load: async () => (await import('./contract-delete.js')).ContractDeleteCommand },
+  { route: 'event create', load: async () => (await import('./event-create.js')).EventCreateCommand },
+  { route: 'event list', load: async () => (await import('./event-list.js')).EventListCommand },
+  { route: 'event view', load: async () => (await import('./event-view.js')).EventViewCommand },
+  { route: 'event edit', load: async () => (await import('./event-edit.js')).EventEditCommand },
+  { route: 'event assign', load: async () => (await import('./event-assign.js')).EventAssignCommand },
+  { route: 'event unassign', load: async () => (await import('./event-unassign.js')).EventUnassignCommand },
+  { route: 'log', load: async () => (await import('./log.js')).LogCommand },
+  { route: 'history', load: async () => (await import('./history.js')).HistoryCommand },
+  { route: 'audit verify', load: async () => (await import('./audit-verify.js')).AuditVerifyCommand },
+  { route: 'import clients', load: async () => (await import('./import-clients.js')).ImportClientsCommand },
+  { route: 'export', load: async () => (await import('./export.js')).ExportCommand },
 ];
+
+/** Every command class, in the order of the table (help, tests). */
+export async function loadAllCommands(): Promise<CommandClass<EpicContext>[]> {
+  return Promise.all(COMMAND_ROUTES.map((entry) => entry.load()));
+}
+
+/**
+ * The commands a command line can reach: the one whose route its leading
+ * words spell (a plural first word counts as its singular), none for a bare
+ * `--version`, and every command otherwise (general help, a noun's usage,
+ * an unknown or misspelled command: clipanion lists and suggests from all).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<CommandClass<EpicContext>[]> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) return [];
+  const words = argv.map((word, index) => (index === 0 ? word.replace(/s$/, '') : word));
+  const matches = COMMAND_ROUTES.filter(({ route }) => route.split(' ').every((word, index) => words[index] === word));
+  if (matches.length === 0) return loadAllCommands();
+  return Promise.all(matches.map((entry) => entry.load()));
+}

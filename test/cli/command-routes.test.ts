@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'uvu';
+import { COMMAND_ROUTES, commandsFor, loadAllCommands } from '../../src/cli/commands/index.js';
+
+test('every route spells the first path of the command it loads', async () => {
+  for (const { route, load } of COMMAND_ROUTES) {
+    const command = await load();
+    assert.deepEqual(command.paths?.[0]?.join(' '), route, `route ${route}`);
+  }
+});
+
+test('routes are unique, and every command file is in the table', async () => {
+  const routes = COMMAND_ROUTES.map((r) => r.route);
+  assert.equal(new Set(routes).size, routes.length);
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(new URL('../../src/cli/commands/', import.meta.url)).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+  assert.equal((await loadAllCommands()).length, files.length, `command files: ${files.join(', ')}`);
+});
+
+test('a command line loads the command it names, plural nouns included', async () => {
+  const [create] = await commandsFor(['clients', 'create', '--name', 'x']);
+  assert.equal(create?.paths?.[0]?.join(' '), 'client create');
+  const history = await commandsFor(['history', 'contract', 'abcd', '--at', '2026-01-01']);
+  assert.deepEqual(history.map((c) => c.paths?.[0]?.join(' ')), ['history']);
+});
+
+test('--version needs no command; help, a bare noun and unknown words get them all', async () => {
+  assert.equal((await commandsFor(['--version'])).length, 0);
+  const all = COMMAND_ROUTES.length;
+  for (const argv of [[], ['--help'], ['client'], ['contracts', '--help'], ['clinet', 'list'], ['client', 'lst']]) {
+    assert.equal((await commandsFor(argv)).length, all, argv.join(' '));
+  }
+});
+
+test.run();
