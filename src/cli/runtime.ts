@@ -36,13 +36,18 @@ export class Runtime {
 
   /** The read database, with every projection caught up to the head of the log. */
   async readDb(): Promise<ReadDb> {
+    const db = await this.readDbAsIs();
+    await this.catchUp(db);
+    return db;
+  }
+
+  /** The read database as it stands, not caught up (`epic projection *` decide what to run on it). */
+  async readDbAsIs(): Promise<ReadDb> {
     this.read ??= (async () => {
       const { openReadDb } = await import('../projections/open-read-db.js');
       return openReadDb(this.config.readDbUrl);
     })();
-    const db = await this.read;
-    await this.catchUp(db);
-    return db;
+    return this.read;
   }
 
   async catchUp(db?: ReadDb): Promise<void> {

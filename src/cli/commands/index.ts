@@ -46,6 +46,9 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { route: 'log', load: async () => (await import('./log.js')).LogCommand },
   { route: 'history', load: async () => (await import('./history.js')).HistoryCommand },
   { route: 'audit verify', load: async () => (await import('./audit-verify.js')).AuditVerifyCommand },
+  { route: 'projection status', load: async () => (await import('./projection-status.js')).ProjectionStatusCommand },
+  { route: 'projection rebuild', load: async () => (await import('./projection-rebuild.js')).ProjectionRebuildCommand },
+  { route: 'projection run', load: async () => (await import('./projection-run.js')).ProjectionRunCommand },
   { route: 'import clients', load: async () => (await import('./import-clients.js')).ImportClientsCommand },
   { route: 'export', load: async () => (await import('./export.js')).ExportCommand },
 ];

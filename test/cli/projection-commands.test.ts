@@ -1,0 +1,136 @@
+/**
+ * `epic projection status | rebuild | run [--follow]` through the CLI, on
+ * every configured read database.
+ */
+import { join } from 'node:path';
+import * as assert from 'uvu/assert';
+import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
+import { openReadDb } from '../../src/projections/open-read-db.js';
+import { acquireRebuildLock } from '../../src/projections/projection-lock.js';
+import type { ProjectionStatus } from '../../src/projections/projector.js';
+import { Installation } from '../support/cli.js';
+import { startEpic } from '../support/epic-process.js';
+import { writeLoad } from '../support/projection-load.js';
+import { describeReadDb } from '../support/read-db-matrix.js';
+
+const NAMES = ['users', 'clients', 'contracts', 'occasions', 'command_log'];
+
+async function installation(readDbUrl: string): Promise<Installation> {
+  const home = new Installation({ EPIC_READ_DB: readDbUrl });
+  await home.seedTeam();
+  await home.as('ada@epic.test');
+  return home;
+}
+
+function processEnv(home: Installation): Record<string, string | undefined> {
+  return { PATH: process.env.PATH, HOME: home.home, EPIC_HOME: home.home, EPIC_BCRYPT_ROUNDS: '4', ...home.env };
+}
+
+async function appendLoad(home: Installation, clients: number, tag: string): Promise<number> {
+  const store = await openSqliteEventStore(join(home.home, 'events.db'));
+  try {
+    await writeLoad(store, clients, tag);
+    return await store.headPosition();
+  } finally {
+    await store.close();
+  }
+}
+
+describeReadDb('epic projection', (test) => {
+  test('status: every projection with its versions, checkpoint, events behind, last rebuild', async ({ url }) => {
+    const home = await installation(url);
+    try {
+      const head = await appendLoad(home, 3, 'st');
+      const behind = await home.json<ProjectionStatus[]>(['projection', 'status']);
+      assert.equal(behind.map((s) => s.name), NAMES);
+      for (const s of behind) {
+        assert.equal(Object.keys(s).sort(), ['behind', 'behindAtLeast', 'head', 'name', 'position', 'rebuilding', 'rebuiltAt', 'storedVersion', 'upToDate', 'updatedAt', 'version']);
+        assert.equal([s.version, s.storedVersion, s.head, s.upToDate, s.rebuilding], [1, 1, head, false, null]);
+        assert.ok(s.behind > 0 && s.position + s.behind <= head, `${s.name}: ${s.behind} behind at ${s.position}`);
+      }
+      assert.match(await home.ok(['projection', 'run']), /^applied \d+ events; at position \d+$/);
+      const after = await home.json<ProjectionStatus[]>(['projection', 'status']);
+      // The command log entry of `projection run` itself is not recorded: reading commands leave none.
+      assert.ok(after.every((s) => s.behind === 0 && s.upToDate && s.position === head), JSON.stringify(after));
+      const table = await home.ok(['projection', 'status']);
+      assert.match(table, /^NAME\s+VERSION\s+CHECKPOINT\s+BEHIND\s+LAST REBUILT\s+STATE/);
+      assert.match(table, /clients\s+1\s+\d+\s+0\s+-\s+up to date/);
+    } finally {
+      home.cleanup();
+    }
+  });
+
+  test('rebuild: named projections get new tables with the same rows; unknown names refused; gestion only', async ({ url }) => {
+    const home = await installation(url);
+    try {
+      await appendLoad(home, 5, 'rb');
+      const clients = await home.ok(['client', 'list', '--json']);
+      const result = await home.epic(['projection', 'rebuild', 'clients', 'contracts']);
+      assert.is(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^rebuilt clients, contracts: \d+ events in [\d.]+s, at position \d+\n$/);
+      assert.is(result.stderr, '', 'no progress bar when stderr is not a terminal');
+      assert.is(await home.ok(['client', 'list', '--json']), clients);
+      const status = await home.json<ProjectionStatus[]>(['projection', 'status']);
+      assert.equal(status.filter((s) => s.rebuiltAt !== null).map((s) => s.name), ['clients', 'contracts']);
+
+      const unknown = await home.epic(['projection', 'rebuild', 'invoices']);
+      assert.equal([unknown.code, unknown.stderr], [2, 'error: unknown projection "invoices": expected one of users, clients, contracts, occasions, command_log\n']);
+
+      await home.as('bob@epic.test');
+      for (const args of [['projection', 'rebuild'], ['projection', 'status'], ['projection', 'run']]) {
+        const denied = await home.epic(args);
+        assert.is(denied.code, 4, args.join(' '));
+        assert.match(denied.stderr, /^error: commercial \S+ may not manage projections\n$/);
+      }
+    } finally {
+      home.cleanup();
+    }
+  });
+
+  test('rebuild: a second rebuild of the same projection exits 6 and says who holds it', async ({ url }) => {
+    const home = await installation(url);
+    const readDb = await openReadDb(url);
+    try {
+      const held = await acquireRebuildLock(readDb, ['clients']);
+      try {
+        const second = await home.spawnEpic(['projection', 'rebuild', 'clients']);
+        assert.is(second.code, 6);
+        assert.match(second.stderr, new RegExp(`^error: projection clients is already being rebuilt by pid ${process.pid} on \\S+ since \\S+: wait for it to finish, then try again\\n$`));
+        const status = await home.json<ProjectionStatus[]>(['projection', 'status']);
+        assert.equal(status.find((s) => s.name === 'clients')?.rebuilding?.pid, process.pid);
+      } finally {
+        await held.release();
+      }
+      assert.is((await home.spawnEpic(['projection', 'rebuild', 'clients'])).code, 0);
+    } finally {
+      await readDb.close();
+      home.cleanup();
+    }
+  });
+
+  test('run --follow applies what is appended, and stops on SIGTERM (and SIGINT) with the checkpoint saved, exit 0', async ({ url }) => {
+    const home = await installation(url);
+    try {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        const follower = startEpic(['projection', 'run', '--follow', '--interval', '50'], processEnv(home), home.home);
+        const head = await appendLoad(home, 4, signal === 'SIGTERM' ? 'ft' : 'fi');
+        // Wait (no deadline of our own: the suite's would fail it) until the follower has applied the head.
+        for (;;) {
+          const readDb = await openReadDb(url);
+          const rows = await readDb.db.selectFrom('projection_state').select('position').execute();
+          await readDb.close();
+          if (rows.length === NAMES.length && rows.every((row) => Number(row.position) === head)) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        follower.child.kill(signal);
+        const exit = await follower.exited;
+        assert.equal([exit.code, exit.signal], [0, null], exit.stderr);
+        assert.match(exit.stdout, new RegExp(`^stopped: applied \\d+ events; at position ${head}\\n$`));
+        const status = await home.json<ProjectionStatus[]>(['projection', 'status']);
+        assert.ok(status.every((s) => s.position === head && s.behind === 0));
+      }
+    } finally {
+      home.cleanup();
+    }
+  });
+});
