@@ -4,15 +4,20 @@
  * 1. Every src/**\/*.ts is transpiled one-to-one by esbuild into dist/ (the same
  *    layout tsc emitted: dist/cli/main.js, dist/cli/base-command.js...), so
  *    stack traces, Sentry frames and lazy `import()`s stay as they were.
- * 2. clipanion (with typanion) is bundled once into dist/vendor/clipanion.js,
- *    and every `import ... from 'clipanion'` of dist/ points there. Loaded from
- *    node_modules it is ~25 CommonJS files read, compiled and wrapped on every
- *    launch (about +90 ms on these machines); as one ES module, about a third.
- *    One copy for the whole CLI: clipanion tells options apart by symbol, so
- *    two copies must never meet.
- * 3. Every other package (better-sqlite3, bcrypt, mysql2, kysely, jose,
- *    @sentry/node, @eventstore/db-client...) stays external, loaded from
- *    node_modules by the module that needs it, when it needs it.
+ * 2. The pure-JavaScript packages a command loads on every run are bundled
+ *    into dist/vendor/ (one ES module each, shared chunks between them), and
+ *    every import of them in dist/ points there: clipanion (every launch),
+ *    kysely (every command that reads), jose (every authenticated command).
+ *    From node_modules they are ~25 CommonJS files, ~260 and ~45 ES modules,
+ *    each resolved, read and compiled on every launch: kysely alone cost
+ *    300-700 ms of a `client list` on these machines, bundled 20-50 ms.
+ *    They stay lazy: a vendor module loads only when a module importing it
+ *    does. One copy of each for the whole CLI (clipanion tells options apart
+ *    by symbol, kysely its nodes by class: two copies must never meet).
+ * 3. Every other package stays external, loaded from node_modules by the
+ *    module that needs it, when it needs it: native addons (better-sqlite3,
+ *    bcrypt) and what only some runs load (mysql2, @sentry/node,
+ *    @eventstore/db-client).
  *
  * Type checking is tsc's job (`npm run typecheck`, run after this by `build`).
  * The output is written to a fresh directory and swapped in with renames, so a
@@ -28,7 +33,15 @@ const SRC = join(ROOT, 'src');
 const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
 const outdir = resolve(values.outdir ?? join(ROOT, 'dist'));
 const staging = `${outdir}.tmp-${process.pid}`;
-const VENDOR_CLIPANION = join(staging, 'vendor/clipanion.js');
+const VENDOR = join(staging, 'vendor');
+
+/** Bundled packages: import specifier → file in dist/vendor/ (without .js). */
+const VENDORED: ReadonlyMap<string, string> = new Map([
+  ['clipanion', 'clipanion'],
+  ['kysely', 'kysely'],
+  ['kysely/migration', 'kysely-migration'],
+  ['jose', 'jose'],
+]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -38,15 +51,16 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Keeps each file's imports as written, except clipanion's, which point at the vendored bundle. */
+/** Keeps each file's imports as written, except those of vendored packages, which point into dist/vendor/. */
 const oneToOne: Plugin = {
   name: 'one-to-one',
   setup(builder) {
     builder.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
-      if (args.path === 'clipanion') {
+      const vendored = VENDORED.get(args.path);
+      if (vendored !== undefined) {
         const outFile = join(staging, relative(SRC, args.importer)).replace(/\.ts$/, '.js');
-        let path = relative(dirname(outFile), VENDOR_CLIPANION);
+        let path = relative(dirname(outFile), join(VENDOR, `${vendored}.js`));
         if (!path.startsWith('.')) path = `./${path}`;
         return { path, external: true };
       }
@@ -58,19 +72,35 @@ const oneToOne: Plugin = {
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
 
-// Named re-exports (esbuild cannot re-export `*` from a CommonJS module as ESM).
-const clipanionExports = Object.keys(await import('clipanion')).filter((name) => name !== 'default' && name !== '__esModule');
+/** The entry module of each vendored package: a re-export of its public API. */
+async function vendorEntry(specifier: string): Promise<string> {
+  // Named re-exports for CommonJS packages (esbuild cannot turn `export *` of CommonJS into static ES exports).
+  const names = Object.keys((await import(specifier)) as object).filter((name) => name !== 'default' && name !== '__esModule');
+  return specifier === 'clipanion' ? `export { ${names.join(', ')} } from 'clipanion';` : `export * from '${specifier}';`;
+}
+
+const vendorEntries: Plugin = {
+  name: 'vendor-entries',
+  setup(builder) {
+    builder.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice('vendor-entry:'.length), namespace: 'vendor-entry' }));
+    builder.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, async (args) => ({ contents: await vendorEntry(args.path), resolveDir: ROOT, loader: 'js' }));
+  },
+};
+
 await build({
-  stdin: { contents: `export { ${clipanionExports.join(', ')} } from 'clipanion';`, resolveDir: ROOT, sourcefile: 'vendor-clipanion.js' },
+  entryPoints: [...VENDORED].map(([specifier, out]) => ({ in: `vendor-entry:${specifier}`, out })),
+  plugins: [vendorEntries],
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outfile: VENDOR_CLIPANION,
+  outdir: VENDOR,
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'inline',
-  // The bundled CommonJS code calls require() for Node's own modules.
+  // Bundled CommonJS code calls require() for Node's own modules.
   banner: { js: "import { createRequire as __epicCreateRequire } from 'node:module'; const require = __epicCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
