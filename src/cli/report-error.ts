@@ -96,8 +96,16 @@ function writeQuietly(context: Pick<EpicContext, 'stderr'>, line: string): void 
   }
 }
 
+/** Longer lines are cut: a message that quotes a 100 KB argument back is not one line a user can read. */
+export const MAX_ERROR_LINE = 300;
+
 export function firstLine(text: string): string {
   const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? 'unknown error';
-  // Control characters from user input never reach the terminal raw.
-  return line.replace(/[\u0000-\u001f\u007f]/g, '?');
+  // Control characters from user input never reach the terminal raw: C0, DEL, C1 (0x9b is an
+  // 8-bit CSI, 0x85 a next-line), the Unicode line and paragraph separators, and the bidi
+  // embeddings, overrides and isolates that would reorder what the line shows.
+  const safe = line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+  if (safe.length <= MAX_ERROR_LINE) return safe;
+  // Cut on a code point boundary, never between the halves of a surrogate pair.
+  return `${safe.slice(0, MAX_ERROR_LINE).replace(/[\ud800-\udbff]$/, '')}…`;
 }
