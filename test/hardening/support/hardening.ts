@@ -33,7 +33,7 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 /** At most this long: an error line that echoes a 100 KB input back is a bug too. */
-export const MAX_ERROR_LINE = 400;
+export const MAX_ERROR_LINE = 320;
 
 /** stderr is exactly one `error: ...` line, short, without a stack trace or a raw control character. */
 export function assertOneLineError(result: CliResult, what: string): string {
@@ -41,7 +41,7 @@ export function assertOneLineError(result: CliResult, what: string): string {
   assert.ok(text.startsWith('error: '), `${what}: stderr should start with "error: ", got ${JSON.stringify(text.slice(0, 200))}`);
   assert.ok(text.endsWith('\n'), `${what}: stderr should end with a newline`);
   const line = text.slice(0, -1);
-  assert.not.match(line, /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/, `${what}: the error line holds a control or line-breaking character: ${JSON.stringify(line.slice(0, 200))}`);
+  assert.not.match(line, /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/, `${what}: the error line holds a control or line-breaking character: ${JSON.stringify(line.slice(0, 200))}`);
   assert.not.match(line, /\n\s+at /, `${what}: stack trace`);
   assert.ok(line.length <= MAX_ERROR_LINE, `${what}: error line of ${line.length} characters: ${JSON.stringify(line.slice(0, 120))}…`);
   assert.not.match(line, /internal error/, `${what}: ${line}`);
