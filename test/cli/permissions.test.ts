@@ -449,17 +449,15 @@ function registered(item: string): boolean {
   return [...REGISTERED].some((path) => path === prefix || path.startsWith(`${prefix} `));
 }
 
-for (const item of ['projection *'] as const) {
-  if (registered(item)) {
-    cells(`${item}: its cells`, () => {
-      assert.unreachable(`epic ${item} is now a command: test its permission cells in test/cli/permissions.test.ts`);
-    });
-  } else {
-    cells(`${item}: not a command yet (its cells are checked against the policy above)`, () => {
-      assert.not.ok(registered(item));
-      assert.ok(EXPECTED.has(item));
-    });
-  }
+if (registered('projection *')) {
+  cells('projection status, run and rebuild as each role', async () => {
+    for (const role of ROLES) {
+      const allowed = allows(expected('projection *', role).scope, role, 'other');
+      for (const args of [['projection', 'status', '--json'], ['projection', 'run'], ['projection', 'rebuild', 'users']]) {
+        assertOutcome(await reader.run(ACTOR[role], args), allowed, `${role} ${args.join(' ')}`);
+      }
+    }
+  });
 }
 
 if (registered('history')) {
