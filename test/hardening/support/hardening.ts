@@ -36,7 +36,7 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 export const MAX_ERROR_LINE = 320;
 
 /** stderr is exactly one `error: ...` line, short, without a stack trace or a raw control character. */
-export function assertOneLineError(result: CliResult, what: string): string {
+export function assertOneLineError(result: Pick<CliResult, 'stderr'>, what: string): string {
   const text = result.stderr;
   assert.ok(text.startsWith('error: '), `${what}: stderr should start with "error: ", got ${JSON.stringify(text.slice(0, 200))}`);
   assert.ok(text.endsWith('\n'), `${what}: stderr should end with a newline`);
