@@ -84,10 +84,32 @@ async function openMysql(target: Extract<ReadDbTarget, { dialect: 'mysql' }>): P
 }
 
 async function migrate(readDb: ReadDb): Promise<void> {
-  const [{ Migrator }, { migrationProvider }] = await Promise.all([import('kysely/migration'), import('./migrations/index.js')]);
-  const migrator = new Migrator({ db: readDb.db, provider: migrationProvider(readDb.dialect) });
+  const [{ Migrator, DEFAULT_MIGRATION_TABLE }, { migrationProvider }] = await Promise.all([import('kysely/migration'), import('./migrations/index.js')]);
+  const provider = migrationProvider(readDb.dialect);
+  // Every command opens the read database: one indexed read says whether the schema is already
+  // current, where the Migrator introspects the schema and takes its lock (tens of ms a launch).
+  if (await isCurrent(readDb, DEFAULT_MIGRATION_TABLE, Object.keys(await provider.getMigrations()))) return;
+  const migrator = new Migrator({ db: readDb.db, provider });
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) throw error;
+}
+
+/**
+ * True when the last migration the code knows is recorded as run. Migration
+ * names sort in the order they run (migrations/index.ts), so that one row
+ * means all of them ran. Any doubt (no table yet, a failed read) says no, and
+ * the Migrator decides with its lock.
+ */
+async function isCurrent(readDb: ReadDb, table: string, names: readonly string[]): Promise<boolean> {
+  const latest = [...names].sort().at(-1);
+  if (latest === undefined) return true;
+  const { sql } = await import('kysely');
+  try {
+    const { rows } = await sql<{ name: string }>`select name from ${sql.table(table)} where name = ${latest}`.execute(readDb.db);
+    return rows.length === 1;
+  } catch {
+    return false; // most often: the table does not exist yet (a new database); the Migrator creates it
+  }
 }
 
 const MYSQL_UNAVAILABLE: Readonly<Record<string, string>> = {
