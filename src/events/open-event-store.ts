@@ -33,7 +33,11 @@ const openers = new Map<string, Opener>([
     const store = await openMysqlEventStore(url);
     return { store, credentials: store.credentials() };
   }],
-  ['esdb', notYet('esdb')],
+  ['esdb', async (url) => {
+    const { openEsdbEventStore } = await import('./esdb-event-store.js');
+    const store = await openEsdbEventStore(url);
+    return { store, credentials: store.credentials() };
+  }],
 ]);
 
 /**
