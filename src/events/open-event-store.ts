@@ -56,9 +56,3 @@ export async function openEventStore(url: string): Promise<OpenedEventStore> {
   }
   return opener(url);
 }
-
-function notYet(scheme: string): Opener {
-  return async () => {
-    throw new InvalidInput(`the ${scheme} event store adapter is not available yet: use sqlite:<path>`);
-  };
-}

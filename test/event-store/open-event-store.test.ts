@@ -29,11 +29,11 @@ test('sqlite: with an unusable path is BackendUnavailable', async () => {
   assert.instance(await rejection(openEventStore('sqlite:/nonexistent-epic-folder/events.db')), BackendUnavailable);
 });
 
-test('mysql and esdb are not available yet, and the message does not leak the password', async () => {
-  for (const url of ['mysql://epic:s3cr3t-pass@db.example:3306/epic', 'esdb://localhost:2113?tls=false']) {
+test('mysql:// and esdb:// to an unreachable server are BackendUnavailable, and the message does not leak the password', async () => {
+  // Port 1 on loopback refuses at once: no server, no waiting.
+  for (const url of ['mysql://epic:s3cr3t-pass@127.0.0.1:1/epic', 'esdb://127.0.0.1:1?tls=false']) {
     const error = await rejection(openEventStore(url));
-    assert.instance(error, InvalidInput);
-    assert.match((error as Error).message, /adapter is not available yet/);
+    assert.instance(error, BackendUnavailable, url);
     assert.not.match((error as Error).message, /s3cr3t/);
   }
 });
