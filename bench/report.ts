@@ -46,7 +46,7 @@ export function renderTable(rows: readonly Row[]): string {
       row.baseline ? `${fmt(row.baseline.median, row.unit)} (${row.baselineWhat ?? 'baseline'})` : '—',
       r === undefined ? '—' : `${r.toFixed(2)}×`,
       row.target,
-      row.met === undefined ? '?' : row.met ? 'yes' : 'NO',
+      row.met === undefined ? '—' : row.met ? 'yes' : 'NO',
     ];
   });
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');

@@ -5,14 +5,14 @@
  * temp dirs, runs each measurement several times next to a baseline taken in
  * the same run, prints one table and writes bench/results.json.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendBench } from './append-bench.js';
 import { cliBench } from './cli-bench.js';
 import { listingBench } from './listing-bench.js';
-import { privateBuild, ROOT } from './processes.js';
+import { app, privateBuild, ROOT } from './processes.js';
 import { rebuildBench } from './rebuild-bench.js';
 import { ratio, renderTable, type Row } from './report.js';
 import { nowMs } from './stats.js';
@@ -38,10 +38,14 @@ const started = nowMs();
 if (values['no-build'] !== true && wanted('B1', 'B2', 'B5')) await privateBuild(log);
 
 const rows: Row[] = [];
+try {
 if (wanted('B1', 'B2', 'B5')) rows.push(...(await cliBench({ reps: sizes.reps, clients: sizes.clients, historyEvents: sizes.historyEvents, log })));
 if (wanted('B3')) rows.push(...(await appendBench({ reps: sizes.appendReps, count: sizes.appends, log })));
 if (wanted('B4', 'B7')) rows.push(...(await rebuildBench({ reps: sizes.rebuildReps, events: sizes.rebuildEvents, mysqlUrl, log })));
 if (wanted('B6')) rows.push(...(await listingBench({ contracts: sizes.contracts, reps: sizes.queryReps, mysqlUrl, log })));
+} finally {
+  if (app.root !== ROOT) rmSync(app.root, { recursive: true, force: true });
+}
 
 const order = (row: Row) => Number(row.id.slice(1));
 const kept = rows.filter((row) => only === undefined || only.has(row.id)).sort((a, b) => order(a) - order(b));

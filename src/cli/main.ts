@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Builtins, Cli } from 'clipanion';
-import type { CommandClass } from 'clipanion';
+import type { Cli, CommandClass } from 'clipanion';
 import { commandsFor } from './commands/index.js';
 import type { EpicContext } from './context.js';
-import { reportError, reportEscaped } from './report-error.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -11,7 +9,8 @@ function version(): string {
 }
 
 /** The CLI with these commands (all of them: `loadAllCommands()`; for one launch: `commandsFor(argv)`). */
-export function buildCli(commands: readonly CommandClass<EpicContext>[]): Cli<EpicContext> {
+export async function buildCli(commands: readonly CommandClass<EpicContext>[]): Promise<Cli<EpicContext>> {
+  const { Builtins, Cli } = await import('clipanion');
   const cli = new Cli<EpicContext>({ binaryName: 'epic', binaryLabel: 'Epic Events CRM', binaryVersion: version(), enableColors: false });
   for (const command of commands) cli.register(command);
   cli.register(Builtins.HelpCommand);
@@ -28,7 +27,7 @@ const NOUNS = new Set(['user', 'client', 'contract', 'event', 'history', 'audit'
 export async function run(argv: readonly string[], context: EpicContext): Promise<number> {
   const args = joinNegativeValues(argv);
   // Only the command these arguments name is imported (all of them for help and unknown commands).
-  const cli = buildCli(await commandsFor(args));
+  const cli = await buildCli(await commandsFor(args));
   // `epic <noun> --help` and a bare `epic <noun>`: the usage of that noun's commands.
   const noun = args[0]?.replace(/s$/, '');
   if (noun !== undefined && NOUNS.has(noun) && (args.length === 1 || (args.length === 2 && (args[1] === '--help' || args[1] === '-h')))) {
@@ -42,6 +41,7 @@ export async function run(argv: readonly string[], context: EpicContext): Promis
   try {
     command = cli.process(args, context);
   } catch (error) {
+    const { reportError } = await import('./report-error.js');
     return reportError(context, error);
   }
   // Handing the parsed command back to clipanion gives it `cli` and `context` (help, version).
@@ -67,6 +67,13 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // `epic --version` needs neither the parser nor any command: answered before they load (same
+  // output as clipanion's VersionCommand, which `run` keeps using). See docs/performance.md.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    process.stdout.write(`${version()}\n`);
+    return;
+  }
+  const [{ Cli }, { reportEscaped }] = await Promise.all([import('clipanion'), import('./report-error.js')]);
   const context: EpicContext = {
     ...Cli.defaultContext,
     cwd: process.cwd(),

@@ -443,7 +443,7 @@ for (const role of ROLES) {
 }
 
 /** The rows whose commands are being added by other issues: tested once the CLI has them. */
-const REGISTERED = new Set(buildCli(await loadAllCommands()).definitions().map((d) => d.path));
+const REGISTERED = new Set((await buildCli(await loadAllCommands())).definitions().map((d) => d.path));
 function registered(item: string): boolean {
   const prefix = `epic ${item.replace(' *', '')}`;
   return [...REGISTERED].some((path) => path === prefix || path.startsWith(`${prefix} `));
