@@ -83,10 +83,13 @@ export class Runtime {
     rmSync(this.sessionPath, { force: true });
   }
 
+  /** Closes what was opened; a failure to close is thrown after everything else was closed. */
   async close(): Promise<void> {
-    const closing: Promise<void>[] = [];
-    if (this.read) closing.push(this.read.then((db) => db.close()).catch(() => undefined));
-    if (this.stores) closing.push(this.stores.then((s) => Promise.all([s.credentials.close(), s.store.close()])).then(() => undefined).catch(() => undefined));
-    await Promise.all(closing);
+    // A store that failed to open has nothing to close: that failure was the command's to report.
+    const opened = <T>(promise: Promise<T> | undefined) => promise?.then((value) => value, () => undefined);
+    const [read, stores] = await Promise.all([opened(this.read), opened(this.stores)]);
+    const results = await Promise.allSettled([read?.close(), stores?.credentials.close(), stores?.store.close()]);
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 }
