@@ -39,13 +39,34 @@ export async function run(argv: readonly string[], context: EpicContext): Promis
   }
   let command;
   try {
-    command = cli.process(args, context);
+    command = cli.process(helpRequest(cli, args, context) ?? args, context);
   } catch (error) {
     const { reportError } = await import('./report-error.js');
     return reportError(context, error);
   }
   // Handing the parsed command back to clipanion gives it `cli` and `context` (help, version).
   return cli.run(command, context);
+}
+
+/**
+ * `--help` after some of a command's positionals (`epic history contract --help`)
+ * is not a state clipanion's parser accepts: the command's own help is what the
+ * user asks for. Returns the arguments that show it, or undefined when `--help`
+ * is not asked for or names no command.
+ */
+function helpRequest(cli: Cli<EpicContext>, args: readonly string[], context: EpicContext): string[] | undefined {
+  if (!args.includes('--help') && !args.includes('-h')) return undefined;
+  const words = args.filter((arg) => arg !== '--help' && arg !== '-h' && !arg.startsWith('-'));
+  for (let n = words.length; n >= 1; n--) {
+    const candidate = [...words.slice(0, n), '--help'];
+    try {
+      cli.process(candidate, context);
+      return candidate;
+    } catch {
+      // Not a command path at this length: try a shorter prefix.
+    }
+  }
+  return undefined;
 }
 
 /**
