@@ -82,7 +82,7 @@ files('reopening keeps the rows and runs each migration once', async ({ dir }) =
     const state = await second.db.selectFrom('projection_state').select('position').executeTakeFirst();
     assert.is(state?.position, 42);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
-    assert.equal(migrations.rows.map((row) => row.name), ['2026-11-28-0001-read-tables', '2026-12-01-0001-projection-operations']);
+    assert.equal(migrations.rows.map((row) => row.name), ['2026-11-28-0001-read-tables', '2026-11-28-0002-projection-operations']);
   } finally {
     await second.close();
   }

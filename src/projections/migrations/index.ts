@@ -6,7 +6,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { ReadDialect } from '../database.js';
 import * as readTables from './2026-11-28-0001-read-tables.js';
-import * as projectionOperations from './2026-12-01-0001-projection-operations.js';
+import * as projectionOperations from './2026-11-28-0002-projection-operations.js';
 
 /** What each migration file exports: `up` may shape DDL for the dialect (table options, text sizes). */
 interface DialectMigration {
@@ -16,7 +16,7 @@ interface DialectMigration {
 
 const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: DialectMigration]> = [
   ['2026-11-28-0001-read-tables', readTables],
-  ['2026-12-01-0001-projection-operations', projectionOperations],
+  ['2026-11-28-0002-projection-operations', projectionOperations],
 ];
 
 export function migrationProvider(dialect: ReadDialect): MigrationProvider {
