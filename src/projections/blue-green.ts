@@ -8,7 +8,10 @@
  * 2. The log is replayed into them batch by batch: the projection's `apply`,
  *    unchanged, with its statements renamed to the shadow tables; rows are
  *    folded in memory within a batch and written in multi-row statements;
- *    one batch in memory at a time. The live tables keep being read and kept
+ *    one batch in memory at a time (REBUILD_BATCH_SIZE events per
+ *    transaction unless told). The secondary indexes the projection's apply
+ *    does not need are dropped from the shadow tables before the fill and
+ *    created again after it (deferred-indexes.ts: bulk load, then index). The live tables keep being read and kept
  *    up to date by every other process meanwhile.
  * 3. The switch: the shadow tables become the live ones and the checkpoint
  *    becomes the shadow's position, with the new version, in one step:
@@ -39,6 +42,7 @@ import type { RebuildLock } from './projection-lock.js';
 import type { Projection } from './projection.js';
 import { retryOnDeadlock } from './retry-on-deadlock.js';
 import { existingTables } from './schema-catalog.js';
+import { createDeferredIndexes, dropSecondaryIndexes } from './deferred-indexes.js';
 import { RETIRED_SUFFIX, SHADOW_SUFFIX, shadowNaming } from './table-ddl.js';
 import { TableRenamePlugin } from './table-rename-plugin.js';
 import { upsertRows } from './upsert.js';
@@ -93,8 +97,12 @@ export async function rebuildBlueGreen(store: EventStore, readDb: ReadDb, target
       await readDb.db.schema.dropTable(`${table}${RETIRED_SUFFIX}`).ifExists().execute();
     }
     for (const projection of todo) await projection.createTables(readDb.db, readDb.dialect, naming);
+    // Bulk load, then index: the indexes apply does not read through are built once after the fill.
+    const keep = new Set(todo.flatMap((p) => (p.fillIndexes ?? []).map((name) => naming.index(name))));
+    const deferred = await dropSecondaryIndexes(readDb.db, readDb.dialect, tables.map((table) => naming.table(table)), keep);
 
     const replay = await replayInto(store, readDb, todo, new Map(tables.map((table) => [table, naming.table(table)])), lock, options);
+    await createDeferredIndexes(readDb.db, readDb.dialect, deferred);
     if (readDb.dialect === 'mysql') await sql`analyze table ${sql.join(tables.map((table) => sql.table(naming.table(table))))}`.execute(readDb.db);
     await switchIn(readDb, todo, replay.position, buildId, now);
     return { rebuilt: todo.map((p) => p.name), ...replay };

@@ -35,6 +35,8 @@ export const contractsProjection: Projection = {
   tables: ['contracts'],
   handles: CONTRACT_EVENT_TYPES,
   createTables: createContractsTable,
+  // The cascade of a deleted client (DELETE ... WHERE client_id IN ...).
+  fillIndexes: ['contracts_client_idx'],
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<ContractEvent>(recorded, CONTRACT_EVENT_TYPES);

@@ -42,6 +42,8 @@ export const occasionsProjection: Projection = {
   tables: ['occasions'],
   handles: OCCASION_EVENT_TYPES,
   createTables: createOccasionsTable,
+  // The cascades of a deleted contract, client or support.
+  fillIndexes: ['occasions_contract_idx', 'occasions_client_idx', 'occasions_support_idx'],
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<OccasionEvent>(recorded, OCCASION_EVENT_TYPES);

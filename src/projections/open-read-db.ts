@@ -51,8 +51,43 @@ async function openSqlite(path: string, display: string): Promise<ReadDb> {
     database?.close();
     throw unavailable({ dialect: 'sqlite', path, display }, error) ?? error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingInserts(database) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** The little of better-sqlite3's Database that Kysely's SqliteDialect uses. */
+interface PreparingDatabase<S> {
+  prepare(text: string): S;
+  close(): void;
+}
+
+const MAX_CACHED_STATEMENTS = 64;
+
+/**
+ * Kysely prepares every statement it runs; a multi-row INSERT of 500 rows
+ * holds thousands of placeholders, and a rebuild runs thousands of them with
+ * the same few texts (upsert.ts). INSERT statements are kept prepared, by
+ * text: they are only ever run to completion (Kysely iterates a statement
+ * only when it streams a SELECT), so sharing one is safe.
+ */
+function cachingInserts<S>(database: PreparingDatabase<S>): PreparingDatabase<S> {
+  const statements = new Map<string, S>();
+  return {
+    prepare(text) {
+      if (!text.startsWith('insert ')) return database.prepare(text);
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+        statement = database.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      database.close();
+    },
+  };
 }
 
 /** The file and its folder are created private (0600 / 0700); SQLite gives the -wal and -shm files the file's mode. */

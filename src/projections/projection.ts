@@ -32,5 +32,11 @@ export interface Projection {
    * projections for databases that predate this.)
    */
   createTables(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void>;
+  /**
+   * The indexes (live names) its `apply` reads through, for its cascades: a
+   * rebuild keeps them while it fills the shadow tables; the others are
+   * created after the fill (deferred-indexes.ts).
+   */
+  readonly fillIndexes?: readonly string[];
   apply(trx: Kysely<Database>, events: readonly RecordedEvent[], dialect: ReadDialect): Promise<void>;
 }

@@ -49,6 +49,14 @@ export const PROJECTIONS: readonly Projection[] = [
 export const DEFAULT_BATCH_SIZE = 1_000;
 
 /**
+ * Events per transaction of a rebuild (into empty shadow tables nobody
+ * reads), unless a batch size is given: fewer commits, and more of a
+ * record's events folded in memory before its row is written once. One
+ * batch of events and its rows in memory at a time (about 20 MB).
+ */
+export const REBUILD_BATCH_SIZE = 10_000;
+
+/**
  * After applying this many events in one catch-up, MySQL's index statistics
  * are refreshed: InnoDB recomputes them in the background, and until it has,
  * a freshly filled table looks empty to the optimizer, which then picks
@@ -100,7 +108,8 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
   const names = projections.map((p) => p.name);
   const handled = new Map(projections.map((p) => [p.name, new Set(p.handles)]));
 
-  await prepare(store, readDb, projections, { batchSize, now, ...(options.onRebuildProgress && { onProgress: options.onRebuildProgress }) });
+  const rebuildBatchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
+  await prepare(store, readDb, projections, { batchSize: rebuildBatchSize, now, ...(options.onRebuildProgress && { onProgress: options.onRebuildProgress }) });
   let positions = await readPositions(readDb.db, names);
   let events = 0;
   let batches = 0;
@@ -140,7 +149,7 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
     if (!outcome.applied) {
       if (outcome.switching.length > 0) await completeSwitches(readDb, outcome.switching, now, REBUILD_WAIT_MS);
       // Moved by another process (or switched to rebuilt tables): read where they stand and go on from there.
-      await prepare(store, readDb, projections, { batchSize, now });
+      await prepare(store, readDb, projections, { batchSize: rebuildBatchSize, now });
       positions = await readPositions(readDb.db, names);
       continue;
     }
@@ -170,7 +179,7 @@ export interface RebuildResult extends CatchUpResult {
  */
 export async function rebuild(store: EventStore, readDb: ReadDb, options: RebuildOptions = {}): Promise<RebuildResult> {
   const projections = options.projections ?? PROJECTIONS;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
   const now = options.now ?? (() => new Date());
   checkNames(projections);
   const known = new Map(projections.map((p) => [p.name, p]));

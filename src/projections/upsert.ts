@@ -10,7 +10,7 @@
  * under SQLite's cap on bound variables and MySQL's packet size. Neither uses
  * RETURNING: MySQL has none.
  */
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, ReadDialect, TableName } from './database.js';
 
@@ -60,7 +60,7 @@ export async function upsertAnyRows(
   const key: readonly string[] = options.key;
   const update: readonly string[] = options.update ?? columns.filter((column) => !key.includes(column));
   const loose = db as LooseDb;
-  for (const chunk of chunks(rows, rowsPerStatement(columns.length))) {
+  const build = (chunk: readonly object[]) => {
     let query = loose.insertInto(table).values([...chunk]);
     if (dialect === 'mysql') {
       // An empty update list becomes a no-op assignment of the key to itself: unlike INSERT IGNORE it hides no other error.
@@ -74,8 +74,81 @@ export async function upsertAnyRows(
           : target.doNothing();
       });
     }
-    await query.execute();
+    return query;
+  };
+  await writeChunks(loose, table, rows, columns, `upsert:${dialect}:${key.join(',')}:${update.join(',')}`, build);
+}
+
+/**
+ * Compiled statement texts by shape: the table as the executing instance
+ * names it (a rebuild's renaming plugin applied), the columns, the number of
+ * rows and the statement's kind. Every value of a multi-row insert is a bound
+ * parameter, so a text compiled once by Kysely serves any rows of that shape:
+ * a rebuild's thousands of statements skip building and compiling one query
+ * node per value.
+ */
+const compiledTexts = new Map<string, string | null>();
+const MAX_COMPILED_TEXTS = 256;
+
+/**
+ * Runs `build(chunk)` for each chunk of rows, through the cached text when
+ * every row has exactly `columns`, in that order, with plain values (what
+ * Kysely binds as parameters one for one); through Kysely otherwise.
+ */
+async function writeChunks(
+  db: LooseDb,
+  table: string,
+  rows: readonly object[],
+  columns: readonly string[],
+  kind: string,
+  build: (chunk: readonly object[]) => { compile(): CompiledQuery<unknown>; execute(): Promise<unknown> },
+): Promise<void> {
+  // The table as this instance names it: a plugin renaming it changes this text, and so the key.
+  const target = db.insertInto(table).compile().sql;
+  for (const chunk of chunks(rows, rowsPerStatement(columns.length))) {
+    const parameters = plainParameters(chunk, columns);
+    if (parameters === undefined) {
+      await build(chunk).execute();
+      continue;
+    }
+    const key = `${kind}\u0000${target}\u0000${columns.join(',')}\u0000${chunk.length}`;
+    const text = compiledTexts.get(key);
+    if (typeof text === 'string') {
+      await db.executeQuery(CompiledQuery.raw(text, parameters));
+      continue;
+    }
+    const compiled = build(chunk).compile();
+    // Cached only when Kysely bound exactly these parameters in this order (else this shape always goes through Kysely).
+    if (text === undefined) {
+      if (compiledTexts.size >= MAX_COMPILED_TEXTS) compiledTexts.clear();
+      compiledTexts.set(key, sameParameters(compiled.parameters, parameters) ? compiled.sql : null);
+    }
+    await db.executeQuery(compiled);
   }
+}
+
+/** The rows' values in column order; undefined when a row has other keys or a value Kysely would not bind as is. */
+function plainParameters(rows: readonly object[], columns: readonly string[]): unknown[] | undefined {
+  const parameters: unknown[] = [];
+  for (const row of rows) {
+    const record = row as Readonly<Record<string, unknown>>;
+    const keys = Object.keys(record);
+    if (keys.length !== columns.length) return undefined;
+    for (let i = 0; i < columns.length; i += 1) {
+      const column = columns[i]!;
+      if (keys[i] !== column) return undefined;
+      const value = record[column];
+      if (value === undefined || typeof value === 'function' || (typeof value === 'object' && value !== null && !(value instanceof Date) && !(value instanceof Uint8Array))) {
+        return undefined;
+      }
+      parameters.push(value);
+    }
+  }
+  return parameters;
+}
+
+function sameParameters(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 /** Inserts rows in multi-row statements. */
@@ -84,9 +157,7 @@ export async function insertRows<T extends TableName>(db: Kysely<Database>, tabl
   if (first === undefined) return;
   const loose = db as LooseDb;
   const name: string = table;
-  for (const chunk of chunks(rows, rowsPerStatement(Object.keys(first).length))) {
-    await loose.insertInto(name).values([...chunk]).execute();
-  }
+  await writeChunks(loose, name, rows, Object.keys(first), 'insert', (chunk) => loose.insertInto(name).values([...chunk]));
 }
 
 /** Deletes the rows whose `column` is one of `values`, in statements of at most 500 values. */
