@@ -73,21 +73,29 @@ function actorOf(event: RecordedEvent, ...directories: UsersState[]): HistoryEnt
   return { id, name, role };
 }
 
-/** Every change of the record, oldest first. An empty array when the log never held it. */
-export async function recordHistory(store: EventStore, ref: RecordRef): Promise<HistoryEntry[]> {
+/**
+ * Every change of the record, oldest first. An empty array when the log never held it.
+ * `streamEvents`: the record's stream already read whole (by `readRecordStream`), not read again.
+ */
+export async function recordHistory(store: EventStore, ref: RecordRef, streamEvents?: readonly RecordedEvent[]): Promise<HistoryEntry[]> {
   const usersEvents = await store.readStream(USERS_STREAM);
   if (ref.kind === 'user') {
     return walk(usersEvents, usersAggregate, (users) => userView(users, ref.id), (event, before, after) => actorOf(event, before, after));
   }
   const kind = ref.kind;
   const directory = new DirectoryCursor(usersEvents);
-  const events = await store.readStream(streamOf(ref));
+  const events = streamEvents ?? (await store.readStream(streamOf(ref)));
   // Names in both views of one event come from the same directory, so a rename elsewhere never shows up as a change here.
   let users = usersAggregate.initial();
+  // The view after one event is the view before the next, unless the directory moved in between: computed once.
+  let seen: { account: AccountState; users: UsersState; view: RecordView | null } | undefined;
   return walk(
     events,
     accountAggregate,
-    (account: AccountState) => accountRecordView(kind, account, users, ref.id),
+    (account: AccountState) => {
+      if (seen?.account !== account || seen.users !== users) seen = { account, users, view: accountRecordView(kind, account, users, ref.id) };
+      return seen.view;
+    },
     (event) => actorOf(event, users),
     (event) => {
       users = directory.before(event.position);
@@ -134,7 +142,7 @@ export async function recordAt(store: EventStore, ref: RecordRef, at: string): P
   return accountRecordView(ref.kind, account, users, ref.id);
 }
 
-/** The client account holding an account record, folded to now: what authorization looks at. */
-export async function currentAccount(store: EventStore, clientId: string): Promise<AccountState> {
-  return fold(accountAggregate, await store.readStream(accountStream(clientId)));
+/** The client account holding an account record, folded to now: what authorization looks at. `events`: its stream already read whole. */
+export async function currentAccount(store: EventStore, clientId: string, events?: readonly RecordedEvent[]): Promise<AccountState> {
+  return fold(accountAggregate, events ?? (await store.readStream(accountStream(clientId))));
 }

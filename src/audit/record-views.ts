@@ -119,7 +119,14 @@ export function diffViews(before: RecordView | null, after: RecordView | null): 
   for (const key of keys) {
     const a = from[key] ?? null;
     const b = to[key] ?? null;
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = { from: a, to: b };
+    if (!sameValue(a, b)) changes[key] = { from: a, to: b };
   }
   return changes;
+}
+
+/** Equal as JSON: primitives compared directly, the only nested value (a contact) through its text. */
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,7 +1,13 @@
 import type { Writable } from 'node:stream';
 
+/**
+ * JSON for scripts: indented on a terminal, for the person reading it;
+ * compact when stdout is a pipe or a file (as `gh` does): the same value,
+ * half the bytes or less to write and to parse.
+ */
 export function printJson(stdout: Writable, value: unknown): void {
-  stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  const terminal = (stdout as Writable & { isTTY?: boolean }).isTTY === true;
+  stdout.write(`${terminal ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
 }
 
 export interface Column<T> {

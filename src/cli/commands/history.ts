@@ -55,9 +55,11 @@ export class HistoryCommand extends EpicCommand {
     ]);
     const ref = await locateRecord(store, kind, this.id, (noun, input) => this.liveRecord(runtime, noun, input));
 
+    // The account's stream, read once: authorization folds it to now, and the history (without --at) walks the same events.
+    const streamEvents = ref.clientId !== undefined ? await store.readStream(history.streamOf(ref)) : undefined;
     if (ref.clientId !== undefined) {
       const { viewFacts } = await import('../../domain/accounts/authorize.js');
-      const account = await history.currentAccount(store, ref.clientId);
+      const account = await history.currentAccount(store, ref.clientId, streamEvents);
       const facts = viewFacts(account, kind === 'contract' ? ref.id : undefined, kind === 'event' ? ref.id : undefined);
       if (!isAllowed(VIEW_ACTION[kind], actor, facts)) throw new Forbidden(`${actor.role} ${actor.id} may not view the history of ${kind} ${ref.id}`);
     }
@@ -71,7 +73,7 @@ export class HistoryCommand extends EpicCommand {
       else printRecord(this.context.stdout, Object.entries(record));
       return;
     }
-    const entries = await history.recordHistory(store, ref);
+    const entries = await history.recordHistory(store, ref, streamEvents);
     if (entries.length === 0) throw new NotFound(`no ${kind} ${ref.id} in the log`);
     if (format === 'json') printJson(this.context.stdout, entries);
     else if (format === 'csv') this.context.stdout.write(historyCsv(entries));
