@@ -7,7 +7,7 @@
  * 2. The pure-JavaScript packages a command loads on every run are bundled
  *    into dist/vendor/ (one ES module each, shared chunks between them), and
  *    every import of them in dist/ points there: clipanion (every launch),
- *    kysely (every command that reads), jose (every authenticated command).
+ *    kysely (every command that reads), jose (login signs the session token).
  *    From node_modules they are ~25 CommonJS files, ~260 and ~45 ES modules,
  *    each resolved, read and compiled on every launch: kysely alone cost
  *    300-700 ms of a `client list` on these machines, bundled 20-50 ms.
