@@ -14,7 +14,9 @@ export function listingScope(actor: Actor, action: Action): Scope {
 
 /** A full id from an id or a unique prefix of 4+ characters. */
 export async function resolveId(db: ReadDb, noun: Noun, prefix: string): Promise<string> {
-  return (await queries()).resolveId(db.db, noun, prefix);
+  // Its own module, not the queries index: a change that names a user or client loads no listing query.
+  const { resolveId: resolve } = await import('../projections/queries/resolve-id.js');
+  return resolve(db.db, noun, prefix);
 }
 
 /** Kysely and the query modules load only when a command reads. */

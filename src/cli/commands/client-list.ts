@@ -20,7 +20,7 @@ export class ClientListCommand extends EpicCommand {
     const actor = await runtime.actor();
     const scope = listingScope(actor, 'client.view');
     const db = await runtime.readDb();
-    const { listClients } = await import('../../projections/queries/index.js');
+    const { listClients } = await import('../../projections/queries/clients.js');
     const commercialId = this.commercial === undefined ? undefined : await resolveId(db, 'users', this.commercial);
     const clients = await listClients(db.db, {
       scope,
