@@ -119,11 +119,15 @@ async function openMysql(target: Extract<ReadDbTarget, { dialect: 'mysql' }>): P
 }
 
 async function migrate(readDb: ReadDb): Promise<void> {
-  const [{ Migrator, DEFAULT_MIGRATION_TABLE }, { migrationProvider }] = await Promise.all([import('kysely/migration'), import('./migrations/index.js')]);
-  const provider = migrationProvider(readDb.dialect);
+  const [{ Migrator, DEFAULT_MIGRATION_TABLE }, { migrationProvider, MIGRATION_NAMES }] = await Promise.all([
+    import('kysely/migration'),
+    import('./migrations/index.js'),
+  ]);
   // Every command opens the read database: one indexed read says whether the schema is already
   // current, where the Migrator introspects the schema and takes its lock (tens of ms a launch).
-  if (await isCurrent(readDb, DEFAULT_MIGRATION_TABLE, Object.keys(await provider.getMigrations()))) return;
+  // The migrations' modules load only past this point.
+  if (await isCurrent(readDb, DEFAULT_MIGRATION_TABLE, MIGRATION_NAMES)) return;
+  const provider = migrationProvider(readDb.dialect);
   const migrator = new Migrator({ db: readDb.db, provider });
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) throw error;

@@ -5,8 +5,6 @@
  */
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { ReadDialect } from '../database.js';
-import * as readTables from './2026-11-28-0001-read-tables.js';
-import * as projectionOperations from './2026-11-28-0002-projection-operations.js';
 
 /** What each migration file exports: `up` may shape DDL for the dialect (table options, text sizes). */
 interface DialectMigration {
@@ -14,16 +12,24 @@ interface DialectMigration {
   down?(db: Parameters<Migration['up']>[0]): Promise<void>;
 }
 
-const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: DialectMigration]> = [
-  ['2026-11-28-0001-read-tables', readTables],
-  ['2026-11-28-0002-projection-operations', projectionOperations],
+/**
+ * Loaded only when the Migrator runs: every command opens the read database,
+ * and when its schema is current only the names are needed (open-read-db.ts).
+ */
+const MIGRATIONS: ReadonlyArray<readonly [name: string, load: () => Promise<DialectMigration>]> = [
+  ['2026-11-28-0001-read-tables', () => import('./2026-11-28-0001-read-tables.js')],
+  ['2026-11-28-0002-projection-operations', () => import('./2026-11-28-0002-projection-operations.js')],
 ];
+
+/** Every migration's name, in the order they run. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
 
 export function migrationProvider(dialect: ReadDialect): MigrationProvider {
   return {
     async getMigrations() {
       const migrations: Record<string, Migration> = {};
-      for (const [name, migration] of MIGRATIONS) {
+      for (const [name, load] of MIGRATIONS) {
+        const migration = await load();
         const { down } = migration;
         migrations[name] = {
           up: (db) => migration.up(db, dialect),
