@@ -15,8 +15,9 @@
 import { jsonEvent } from '@eventstore/db-client';
 import type { AllStreamResolvedEvent, EventData, ResolvedEvent } from '@eventstore/db-client';
 import { BackendUnavailable, InvalidInput } from '../errors.js';
-import type { ActorRole, ChainLink, EventMetadata, JsonObject, NewEvent, RecordedEvent } from './event-store.js';
+import type { ActorRole, ChainLink, JsonObject, NewEvent, RecordedEvent } from './event-store.js';
 import { eventPosition } from './esdb-position.js';
+import { prepareEvent, type PreparedEvent } from './prepared-event.js';
 
 /** The streams that hold password hashes, one per user; never part of the log. */
 export const CREDENTIALS_STREAM_PREFIX = 'credentials-';
@@ -31,37 +32,21 @@ export function isLogStream(streamId: string): boolean {
   return streamId !== '' && !streamId.startsWith('$') && !streamId.startsWith(CREDENTIALS_STREAM_PREFIX);
 }
 
-/** An event made ready to store: what gets hashed is the data as it reads back from JSON. */
-export interface PreparedEvent {
-  readonly event: NewEvent;
-  /** metadata.at in milliseconds, validated. */
-  readonly atMs: number;
-}
+export type { PreparedEvent };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Validates and normalises one event before the append: data must be a JSON
- * object (TypeError otherwise, as in every adapter), `at` an ISO 8601 instant
- * and the id a UUID, the only ids EventStoreDB accepts (InvalidInput).
+ * The shared preparation (src/events/prepared-event.ts), after EventStoreDB's
+ * own limits: the id a UUID, the only ids it accepts, and a type that is not
+ * empty or `$`-reserved (InvalidInput).
  */
-export function prepareEvent(event: NewEvent, index: number): PreparedEvent {
-  const dataJson: unknown = JSON.stringify(event.data);
-  if (typeof dataJson !== 'string' || !dataJson.startsWith('{')) {
-    throw new TypeError(`event ${index} (${event.type}): data must be a JSON object`);
-  }
+export function prepareEsdbEvent(event: NewEvent, index: number): PreparedEvent {
   if (!UUID.test(event.id)) throw new InvalidInput(`event ${index} (${event.type}): EventStoreDB needs UUID event ids, got ${JSON.stringify(event.id)}`);
   if (event.type === '' || event.type.startsWith('$')) {
     throw new InvalidInput(`event ${index}: the type ${JSON.stringify(event.type)} is empty or reserved by EventStoreDB`);
   }
-  const { actor, at, commandId } = event.metadata;
-  const atMs = Date.parse(at);
-  if (Number.isNaN(atMs)) throw new InvalidInput(`event ${index} (${event.type}) metadata.at must be an ISO 8601 date-time, got ${JSON.stringify(at)}`);
-  const metadata: EventMetadata = { actor: { id: actor.id, role: actor.role }, at, commandId };
-  return {
-    event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataJson) as JsonObject, metadata },
-    atMs,
-  };
+  return prepareEvent(event, index);
 }
 
 /** What the client sends for one prepared event with its chain link. */

@@ -55,7 +55,7 @@ import {
 } from './event-store.js';
 import { EsdbConnection, type EsdbConnectionOptions } from './esdb-connection.js';
 import { EsdbCredentialStore } from './esdb-credential-store.js';
-import { isLogEvent, isLogStream, logPosition, prepareEvent, toEventData, toRecordedEvent, type PreparedEvent } from './esdb-event-codec.js';
+import { isLogEvent, isLogStream, logPosition, prepareEsdbEvent, toEventData, toRecordedEvent, type PreparedEvent } from './esdb-event-codec.js';
 import { followAll, type FollowMessage, type FollowOptions } from './esdb-follow.js';
 import { serverPosition } from './esdb-position.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
@@ -97,7 +97,7 @@ export class EsdbEventStore implements EventStore {
     if (!isLogStream(streamId)) {
       throw new InvalidInput(`the stream name ${JSON.stringify(streamId)} is empty or reserved (system streams start with $, password hashes live in credentials-*)`);
     }
-    const prepared = events.map(prepareEvent);
+    const prepared = events.map(prepareEsdbEvent);
     const searchWindow = prepared.length > 0 && (expected === 'any' || expected === 'stream_exists');
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       const tail = await this.#readTail(streamId, searchWindow ? this.#retryWindow : 1);

@@ -48,6 +48,7 @@ import {
   type StreamHead,
 } from './event-store.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
+import { prepareEvent, type PreparedEvent } from './prepared-event.js';
 import { isMysqlDriverError, toBackendError } from './mysql-backend-error.js';
 import { credentialsSchema, MysqlCredentialStore } from './mysql-credential-store.js';
 import { MysqlDatabase, type MysqlDatabaseOptions, type TransactionOutcome } from './mysql-database.js';
@@ -141,14 +142,6 @@ interface RecordedIdRow extends RowDataPacket {
 }
 
 /** An event made ready outside the lock: only its version, position and chain wait for the heads. */
-interface PreparedEvent {
-  /** What gets hashed: the data as it will read back, so the chain always verifies from a read. */
-  readonly event: NewEvent;
-  readonly dataJson: string;
-  readonly metadataJson: string;
-  readonly atMs: number;
-}
-
 export class MysqlEventStore implements EventStore {
   readonly kind = 'mysql' as const;
   readonly #db: MysqlDatabase;
@@ -179,7 +172,7 @@ export class MysqlEventStore implements EventStore {
       throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
     }
     checkIdentifier(streamId, 'stream id');
-    const prepared = events.map(prepareEvent);
+    const prepared = events.map(prepareMysqlEvent);
     checkDistinctIds(prepared);
     return this.#run(() => this.#db.transaction((connection) => this.#appendLocked(connection, streamId, prepared, expected)));
   }
@@ -429,31 +422,14 @@ function* insertChunks(rows: readonly unknown[][], prepared: readonly PreparedEv
   if (chunk.length > 0) yield chunk;
 }
 
-/**
- * Serializes outside the lock. The event that gets hashed (and returned)
- * carries the data parsed back from its JSON, so it is exactly what a later
- * read returns (see SqliteEventStore). Throws TypeError for data JSON cannot
- * encode at all (BigInt, cycles), InvalidInput for an id or type the columns
- * cannot hold.
- */
-function prepareEvent(event: NewEvent, index: number): PreparedEvent {
-  const dataJson: unknown = JSON.stringify(event.data);
-  if (typeof dataJson !== 'string' || !dataJson.startsWith('{')) {
-    throw new TypeError(`event ${index} (${event.type}): data must be a JSON object`);
-  }
+/** The shared preparation, within what the columns hold: InvalidInput for an id or type too long or malformed, a schema version beyond INT. */
+function prepareMysqlEvent(event: NewEvent, index: number): PreparedEvent {
   checkIdentifier(event.id, `event ${index}: id`);
   checkIdentifier(event.type, `event ${index}: type`);
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 0 || event.schemaVersion > 2_147_483_647) {
     throw new InvalidInput(`event ${index} (${event.type}): schemaVersion must be a non-negative 32-bit integer, got ${event.schemaVersion}`);
   }
-  const { actor, at, commandId } = event.metadata;
-  const metadata: EventMetadata = { actor: { id: actor.id, role: actor.role }, at, commandId };
-  return {
-    event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataJson) as JsonObject, metadata },
-    dataJson,
-    metadataJson: JSON.stringify(metadata),
-    atMs: toEpochMs(at, `event ${index} (${event.type}) metadata.at`),
-  };
+  return prepareEvent(event, index);
 }
 
 /** The same id twice in one batch could never be recorded: refused before the log is locked. */

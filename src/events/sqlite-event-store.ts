@@ -34,6 +34,7 @@ import {
   type StreamHead,
 } from './event-store.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
+import { prepareEvent, type PreparedEvent } from './prepared-event.js';
 import type { CredentialStore } from './credential-store.js';
 import { toBackendError, type SqliteContext } from './sqlite-backend-error.js';
 import { SqliteCredentialStore } from './sqlite-credential-store.js';
@@ -137,14 +138,6 @@ class Statements {
 }
 
 /** An event made ready for the insert outside the write lock: only its version and chain wait for the head. */
-interface PreparedEvent {
-  /** What gets hashed: the data as it will read back, so the chain always verifies from a read. */
-  readonly event: NewEvent;
-  readonly dataJson: string;
-  readonly metadataJson: string;
-  readonly at: string;
-}
-
 type AppendTransaction = Database.Transaction<
   (streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) => AppendResult
 >;
@@ -253,13 +246,13 @@ export class SqliteEventStore implements EventStore {
     const recorded: RecordedEvent[] = [];
     let prevHash = head?.hash ?? GENESIS_HASH;
     let version = actual;
-    for (const [index, { event, dataJson, metadataJson, at }] of prepared.entries()) {
+    for (const [index, { event, dataJson, metadataJson, atMs }] of prepared.entries()) {
       version += 1;
       const hash = chainHash(prevHash, streamId, version, event);
       let position: number;
       try {
         const result = sql.insert.run(
-          event.id, streamId, version, event.type, event.schemaVersion, dataJson, metadataJson, at, prevHash, hash,
+          event.id, streamId, version, event.type, event.schemaVersion, dataJson, metadataJson, new Date(atMs).toISOString(), prevHash, hash,
         );
         position = Number(result.lastInsertRowid);
       } catch (error) {
@@ -336,28 +329,6 @@ export async function openSqliteEventStore(path: string, options: SqliteEventSto
     throw error;
   }
   return store;
-}
-
-/**
- * Serializes outside the write lock. The event that gets hashed (and returned)
- * carries the data parsed back from its JSON, so it is exactly what a later
- * read returns: a value JSON cannot keep as-is (a Date, -0, an undefined
- * field) cannot make the stored hash disagree with one recomputed from a read.
- * Throws TypeError for data JSON cannot encode at all (BigInt, cycles).
- */
-function prepareEvent(event: NewEvent, index: number): PreparedEvent {
-  const dataJson: unknown = JSON.stringify(event.data);
-  if (typeof dataJson !== 'string' || !dataJson.startsWith('{')) {
-    throw new TypeError(`event ${index} (${event.type}): data must be a JSON object`);
-  }
-  const { actor, at, commandId } = event.metadata;
-  const metadata: EventMetadata = { actor: { id: actor.id, role: actor.role }, at, commandId };
-  return {
-    event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataJson) as JsonObject, metadata },
-    dataJson,
-    metadataJson: JSON.stringify(metadata),
-    at: toInstant(at, `event ${index} (${event.type}) metadata.at`),
-  };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
