@@ -18,6 +18,7 @@ import { rmSync } from 'node:fs';
 export class Runtime {
   private stores?: Promise<{ store: EventStore; credentials: CredentialStore }>;
   private read?: Promise<ReadDb>;
+  private caughtUp?: Promise<void>;
   readonly commandId = randomUUID();
 
   constructor(
@@ -34,10 +35,14 @@ export class Runtime {
     return this.stores;
   }
 
-  /** The read database, with every projection caught up to the head of the log. */
+  /**
+   * The read database, with every projection caught up to the head of the log
+   * once per command (a command that writes catches up again through `catchUp`).
+   */
   async readDb(): Promise<ReadDb> {
     const db = await this.readDbAsIs();
-    await this.catchUp(db);
+    this.caughtUp ??= this.catchUp();
+    await this.caughtUp;
     return db;
   }
 
@@ -50,10 +55,13 @@ export class Runtime {
     return this.read;
   }
 
-  async catchUp(db?: ReadDb): Promise<void> {
-    const readDb = db ?? (await this.readDb());
-    const [{ catchUp }, { store }] = await Promise.all([import('../projections/projector.js'), this.eventStore()]);
-    await catchUp(store, readDb);
+  /** Applies what the log holds beyond the checkpoints (after a write: the caller reads its own write). */
+  catchUp(): Promise<void> {
+    this.caughtUp = (async () => {
+      const [readDb, { catchUp }, { store }] = await Promise.all([this.readDbAsIs(), import('../projections/projector.js'), this.eventStore()]);
+      await catchUp(store, readDb);
+    })();
+    return this.caughtUp;
   }
 
   async context(): Promise<CommandContext> {
