@@ -23,7 +23,11 @@ function event(i: number): NewEvent {
     type: 'PaymentRecorded',
     schemaVersion: 1,
     data: { contractId: `contract${i % STREAMS}`, amountCents: 100 + i },
-    metadata: { actor: { id: 'bench12345', role: 'commercial' }, at: new Date(1_750_000_000_000 + i * 1000).toISOString(), commandId: randomUUID() },
+    metadata: {
+      actor: { id: 'bench12345', role: 'commercial' },
+      at: new Date(1_750_000_000_000 + i * 1000).toISOString(),
+      commandId: randomUUID(),
+    },
   };
 }
 
@@ -60,7 +64,18 @@ async function rawRate(dir: string, count: number): Promise<number> {
   const hash = 'f'.repeat(64);
   const rows = Array.from({ length: count }, (_, i) => {
     const e = event(i);
-    return [e.id, `client-s${i % STREAMS}`, Math.floor(i / STREAMS) + 1, e.type, 1, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.at, hash, hash];
+    return [
+      e.id,
+      `client-s${i % STREAMS}`,
+      Math.floor(i / STREAMS) + 1,
+      e.type,
+      1,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+      e.metadata.at,
+      hash,
+      hash,
+    ];
   });
   const start = nowMs();
   for (const row of rows) one.immediate(row);

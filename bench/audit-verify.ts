@@ -27,7 +27,11 @@ try {
         type: 'PaymentRecorded',
         schemaVersion: 1,
         data: { contractId: `contract-${s}`, amountCents: 100 + i, note: 'x'.repeat(40) },
-        metadata: { actor: { id: 'bench-user', role: 'gestion' }, at: new Date(start + written + i).toISOString(), commandId: randomUUID() },
+        metadata: {
+          actor: { id: 'bench-user', role: 'gestion' },
+          at: new Date(start + written + i).toISOString(),
+          commandId: randomUUID(),
+        },
       }));
       await store.append(`client-${String(s).padStart(6, '0')}`, events, 'any');
       written += count;
@@ -37,10 +41,13 @@ try {
   const report = await verifyLog(store);
   const verified = performance.now();
   await store.close();
-  if (!report.ok || report.events !== total) throw new Error(`unexpected report: ${JSON.stringify({ ok: report.ok, events: report.events })}`);
+  if (!report.ok || report.events !== total)
+    throw new Error(`unexpected report: ${JSON.stringify({ ok: report.ok, events: report.events })}`);
   const seconds = (verified - filled) / 1000;
   console.log(`filled ${total} events in ${streams} streams in ${((filled - started) / 1000).toFixed(1)} s`);
-  console.log(`audit verify: ${report.events} events, ${report.streams} streams in ${seconds.toFixed(2)} s (${Math.round(report.events / seconds)} events/s), digest ${report.digest.slice(0, 16)}…`);
+  console.log(
+    `audit verify: ${report.events} events, ${report.streams} streams in ${seconds.toFixed(2)} s (${Math.round(report.events / seconds)} events/s), digest ${report.digest.slice(0, 16)}…`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

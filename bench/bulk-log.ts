@@ -10,10 +10,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { currentSchemaVersion } from '../src/domain/upcasters.js';
 import type { EventActor, JsonObject, NewEvent } from '../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../src/events/hash-chain.js';
 import { openSqliteEventStore } from '../src/events/sqlite-event-store.js';
-import { currentSchemaVersion } from '../src/domain/upcasters.js';
 
 interface Head {
   version: number;
@@ -64,7 +64,18 @@ export class BulkLog {
     const event: NewEvent = { id: randomUUID(), type, schemaVersion: currentSchemaVersion(type), data, metadata };
     const version = head.version + 1;
     const hash = chainHash(head.hash, streamId, version, event);
-    this.#insert.run(event.id, streamId, version, type, event.schemaVersion, JSON.stringify(data), JSON.stringify(metadata), metadata.at, head.hash, hash);
+    this.#insert.run(
+      event.id,
+      streamId,
+      version,
+      type,
+      event.schemaVersion,
+      JSON.stringify(data),
+      JSON.stringify(metadata),
+      metadata.at,
+      head.hash,
+      hash,
+    );
     head.version = version;
     head.hash = hash;
     this.#written += 1;

@@ -12,7 +12,7 @@ import { BulkLog } from './bulk-log.js';
 import { app, epic, ROOT, runProcess } from './processes.js';
 import type { Row } from './report.js';
 import { summarize } from './stats.js';
-import { shortId, prng } from './workload.js';
+import { prng, shortId } from './workload.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -32,9 +32,15 @@ interface Home {
 /** An installation set up through the CLI (init, a commercial), then `clients` clients written in bulk. */
 async function setUp(clients: number): Promise<Home> {
   const home = mkdtempSync(join(tmpdir(), 'epic-bench-cli-'));
-  const adminId = (await epic(home, ['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], PASSWORD)).stdout.trim();
+  const adminId = (
+    await epic(home, ['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], PASSWORD)
+  ).stdout.trim();
   const commercialId = (
-    await epic(home, ['user', 'create', '--name', 'Carl Commercial', '--email', 'carl@epic.test', '--role', 'commercial', '--password-stdin'], PASSWORD)
+    await epic(
+      home,
+      ['user', 'create', '--name', 'Carl Commercial', '--email', 'carl@epic.test', '--role', 'commercial', '--password-stdin'],
+      PASSWORD,
+    )
   ).stdout.trim();
   const log = await BulkLog.open(join(home, 'events.db'));
   const random = prng(7);
@@ -44,8 +50,22 @@ async function setUp(clients: number): Promise<Home> {
     const clientId = shortId(random);
     const at = new Date((t += 1000));
     const commandId = randomUUID();
-    log.append(`client-${clientId}`, 'ClientCreated', { clientId, name: `Client ${i}`, email: `client${i}@example.com`, phone: null, company: `Company ${i % 500}`, commercialId }, actor, at, commandId);
-    log.append('command-log', 'CommandRecorded', { commandId, command: 'client create', args: {}, outcome: 'accepted', reason: null, events: [] }, actor, at, commandId);
+    log.append(
+      `client-${clientId}`,
+      'ClientCreated',
+      { clientId, name: `Client ${i}`, email: `client${i}@example.com`, phone: null, company: `Company ${i % 500}`, commercialId },
+      actor,
+      at,
+      commandId,
+    );
+    log.append(
+      'command-log',
+      'CommandRecorded',
+      { commandId, command: 'client create', args: {}, outcome: 'accepted', reason: null, events: [] },
+      actor,
+      at,
+      commandId,
+    );
   }
   log.close();
   return { home, adminId, commercialId };
@@ -61,8 +81,20 @@ async function writeLongContract(home: Home, count: number): Promise<{ contractI
   const stream = `client-${clientId}`;
   let t = Date.parse('2025-06-01T00:00:00.000Z');
   const total = 10 * count * 100;
-  log.append(stream, 'ClientCreated', { clientId, name: 'Long Contract Ltd', email: 'long@example.com', phone: null, company: null, commercialId: home.commercialId }, actor, new Date((t += 1000)));
-  log.append(stream, 'ContractCreated', { contractId, clientId, totalCents: total, remainingCents: total, signed: true }, actor, new Date((t += 1000)));
+  log.append(
+    stream,
+    'ClientCreated',
+    { clientId, name: 'Long Contract Ltd', email: 'long@example.com', phone: null, company: null, commercialId: home.commercialId },
+    actor,
+    new Date((t += 1000)),
+  );
+  log.append(
+    stream,
+    'ContractCreated',
+    { contractId, clientId, totalCents: total, remainingCents: total, signed: true },
+    actor,
+    new Date((t += 1000)),
+  );
   let middle = '';
   let remaining = total;
   for (let i = 0; i < count; i += 1) {
@@ -111,7 +143,16 @@ async function measure(home: Home, options: CliBenchOptions): Promise<Row[]> {
     version.push((await epic(home.home, ['--version'])).ms);
     help.push((await epic(home.home, ['client', 'list', '--help'])).ms);
     list.push((await epic(home.home, ['client', 'list', '--json'])).ms);
-    const created = await epic(home.home, ['client', 'create', '--name', `New ${i}`, '--email', `new${i}@example.com`, '--commercial', home.commercialId]);
+    const created = await epic(home.home, [
+      'client',
+      'create',
+      '--name',
+      `New ${i}`,
+      '--email',
+      `new${i}@example.com`,
+      '--commercial',
+      home.commercialId,
+    ]);
     if (created.stdout.trim().length < 4) throw new Error('client create printed no id');
     create.push(created.ms);
   }
@@ -119,12 +160,29 @@ async function measure(home: Home, options: CliBenchOptions): Promise<Row[]> {
   const rows: Row[] = [];
   const judge = (id: string, what: string, samples: number[], limit: number): Row => {
     const value = summarize(samples);
-    return { id, what, unit: 'ms', value, baseline, baselineWhat: 'node -e 0', target: `≤ ${limit}×`, met: value.median / baseline.median <= limit };
+    return {
+      id,
+      what,
+      unit: 'ms',
+      value,
+      baseline,
+      baselineWhat: 'node -e 0',
+      target: `≤ ${limit}×`,
+      met: value.median / baseline.median <= limit,
+    };
   };
   rows.push(judge('B1', '`epic --version`', version, 1.5));
   // Not a target of the issue: what any command pays before it opens a store (parser, one command module).
   const helpValue = summarize(help);
-  rows.push({ id: 'B1', what: '`epic client list --help` (info: start-up through the parser)', unit: 'ms', value: helpValue, baseline, baselineWhat: 'node -e 0', target: '(info)' });
+  rows.push({
+    id: 'B1',
+    what: '`epic client list --help` (info: start-up through the parser)',
+    unit: 'ms',
+    value: helpValue,
+    baseline,
+    baselineWhat: 'node -e 0',
+    target: '(info)',
+  });
   rows.push(judge('B1', `\`epic client list --json\`, ${options.clients} clients`, list, 2.5));
   rows.push(judge('B2', '`epic client create` (caught up)', create, 3));
 
@@ -150,11 +208,18 @@ async function historyBench(home: Home, options: CliBenchOptions): Promise<Row[]
   if (!existsSync(join(app.root, 'dist/cli/commands/history.js'))) {
     return [{ id: 'B5', what, unit: 'ms', target: '≤ 2×', notMeasured: 'history command missing' }];
   }
-  const probe = await epic(home.home, ['history', '--help']).catch((error: unknown) => ({ code: 1, stdout: '', stderr: String(error), ms: 0 }));
-  if (probe.code !== 0 || !/history/.test(probe.stdout)) return [{ id: 'B5', what, unit: 'ms', target: '≤ 2×', notMeasured: 'history command not registered' }];
+  const probe = await epic(home.home, ['history', '--help']).catch((error: unknown) => ({
+    code: 1,
+    stdout: '',
+    stderr: String(error),
+    ms: 0,
+  }));
+  if (probe.code !== 0 || !/history/.test(probe.stdout))
+    return [{ id: 'B5', what, unit: 'ms', target: '≤ 2×', notMeasured: 'history command not registered' }];
   options.log(`B5: a contract with ${options.historyEvents} events`);
   const { contractId, stream, middle } = await writeLongContract(home, options.historyEvents);
-  const readRaw = () => runProcess(process.execPath, ['-e', RAW_STREAM_READ, join(home.home, 'events.db'), stream], { env: { PATH: process.env.PATH } });
+  const readRaw = () =>
+    runProcess(process.execPath, ['-e', RAW_STREAM_READ, join(home.home, 'events.db'), stream], { env: { PATH: process.env.PATH } });
   await epic(home.home, ['history', 'contract', contractId, '--json']);
   const full: number[] = [];
   const at: number[] = [];
@@ -168,7 +233,25 @@ async function historyBench(home: Home, options: CliBenchOptions): Promise<Row[]
   const value = summarize(full);
   const atValue = summarize(at);
   return [
-    { id: 'B5', what: `\`epic history contract --json\`, ${options.historyEvents} events`, unit: 'ms', value, baseline, baselineWhat: 'raw read + parse, whole process', target: '≤ 2×', met: value.median / baseline.median <= 2 },
-    { id: 'B5', what: '`epic history contract --at T --json` (mid-way)', unit: 'ms', value: atValue, baseline, baselineWhat: 'raw read + parse, whole process', target: '≤ 2×', met: atValue.median / baseline.median <= 2 },
+    {
+      id: 'B5',
+      what: `\`epic history contract --json\`, ${options.historyEvents} events`,
+      unit: 'ms',
+      value,
+      baseline,
+      baselineWhat: 'raw read + parse, whole process',
+      target: '≤ 2×',
+      met: value.median / baseline.median <= 2,
+    },
+    {
+      id: 'B5',
+      what: '`epic history contract --at T --json` (mid-way)',
+      unit: 'ms',
+      value: atValue,
+      baseline,
+      baselineWhat: 'raw read + parse, whole process',
+      target: '≤ 2×',
+      met: atValue.median / baseline.median <= 2,
+    },
   ];
 }

@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import type { NewClientRow, NewContractRow, NewUserRow } from '../src/projections/database.js';
 import type { ReadDb } from '../src/projections/open-read-db.js';
 import { openReadDb } from '../src/projections/open-read-db.js';
 import { listContracts } from '../src/projections/queries/index.js';
 import { insertRows } from '../src/projections/upsert.js';
-import type { NewClientRow, NewContractRow, NewUserRow } from '../src/projections/database.js';
 import type { Row } from './report.js';
 import { nowMs, summarize } from './stats.js';
 import { prng, shortId } from './workload.js';
@@ -35,7 +35,14 @@ async function fill(readDb: ReadDb, contracts: number): Promise<{ commercialId: 
   await readDb.db.deleteFrom('contracts').execute();
   await readDb.db.deleteFrom('clients').execute();
   await readDb.db.deleteFrom('users').execute();
-  const users: NewUserRow[] = Array.from({ length: COMMERCIALS }, (_, i) => ({ id: `commercial${i}`, name: `Commercial ${i}`, email: `c${i}@epic.test`, role: 'commercial', created_at: at(0), updated_at: at(0) }));
+  const users: NewUserRow[] = Array.from({ length: COMMERCIALS }, (_, i) => ({
+    id: `commercial${i}`,
+    name: `Commercial ${i}`,
+    email: `c${i}@epic.test`,
+    role: 'commercial',
+    created_at: at(0),
+    updated_at: at(0),
+  }));
   const clients: NewClientRow[] = Array.from({ length: Math.max(1, Math.floor(contracts / 10)) }, (_, i) => ({
     id: `client${String(i).padStart(7, '0')}`,
     name: `Client ${i}`,
@@ -97,8 +104,13 @@ export async function listingBench(options: ListingBenchOptions): Promise<Row[]>
         const { commercialId } = await fill(readDb, options.contracts);
         if (readDb.dialect === 'mysql') await sql`analyze table users, clients, contracts`.execute(readDb.db);
         options.log(`B6 ${target.name}: ${options.contracts} contracts inserted in ${((nowMs() - started) / 1000).toFixed(1)} s`);
-        for (const [who, scope, actorId] of [['gestion', 'all', 'admin'], ['a commercial', 'own', commercialId]] as const) {
-          const value = summarize(await timeQuery(options.reps, () => listContracts(readDb.db, { scope, actorId, unpaid: true, limit: PAGE })));
+        for (const [who, scope, actorId] of [
+          ['gestion', 'all', 'admin'],
+          ['a commercial', 'own', commercialId],
+        ] as const) {
+          const value = summarize(
+            await timeQuery(options.reps, () => listContracts(readDb.db, { scope, actorId, unpaid: true, limit: PAGE })),
+          );
           rows.push({
             id: 'B6',
             what: `\`contract list --unpaid\` first page (${PAGE}) query, ${options.contracts} contracts, ${target.name}, as ${who}`,
@@ -112,7 +124,14 @@ export async function listingBench(options: ListingBenchOptions): Promise<Row[]>
         await readDb.close();
       }
     }
-    if (options.mysqlUrl === undefined) rows.push({ id: 'B6', what: '`contract list --unpaid`, MySQL', unit: 'ms', target: '< 20 ms', notMeasured: 'no EPIC_BENCH_MYSQL_URL / EPIC_TEST_MYSQL_URL' });
+    if (options.mysqlUrl === undefined)
+      rows.push({
+        id: 'B6',
+        what: '`contract list --unpaid`, MySQL',
+        unit: 'ms',
+        target: '< 20 ms',
+        notMeasured: 'no EPIC_BENCH_MYSQL_URL / EPIC_TEST_MYSQL_URL',
+      });
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

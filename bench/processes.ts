@@ -49,7 +49,12 @@ export function runProcess(
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      const result = { code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: nowMs() - start };
+      const result = {
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: nowMs() - start,
+      };
       if (result.code !== 0 && options.allowFailure !== true) {
         reject(new Error(`${command} ${args.join(' ')} exited ${result.code}: ${result.stderr.trim().slice(0, 500)}`));
       } else resolve(result);
@@ -60,7 +65,11 @@ export function runProcess(
 
 /** The built CLI, as users run it: `node bin/epic.js ...`. */
 export function epic(home: string, args: readonly string[], stdin?: string): Promise<ProcessResult> {
-  return runProcess(process.execPath, [join(app.root, 'bin/epic.js'), ...args], { env: epicEnv(home), cwd: home, ...(stdin !== undefined && { stdin }) });
+  return runProcess(process.execPath, [join(app.root, 'bin/epic.js'), ...args], {
+    env: epicEnv(home),
+    cwd: home,
+    ...(stdin !== undefined && { stdin }),
+  });
 }
 
 export function epicEnv(home: string): NodeJS.ProcessEnv {

@@ -44,7 +44,9 @@ if (target.dialect === 'sqlite') {
       const chunk = rows.slice(i, i + perStatement);
       let statement = statements.get(chunk.length);
       if (!statement) {
-        statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: chunk.length }, () => tuple).join(', ')}`);
+        statement = db.prepare(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: chunk.length }, () => tuple).join(', ')}`,
+        );
         statements.set(chunk.length, statement);
       }
       const run = statement;
@@ -57,7 +59,15 @@ if (target.dialect === 'sqlite') {
   process.stdout.write(`${JSON.stringify({ ms, rows: count })}\n`);
 } else {
   const { createConnection } = await import('mysql2/promise');
-  const connection = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database, dateStrings: true, supportBigNumbers: true });
+  const connection = await createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+    dateStrings: true,
+    supportBigNumbers: true,
+  });
   const data: Rows = new Map();
   for (const table of TABLES) {
     const [rows, fields] = await connection.query({ sql: `SELECT * FROM ${table}`, rowsAsArray: true });

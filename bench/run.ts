@@ -14,7 +14,7 @@ import { cliBench } from './cli-bench.js';
 import { listingBench } from './listing-bench.js';
 import { app, privateBuild, ROOT } from './processes.js';
 import { rebuildBench } from './rebuild-bench.js';
-import { ratio, renderTable, type Row } from './report.js';
+import { type Row, ratio, renderTable } from './report.js';
 import { nowMs } from './stats.js';
 
 const { values } = parseArgs({
@@ -27,8 +27,28 @@ const { values } = parseArgs({
 
 const full = values.full === true;
 const sizes = full
-  ? { reps: 9, clients: 10_000, historyEvents: 10_000, appends: 1_000, appendReps: 7, rebuildEvents: 1_000_000, rebuildReps: 3, contracts: 200_000, queryReps: 30 }
-  : { reps: 7, clients: 10_000, historyEvents: 10_000, appends: 300, appendReps: 5, rebuildEvents: 100_000, rebuildReps: 3, contracts: 20_000, queryReps: 30 };
+  ? {
+      reps: 9,
+      clients: 10_000,
+      historyEvents: 10_000,
+      appends: 1_000,
+      appendReps: 7,
+      rebuildEvents: 1_000_000,
+      rebuildReps: 3,
+      contracts: 200_000,
+      queryReps: 30,
+    }
+  : {
+      reps: 7,
+      clients: 10_000,
+      historyEvents: 10_000,
+      appends: 300,
+      appendReps: 5,
+      rebuildEvents: 100_000,
+      rebuildReps: 3,
+      contracts: 20_000,
+      queryReps: 30,
+    };
 const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((id) => id.trim().toUpperCase()));
 const wanted = (...ids: string[]) => only === undefined || ids.some((id) => only.has(id));
 const mysqlUrl = process.env.EPIC_BENCH_MYSQL_URL ?? process.env.EPIC_TEST_MYSQL_URL;
@@ -39,10 +59,11 @@ if (values['no-build'] !== true && wanted('B1', 'B2', 'B5')) await privateBuild(
 
 const rows: Row[] = [];
 try {
-if (wanted('B1', 'B2', 'B5')) rows.push(...(await cliBench({ reps: sizes.reps, clients: sizes.clients, historyEvents: sizes.historyEvents, log })));
-if (wanted('B3')) rows.push(...(await appendBench({ reps: sizes.appendReps, count: sizes.appends, log })));
-if (wanted('B4', 'B7')) rows.push(...(await rebuildBench({ reps: sizes.rebuildReps, events: sizes.rebuildEvents, mysqlUrl, log })));
-if (wanted('B6')) rows.push(...(await listingBench({ contracts: sizes.contracts, reps: sizes.queryReps, mysqlUrl, log })));
+  if (wanted('B1', 'B2', 'B5'))
+    rows.push(...(await cliBench({ reps: sizes.reps, clients: sizes.clients, historyEvents: sizes.historyEvents, log })));
+  if (wanted('B3')) rows.push(...(await appendBench({ reps: sizes.appendReps, count: sizes.appends, log })));
+  if (wanted('B4', 'B7')) rows.push(...(await rebuildBench({ reps: sizes.rebuildReps, events: sizes.rebuildEvents, mysqlUrl, log })));
+  if (wanted('B6')) rows.push(...(await listingBench({ contracts: sizes.contracts, reps: sizes.queryReps, mysqlUrl, log })));
 } finally {
   if (app.root !== ROOT) rmSync(app.root, { recursive: true, force: true });
 }
@@ -52,7 +73,9 @@ const kept = rows.filter((row) => only === undefined || only.has(row.id)).sort((
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 const table = renderTable(kept);
 process.stdout.write(`${table}\n`);
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')}`;
 process.stdout.write(`\n${command} — ${full ? 'full' : 'default'} sizes, ${((nowMs() - started) / 1000).toFixed(0)} s, ${machine}\n`);
 writeFileSync(
   join(ROOT, 'bench/results.json'),

@@ -61,7 +61,14 @@ export function writeWorkload(log: BulkLog, events: number, seed = 42): Workload
     const commandId = randomUUID();
     const at = tick();
     log.append(streamId, step.type, step.data, step.actor, at, commandId);
-    log.append('command-log', 'CommandRecorded', { commandId, command: step.command, args: {}, outcome: 'accepted', reason: null, events: [] }, step.actor, at, commandId);
+    log.append(
+      'command-log',
+      'CommandRecorded',
+      { commandId, command: step.command, args: {}, outcome: 'accepted', reason: null, events: [] },
+      step.actor,
+      at,
+      commandId,
+    );
   };
 
   const admin: EventActor = { id: shortId(random), role: 'gestion' };
@@ -69,7 +76,15 @@ export function writeWorkload(log: BulkLog, events: number, seed = 42): Workload
   const supports: EventActor[] = Array.from({ length: 20 }, () => ({ id: shortId(random), role: 'support' as const }));
   for (const user of [admin, ...commercials, ...supports]) {
     const role = user.role === 'system' ? 'gestion' : user.role;
-    record({ command: 'user create', type: 'UserCreated', data: { userId: user.id, name: `User ${user.id}`, email: `${user.id}@epic.test`, role }, actor: admin }, 'users');
+    record(
+      {
+        command: 'user create',
+        type: 'UserCreated',
+        data: { userId: user.id, name: `User ${user.id}`, email: `${user.id}@epic.test`, role },
+        actor: admin,
+      },
+      'users',
+    );
   }
 
   let clients = 0;
@@ -86,26 +101,49 @@ export function writeWorkload(log: BulkLog, events: number, seed = 42): Workload
     steps.push({
       command: 'client create',
       type: 'ClientCreated',
-      data: { clientId, name: `Client ${clientId}`, email: `${clientId}@client.test`, phone: '+33 6 12 34 56 78', company: random() < 0.7 ? `Company ${clientId}` : null, commercialId: owner.id },
+      data: {
+        clientId,
+        name: `Client ${clientId}`,
+        email: `${clientId}@client.test`,
+        phone: '+33 6 12 34 56 78',
+        company: random() < 0.7 ? `Company ${clientId}` : null,
+        commercialId: owner.id,
+      },
       actor: owner,
     });
-    if (random() < 0.5) steps.push({ command: 'client edit', type: 'ClientUpdated', data: { clientId, phone: '+33 6 98 76 54 32' }, actor: owner });
+    if (random() < 0.5)
+      steps.push({ command: 'client edit', type: 'ClientUpdated', data: { clientId, phone: '+33 6 98 76 54 32' }, actor: owner });
     const contractCount = 1 + Math.floor(random() * 5);
     for (let c = 0; c < contractCount; c += 1) {
       const contractId = shortId(random);
       contracts += 1;
       let total = 100_000 + Math.floor(random() * 1_000_000);
       const signedAtCreation = random() < 0.3;
-      steps.push({ command: 'contract create', type: 'ContractCreated', data: { contractId, clientId, totalCents: total, remainingCents: total, signed: signedAtCreation }, actor: owner });
+      steps.push({
+        command: 'contract create',
+        type: 'ContractCreated',
+        data: { contractId, clientId, totalCents: total, remainingCents: total, signed: signedAtCreation },
+        actor: owner,
+      });
       if (random() < 0.2) {
         total += 50_000;
-        steps.push({ command: 'contract edit', type: 'ContractAmended', data: { contractId, totalCents: total, remainingCents: total }, actor: owner });
+        steps.push({
+          command: 'contract edit',
+          type: 'ContractAmended',
+          data: { contractId, totalCents: total, remainingCents: total },
+          actor: owner,
+        });
       }
       const signed = signedAtCreation || random() < 0.7;
       if (signed && !signedAtCreation) steps.push({ command: 'contract sign', type: 'ContractSigned', data: { contractId }, actor: owner });
       const payments = signed ? Math.floor(random() * 4) : 0;
       for (let p = 0; p < payments; p += 1) {
-        steps.push({ command: 'contract pay', type: 'PaymentRecorded', data: { contractId, amountCents: Math.floor(total / 4) }, actor: owner });
+        steps.push({
+          command: 'contract pay',
+          type: 'PaymentRecorded',
+          data: { contractId, amountCents: Math.floor(total / 4) },
+          actor: owner,
+        });
       }
       if (signed && random() < 0.5) {
         const occasionId = shortId(random);
@@ -114,16 +152,37 @@ export function writeWorkload(log: BulkLog, events: number, seed = 42): Workload
         steps.push({
           command: 'event create',
           type: 'OccasionScheduled',
-          data: { occasionId, contractId, name: `Party ${occasionId}`, start: day.toISOString(), end: new Date(day.getTime() + 6 * 3_600_000).toISOString(), location: 'Lyon', attendees: 50 + Math.floor(random() * 200), notes: null },
+          data: {
+            occasionId,
+            contractId,
+            name: `Party ${occasionId}`,
+            start: day.toISOString(),
+            end: new Date(day.getTime() + 6 * 3_600_000).toISOString(),
+            location: 'Lyon',
+            attendees: 50 + Math.floor(random() * 200),
+            notes: null,
+          },
           actor: owner,
         });
-        if (random() < 0.8) steps.push({ command: 'event assign', type: 'SupportAssigned', data: { occasionId, supportId: pick(supports).id }, actor: admin });
-        if (random() < 0.3) steps.push({ command: 'event edit', type: 'OccasionUpdated', data: { occasionId, attendees: 120 }, actor: admin });
+        if (random() < 0.8)
+          steps.push({
+            command: 'event assign',
+            type: 'SupportAssigned',
+            data: { occasionId, supportId: pick(supports).id },
+            actor: admin,
+          });
+        if (random() < 0.3)
+          steps.push({ command: 'event edit', type: 'OccasionUpdated', data: { occasionId, attendees: 120 }, actor: admin });
       }
     }
     if (random() < 0.1) {
       const next = pick(commercials);
-      steps.push({ command: 'client edit', type: 'ClientReassigned', data: { clientId, commercialId: next.id, previousCommercialId: owner.id }, actor: admin });
+      steps.push({
+        command: 'client edit',
+        type: 'ClientReassigned',
+        data: { clientId, commercialId: next.id, previousCommercialId: owner.id },
+        actor: admin,
+      });
     }
     return { streamId: `client-${clientId}`, steps: steps.reverse() };
   };

@@ -82,8 +82,15 @@ async function vendorEntry(specifier: string): Promise<string> {
 const vendorEntries: Plugin = {
   name: 'vendor-entries',
   setup(builder) {
-    builder.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice('vendor-entry:'.length), namespace: 'vendor-entry' }));
-    builder.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, async (args) => ({ contents: await vendorEntry(args.path), resolveDir: ROOT, loader: 'js' }));
+    builder.onResolve({ filter: /^vendor-entry:/ }, (args) => ({
+      path: args.path.slice('vendor-entry:'.length),
+      namespace: 'vendor-entry',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, async (args) => ({
+      contents: await vendorEntry(args.path),
+      resolveDir: ROOT,
+      loader: 'js',
+    }));
   },
 };
 
@@ -101,7 +108,9 @@ await build({
   minifyWhitespace: true,
   legalComments: 'inline',
   // Bundled CommonJS code calls require() for Node's own modules.
-  banner: { js: "import { createRequire as __epicCreateRequire } from 'node:module'; const require = __epicCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __epicCreateRequire } from 'node:module'; const require = __epicCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 

@@ -22,7 +22,7 @@ import type { AccountState } from '../domain/accounts/state.js';
 import { USERS_STREAM } from '../domain/users/events.js';
 import type { UsersState } from '../domain/users/state.js';
 import type { ActorRole, EventStore, RecordedEvent } from '../events/event-store.js';
-import { accountRecordView, diffViews, userView, type FieldChange, type RecordKind, type RecordView } from './record-views.js';
+import { accountRecordView, diffViews, type FieldChange, type RecordKind, type RecordView, userView } from './record-views.js';
 
 /** Where a record lives: its kind, full id, and (for account records) the client account holding it. */
 export interface RecordRef {
@@ -80,7 +80,12 @@ function actorOf(event: RecordedEvent, ...directories: UsersState[]): HistoryEnt
 export async function recordHistory(store: EventStore, ref: RecordRef, streamEvents?: readonly RecordedEvent[]): Promise<HistoryEntry[]> {
   const usersEvents = await store.readStream(USERS_STREAM);
   if (ref.kind === 'user') {
-    return walk(usersEvents, usersAggregate, (users) => userView(users, ref.id), (event, before, after) => actorOf(event, before, after));
+    return walk(
+      usersEvents,
+      usersAggregate,
+      (users) => userView(users, ref.id),
+      (event, before, after) => actorOf(event, before, after),
+    );
   }
   const kind = ref.kind;
   const directory = new DirectoryCursor(usersEvents);
@@ -93,7 +98,8 @@ export async function recordHistory(store: EventStore, ref: RecordRef, streamEve
     events,
     accountAggregate,
     (account: AccountState) => {
-      if (seen?.account !== account || seen.users !== users) seen = { account, users, view: accountRecordView(kind, account, users, ref.id) };
+      if (seen?.account !== account || seen.users !== users)
+        seen = { account, users, view: accountRecordView(kind, account, users, ref.id) };
       return seen.view;
     },
     (event) => actorOf(event, users),

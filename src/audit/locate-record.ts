@@ -5,11 +5,12 @@
  * clients, the creation events (filtered by type in the store, in bounded
  * batches) for contracts and events. Only this command does that.
  */
+
+import { fold } from '../commands/aggregate.js';
+import { usersAggregate } from '../commands/aggregates.js';
 import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
 import { MIN_ID_PREFIX } from '../domain/ids.js';
 import { USERS_STREAM } from '../domain/users/events.js';
-import { fold } from '../commands/aggregate.js';
-import { usersAggregate } from '../commands/aggregates.js';
 import { InvalidInput, NotFound } from '../errors.js';
 import type { EventStore } from '../events/event-store.js';
 import type { RecordRef } from './history.js';
@@ -31,16 +32,21 @@ export async function locateRecord(store: EventStore, kind: RecordKind, input: s
       if (exact.length > 0) return { kind, id: input, clientId: input };
       checkPrefix(kind, input);
       const heads = await store.streamHeads();
-      const ids = heads.filter((h) => h.streamId.startsWith(`${ACCOUNT_STREAM_PREFIX}${input}`)).map((h) => h.streamId.slice(ACCOUNT_STREAM_PREFIX.length));
+      const ids = heads
+        .filter((h) => h.streamId.startsWith(`${ACCOUNT_STREAM_PREFIX}${input}`))
+        .map((h) => h.streamId.slice(ACCOUNT_STREAM_PREFIX.length));
       const id = pick(kind, input, ids);
       return { kind, id, clientId: id };
     }
     case 'contract':
     case 'event': {
-      const found = live === undefined ? undefined : await live(kind, input).catch((error: unknown) => {
-        if (error instanceof NotFound) return undefined;
-        throw error;
-      });
+      const found =
+        live === undefined
+          ? undefined
+          : await live(kind, input).catch((error: unknown) => {
+              if (error instanceof NotFound) return undefined;
+              throw error;
+            });
       if (found) return { kind, ...found };
       return scanCreations(store, kind, input);
     }
@@ -80,6 +86,9 @@ function pick(kind: RecordKind, input: string, ids: readonly string[]): string {
   checkPrefix(kind, input);
   const matching = ids.filter((id) => id.startsWith(input));
   if (matching.length === 0) throw new NotFound(`no ${kind} with id ${JSON.stringify(input)} in the log`);
-  if (matching.length > 1) throw new InvalidInput(`${kind} id ${JSON.stringify(input)} is ambiguous: ${matching.length} ${kind}s start with it; give more characters`);
+  if (matching.length > 1)
+    throw new InvalidInput(
+      `${kind} id ${JSON.stringify(input)} is ambiguous: ${matching.length} ${kind}s start with it; give more characters`,
+    );
   return matching[0]!;
 }

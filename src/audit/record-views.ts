@@ -88,7 +88,12 @@ export function occasionView(account: AccountState, users: UsersState, id: strin
 }
 
 /** The view of one record of a client account. */
-export function accountRecordView(kind: Exclude<RecordKind, 'user'>, account: AccountState, users: UsersState, id: string): RecordView | null {
+export function accountRecordView(
+  kind: Exclude<RecordKind, 'user'>,
+  account: AccountState,
+  users: UsersState,
+  id: string,
+): RecordView | null {
   switch (kind) {
     case 'client':
       return clientView(account, users);

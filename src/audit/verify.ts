@@ -65,7 +65,13 @@ export async function verifyLog(store: EventStore, options: { batchSize?: number
       const problem = firstProblem(event, link);
       if (problem) {
         link.broken = true;
-        broken.set(event.streamId, { stream: event.streamId, version: event.version, position: event.position, eventId: event.id, ...problem });
+        broken.set(event.streamId, {
+          stream: event.streamId,
+          version: event.version,
+          position: event.position,
+          eventId: event.id,
+          ...problem,
+        });
       }
     }
     // The stored hash is the head, verified or not: the digest names what the log holds.

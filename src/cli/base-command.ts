@@ -1,9 +1,9 @@
 import { Command } from 'clipanion';
-import { loadConfig } from '../config/config.js';
 import type { ActorContext } from '../commands/command-context.js';
-import { ANONYMOUS, recordCommand, scrubArgs, type CommandOutcome } from '../commands/command-log.js';
-import type { EventActor, RecordedEvent } from '../events/event-store.js';
+import { ANONYMOUS, type CommandOutcome, recordCommand, scrubArgs } from '../commands/command-log.js';
+import { loadConfig } from '../config/config.js';
 import { EpicError, ExitCode } from '../errors.js';
+import type { EventActor, RecordedEvent } from '../events/event-store.js';
 import { domainReports } from '../monitoring/domain-reports.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
@@ -77,7 +77,12 @@ function failIfForced(env: EpicContext['env']): void {
  * the projections are caught up so the caller reads their own write.
  */
 export abstract class MutationCommand extends EpicCommand {
-  async mutate<T>(runtime: Runtime, command: string, args: Record<string, unknown>, change: (context: ActorContext) => Promise<T>): Promise<T> {
+  async mutate<T>(
+    runtime: Runtime,
+    command: string,
+    args: Record<string, unknown>,
+    change: (context: ActorContext) => Promise<T>,
+  ): Promise<T> {
     let actor: EventActor = ANONYMOUS;
     let recorded: readonly RecordedEvent[] = [];
     try {
@@ -93,14 +98,20 @@ export abstract class MutationCommand extends EpicCommand {
     } catch (error) {
       const known = classify(error);
       const outcome: CommandOutcome = known ? known.outcome : 'failed';
-      await this.log(runtime, actor, command, args, outcome, firstLine(known?.message ?? (error instanceof Error ? error.message : String(error))), recorded).catch(
-        (logError: unknown) => {
-          // The store that refused the command may also refuse its log entry (it is down): the
-          // command's own error is what the user must see; say that the entry is missing.
-          if (!(logError instanceof EpicError)) throw logError;
-          this.context.stderr.write(`warning: could not record this attempt in the command log: ${firstLine(logError.message)}\n`);
-        },
-      );
+      await this.log(
+        runtime,
+        actor,
+        command,
+        args,
+        outcome,
+        firstLine(known?.message ?? (error instanceof Error ? error.message : String(error))),
+        recorded,
+      ).catch((logError: unknown) => {
+        // The store that refused the command may also refuse its log entry (it is down): the
+        // command's own error is what the user must see; say that the entry is missing.
+        if (!(logError instanceof EpicError)) throw logError;
+        this.context.stderr.write(`warning: could not record this attempt in the command log: ${firstLine(logError.message)}\n`);
+      });
       throw error;
     }
   }

@@ -23,7 +23,11 @@ export function printTable<T>(stdout: Writable, rows: readonly T[], columns: rea
   }
   const cells = rows.map((row) => columns.map((column) => cell(column.value(row))));
   const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((r) => width(r[i] ?? ''))));
-  const line = (values: readonly string[]) => values.map((v, i) => pad(v, widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (values: readonly string[]) =>
+    values
+      .map((v, i) => pad(v, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   stdout.write(`${line(columns.map((c) => c.header.toUpperCase()))}\n`);
   for (const row of cells) stdout.write(`${line(row)}\n`);
 }

@@ -1,5 +1,5 @@
-import { InvalidInput } from '../errors.js';
 import { truncate } from '../domain/money.js';
+import { InvalidInput } from '../errors.js';
 
 /** A whole number written in plain digits ("120"), for --attendees and --limit. */
 export function parseCount(input: string, option: string): number {

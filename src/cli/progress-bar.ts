@@ -55,11 +55,15 @@ export function formatProgress({ done, total, elapsedMs }: ProgressSample, unit:
     `${count(done)}/${count(total)} ${unit}`,
     `${count(rate)}/s`,
     left === undefined ? '' : `${formatSeconds(left)} left`,
-  ].join('  ').trimEnd();
+  ]
+    .join('  ')
+    .trimEnd();
 }
 
 function formatSeconds(seconds: number): string {
   if (seconds < 60) return `${Math.ceil(seconds)}s`;
   const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s` : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+  return minutes < 60
+    ? `${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`
+    : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }

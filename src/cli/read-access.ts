@@ -1,4 +1,4 @@
-import { isAllowed, scopeOf, type Action, type Scope } from '../auth/policy.js';
+import { type Action, isAllowed, type Scope, scopeOf } from '../auth/policy.js';
 import type { Actor } from '../commands/command-context.js';
 import { Forbidden, NotFound } from '../errors.js';
 import type { ReadDb } from '../projections/open-read-db.js';

@@ -18,7 +18,10 @@ export async function changeAccountRecord(
   build: (id: string) => AccountCommand | Promise<AccountCommand>,
 ): Promise<string> {
   return command.mutate(runtime, name, args, async (context) => {
-    const [{ runAccountCommand }, queries] = await Promise.all([import('../commands/account-commands.js'), import('../projections/queries/index.js')]);
+    const [{ runAccountCommand }, queries] = await Promise.all([
+      import('../commands/account-commands.js'),
+      import('../projections/queries/index.js'),
+    ]);
     const db = await runtime.readDb();
     const id = await resolveId(db, target.noun, target.idOrPrefix);
     const record = target.noun === 'contracts' ? await queries.getContract(db.db, id) : await queries.getOccasion(db.db, id);

@@ -4,13 +4,24 @@ import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/mon
 import type { EpicContext } from './context.js';
 
 /** Driver errors that mean "the backend is not there", whichever driver raised them. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ER_ACCESS_DENIED_ERROR', 'SQLITE_BUSY', 'SQLITE_CANTOPEN']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'ECONNRESET',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_ACCESS_DENIED_ERROR',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+]);
 
 /** Maps any thrown value onto the error it means for the user. */
 export function classify(error: unknown): EpicError | undefined {
   if (error instanceof EpicError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new BackendUnavailable(`backend unavailable (${code})`, { cause: error });
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code))
+    return new BackendUnavailable(`backend unavailable (${code})`, { cause: error });
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'UsageError' || name === 'UnknownSyntaxError' || name === 'AmbiguousSyntaxError') {
     return new InvalidInput(firstLine(String((error as Error).message)), { cause: error });
@@ -33,13 +44,19 @@ export function reportError(context: Pick<EpicContext, 'stderr' | 'env'>, error:
       if (debug && known.stack) context.stderr.write(`${known.stack}\n`);
       return known.exitCode;
     }
-    const where = eventId === undefined ? 'rerun with EPIC_DEBUG=1 for the stack trace and report it' : `reported to Sentry as event ${eventId}; rerun with EPIC_DEBUG=1 for the stack trace`;
+    const where =
+      eventId === undefined
+        ? 'rerun with EPIC_DEBUG=1 for the stack trace and report it'
+        : `reported to Sentry as event ${eventId}; rerun with EPIC_DEBUG=1 for the stack trace`;
     context.stderr.write(`error: internal error: ${firstLine(describe(error))} (a bug: ${where})\n`);
     if (debug && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
   } catch (failure) {
     // The reporter itself failed (a value whose message cannot be read, a closed stderr):
     // one fixed line if stderr still takes it; the exit code says the rest.
-    writeQuietly(context, `error: internal error (and reporting it failed: ${failure instanceof Error ? firstLine(failure.message) : 'unknown'})\n`);
+    writeQuietly(
+      context,
+      `error: internal error (and reporting it failed: ${failure instanceof Error ? firstLine(failure.message) : 'unknown'})\n`,
+    );
   }
   return ExitCode.internal;
 }
@@ -100,7 +117,11 @@ function writeQuietly(context: Pick<EpicContext, 'stderr'>, line: string): void 
 export const MAX_ERROR_LINE = 300;
 
 export function firstLine(text: string): string {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? 'unknown error';
+  const line =
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? 'unknown error';
   // Control characters from user input never reach the terminal raw: C0, DEL, C1 (0x9b is an
   // 8-bit CSI, 0x85 a next-line), the Unicode line and paragraph separators, and the bidi
   // embeddings, overrides and isolates that would reorder what the line shows.

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config/config.js';
-import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
 import { loadSecret } from '../auth/secret.js';
 import type { Actor, ActorContext, CommandContext } from '../commands/command-context.js';
-import type { EventStore, RecordedEvent } from '../events/event-store.js';
-import type { CredentialStore } from '../events/credential-store.js';
-import type { ReadDb } from '../projections/open-read-db.js';
+import type { Config } from '../config/config.js';
+import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
 import { NotAuthenticated } from '../errors.js';
-import { rmSync } from 'node:fs';
+import type { CredentialStore } from '../events/credential-store.js';
+import type { EventStore, RecordedEvent } from '../events/event-store.js';
+import type { ReadDb } from '../projections/open-read-db.js';
 
 /**
  * Opens what a command needs, lazily and once: the event store, the read
@@ -58,7 +58,11 @@ export class Runtime {
   /** Applies what the log holds beyond the checkpoints (after a write: the caller reads its own write). */
   catchUp(): Promise<void> {
     this.caughtUp = (async () => {
-      const [readDb, { catchUp }, { store }] = await Promise.all([this.readDbAsIs(), import('../projections/projector.js'), this.eventStore()]);
+      const [readDb, { catchUp }, { store }] = await Promise.all([
+        this.readDbAsIs(),
+        import('../projections/projector.js'),
+        this.eventStore(),
+      ]);
       await catchUp(store, readDb);
     })();
     return this.caughtUp;
@@ -94,7 +98,11 @@ export class Runtime {
   /** Closes what was opened; a failure to close is thrown after everything else was closed. */
   async close(): Promise<void> {
     // A store that failed to open has nothing to close: that failure was the command's to report.
-    const opened = <T>(promise: Promise<T> | undefined) => promise?.then((value) => value, () => undefined);
+    const opened = <T>(promise: Promise<T> | undefined) =>
+      promise?.then(
+        (value) => value,
+        () => undefined,
+      );
     const [read, stores] = await Promise.all([opened(this.read), opened(this.stores)]);
     const results = await Promise.allSettled([read?.close(), stores?.credentials.close(), stores?.store.close()]);
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');

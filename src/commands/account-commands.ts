@@ -1,6 +1,6 @@
 import { authorizeAccount } from '../domain/accounts/authorize.js';
 import type { AccountCommand } from '../domain/accounts/commands.js';
-import { decideAccount, type AccountContext } from '../domain/accounts/decide.js';
+import { type AccountContext, decideAccount } from '../domain/accounts/decide.js';
 import { accountStream } from '../domain/accounts/events.js';
 import type { AccountState } from '../domain/accounts/state.js';
 import { newId } from '../domain/ids.js';
@@ -27,8 +27,7 @@ export async function runAccountCommand(context: ActorContext, clientId: string,
 }
 
 async function namedUsers(context: ActorContext, command: AccountCommand): Promise<AccountContext> {
-  const commercialId =
-    command.type === 'CreateClient' || command.type === 'EditClient' ? command.data.commercialId : undefined;
+  const commercialId = command.type === 'CreateClient' || command.type === 'EditClient' ? command.data.commercialId : undefined;
   const supportId = command.type === 'AssignSupport' ? command.data.supportId : undefined;
   if (commercialId === undefined && supportId === undefined) return {};
   const users = await loadUsers(context);
@@ -64,14 +63,28 @@ export async function createContract(
   const contractId = newId();
   const state = await runAccountCommand(context, input.clientId, {
     type: 'CreateContract',
-    data: { contractId, totalCents: input.totalCents, signed: input.signed, ...(input.remainingCents !== undefined && { remainingCents: input.remainingCents }) },
+    data: {
+      contractId,
+      totalCents: input.totalCents,
+      signed: input.signed,
+      ...(input.remainingCents !== undefined && { remainingCents: input.remainingCents }),
+    },
   });
   return { contractId, state };
 }
 
 export async function scheduleOccasion(
   context: ActorContext,
-  input: { clientId: string; contractId: string; name: string; start: string; end: string; location: string; attendees: number; notes?: string | null },
+  input: {
+    clientId: string;
+    contractId: string;
+    name: string;
+    start: string;
+    end: string;
+    location: string;
+    attendees: number;
+    notes?: string | null;
+  },
 ): Promise<{ occasionId: string; state: AccountState }> {
   const occasionId = newId();
   const { clientId, ...data } = input;

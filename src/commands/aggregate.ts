@@ -10,7 +10,11 @@ export interface Aggregate<S, E extends DomainEvent> {
 }
 
 /** Folds recorded events (in stream order, lifted to their current shape) into state; unknown types are ignored. */
-export function fold<S, E extends DomainEvent>(aggregate: Aggregate<S, E>, events: readonly RecordedEvent[], from: S = aggregate.initial()): S {
+export function fold<S, E extends DomainEvent>(
+  aggregate: Aggregate<S, E>,
+  events: readonly RecordedEvent[],
+  from: S = aggregate.initial(),
+): S {
   let state = from;
   for (const recorded of events) {
     const event = asDomainEvent<E>(upcast(recorded), aggregate.types);

@@ -1,5 +1,5 @@
 import { ACCOUNT_EVENT_TYPES, type AccountEvent } from '../domain/accounts/events.js';
-import { evolveAccount, initialAccountState, type AccountState } from '../domain/accounts/state.js';
+import { type AccountState, evolveAccount, initialAccountState } from '../domain/accounts/state.js';
 import { SESSION_EVENT_TYPES, type SessionEvent } from '../domain/sessions/events.js';
 import { evolveSessions, initialSessionsState, type SessionsState } from '../domain/sessions/state.js';
 import { USER_EVENT_TYPES, type UserEvent } from '../domain/users/events.js';

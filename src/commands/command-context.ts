@@ -1,6 +1,6 @@
-import type { EventStore, RecordedEvent } from '../events/event-store.js';
-import type { CredentialStore } from '../events/credential-store.js';
 import type { Role } from '../domain/roles.js';
+import type { CredentialStore } from '../events/credential-store.js';
+import type { EventStore, RecordedEvent } from '../events/event-store.js';
 
 /** The acting user, as the user directory says now (never as the token says). */
 export interface Actor {

@@ -47,7 +47,11 @@ export async function login(
  * user's session stream, now. A deleted user, a closed session or a token from
  * another installation is refused whatever the token says.
  */
-export async function resolveActor(context: Pick<CommandContext, 'store' | 'now'>, token: string, secret: Uint8Array): Promise<Actor & { sessionId: string }> {
+export async function resolveActor(
+  context: Pick<CommandContext, 'store' | 'now'>,
+  token: string,
+  secret: Uint8Array,
+): Promise<Actor & { sessionId: string }> {
   const claims = await verifySessionToken(token, secret);
   const users = await loadUsers(context);
   const user = liveUser(users, claims.userId);

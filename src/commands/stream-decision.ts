@@ -1,8 +1,8 @@
-import { WrongExpectedVersion, type EventActor, type RecordedEvent } from '../events/event-store.js';
 import { Conflict } from '../errors.js';
-import { fold, type Aggregate } from './aggregate.js';
+import { type EventActor, type RecordedEvent, WrongExpectedVersion } from '../events/event-store.js';
+import { type Aggregate, fold } from './aggregate.js';
 import type { CommandContext } from './command-context.js';
-import { toNewEvents, type DomainEvent } from './event-codec.js';
+import { type DomainEvent, toNewEvents } from './event-codec.js';
 
 export interface Loaded<S> {
   readonly state: S;

@@ -1,6 +1,6 @@
-import { isAllowed, type Action } from '../auth/policy.js';
-import { accountStream } from '../domain/accounts/events.js';
+import { type Action, isAllowed } from '../auth/policy.js';
 import { decideAccount } from '../domain/accounts/decide.js';
+import { accountStream } from '../domain/accounts/events.js';
 import { newId } from '../domain/ids.js';
 import type { Role } from '../domain/roles.js';
 import { decideUsers, type UserCommand } from '../domain/users/decide.js';
@@ -38,7 +38,9 @@ export async function createUser(
   authorize(context.actor, 'user.create');
   const userId = newId();
   const { state } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
-    decideUsers({ type: 'CreateUser', data: { userId, name: input.name, email: input.email, role: input.role } }, users, { actorId: context.actor.id }),
+    decideUsers({ type: 'CreateUser', data: { userId, name: input.name, email: input.email, role: input.role } }, users, {
+      actorId: context.actor.id,
+    }),
   );
   await context.credentials.set(userId, input.passwordHash);
   return state.users[userId]!;
@@ -133,7 +135,9 @@ async function handOver(
   if (role === 'support') {
     for (const { clientId, occasionId } of portfolio.occasions) {
       await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, (account) =>
-        account.occasions[occasionId]?.supportId === user.id ? decideAccount({ type: 'UnassignSupport', data: { occasionId } }, account) : [],
+        account.occasions[occasionId]?.supportId === user.id
+          ? decideAccount({ type: 'UnassignSupport', data: { occasionId } }, account)
+          : [],
       );
     }
   }

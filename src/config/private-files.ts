@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, openSync, closeSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InvalidInput } from '../errors.js';
 
@@ -31,7 +31,9 @@ export function readPrivateFile(path: string, what: string): string | undefined 
     throw error;
   }
   if ((mode & 0o077) !== 0) {
-    throw new InvalidInput(`refusing to use ${what} ${path}: its mode is ${(mode & 0o777).toString(8)}, others can read it; run chmod 600 ${path}`);
+    throw new InvalidInput(
+      `refusing to use ${what} ${path}: its mode is ${(mode & 0o777).toString(8)}, others can read it; run chmod 600 ${path}`,
+    );
   }
   return readFileSync(path, 'utf8');
 }

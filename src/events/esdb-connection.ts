@@ -17,8 +17,9 @@
  * long-running process (the projector's follow mode) recovers when the server
  * comes back.
  */
-import { EventStoreDBClient, StreamNotFoundError } from '@eventstore/db-client';
+
 import type { StreamingRead } from '@eventstore/db-client';
+import { EventStoreDBClient, StreamNotFoundError } from '@eventstore/db-client';
 import { BackendUnavailable, InvalidInput } from '../errors.js';
 import { toBackendError } from './esdb-backend-error.js';
 
@@ -85,7 +86,11 @@ export class EsdbConnection {
    * Every event of one read, each within the timeout of the previous one.
    * A missing stream reads as [] when `missing` is 'empty'.
    */
-  async collect<E>(what: string, open: (client: EventStoreDBClient) => StreamingRead<E>, missing: 'empty' | 'throw' = 'throw'): Promise<E[]> {
+  async collect<E>(
+    what: string,
+    open: (client: EventStoreDBClient) => StreamingRead<E>,
+    missing: 'empty' | 'throw' = 'throw',
+  ): Promise<E[]> {
     const handle = this.current();
     const events: E[] = [];
     let read: StreamingRead<E>;
@@ -150,7 +155,10 @@ export class EsdbConnection {
     await settleWithin(handle.client.dispose(), 1000);
     // Narrow cast: see ChannelOwner.
     const owner = handle.client as unknown as ChannelOwner;
-    await settleWithin(owner.getChannel().then((channel) => channel.close()), 1000);
+    await settleWithin(
+      owner.getChannel().then((channel) => channel.close()),
+      1000,
+    );
   }
 
   async close(): Promise<void> {
@@ -173,9 +181,12 @@ export class EsdbConnection {
   }
 
   #timedOut(what: string): BackendUnavailable {
-    return new BackendUnavailable(`EventStoreDB did not answer within ${this.timeoutMs} ms (${what}); EPIC_ESDB_TIMEOUT_MS sets the limit`, {
-      cause: TIMED_OUT,
-    });
+    return new BackendUnavailable(
+      `EventStoreDB did not answer within ${this.timeoutMs} ms (${what}); EPIC_ESDB_TIMEOUT_MS sets the limit`,
+      {
+        cause: TIMED_OUT,
+      },
+    );
   }
 }
 

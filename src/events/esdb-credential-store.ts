@@ -74,7 +74,10 @@ export class EsdbCredentialStore implements CredentialStore {
     const event = resolved?.event;
     if (event === undefined) return undefined;
     const data = event.data;
-    return { type: event.type, data: typeof data === 'object' && data !== null && !(data instanceof Uint8Array) && !Array.isArray(data) ? data : {} };
+    return {
+      type: event.type,
+      data: typeof data === 'object' && data !== null && !(data instanceof Uint8Array) && !Array.isArray(data) ? data : {},
+    };
   }
 
   async #write(stream: string, type: string, data: Record<string, string>): Promise<void> {

@@ -12,12 +12,13 @@
  * (a stream or an event type starting with `$`: stream metadata, statistics,
  * links) and the credential streams (esdb-credential-store.ts).
  */
-import { jsonEvent } from '@eventstore/db-client';
+
 import type { AllStreamResolvedEvent, EventData, ResolvedEvent } from '@eventstore/db-client';
+import { jsonEvent } from '@eventstore/db-client';
 import { BackendUnavailable, InvalidInput } from '../errors.js';
-import type { ActorRole, ChainLink, JsonObject, NewEvent, RecordedEvent } from './event-store.js';
 import { eventPosition } from './esdb-position.js';
-import { prepareEvent, type PreparedEvent } from './prepared-event.js';
+import type { ActorRole, ChainLink, JsonObject, NewEvent, RecordedEvent } from './event-store.js';
+import { type PreparedEvent, prepareEvent } from './prepared-event.js';
 
 /** The streams that hold password hashes, one per user; never part of the log. */
 export const CREDENTIALS_STREAM_PREFIX = 'credentials-';
@@ -42,7 +43,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * empty or `$`-reserved (InvalidInput).
  */
 export function prepareEsdbEvent(event: NewEvent, index: number): PreparedEvent {
-  if (!UUID.test(event.id)) throw new InvalidInput(`event ${index} (${event.type}): EventStoreDB needs UUID event ids, got ${JSON.stringify(event.id)}`);
+  if (!UUID.test(event.id))
+    throw new InvalidInput(`event ${index} (${event.type}): EventStoreDB needs UUID event ids, got ${JSON.stringify(event.id)}`);
   if (event.type === '' || event.type.startsWith('$')) {
     throw new InvalidInput(`event ${index}: the type ${JSON.stringify(event.type)} is empty or reserved by EventStoreDB`);
   }
@@ -56,7 +58,14 @@ export function toEventData({ event }: PreparedEvent, link: ChainLink): EventDat
     id: event.id,
     type: event.type,
     data: event.data,
-    metadata: { actor: { id: actor.id, role: actor.role }, at, commandId, schemaVersion: event.schemaVersion, prevHash: link.prevHash, hash: link.hash },
+    metadata: {
+      actor: { id: actor.id, role: actor.role },
+      at,
+      commandId,
+      schemaVersion: event.schemaVersion,
+      prevHash: link.prevHash,
+      hash: link.hash,
+    },
   });
 }
 

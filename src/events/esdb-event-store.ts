@@ -30,20 +30,31 @@
  * credential streams (esdb-event-codec.ts, isLogEvent).
  */
 import {
+  type AllStreamResolvedEvent,
   BACKWARDS,
   END,
   FORWARDS,
   NO_STREAM,
+  type Position,
   START,
   WrongExpectedVersionError,
-  type AllStreamResolvedEvent,
-  type Position,
 } from '@eventstore/db-client';
 import { Conflict, InvalidInput } from '../errors.js';
 import type { CredentialStore } from './credential-store.js';
+import { EsdbConnection, type EsdbConnectionOptions } from './esdb-connection.js';
+import { EsdbCredentialStore } from './esdb-credential-store.js';
 import {
-  satisfies,
-  WrongExpectedVersion,
+  isLogEvent,
+  isLogStream,
+  logPosition,
+  type PreparedEvent,
+  prepareEsdbEvent,
+  toEventData,
+  toRecordedEvent,
+} from './esdb-event-codec.js';
+import { type FollowMessage, type FollowOptions, followAll } from './esdb-follow.js';
+import { serverPosition } from './esdb-position.js';
+import {
   type AppendResult,
   type EventStore,
   type ExpectedVersion,
@@ -52,12 +63,9 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
+  satisfies,
+  WrongExpectedVersion,
 } from './event-store.js';
-import { EsdbConnection, type EsdbConnectionOptions } from './esdb-connection.js';
-import { EsdbCredentialStore } from './esdb-credential-store.js';
-import { isLogEvent, isLogStream, logPosition, prepareEsdbEvent, toEventData, toRecordedEvent, type PreparedEvent } from './esdb-event-codec.js';
-import { followAll, type FollowMessage, type FollowOptions } from './esdb-follow.js';
-import { serverPosition } from './esdb-position.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
 
 export interface EsdbEventStoreOptions extends EsdbConnectionOptions {
@@ -95,7 +103,9 @@ export class EsdbEventStore implements EventStore {
       throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
     }
     if (!isLogStream(streamId)) {
-      throw new InvalidInput(`the stream name ${JSON.stringify(streamId)} is empty or reserved (system streams start with $, password hashes live in credentials-*)`);
+      throw new InvalidInput(
+        `the stream name ${JSON.stringify(streamId)} is empty or reserved (system streams start with $, password hashes live in credentials-*)`,
+      );
     }
     const prepared = events.map(prepareEsdbEvent);
     const searchWindow = prepared.length > 0 && (expected === 'any' || expected === 'stream_exists');
@@ -308,7 +318,9 @@ export class EsdbEventStore implements EventStore {
     if (!appended) return undefined;
     const events = await this.#readRange(streamId, actual + 1, prepared.length);
     if (events.length !== prepared.length || events.some((event, i) => event.id !== prepared[i]?.event.id)) {
-      throw new Error(`EventStoreDB acknowledged the append to ${streamId} at version ${actual + 1}, but reading it back shows other events`);
+      throw new Error(
+        `EventStoreDB acknowledged the append to ${streamId} at version ${actual + 1}, but reading it back shows other events`,
+      );
     }
     return appendResult(events);
   }

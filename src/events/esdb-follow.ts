@@ -32,20 +32,20 @@
  * when the subscription breaks (resume from the last stored position).
  */
 import {
+  type AllStreamResolvedEvent,
   BACKWARDS,
   eventTypeFilter,
-  FORWARDS,
-  streamNameFilter,
-  type AllStreamResolvedEvent,
   type Filter,
+  FORWARDS,
   type Position,
+  streamNameFilter,
 } from '@eventstore/db-client';
 import { BackendUnavailable } from '../errors.js';
-import type { RecordedEvent } from './event-store.js';
 import { toBackendError } from './esdb-backend-error.js';
 import type { EsdbConnection } from './esdb-connection.js';
 import { CREDENTIALS_STREAM_PREFIX, isLogEvent, logPosition, toRecordedEvent } from './esdb-event-codec.js';
 import { checkpointPosition, serverPosition } from './esdb-position.js';
+import type { RecordedEvent } from './event-store.js';
 
 export interface FollowOptions {
   /** Exclusive position to follow after (an event's or a checkpoint's); 0 for the beginning of the log. */
@@ -206,7 +206,8 @@ async function* follow(connection: EsdbConnection, options: FollowOptions): Asyn
       const item = ready.shift();
       if (item === undefined) {
         if (failure !== undefined) throw toBackendError(failure, what);
-        if (ended || handle.retired) throw new BackendUnavailable(`the EventStoreDB subscription ended (${what}): resume from the last stored position`);
+        if (ended || handle.retired)
+          throw new BackendUnavailable(`the EventStoreDB subscription ended (${what}): resume from the last stored position`);
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
@@ -252,9 +253,12 @@ async function startPosition(connection: EsdbConnection, after: number, filter: 
   const from = serverPosition(after);
   if (from === 'start') return 'start';
   if (after % 2 === 1) {
-    const [own] = await connection.collect(`read $all at ${after}`, (client) => client.readAll({ fromPosition: from, maxCount: 1, direction: FORWARDS }));
+    const [own] = await connection.collect(`read $all at ${after}`, (client) =>
+      client.readAll({ fromPosition: from, maxCount: 1, direction: FORWARDS }),
+    );
     const recorded = own?.event;
-    if (own !== undefined && recorded !== undefined && logPosition(own) === after && filter.matches(recorded.streamId, recorded.type)) return from;
+    if (own !== undefined && recorded !== undefined && logPosition(own) === after && filter.matches(recorded.streamId, recorded.type))
+      return from;
   }
   for (let before: Position = from; ; ) {
     const page = await connection.collect(`read $all before ${after}`, (client) =>

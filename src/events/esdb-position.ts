@@ -33,7 +33,8 @@ const MAX_OFFSET = 2n ** 52n;
 
 /** The position of an event read from EventStoreDB, or undefined when the pair is not an event's own (see the assumptions above). */
 export function eventPosition(position: Position | undefined): number | undefined {
-  if (position === undefined || position.commit !== position.prepare || position.commit >= MAX_OFFSET || position.commit < 0n) return undefined;
+  if (position === undefined || position.commit !== position.prepare || position.commit >= MAX_OFFSET || position.commit < 0n)
+    return undefined;
   return Number(position.commit) * 2 + 1;
 }
 

@@ -36,5 +36,9 @@ export function canonicalEvent(streamId: string, version: number, event: NewEven
 
 /** hash = SHA-256(prevHash + "\n" + canonical event), hex. */
 export function chainHash(prevHash: string, streamId: string, version: number, event: NewEvent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalEvent(streamId, version, event)).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalEvent(streamId, version, event))
+    .digest('hex');
 }

@@ -1,6 +1,6 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import type { CredentialStore } from './credential-store.js';
-import { toBackendError, type MysqlContext } from './mysql-backend-error.js';
+import { type MysqlContext, toBackendError } from './mysql-backend-error.js';
 import type { MysqlDatabase } from './mysql-database.js';
 
 /** The `credentials` table, in the event store's database; `collation` is the identifier collation. */

@@ -34,8 +34,6 @@
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { Conflict, InvalidInput } from '../errors.js';
 import {
-  satisfies,
-  WrongExpectedVersion,
   type AppendResult,
   type EventMetadata,
   type EventStore,
@@ -46,13 +44,15 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
+  satisfies,
+  WrongExpectedVersion,
 } from './event-store.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
-import { prepareEvent, type PreparedEvent } from './prepared-event.js';
 import { isMysqlDriverError, toBackendError } from './mysql-backend-error.js';
 import { credentialsSchema, MysqlCredentialStore } from './mysql-credential-store.js';
 import { MysqlDatabase, type MysqlDatabaseOptions, type TransactionOutcome } from './mysql-database.js';
-import { parseMysqlUrl, type MysqlTarget } from './mysql-url.js';
+import { type MysqlTarget, parseMysqlUrl } from './mysql-url.js';
+import { type PreparedEvent, prepareEvent } from './prepared-event.js';
 
 export type MysqlEventStoreOptions = MysqlDatabaseOptions;
 
@@ -250,7 +250,9 @@ export class MysqlEventStore implements EventStore {
     const [log] = (await connection.query<PositionRow[]>('SELECT position FROM log_head WHERE id = 1 FOR UPDATE'))[0];
     if (log === undefined) throw new Error('the log_head row is missing: init() has not run on this database');
     const [head] = (
-      await connection.query<StreamRow[]>('SELECT stream_id, version, hash, position FROM streams WHERE stream_id = ? FOR UPDATE', [streamId])
+      await connection.query<StreamRow[]>('SELECT stream_id, version, hash, position FROM streams WHERE stream_id = ? FOR UPDATE', [
+        streamId,
+      ])
     )[0];
     const actual = head?.version ?? 0;
     if (!satisfies(expected, actual)) {
@@ -301,9 +303,19 @@ export class MysqlEventStore implements EventStore {
       throw explained.error;
     }
     if (head === undefined) {
-      await connection.query('INSERT INTO streams (stream_id, version, hash, position) VALUES (?, ?, ?, ?)', [streamId, version, prevHash, position]);
+      await connection.query('INSERT INTO streams (stream_id, version, hash, position) VALUES (?, ?, ?, ?)', [
+        streamId,
+        version,
+        prevHash,
+        position,
+      ]);
     } else {
-      await connection.query('UPDATE streams SET version = ?, hash = ?, position = ? WHERE stream_id = ?', [version, prevHash, position, streamId]);
+      await connection.query('UPDATE streams SET version = ?, hash = ?, position = ? WHERE stream_id = ?', [
+        version,
+        prevHash,
+        position,
+        streamId,
+      ]);
     }
     await connection.query('UPDATE log_head SET position = ? WHERE id = 1', [position]);
     return { value: { version, position, events: recorded }, commit: true };
@@ -332,7 +344,11 @@ export async function openMysqlEventStore(url: string, options: MysqlEventStoreO
 }
 
 /** The earlier result of this same batch when it is a retry; undefined when its first id is new. */
-async function recordedBatch(connection: PoolConnection, streamId: string, prepared: readonly PreparedEvent[]): Promise<AppendResult | undefined> {
+async function recordedBatch(
+  connection: PoolConnection,
+  streamId: string,
+  prepared: readonly PreparedEvent[],
+): Promise<AppendResult | undefined> {
   const first = prepared[0]?.event;
   if (!first) return undefined;
   const [existing] = (await connection.query<RecordedIdRow[]>('SELECT id, stream_id, version FROM events WHERE id = ?', [first.id]))[0];
@@ -427,7 +443,9 @@ function prepareMysqlEvent(event: NewEvent, index: number): PreparedEvent {
   checkIdentifier(event.id, `event ${index}: id`);
   checkIdentifier(event.type, `event ${index}: type`);
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 0 || event.schemaVersion > 2_147_483_647) {
-    throw new InvalidInput(`event ${index} (${event.type}): schemaVersion must be a non-negative 32-bit integer, got ${event.schemaVersion}`);
+    throw new InvalidInput(
+      `event ${index} (${event.type}): schemaVersion must be a non-negative 32-bit integer, got ${event.schemaVersion}`,
+    );
   }
   return prepareEvent(event, index);
 }

@@ -16,28 +16,38 @@ type Opener = (url: string) => Promise<OpenedEventStore>;
  * a line here.
  */
 const openers = new Map<string, Opener>([
-  ['sqlite', async (url) => {
-    const path = url.slice('sqlite:'.length);
-    if (path === '') throw new InvalidInput('the event store URL sqlite:<path> needs a path, e.g. sqlite:/home/me/.local/share/epic-events/events.db');
-    const { openSqliteEventStore } = await import('./sqlite-event-store.js');
-    const store = await openSqliteEventStore(path);
-    try {
+  [
+    'sqlite',
+    async (url) => {
+      const path = url.slice('sqlite:'.length);
+      if (path === '')
+        throw new InvalidInput('the event store URL sqlite:<path> needs a path, e.g. sqlite:/home/me/.local/share/epic-events/events.db');
+      const { openSqliteEventStore } = await import('./sqlite-event-store.js');
+      const store = await openSqliteEventStore(path);
+      try {
+        return { store, credentials: store.credentials() };
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+    },
+  ],
+  [
+    'mysql',
+    async (url) => {
+      const { openMysqlEventStore } = await import('./mysql-event-store.js');
+      const store = await openMysqlEventStore(url);
       return { store, credentials: store.credentials() };
-    } catch (error) {
-      await store.close();
-      throw error;
-    }
-  }],
-  ['mysql', async (url) => {
-    const { openMysqlEventStore } = await import('./mysql-event-store.js');
-    const store = await openMysqlEventStore(url);
-    return { store, credentials: store.credentials() };
-  }],
-  ['esdb', async (url) => {
-    const { openEsdbEventStore } = await import('./esdb-event-store.js');
-    const store = await openEsdbEventStore(url);
-    return { store, credentials: store.credentials() };
-  }],
+    },
+  ],
+  [
+    'esdb',
+    async (url) => {
+      const { openEsdbEventStore } = await import('./esdb-event-store.js');
+      const store = await openEsdbEventStore(url);
+      return { store, credentials: store.credentials() };
+    },
+  ],
 ]);
 
 /**
@@ -50,9 +60,7 @@ export async function openEventStore(url: string): Promise<OpenedEventStore> {
   const opener = scheme === undefined ? undefined : openers.get(scheme);
   if (opener === undefined) {
     const got = scheme === undefined ? 'no scheme' : `"${scheme}:"`;
-    throw new InvalidInput(
-      `unsupported event store URL (${got}): use sqlite:<path>, mysql://user:pass@host:port/db or esdb://host:2113`,
-    );
+    throw new InvalidInput(`unsupported event store URL (${got}): use sqlite:<path>, mysql://user:pass@host:port/db or esdb://host:2113`);
   }
   return opener(url);
 }

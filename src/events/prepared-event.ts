@@ -29,7 +29,8 @@ export function prepareEvent(event: NewEvent, index: number): PreparedEvent {
   }
   const { actor, at, commandId } = event.metadata;
   const atMs = Date.parse(at);
-  if (Number.isNaN(atMs)) throw new InvalidInput(`event ${index} (${event.type}) metadata.at must be an ISO 8601 date-time, got ${JSON.stringify(at)}`);
+  if (Number.isNaN(atMs))
+    throw new InvalidInput(`event ${index} (${event.type}) metadata.at must be an ISO 8601 date-time, got ${JSON.stringify(at)}`);
   const metadata: EventMetadata = { actor: { id: actor.id, role: actor.role }, at, commandId };
   return {
     event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataJson) as JsonObject, metadata },

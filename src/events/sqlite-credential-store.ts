@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CredentialStore } from './credential-store.js';
-import { toBackendError, type SqliteContext } from './sqlite-backend-error.js';
+import { type SqliteContext, toBackendError } from './sqlite-backend-error.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS credentials (

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { BackendUnavailable } from '../errors.js';
-import { fileOpenError, toBackendError, type SqliteContext } from './sqlite-backend-error.js';
+import { fileOpenError, type SqliteContext, toBackendError } from './sqlite-backend-error.js';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 

@@ -19,9 +19,8 @@
  */
 import Database from 'better-sqlite3';
 import { Conflict, InvalidInput } from '../errors.js';
+import type { CredentialStore } from './credential-store.js';
 import {
-  satisfies,
-  WrongExpectedVersion,
   type AppendResult,
   type EventMetadata,
   type EventStore,
@@ -32,11 +31,12 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
+  satisfies,
+  WrongExpectedVersion,
 } from './event-store.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
-import { prepareEvent, type PreparedEvent } from './prepared-event.js';
-import type { CredentialStore } from './credential-store.js';
-import { toBackendError, type SqliteContext } from './sqlite-backend-error.js';
+import { type PreparedEvent, prepareEvent } from './prepared-event.js';
+import { type SqliteContext, toBackendError } from './sqlite-backend-error.js';
 import { SqliteCredentialStore } from './sqlite-credential-store.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteDatabase, type SqliteSynchronous } from './sqlite-database.js';
 
@@ -111,18 +111,14 @@ class Statements {
       `INSERT INTO events (id, stream_id, version, type, schema_version, data, metadata, at, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.findById = db.prepare<[string], { stream_id: string; version: number }>(
-      'SELECT stream_id, version FROM events WHERE id = ?',
-    );
+    this.findById = db.prepare<[string], { stream_id: string; version: number }>('SELECT stream_id, version FROM events WHERE id = ?');
     this.readStream = db.prepare<[string, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
     );
     this.readStreamUntil = db.prepare<[string, number, string, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND at <= ? ORDER BY version LIMIT ?`,
     );
-    this.readAll = db.prepare<[number, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-    );
+    this.readAll = db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
     // One statement for any number of types: the list travels as one JSON array parameter.
     this.readAllOfTypes = db.prepare<[number, string, number], EventRow>(
       `SELECT ${COLUMNS} FROM events
@@ -199,9 +195,7 @@ export class SqliteEventStore implements EventStore {
     if (types !== undefined && types.length === 0) return [];
     return this.#run(() => {
       const rows =
-        types === undefined
-          ? this.#sql.readAll.all(after, limit)
-          : this.#sql.readAllOfTypes.all(after, JSON.stringify(types), limit);
+        types === undefined ? this.#sql.readAll.all(after, limit) : this.#sql.readAllOfTypes.all(after, JSON.stringify(types), limit);
       return rows.map(toRecordedEvent);
     });
   }
@@ -211,9 +205,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamHeads(): Promise<StreamHead[]> {
-    return this.#run(() =>
-      this.#sql.streamHeads.all().map((row) => ({ streamId: row.stream_id, version: row.version, hash: row.hash })),
-    );
+    return this.#run(() => this.#sql.streamHeads.all().map((row) => ({ streamId: row.stream_id, version: row.version, hash: row.hash })));
   }
 
   /**
@@ -222,7 +214,9 @@ export class SqliteEventStore implements EventStore {
    * no-op: the connection closes with this store.
    */
   credentials(): CredentialStore {
-    this.#credentials ??= this.#run(() => new SqliteCredentialStore(this.#db, { context: { ...this.#context, label: 'credential store' } }));
+    this.#credentials ??= this.#run(
+      () => new SqliteCredentialStore(this.#db, { context: { ...this.#context, label: 'credential store' } }),
+    );
     return this.#credentials;
   }
 
@@ -252,7 +246,16 @@ export class SqliteEventStore implements EventStore {
       let position: number;
       try {
         const result = sql.insert.run(
-          event.id, streamId, version, event.type, event.schemaVersion, dataJson, metadataJson, new Date(atMs).toISOString(), prevHash, hash,
+          event.id,
+          streamId,
+          version,
+          event.type,
+          event.schemaVersion,
+          dataJson,
+          metadataJson,
+          new Date(atMs).toISOString(),
+          prevHash,
+          hash,
         );
         position = Number(result.lastInsertRowid);
       } catch (error) {
@@ -264,10 +267,9 @@ export class SqliteEventStore implements EventStore {
         }
         const existing = sql.findById.get(event.id);
         if (!existing) throw error;
-        throw new Conflict(
-          `event id ${event.id} is already recorded (stream ${existing.stream_id}, version ${existing.version})`,
-          { cause: error },
-        );
+        throw new Conflict(`event id ${event.id} is already recorded (stream ${existing.stream_id}, version ${existing.version})`, {
+          cause: error,
+        });
       }
       recorded.push({
         id: event.id,
@@ -354,7 +356,6 @@ function toInstant(value: string, field: string): string {
 
 function isUniqueViolation(error: unknown): boolean {
   return (
-    error instanceof Database.SqliteError &&
-    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    error instanceof Database.SqliteError && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
   );
 }

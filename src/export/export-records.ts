@@ -1,9 +1,9 @@
-import { isAllowed, type Action } from '../auth/policy.js';
+import { type Action, isAllowed } from '../auth/policy.js';
+import { listingScope } from '../cli/read-access.js';
 import type { Actor } from '../commands/command-context.js';
 import { InvalidInput } from '../errors.js';
 import type { ReadDb } from '../projections/open-read-db.js';
 import { listClients, listContracts, listOccasions, listUsers } from '../projections/queries/index.js';
-import { listingScope } from '../cli/read-access.js';
 import { CLIENT_COLUMNS, CONTRACT_COLUMNS, EVENT_COLUMNS, type ExportedClient } from './columns.js';
 import { toCsv } from './csv-writer.js';
 

@@ -12,6 +12,9 @@ export function writeExportFile(cwd: string, file: string, content: string): voi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
-    throw new InvalidInput(`cannot write ${file}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code}`, { cause: error });
+    throw new InvalidInput(
+      `cannot write ${file}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code}`,
+      { cause: error },
+    );
   }
 }

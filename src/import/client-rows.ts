@@ -4,8 +4,9 @@
  * (`Nom complet`, `nom_complet`, `NAME`, `Téléphone`...). Columns nobody maps
  * (an export's `id`, `createdAt`...) are ignored and listed in the report.
  */
-import { unguardFormula } from '../export/formula-guard.js';
+
 import { InvalidInput } from '../errors.js';
+import { unguardFormula } from '../export/formula-guard.js';
 import type { CsvRecord, ParsedCsv } from './csv.js';
 
 export type ClientField = 'name' | 'email' | 'phone' | 'company' | 'commercial';
@@ -86,7 +87,11 @@ export function readClientRows(csv: ParsedCsv): ClientRows {
     // Fewer cells than headers is common (trailing empty cells dropped); more is a shifted row.
     const extra = record.fields.slice(header.fields.length);
     if (extra.some((value) => value.trim() !== '')) {
-      refused.push({ line: record.line, email: email || null, reason: `${record.fields.length} cells but the header has ${header.fields.length} (an unquoted separator inside a value?)` });
+      refused.push({
+        line: record.line,
+        email: email || null,
+        reason: `${record.fields.length} cells but the header has ${header.fields.length} (an unquoted separator inside a value?)`,
+      });
       continue;
     }
     const row: { -readonly [K in keyof ClientRow]: ClientRow[K] } = { line: record.line, name: cell('name') ?? '', email };
@@ -112,7 +117,9 @@ function mapHeader(header: CsvRecord): { columns: Map<ClientField, number>; igno
     }
     const previous = columns.get(field);
     if (previous !== undefined) {
-      throw new InvalidInput(`columns ${JSON.stringify(header.fields[previous])} and ${JSON.stringify(cell)} both give the client's ${field}: keep one`);
+      throw new InvalidInput(
+        `columns ${JSON.stringify(header.fields[previous])} and ${JSON.stringify(cell)} both give the client's ${field}: keep one`,
+      );
     }
     columns.set(field, index);
   });

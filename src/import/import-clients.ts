@@ -6,20 +6,20 @@
  * command log holds one entry listing every event the import recorded.
  */
 import { isAllowed } from '../auth/policy.js';
-import { accountStream } from '../domain/accounts/events.js';
+import { accountAggregate } from '../commands/aggregates.js';
+import type { ActorContext } from '../commands/command-context.js';
+import { decideOnStream, loadStream } from '../commands/stream-decision.js';
+import { loadUsers } from '../commands/user-commands.js';
 import { authorizeAccount } from '../domain/accounts/authorize.js';
 import type { AccountCommand } from '../domain/accounts/commands.js';
-import { decideAccount, type AccountContext } from '../domain/accounts/decide.js';
+import { type AccountContext, decideAccount } from '../domain/accounts/decide.js';
 import type { AccountEvent } from '../domain/accounts/events.js';
+import { accountStream } from '../domain/accounts/events.js';
 import type { AccountState } from '../domain/accounts/state.js';
 import { emailKey } from '../domain/contact.js';
 import { newId } from '../domain/ids.js';
 import { liveUser, type UsersState } from '../domain/users/state.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../errors.js';
-import { accountAggregate } from '../commands/aggregates.js';
-import type { ActorContext } from '../commands/command-context.js';
-import { decideOnStream, loadStream } from '../commands/stream-decision.js';
-import { loadUsers } from '../commands/user-commands.js';
 import { clientsByEmail } from './client-emails.js';
 import type { ClientRow, ClientRows, RefusedRow } from './client-rows.js';
 
@@ -66,7 +66,8 @@ export async function importClients(context: ActorContext, input: ClientRows, op
     try {
       const key = emailKey(row.email);
       const matches = byEmail.get(key) ?? [];
-      if (matches.length > 1) throw new Conflict(`${matches.length} clients already have this email (${matches.join(', ')}): edit them one by one`);
+      if (matches.length > 1)
+        throw new Conflict(`${matches.length} clients already have this email (${matches.join(', ')}): edit them one by one`);
       const decision = matches[0] === undefined ? creation(row, users) : update(row, matches[0], users);
       const events = await apply(decision.clientId, (state) => {
         authorizeAccount(decision.command, state, context.actor);
@@ -108,13 +109,21 @@ interface Decision {
 
 function creation(row: ClientRow, users: UsersState): Decision {
   const commercial = commercialOf(row, users);
-  if (commercial === undefined) throw new InvalidInput('a new client needs a commercial: the email of a commercial user in the commercial column');
+  if (commercial === undefined)
+    throw new InvalidInput('a new client needs a commercial: the email of a commercial user in the commercial column');
   const clientId = newId();
   return {
     clientId,
     command: {
       type: 'CreateClient',
-      data: { clientId, name: row.name, email: row.email, phone: row.phone ?? null, company: row.company ?? null, commercialId: commercial.id },
+      data: {
+        clientId,
+        name: row.name,
+        email: row.email,
+        phone: row.phone ?? null,
+        company: row.company ?? null,
+        commercialId: commercial.id,
+      },
     },
     context: { commercial },
   };
@@ -158,7 +167,8 @@ type Apply = (clientId: string, decide: Decide) => Promise<readonly unknown[]>;
 
 /** Decides on the client's stream and appends, retrying on a concurrent change (like any command). */
 function appender(context: ActorContext): Apply {
-  return async (clientId, decide) => (await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decide)).events;
+  return async (clientId, decide) =>
+    (await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decide)).events;
 }
 
 /**
@@ -172,7 +182,10 @@ function dryRunner(context: ActorContext): Apply {
     const state = states.get(clientId) ?? (await loadStream(context, accountStream(clientId), accountAggregate)).state;
     const events = decide(state);
     const at = context.now().toISOString();
-    states.set(clientId, events.reduce((next, event) => accountAggregate.evolve(next, event, at), state));
+    states.set(
+      clientId,
+      events.reduce((next, event) => accountAggregate.evolve(next, event, at), state),
+    );
     return events;
   };
 }

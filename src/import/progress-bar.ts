@@ -28,7 +28,9 @@ export class ProgressBar {
     this.#last = now;
     const ratio = total === 0 ? 1 : done / total;
     const filled = Math.round(ratio * WIDTH);
-    this.#stream.write(`\r${this.#label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total} ${Math.floor(ratio * 100)}%`);
+    this.#stream.write(
+      `\r${this.#label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total} ${Math.floor(ratio * 100)}%`,
+    );
     this.#drawn = true;
   }
 

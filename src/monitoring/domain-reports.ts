@@ -18,7 +18,11 @@ const REPORTED: Readonly<Record<string, { message: string; recordType: DomainRep
   UserDeleted: { message: 'user deleted', recordType: 'user', describe: (d) => ({ recordId: d.userId }) },
   ContractSigned: { message: 'contract signed', recordType: 'contract', describe: (d) => ({ recordId: d.contractId }) },
   // `contract create --signed` is a signature too.
-  ContractCreated: { message: 'contract signed', recordType: 'contract', describe: (d) => (d.signed === true ? { recordId: d.contractId } : undefined) },
+  ContractCreated: {
+    message: 'contract signed',
+    recordType: 'contract',
+    describe: (d) => (d.signed === true ? { recordId: d.contractId } : undefined),
+  },
 };
 
 function roleTag(role: unknown): Record<string, string> | undefined {

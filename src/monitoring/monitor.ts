@@ -74,7 +74,10 @@ type Output = { write(text: string): unknown };
  * The monitor for one invocation. Sentry is not imported here: only when the
  * first report is made (see the class below).
  */
-export function createMonitor(config: Pick<Config, 'sentryDsn' | 'sentryEnvironment' | 'home' | 'secret' | 'debug'>, stderr: Output): Monitor {
+export function createMonitor(
+  config: Pick<Config, 'sentryDsn' | 'sentryEnvironment' | 'home' | 'secret' | 'debug'>,
+  stderr: Output,
+): Monitor {
   if (config.sentryDsn === undefined) return DISABLED_MONITOR;
   const problem = dsnProblem(config.sentryDsn);
   if (problem) {
@@ -110,7 +113,10 @@ export function dsnProblem(dsn: string): string | undefined {
 /** EPIC_SECRET, the generated key and the session token, as they are on disk now. */
 function installationSecrets(config: Pick<Config, 'home' | 'secret'>): string[] {
   const values = [config.secret, readIfPresent(join(config.home, 'secret.key')), readIfPresent(join(config.home, 'session'))];
-  return values.filter((value): value is string => value !== undefined).map((value) => value.trim()).filter((value) => value.length > 0);
+  return values
+    .filter((value): value is string => value !== undefined)
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0);
 }
 
 function readIfPresent(path: string): string | undefined {
@@ -173,7 +179,13 @@ class LazySentryMonitor implements Monitor {
       timer = setTimeout(resolve, timeoutMs);
     });
     try {
-      await Promise.race([backend.flush(timeoutMs).then(() => undefined, (failure: unknown) => this.explain('could not flush', failure)), bound]);
+      await Promise.race([
+        backend.flush(timeoutMs).then(
+          () => undefined,
+          (failure: unknown) => this.explain('could not flush', failure),
+        ),
+        bound,
+      ]);
     } finally {
       clearTimeout(timer);
     }

@@ -13,11 +13,45 @@
 export const REDACTED = '[redacted]';
 
 /** Key fragments: a key containing one of these is redacted whole. */
-const SENSITIVE_IN_KEY = ['password', 'passwd', 'secret', 'token', 'cookie', 'authorization', 'jwt', 'bearer', 'credential', 'email', 'phone', 'dsn', 'session'];
+const SENSITIVE_IN_KEY = [
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'cookie',
+  'authorization',
+  'jwt',
+  'bearer',
+  'credential',
+  'email',
+  'phone',
+  'dsn',
+  'session',
+];
 /** Key words (camelCase or snake_case parts): `clientName`, `full_name`, `hash`, `argv`... */
 const SENSITIVE_KEY_WORDS = new Set([
-  'pass', 'pwd', 'hash', 'key', 'auth', 'mail', 'tel', 'mobile', 'name', 'fullname', 'firstname', 'lastname', 'surname',
-  'address', 'company', 'contact', 'argv', 'env', 'ip', 'username', 'hostname', 'host',
+  'pass',
+  'pwd',
+  'hash',
+  'key',
+  'auth',
+  'mail',
+  'tel',
+  'mobile',
+  'name',
+  'fullname',
+  'firstname',
+  'lastname',
+  'surname',
+  'address',
+  'company',
+  'contact',
+  'argv',
+  'env',
+  'ip',
+  'username',
+  'hostname',
+  'host',
 ]);
 
 export function isSensitiveKey(key: string): boolean {
@@ -39,7 +73,10 @@ const VALUE_PATTERNS: readonly [RegExp, string | ((match: string) => string)][] 
   // Quoted literals in messages are often values someone typed (`Duplicate entry 'Kevin Casey'`), and a
   // name cannot be recognized by its shape: whatever a message quotes is withheld, except a lower-case
   // identifier (`reading 'clientId'`), which is what makes a TypeError worth reading.
-  [/'[^'\n]{1,200}'|"[^"\n]{1,200}"|`[^`\n]{1,200}`/g, (match) => (/^.[a-z_$][\w$]*.$/.test(match) ? match : `${match[0]}${REDACTED}${match[0]}`)],
+  [
+    /'[^'\n]{1,200}'|"[^"\n]{1,200}"|`[^`\n]{1,200}`/g,
+    (match) => (/^.[a-z_$][\w$]*.$/.test(match) ? match : `${match[0]}${REDACTED}${match[0]}`),
+  ],
   [/[^\s@"'<>()[\]{},;:]+@[^\s@"'<>()[\]{},;:]+\.[a-z]{2,}/gi, '[email]'],
   // Phone numbers: 7 to 20 digits with + ( ) spaces dots dashes, not glued to a word (hex ids stay).
   [
@@ -86,7 +123,18 @@ export function scrubValue(value: unknown, secrets: readonly string[] = [], dept
  * exception values, extra, contexts, tags, breadcrumbs, user — is walked.
  */
 const STRUCTURAL = new Set([
-  'event_id', 'timestamp', 'start_timestamp', 'platform', 'level', 'logger', 'environment', 'release', 'dist', 'sdk', 'type', 'fingerprint',
+  'event_id',
+  'timestamp',
+  'start_timestamp',
+  'platform',
+  'level',
+  'logger',
+  'environment',
+  'release',
+  'dist',
+  'sdk',
+  'type',
+  'fingerprint',
   // The SDK's in-process bookkeeping (scopes, capture state): removed before the envelope is written.
   'sdkProcessingMetadata',
 ]);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import * as Sentry from '@sentry/node';
 import type { Breadcrumb } from '@sentry/node';
+import * as Sentry from '@sentry/node';
 import type { DomainReport, MonitorBackend, MonitorSettings } from './monitor.js';
 import { scrubEvent, scrubValue } from './scrub.js';
 
@@ -98,7 +98,8 @@ function release(): string {
 function detachedRequests(timeoutMs: number) {
   return {
     request(options: http.RequestOptions | string | URL, callback?: (response: http.IncomingMessage) => void): http.ClientRequest {
-      const secure = typeof options === 'object' && !(options instanceof URL) ? options.protocol === 'https:' : String(options).startsWith('https:');
+      const secure =
+        typeof options === 'object' && !(options instanceof URL) ? options.protocol === 'https:' : String(options).startsWith('https:');
       const request = secure ? https.request(options, callback) : http.request(options, callback);
       request.on('socket', (socket) => socket.unref());
       request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer from Sentry within ${timeoutMs} ms`)));

@@ -31,18 +31,18 @@
  * their checkpoint as they were; the next rebuild starts over.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { upcast } from '../domain/upcasters.js';
 import type { EventStore } from '../events/event-store.js';
 import type { Database, ProjectionStateRow } from './database.js';
+import { createDeferredIndexes, dropSecondaryIndexes } from './deferred-indexes.js';
 import type { ReadDb } from './open-read-db.js';
-import { acquireRebuildLock } from './projection-lock.js';
-import type { RebuildLock } from './projection-lock.js';
 import type { Projection } from './projection.js';
+import type { RebuildLock } from './projection-lock.js';
+import { acquireRebuildLock } from './projection-lock.js';
 import { retryOnDeadlock } from './retry-on-deadlock.js';
 import { existingTables } from './schema-catalog.js';
-import { createDeferredIndexes, dropSecondaryIndexes } from './deferred-indexes.js';
 import { RETIRED_SUFFIX, SHADOW_SUFFIX, shadowNaming } from './table-ddl.js';
 import { TableRenamePlugin } from './table-rename-plugin.js';
 import { upsertRows } from './upsert.js';
@@ -77,14 +77,26 @@ export interface BlueGreenResult {
   readonly position: number;
 }
 
-export async function rebuildBlueGreen(store: EventStore, readDb: ReadDb, targets: readonly Projection[], options: BlueGreenOptions): Promise<BlueGreenResult> {
+export async function rebuildBlueGreen(
+  store: EventStore,
+  readDb: ReadDb,
+  targets: readonly Projection[],
+  options: BlueGreenOptions,
+): Promise<BlueGreenResult> {
   const { now } = options;
-  const lock = await acquireRebuildLock(readDb, targets.map((p) => p.name), { waitMs: options.lockWaitMs ?? 0, now });
+  const lock = await acquireRebuildLock(
+    readDb,
+    targets.map((p) => p.name),
+    { waitMs: options.lockWaitMs ?? 0, now },
+  );
   try {
     await finishSwitches(readDb, targets, now);
     let todo = targets;
     if (options.onlyIfStale) {
-      const states = await readStates(readDb.db, targets.map((p) => p.name));
+      const states = await readStates(
+        readDb.db,
+        targets.map((p) => p.name),
+      );
       todo = targets.filter((p) => Number(states.get(p.name)?.version) !== p.version);
     }
     if (todo.length === 0) return { rebuilt: [], events: 0, batches: 0, position: 0 };
@@ -99,11 +111,17 @@ export async function rebuildBlueGreen(store: EventStore, readDb: ReadDb, target
     for (const projection of todo) await projection.createTables(readDb.db, readDb.dialect, naming);
     // Bulk load, then index: the indexes apply does not read through are built once after the fill.
     const keep = new Set(todo.flatMap((p) => (p.fillIndexes ?? []).map((name) => naming.index(name))));
-    const deferred = await dropSecondaryIndexes(readDb.db, readDb.dialect, tables.map((table) => naming.table(table)), keep);
+    const deferred = await dropSecondaryIndexes(
+      readDb.db,
+      readDb.dialect,
+      tables.map((table) => naming.table(table)),
+      keep,
+    );
 
     const replay = await replayInto(store, readDb, todo, new Map(tables.map((table) => [table, naming.table(table)])), lock, options);
     await createDeferredIndexes(readDb.db, readDb.dialect, deferred);
-    if (readDb.dialect === 'mysql') await sql`analyze table ${sql.join(tables.map((table) => sql.table(naming.table(table))))}`.execute(readDb.db);
+    if (readDb.dialect === 'mysql')
+      await sql`analyze table ${sql.join(tables.map((table) => sql.table(naming.table(table))))}`.execute(readDb.db);
     await switchIn(readDb, todo, replay.position, buildId, now);
     return { rebuilt: todo.map((p) => p.name), ...replay };
   } finally {
@@ -149,9 +167,22 @@ async function replayInto(
 }
 
 /** The shadow tables become the live ones, and the checkpoints the shadow's (see the file's comment). */
-async function switchIn(readDb: ReadDb, projections: readonly Projection[], position: number, buildId: string, now: () => Date): Promise<void> {
+async function switchIn(
+  readDb: ReadDb,
+  projections: readonly Projection[],
+  position: number,
+  buildId: string,
+  now: () => Date,
+): Promise<void> {
   const at = now().toISOString();
-  const states = projections.map((p) => ({ name: p.name, version: p.version, position, rebuilt_at: at, updated_at: at, swapping: null as string | null }));
+  const states = projections.map((p) => ({
+    name: p.name,
+    version: p.version,
+    position,
+    rebuilt_at: at,
+    updated_at: at,
+    swapping: null as string | null,
+  }));
   if (readDb.dialect === 'sqlite') {
     await readDb.db.transaction().execute(async (trx) => {
       for (const table of projections.flatMap((p) => p.tables)) {
@@ -164,7 +195,13 @@ async function switchIn(readDb: ReadDb, projections: readonly Projection[], posi
   }
   await retryOnDeadlock(() =>
     readDb.db.transaction().execute(async (trx) => {
-      await upsertRows(trx, 'mysql', 'projection_state', states.map((state) => ({ ...state, swapping: buildId })), { key: ['name'] });
+      await upsertRows(
+        trx,
+        'mysql',
+        'projection_state',
+        states.map((state) => ({ ...state, swapping: buildId })),
+        { key: ['name'] },
+      );
     }),
   );
   await finishSwitches(readDb, projections, now);
@@ -176,7 +213,10 @@ async function switchIn(readDb: ReadDb, projections: readonly Projection[], posi
  */
 export async function finishSwitches(readDb: ReadDb, projections: readonly Projection[], now: () => Date): Promise<void> {
   if (readDb.dialect !== 'mysql') return;
-  const states = await readStates(readDb.db, projections.map((p) => p.name));
+  const states = await readStates(
+    readDb.db,
+    projections.map((p) => p.name),
+  );
   const pending = projections.filter((p) => states.get(p.name)?.swapping != null);
   if (pending.length === 0) return;
   const at = now().toISOString();
@@ -188,10 +228,15 @@ export async function finishSwitches(readDb: ReadDb, projections: readonly Proje
   }
   for (const [build, group] of builds) {
     const tables = group.flatMap((p) => p.tables);
-    const existing = await existingTables(readDb.db, 'mysql', tables.flatMap((t) => [t, `${t}${SHADOW_SUFFIX}`, `${t}${RETIRED_SUFFIX}`]));
+    const existing = await existingTables(
+      readDb.db,
+      'mysql',
+      tables.flatMap((t) => [t, `${t}${SHADOW_SUFFIX}`, `${t}${RETIRED_SUFFIX}`]),
+    );
     // The shadows are there: the rename has not happened yet (it renames all of them or none).
     if (tables.every((t) => existing.has(`${t}${SHADOW_SUFFIX}`))) {
-      for (const t of tables) if (existing.has(`${t}${RETIRED_SUFFIX}`)) await readDb.db.schema.dropTable(`${t}${RETIRED_SUFFIX}`).execute();
+      for (const t of tables)
+        if (existing.has(`${t}${RETIRED_SUFFIX}`)) await readDb.db.schema.dropTable(`${t}${RETIRED_SUFFIX}`).execute();
       const pairs = tables.flatMap((t) => [
         ...(existing.has(t) ? [sql`${sql.table(t)} to ${sql.table(`${t}${RETIRED_SUFFIX}`)}`] : []),
         sql`${sql.table(`${t}${SHADOW_SUFFIX}`)} to ${sql.table(t)}`,
@@ -201,7 +246,11 @@ export async function finishSwitches(readDb: ReadDb, projections: readonly Proje
     await readDb.db
       .updateTable('projection_state')
       .set({ swapping: null, updated_at: at })
-      .where('name', 'in', group.map((p) => p.name))
+      .where(
+        'name',
+        'in',
+        group.map((p) => p.name),
+      )
       .where('swapping', '=', build)
       .execute();
     for (const t of tables) await readDb.db.schema.dropTable(`${t}${RETIRED_SUFFIX}`).ifExists().execute();
@@ -210,7 +259,11 @@ export async function finishSwitches(readDb: ReadDb, projections: readonly Proje
 
 /** Takes the lock of projections a MySQL switch left marked (waiting for a running one), and finishes it. */
 export async function completeSwitches(readDb: ReadDb, projections: readonly Projection[], now: () => Date, waitMs: number): Promise<void> {
-  const lock = await acquireRebuildLock(readDb, projections.map((p) => p.name), { waitMs, now });
+  const lock = await acquireRebuildLock(
+    readDb,
+    projections.map((p) => p.name),
+    { waitMs, now },
+  );
   try {
     await finishSwitches(readDb, projections, now);
   } finally {

@@ -1,12 +1,12 @@
 import { asDomainEvent } from '../commands/event-codec.js';
-import { assertNever } from '../domain/assert-never.js';
 import type { AccountEvent } from '../domain/accounts/events.js';
+import { assertNever } from '../domain/assert-never.js';
 import type { ClientsTable, ReadDialect } from './database.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
-import { columnTypes } from './table-ddl.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
 import { idsToLoad, RowBatch } from './row-batch.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
+import { columnTypes } from './table-ddl.js';
 
 type ClientEvent = Extract<AccountEvent, { type: 'ClientCreated' | 'ClientUpdated' | 'ClientReassigned' | 'ClientDeleted' }>;
 
@@ -30,13 +30,27 @@ export const clientsProjection: Projection = {
       return event ? [{ event, at: toInstant(recorded.metadata.at) }] : [];
     });
     const rows = new RowBatch('clients');
-    await rows.load(trx, idsToLoad(batch, ({ event }) => event.data.clientId, ({ event }) => event.type === 'ClientCreated'));
+    await rows.load(
+      trx,
+      idsToLoad(
+        batch,
+        ({ event }) => event.data.clientId,
+        ({ event }) => event.type === 'ClientCreated',
+      ),
+    );
     for (const { event, at } of batch) {
       switch (event.type) {
         case 'ClientCreated': {
           const { clientId, name, email, phone, company, commercialId } = event.data;
           const client = { name, email, phone, company };
-          rows.put({ id: clientId, ...client, commercial_id: commercialId, search: clientSearchText(client), created_at: at, updated_at: at });
+          rows.put({
+            id: clientId,
+            ...client,
+            commercial_id: commercialId,
+            search: clientSearchText(client),
+            created_at: at,
+            updated_at: at,
+          });
           break;
         }
         case 'ClientUpdated':

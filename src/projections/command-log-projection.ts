@@ -2,8 +2,8 @@ import type { CommandRecord } from '../commands/command-log.js';
 import type { NewCommandLogRow, ReadDialect } from './database.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
-import { columnTypes } from './table-ddl.js';
 import type { SchemaDb, TableNaming } from './table-ddl.js';
+import { columnTypes } from './table-ddl.js';
 import { upsertRows } from './upsert.js';
 
 export const COMMAND_RECORDED = 'CommandRecorded';

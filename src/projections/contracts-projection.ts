@@ -4,9 +4,9 @@ import { assertNever } from '../domain/assert-never.js';
 import type { ContractsTable, ReadDialect } from './database.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
-import { columnTypes } from './table-ddl.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
 import { idsToLoad, RowBatch } from './row-batch.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
+import { columnTypes } from './table-ddl.js';
 import { deleteWhereIn } from './upsert.js';
 
 type ContractEvent = Extract<

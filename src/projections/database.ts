@@ -10,8 +10,8 @@
  * - booleans are integers 0/1.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { ActorRole } from '../events/event-store.js';
 import type { Role } from '../domain/roles.js';
+import type { ActorRole } from '../events/event-store.js';
 
 export interface UsersTable {
   id: string;

@@ -9,8 +9,9 @@
  * its cascades) are kept. Nothing changes for a projection's code: what it
  * created is what it gets.
  */
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ReadDialect } from './database.js';
 
 /** A secondary index taken off a shadow table, and how to put it back. */
@@ -25,9 +26,16 @@ export interface DeferredIndex {
 type AnyDb = Kysely<any>;
 
 /** Drops the secondary indexes of `tables` except those named in `keep`, and returns them to create again. */
-export async function dropSecondaryIndexes(db: AnyDb, dialect: ReadDialect, tables: readonly string[], keep: ReadonlySet<string>): Promise<DeferredIndex[]> {
+export async function dropSecondaryIndexes(
+  db: AnyDb,
+  dialect: ReadDialect,
+  tables: readonly string[],
+  keep: ReadonlySet<string>,
+): Promise<DeferredIndex[]> {
   if (tables.length === 0) return [];
-  const indexes = (dialect === 'sqlite' ? await sqliteIndexes(db, tables) : await mysqlIndexes(db, tables)).filter((index) => !keep.has(index.name));
+  const indexes = (dialect === 'sqlite' ? await sqliteIndexes(db, tables) : await mysqlIndexes(db, tables)).filter(
+    (index) => !keep.has(index.name),
+  );
   if (dialect === 'sqlite') {
     for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
   } else {

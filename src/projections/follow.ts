@@ -6,11 +6,12 @@
  * EventStoreDB a catch-up subscription says when an event arrives (with a
  * slow poll as a safety net); elsewhere it polls every `intervalMs`.
  */
-import type { EventStore } from '../events/event-store.js';
+
 import type { LogFollower } from '../events/esdb-follow.js';
+import type { EventStore } from '../events/event-store.js';
 import type { ReadDb } from './open-read-db.js';
-import { catchUp } from './projector.js';
 import type { CatchUpOptions, CatchUpResult } from './projector.js';
+import { catchUp } from './projector.js';
 
 export const DEFAULT_POLL_MS = 500;
 /** With a subscription telling when to run, a poll this rare only covers what it might miss. */

@@ -1,16 +1,16 @@
 import { asDomainEvent } from '../commands/event-codec.js';
-import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
 import type { AccountEvent } from '../domain/accounts/events.js';
+import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
 import { assertNever } from '../domain/assert-never.js';
 import type { UserEvent } from '../domain/users/events.js';
 import type { RecordedEvent } from '../events/event-store.js';
-import { chunks, deleteWhereIn, MAX_ROWS_PER_STATEMENT } from './upsert.js';
+import type { ReadDialect } from './database.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
-import { columnTypes } from './table-ddl.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
-import type { ReadDialect } from './database.js';
 import { idsToLoad, RowBatch } from './row-batch.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
+import { columnTypes } from './table-ddl.js';
+import { chunks, deleteWhereIn, MAX_ROWS_PER_STATEMENT } from './upsert.js';
 
 type OccasionEvent =
   | Extract<
@@ -50,7 +50,14 @@ export const occasionsProjection: Projection = {
       return event ? [{ event, recorded, at: toInstant(recorded.metadata.at) }] : [];
     });
     const rows = new RowBatch('occasions');
-    await rows.load(trx, idsToLoad(batch, ({ event }) => occasionIdOf(event), ({ event }) => event.type === 'OccasionScheduled'));
+    await rows.load(
+      trx,
+      idsToLoad(
+        batch,
+        ({ event }) => occasionIdOf(event),
+        ({ event }) => event.type === 'OccasionScheduled',
+      ),
+    );
     const deletedClients = new Set<string>();
     const deletedContracts = new Set<string>();
     const deletedUsers = new Set<string>();

@@ -7,8 +7,8 @@ import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { BackendUnavailable } from '../errors.js';
 import type { Database, ReadDialect } from './database.js';
-import { parseReadDbUrl } from './read-db-url.js';
 import type { ReadDbTarget } from './read-db-url.js';
+import { parseReadDbUrl } from './read-db-url.js';
 
 export interface ReadDb {
   readonly db: Kysely<Database>;

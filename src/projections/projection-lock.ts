@@ -16,8 +16,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { Conflict } from '../errors.js';
 import type { Database, ProjectionLockRow } from './database.js';
 import type { ReadDb } from './open-read-db.js';
@@ -208,7 +208,9 @@ export async function currentRebuilds(readDb: ReadDb, now: Date = new Date()): P
     }
     // A row left by a killed process stays; its GET_LOCK does not.
     database ??= (await sql<{ name: string }>`select database() as name`.execute(readDb.db)).rows[0]?.name ?? '';
-    const { rows: used } = await sql<{ holder: number | null }>`select is_used_lock(${serverLockName(database, row.name)}) as holder`.execute(readDb.db);
+    const { rows: used } = await sql<{
+      holder: number | null;
+    }>`select is_used_lock(${serverLockName(database, row.name)}) as holder`.execute(readDb.db);
     if (used[0]?.holder !== null && used[0]?.holder !== undefined) live.set(row.name, row);
   }
   return live;

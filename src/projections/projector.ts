@@ -15,13 +15,14 @@
  * one that differs is rebuilt blue/green first (blue-green.ts), and so is one
  * a MySQL switch left half done.
  */
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { upcast } from '../domain/upcasters.js';
 import { InvalidInput } from '../errors.js';
 import type { EventStore } from '../events/event-store.js';
-import { completeSwitches, readStates, rebuildBlueGreen } from './blue-green.js';
 import type { RebuildProgress } from './blue-green.js';
+import { completeSwitches, readStates, rebuildBlueGreen } from './blue-green.js';
 import { clientsProjection } from './clients-projection.js';
 import { commandLogProjection } from './command-log-projection.js';
 import { contractsProjection } from './contracts-projection.js';
@@ -35,8 +36,8 @@ import { existingTables } from './schema-catalog.js';
 import { upsertRows } from './upsert.js';
 import { usersProjection } from './users-projection.js';
 
-export type { Projection } from './projection.js';
 export type { RebuildProgress } from './blue-green.js';
+export type { Projection } from './projection.js';
 
 export const PROJECTIONS: readonly Projection[] = [
   usersProjection,
@@ -111,7 +112,11 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
   const handled = new Map(projections.map((p) => [p.name, new Set(p.handles)]));
 
   const rebuildBatchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
-  await prepare(store, readDb, projections, { batchSize: rebuildBatchSize, now, ...(options.onRebuildProgress && { onProgress: options.onRebuildProgress }) });
+  await prepare(store, readDb, projections, {
+    batchSize: rebuildBatchSize,
+    now,
+    ...(options.onRebuildProgress && { onProgress: options.onRebuildProgress }),
+  });
   let positions = await readPositions(readDb.db, names);
   let events = 0;
   let batches = 0;
@@ -127,26 +132,28 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
     }
 
     const expected = positions;
-    const outcome = await retryOnDeadlock(() => readDb.db.transaction().execute(async (trx) => {
-      const at = now().toISOString();
-      // The lock: a write before any read, so concurrent projectors queue here (SQLite's write lock, InnoDB's row locks).
-      await trx.updateTable('projection_state').set({ updated_at: at }).where('name', 'in', names).execute();
-      const states = await readStates(trx, names);
-      // A MySQL switch under way (or left by a dead rebuild): its tables are not to be written until it is done.
-      const switching = projections.filter((p) => states.get(p.name)?.swapping != null);
-      if (switching.length > 0) return { applied: false as const, switching };
-      const current = positionsOf(states, names);
-      if (!samePositions(current, expected)) return { applied: false as const, switching };
-      for (const projection of projections) {
-        const after = expected.get(projection.name) ?? 0;
-        const types = handled.get(projection.name);
-        const mine = batch.filter((event) => event.position > after && types?.has(event.type) === true);
-        if (mine.length > 0) await projection.apply(trx, mine, readDb.dialect);
-      }
-      const behind = names.filter((name) => (expected.get(name) ?? 0) < last);
-      await trx.updateTable('projection_state').set({ position: last, updated_at: at }).where('name', 'in', behind).execute();
-      return { applied: true as const };
-    }));
+    const outcome = await retryOnDeadlock(() =>
+      readDb.db.transaction().execute(async (trx) => {
+        const at = now().toISOString();
+        // The lock: a write before any read, so concurrent projectors queue here (SQLite's write lock, InnoDB's row locks).
+        await trx.updateTable('projection_state').set({ updated_at: at }).where('name', 'in', names).execute();
+        const states = await readStates(trx, names);
+        // A MySQL switch under way (or left by a dead rebuild): its tables are not to be written until it is done.
+        const switching = projections.filter((p) => states.get(p.name)?.swapping != null);
+        if (switching.length > 0) return { applied: false as const, switching };
+        const current = positionsOf(states, names);
+        if (!samePositions(current, expected)) return { applied: false as const, switching };
+        for (const projection of projections) {
+          const after = expected.get(projection.name) ?? 0;
+          const types = handled.get(projection.name);
+          const mine = batch.filter((event) => event.position > after && types?.has(event.type) === true);
+          if (mine.length > 0) await projection.apply(trx, mine, readDb.dialect);
+        }
+        const behind = names.filter((name) => (expected.get(name) ?? 0) < last);
+        await trx.updateTable('projection_state').set({ position: last, updated_at: at }).where('name', 'in', behind).execute();
+        return { applied: true as const };
+      }),
+    );
 
     if (!outcome.applied) {
       if (outcome.switching.length > 0) await completeSwitches(readDb, outcome.switching, now, REBUILD_WAIT_MS);
@@ -192,7 +199,11 @@ export async function rebuild(store: EventStore, readDb: ReadDb, options: Rebuil
     return projection;
   });
   await createMissingStates(readDb, projections, now);
-  const built = await rebuildBlueGreen(store, readDb, targets, { batchSize, now, ...(options.onProgress && { onProgress: options.onProgress }) });
+  const built = await rebuildBlueGreen(store, readDb, targets, {
+    batchSize,
+    now,
+    ...(options.onProgress && { onProgress: options.onProgress }),
+  });
   const after = await catchUp(store, readDb, options);
   return { rebuilt: built.rebuilt, events: built.events + after.events, batches: built.batches + after.batches, position: after.position };
 }
@@ -221,13 +232,20 @@ export interface ProjectionStatus {
 export const BEHIND_COUNT_LIMIT = 100_000;
 
 /** Where each projection stands against the head of the log (`epic projection status`); changes nothing. */
-export async function projectionStatus(store: EventStore, readDb: ReadDb, projections: readonly Projection[] = PROJECTIONS): Promise<ProjectionStatus[]> {
+export async function projectionStatus(
+  store: EventStore,
+  readDb: ReadDb,
+  projections: readonly Projection[] = PROJECTIONS,
+): Promise<ProjectionStatus[]> {
   const head = await store.headPosition();
   const rows = await readDb.db.selectFrom('projection_state').selectAll().execute();
   const stored = new Map(rows.map((row) => [row.name, row]));
   const rebuilds = await currentRebuilds(readDb);
   const positionOf = (name: string) => Number(stored.get(name)?.position ?? 0);
-  const counts = await countBehind(store, projections.map((p) => positionOf(p.name)));
+  const counts = await countBehind(
+    store,
+    projections.map((p) => positionOf(p.name)),
+  );
   return projections.map((projection) => {
     const row = stored.get(projection.name);
     const position = positionOf(projection.name);
@@ -257,7 +275,10 @@ function rebuildOf(row: ProjectionLockRow | undefined): ProjectionStatus['rebuil
  * behind a checkpoint are counted, in one read from the lowest checkpoint,
  * up to BEHIND_COUNT_LIMIT events.
  */
-async function countBehind(store: EventStore, checkpoints: readonly number[]): Promise<{ behind(position: number): { count: number; atLeast: boolean } }> {
+async function countBehind(
+  store: EventStore,
+  checkpoints: readonly number[],
+): Promise<{ behind(position: number): { count: number; atLeast: boolean } }> {
   const from = checkpoints.length === 0 ? 0 : Math.min(...checkpoints);
   const positions: number[] = [];
   let after = from;
@@ -317,10 +338,17 @@ async function prepare(store: EventStore, readDb: ReadDb, projections: readonly 
  * processes may race here): at 0, with the version of the tables there are.
  */
 async function createMissingStates(readDb: ReadDb, projections: readonly Projection[], now: () => Date): Promise<void> {
-  const stored = await readStates(readDb.db, projections.map((p) => p.name));
+  const stored = await readStates(
+    readDb.db,
+    projections.map((p) => p.name),
+  );
   const missing = projections.filter((p) => !stored.has(p.name));
   if (missing.length === 0) return;
-  const tables = await existingTables(readDb.db, readDb.dialect, missing.flatMap((p) => p.tables));
+  const tables = await existingTables(
+    readDb.db,
+    readDb.dialect,
+    missing.flatMap((p) => p.tables),
+  );
   const at = now().toISOString();
   // In key order, the order the batch transactions lock these rows in: two projectors never wait on each other crosswise.
   const fresh = [...missing]
@@ -333,7 +361,9 @@ async function createMissingStates(readDb: ReadDb, projections: readonly Project
       updated_at: at,
       swapping: null,
     }));
-  await retryOnDeadlock(() => readDb.db.transaction().execute((trx) => upsertRows(trx, readDb.dialect, 'projection_state', fresh, { key: ['name'], update: [] })));
+  await retryOnDeadlock(() =>
+    readDb.db.transaction().execute((trx) => upsertRows(trx, readDb.dialect, 'projection_state', fresh, { key: ['name'], update: [] })),
+  );
 }
 
 async function analyzeTables(db: Kysely<Database>, projections: readonly Projection[]): Promise<void> {

@@ -37,7 +37,8 @@ export function parseReadDbUrl(url: string): ReadDbTarget {
       throw error;
     }
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-    if (!parsed.hostname || !database || database.includes('/')) throw new InvalidInput(`${USAGE} (the mysql URL needs a host and a database)`);
+    if (!parsed.hostname || !database || database.includes('/'))
+      throw new InvalidInput(`${USAGE} (the mysql URL needs a host and a database)`);
     const port = parsed.port === '' ? 3306 : Number(parsed.port);
     const user = decodeURIComponent(parsed.username) || 'root';
     return {

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database, ReadDialect } from './database.js';
 
 /** Which of these tables exist in the read database (its own schema on MySQL). */
@@ -15,6 +15,11 @@ export async function existingTables(db: Kysely<Database>, dialect: ReadDialect,
           .where('table_schema', '=', sql<string>`database()`)
           .where('table_name', 'in', [...names])
           .execute()
-      : await catalog.selectFrom('sqlite_master').select('name').where('type', '=', 'table').where('name', 'in', [...names]).execute();
+      : await catalog
+          .selectFrom('sqlite_master')
+          .select('name')
+          .where('type', '=', 'table')
+          .where('name', 'in', [...names])
+          .execute();
   return new Set(rows.map((row) => row.name));
 }

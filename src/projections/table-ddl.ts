@@ -4,8 +4,9 @@
  * rebuild), and the column types and table options that read the same on
  * SQLite and MySQL (see migrations/2026-11-28-0001-read-tables.ts).
  */
-import { sql } from 'kysely';
+
 import type { CreateTableBuilder, Kysely, RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { ReadDialect } from './database.js';
 
 /**
@@ -48,6 +49,7 @@ export function columnTypes(dialect: ReadDialect): ColumnTypes {
     id: 'varchar(64)',
     instant: 'varchar(24)',
     bigText: dialect === 'mysql' ? sql`mediumtext` : 'text',
-    options: (table) => (dialect === 'mysql' ? table.modifyEnd(sql`engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin`) : table),
+    options: (table) =>
+      dialect === 'mysql' ? table.modifyEnd(sql`engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin`) : table,
   };
 }

@@ -1,5 +1,5 @@
-import { OperationNodeTransformer, TableNode } from 'kysely';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { OperationNodeTransformer, TableNode } from 'kysely';
 
 /**
  * Renames tables in every statement: `{ clients: 'clients__next' }` makes a

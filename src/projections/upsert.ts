@@ -10,8 +10,9 @@
  * under SQLite's cap on bound variables and MySQL's packet size. Neither uses
  * RETURNING: MySQL has none.
  */
-import { CompiledQuery, sql } from 'kysely';
+
 import type { Insertable, Kysely } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Database, ReadDialect, TableName } from './database.js';
 
 export const MAX_ROWS_PER_STATEMENT = 500;
@@ -138,7 +139,11 @@ function plainParameters(rows: readonly object[], columns: readonly string[]): u
       const column = columns[i]!;
       if (keys[i] !== column) return undefined;
       const value = record[column];
-      if (value === undefined || typeof value === 'function' || (typeof value === 'object' && value !== null && !(value instanceof Date) && !(value instanceof Uint8Array))) {
+      if (
+        value === undefined ||
+        typeof value === 'function' ||
+        (typeof value === 'object' && value !== null && !(value instanceof Date) && !(value instanceof Uint8Array))
+      ) {
         return undefined;
       }
       parameters.push(value);
@@ -152,7 +157,11 @@ function sameParameters(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /** Inserts rows in multi-row statements. */
-export async function insertRows<T extends TableName>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+export async function insertRows<T extends TableName>(
+  db: Kysely<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
   const first = rows[0];
   if (first === undefined) return;
   const loose = db as LooseDb;
@@ -161,7 +170,12 @@ export async function insertRows<T extends TableName>(db: Kysely<Database>, tabl
 }
 
 /** Deletes the rows whose `column` is one of `values`, in statements of at most 500 values. */
-export async function deleteWhereIn<T extends TableName>(db: Kysely<Database>, table: T, column: Column<T>, values: Iterable<string>): Promise<void> {
+export async function deleteWhereIn<T extends TableName>(
+  db: Kysely<Database>,
+  table: T,
+  column: Column<T>,
+  values: Iterable<string>,
+): Promise<void> {
   const loose = db as LooseDb;
   const name: string = table;
   const ref: string = column;

@@ -1,13 +1,13 @@
 import { asDomainEvent } from '../commands/event-codec.js';
 import { assertNever } from '../domain/assert-never.js';
-import { USER_EVENT_TYPES } from '../domain/users/events.js';
 import type { UserEvent } from '../domain/users/events.js';
+import { USER_EVENT_TYPES } from '../domain/users/events.js';
+import type { ReadDialect } from './database.js';
 import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
-import { columnTypes } from './table-ddl.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
-import type { ReadDialect } from './database.js';
 import { idsToLoad, RowBatch } from './row-batch.js';
+import type { SchemaDb, TableNaming } from './table-ddl.js';
+import { columnTypes } from './table-ddl.js';
 
 /** `users`: the live collaborators. A deleted user's row is removed. */
 export const usersProjection: Projection = {
@@ -22,7 +22,14 @@ export const usersProjection: Projection = {
       return event ? [{ event, at: toInstant(recorded.metadata.at) }] : [];
     });
     const rows = new RowBatch('users');
-    await rows.load(trx, idsToLoad(batch, ({ event }) => event.data.userId, ({ event }) => event.type === 'UserCreated'));
+    await rows.load(
+      trx,
+      idsToLoad(
+        batch,
+        ({ event }) => event.data.userId,
+        ({ event }) => event.type === 'UserCreated',
+      ),
+    );
     for (const { event, at } of batch) {
       switch (event.type) {
         case 'UserCreated': {

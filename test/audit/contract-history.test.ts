@@ -5,9 +5,10 @@
  * real one: each step is a few milliseconds apart, and the instants are read
  * back from the history itself.
  */
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Installation } from '../support/cli.js';
 
 interface Entry {
@@ -67,9 +68,19 @@ history('one entry per change, numbered, in order, with who and the event type',
       [7, 'ClientReassigned', 'Ada Admin', 'gestion'],
     ],
   );
-  assert.ok(entries.every((e, i) => i === 0 || Date.parse(e.at) > Date.parse(entries[i - 1]!.at)), 'instants grow');
-  assert.ok(entries.every((e) => e.stream === `client-${clientId}`), 'read from the client account stream');
-  assert.equal(entries.map((e) => e.streamVersion), [2, 3, 4, 5, 6, 7, 8], 'stream version 1 is the client creation, not a contract change');
+  assert.ok(
+    entries.every((e, i) => i === 0 || Date.parse(e.at) > Date.parse(entries[i - 1]!.at)),
+    'instants grow',
+  );
+  assert.ok(
+    entries.every((e) => e.stream === `client-${clientId}`),
+    'read from the client account stream',
+  );
+  assert.equal(
+    entries.map((e) => e.streamVersion),
+    [2, 3, 4, 5, 6, 7, 8],
+    'stream version 1 is the client creation, not a contract change',
+  );
   assert.is(entries[0]!.actor.id, team.commercial);
 });
 
@@ -119,15 +130,31 @@ history('--at shows the contract as it stood at each moment', async () => {
   const firstPayment = await at(4);
   assert.is(firstPayment.remainingAmount, '1300.00');
   // Just before the second payment: still the first one's figures.
-  const between = await app.json<Record<string, unknown>>(['history', 'contract', contractId, '--at', new Date(Date.parse(entries[5]!.at) - 1).toISOString()]);
+  const between = await app.json<Record<string, unknown>>([
+    'history',
+    'contract',
+    contractId,
+    '--at',
+    new Date(Date.parse(entries[5]!.at) - 1).toISOString(),
+  ]);
   assert.is(between.remainingAmount, '1300.00');
   const reassigned = await at(6);
-  assert.equal([reassigned.commercialId, reassigned.commercialName, reassigned.remainingAmount], [team.commercial2, 'Carla Closer', '1000.01']);
+  assert.equal(
+    [reassigned.commercialId, reassigned.commercialName, reassigned.remainingAmount],
+    [team.commercial2, 'Carla Closer', '1000.01'],
+  );
   // Names as they were then: Bob was renamed only after the reassignment.
   const beforeRename = await at(5);
   assert.is(beforeRename.commercialName, 'Bob Seller');
 
-  const before = await app.epic(['history', 'contract', contractId, '--at', new Date(Date.parse(entries[0]!.at) - 1).toISOString(), '--json']);
+  const before = await app.epic([
+    'history',
+    'contract',
+    contractId,
+    '--at',
+    new Date(Date.parse(entries[0]!.at) - 1).toISOString(),
+    '--json',
+  ]);
   assert.is(before.code, 5, 'not yet created');
   assert.match(before.stderr, /did not exist at/);
 });
@@ -146,11 +173,21 @@ history('the readable timeline and the exports', async () => {
   assert.is(lines[0], 'version,at,type,actorId,actorName,actorRole,field,from,to,stream,streamVersion,eventId');
   const rows = entries.reduce((n, e) => n + Object.keys(e.changes).length, 0);
   assert.is(lines.length, rows + 1, 'one row per changed field');
-  assert.is(lines[lines.length - 1], `7,${entries[6]!.at},ClientReassigned,${team.gestion},Ada Admin,gestion,commercialName,Bob Seller,Carla Closer,client-${clientId},8,${entries[6]!.eventId}`);
-  assert.ok(lines.includes(`4,${entries[3]!.at},ContractSigned,${team.commercial},Bob Seller,commercial,signed,false,true,client-${clientId},5,${entries[3]!.eventId}`));
+  assert.is(
+    lines[lines.length - 1],
+    `7,${entries[6]!.at},ClientReassigned,${team.gestion},Ada Admin,gestion,commercialName,Bob Seller,Carla Closer,client-${clientId},8,${entries[6]!.eventId}`,
+  );
+  assert.ok(
+    lines.includes(
+      `4,${entries[3]!.at},ContractSigned,${team.commercial},Bob Seller,commercial,signed,false,true,client-${clientId},5,${entries[3]!.eventId}`,
+    ),
+  );
 
   const record = await app.ok(['history', 'contract', contractId, '--at', entries[4]!.at, '--format', 'csv']);
-  assert.is(record.split('\r\n')[0], 'id,clientId,clientName,commercialId,commercialName,totalAmount,remainingAmount,signed,createdAt,updatedAt');
+  assert.is(
+    record.split('\r\n')[0],
+    'id,clientId,clientName,commercialId,commercialName,totalAmount,remainingAmount,signed,createdAt,updatedAt',
+  );
 });
 
 history('who may read it: gestion, the commercial who owns the client now; not the former one, not a support', async () => {
@@ -175,7 +212,10 @@ history('a deleted contract keeps its history, found by id or prefix in the log'
   await step(['contract', 'delete', doomed]);
   assert.is((await app.epic(['contract', 'view', doomed])).code, 5, 'gone from the read tables');
   const gone = await app.json<Entry[]>(['history', 'contract', doomed.slice(0, 7)]);
-  assert.equal(gone.map((e) => e.type), ['ContractCreated', 'ContractDeleted']);
+  assert.equal(
+    gone.map((e) => e.type),
+    ['ContractCreated', 'ContractDeleted'],
+  );
   assert.equal(gone[1]!.changes.totalAmount, { from: '10.00', to: null });
   const then = await app.json<{ totalAmount: string }>(['history', 'contract', doomed, '--at', gone[0]!.at]);
   assert.is(then.totalAmount, '10.00');
@@ -185,7 +225,10 @@ history('a deleted contract keeps its history, found by id or prefix in the log'
 history("a user's history: the rename, by whom", async () => {
   await app.as('ada@epic.test');
   const user = await app.json<Entry[]>(['history', 'user', team.commercial]);
-  assert.equal(user.map((e) => e.type), ['UserCreated', 'UserRenamed']);
+  assert.equal(
+    user.map((e) => e.type),
+    ['UserCreated', 'UserRenamed'],
+  );
   assert.equal(user[1]!.changes.name, { from: 'Bob Seller', to: 'Robert Seller' });
   assert.equal(user[1]!.actor, { id: team.gestion, name: 'Ada Admin', role: 'gestion' });
   const first = await app.json<Entry[]>(['history', 'user', team.gestion]);

@@ -4,16 +4,17 @@
  * read back through the fold, the history, --at and the projections, which
  * all see the current shape; the hash chain still verifies over the raw event.
  */
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
+
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { verifyLog } from '../../src/audit/verify.js';
 import { accountAggregate } from '../../src/commands/aggregates.js';
 import { loadStream } from '../../src/commands/stream-decision.js';
 import { currentSchemaVersion, upcast } from '../../src/domain/upcasters.js';
-import { verifyLog } from '../../src/audit/verify.js';
-import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
 import type { RecordedEvent } from '../../src/events/event-store.js';
+import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
 import { Installation } from '../support/cli.js';
 
 const upcasting = suite('upcasters');
@@ -22,7 +23,12 @@ upcasting('ClientReassigned is written at v2; a v1 event is lifted, nothing else
   assert.is(currentSchemaVersion('ClientReassigned'), 2);
   assert.is(currentSchemaVersion('ContractCreated'), 1);
   const v1: RecordedEvent = {
-    id: 'e1', streamId: 'client-c1', type: 'ClientReassigned', schemaVersion: 1, version: 3, position: 9,
+    id: 'e1',
+    streamId: 'client-c1',
+    type: 'ClientReassigned',
+    schemaVersion: 1,
+    version: 3,
+    position: 9,
     data: { clientId: 'c1', commercialId: 'com2' },
     metadata: { actor: { id: 'g1', role: 'gestion' }, at: '2026-06-01T10:00:00.000Z', commandId: 'cmd', prevHash: 'p', hash: 'h' },
   };
@@ -55,13 +61,19 @@ stored.before(async () => {
   // What a release before v2 wrote when gestion moved the client to Carla.
   const store = await openSqliteEventStore(join(app.home, 'events.db'));
   try {
-    await store.append(`client-${clientId}`, [{
-      id: randomUUID(),
-      type: 'ClientReassigned',
-      schemaVersion: 1,
-      data: { clientId, commercialId: team.commercial2 },
-      metadata: { actor: { id: team.gestion, role: 'gestion' }, at: new Date().toISOString(), commandId: randomUUID() },
-    }], 'stream_exists');
+    await store.append(
+      `client-${clientId}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'ClientReassigned',
+          schemaVersion: 1,
+          data: { clientId, commercialId: team.commercial2 },
+          metadata: { actor: { id: team.gestion, role: 'gestion' }, at: new Date().toISOString(), commandId: randomUUID() },
+        },
+      ],
+      'stream_exists',
+    );
   } finally {
     await store.close();
   }
@@ -81,7 +93,11 @@ stored('stored raw as v1; the fold, the history, --at and the read tables all se
     await store.close();
   }
   await app.as('ada@epic.test');
-  const history = await app.json<{ type: string; changes: Record<string, { from: unknown; to: unknown }> }[]>(['history', 'contract', contractId]);
+  const history = await app.json<{ type: string; changes: Record<string, { from: unknown; to: unknown }> }[]>([
+    'history',
+    'contract',
+    contractId,
+  ]);
   assert.equal(history.at(-1), {
     ...history.at(-1)!,
     type: 'ClientReassigned',

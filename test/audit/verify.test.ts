@@ -3,15 +3,16 @@
  * back with plain SQL, as someone with the file could, and `verifyLog` (and
  * `epic audit verify`) must say where.
  */
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import Database from 'better-sqlite3';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteEventStore, type SqliteEventStore } from '../../src/events/sqlite-event-store.js';
+import Database from 'better-sqlite3';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
 import { headsDigest, verifyLog } from '../../src/audit/verify.js';
 import { GENESIS_HASH } from '../../src/events/hash-chain.js';
+import { openSqliteEventStore, type SqliteEventStore } from '../../src/events/sqlite-event-store.js';
 import { sampleEvent } from '../event-store/sample-events.js';
 import { Installation } from '../support/cli.js';
 
@@ -71,7 +72,10 @@ verify('an edited payload: hash mismatch at that event, other streams fine', asy
 verify('an edited actor in the metadata is caught too', async () => {
   tamper(`UPDATE events SET metadata = json_set(metadata, '$.actor.id', 'someone-else') WHERE stream_id = 'users' AND version = 3`);
   const report = await verifyLog(store);
-  assert.equal(report.broken.map((b) => [b.stream, b.version, b.problem]), [['users', 3, 'hash mismatch']]);
+  assert.equal(
+    report.broken.map((b) => [b.stream, b.version, b.problem]),
+    [['users', 3, 'hash mismatch']],
+  );
 });
 
 verify('two events swapped (their versions exchanged): a version gap where the order breaks', async () => {
@@ -79,19 +83,30 @@ verify('two events swapped (their versions exchanged): a version gap where the o
   tamper(`UPDATE events SET version = 2 WHERE stream_id = 'client-aaaa' AND version = 3`);
   tamper(`UPDATE events SET version = 3 WHERE stream_id = 'client-aaaa' AND version = -2`);
   const report = await verifyLog(store);
-  assert.equal(report.broken.map((b) => [b.stream, b.version, b.problem]), [['client-aaaa', 3, 'version gap']]);
+  assert.equal(
+    report.broken.map((b) => [b.stream, b.version, b.problem]),
+    [['client-aaaa', 3, 'version gap']],
+  );
 });
 
 verify('two payloads swapped (versions kept): the chain breaks at the first', async () => {
-  tamper(`UPDATE events SET data = (SELECT data FROM events WHERE stream_id = 'client-aaaa' AND version = 3) WHERE stream_id = 'client-aaaa' AND version = 2`);
+  tamper(
+    `UPDATE events SET data = (SELECT data FROM events WHERE stream_id = 'client-aaaa' AND version = 3) WHERE stream_id = 'client-aaaa' AND version = 2`,
+  );
   const report = await verifyLog(store);
-  assert.equal(report.broken.map((b) => [b.stream, b.version, b.problem]), [['client-aaaa', 2, 'hash mismatch']]);
+  assert.equal(
+    report.broken.map((b) => [b.stream, b.version, b.problem]),
+    [['client-aaaa', 2, 'hash mismatch']],
+  );
 });
 
 verify('an event removed from the middle: prevHash mismatch / gap at the next', async () => {
   tamper(`DELETE FROM events WHERE stream_id = 'users' AND version = 2`);
   const report = await verifyLog(store);
-  assert.equal(report.broken.map((b) => [b.stream, b.version, b.problem]), [['users', 3, 'version gap']]);
+  assert.equal(
+    report.broken.map((b) => [b.stream, b.version, b.problem]),
+    [['users', 3, 'version gap']],
+  );
 });
 
 verify('a re-hashed rewrite (every hash recomputed after an edit) verifies as a chain, but the digest changes', async () => {
@@ -101,7 +116,11 @@ verify('a re-hashed rewrite (every hash recomputed after an edit) verifies as a 
   const forged = await openSqliteEventStore(join(dir, 'forged.db'));
   for (const e of original) {
     const { prevHash: _p, hash: _h, ...metadata } = e.metadata;
-    await forged.append(e.streamId, [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.version === 2 ? { ...e.data, n: 42 } : e.data, metadata }], 'any');
+    await forged.append(
+      e.streamId,
+      [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.version === 2 ? { ...e.data, n: 42 } : e.data, metadata }],
+      'any',
+    );
   }
   const forgedHead = (await forged.streamHeads())[0]!;
   await forged.close();
@@ -123,7 +142,10 @@ verify('the last event of a stream removed: every chain still verifies, the dige
 verify('the first event must start from the genesis hash', async () => {
   tamper(`UPDATE events SET prev_hash = ? WHERE stream_id = 'client-aaaa' AND version = 1`, 'f'.repeat(64));
   const report = await verifyLog(store);
-  assert.equal(report.broken.map((b) => [b.stream, b.version, b.problem, b.expected]), [['client-aaaa', 1, 'prevHash mismatch', GENESIS_HASH]]);
+  assert.equal(
+    report.broken.map((b) => [b.stream, b.version, b.problem, b.expected]),
+    [['client-aaaa', 1, 'prevHash mismatch', GENESIS_HASH]],
+  );
 });
 
 verify.run();
@@ -162,14 +184,23 @@ cli('gestion only; a clean log exits 0 and prints the digest; --expect compares'
 
 cli('an edited row: exit 6, the stream and version named, JSON for scripts', async () => {
   const db = new Database(join(app.home, 'events.db'));
-  const row = db.prepare(`SELECT stream_id, version FROM events WHERE type = 'ClientCreated'`).get() as { stream_id: string; version: number };
-  db.prepare(`UPDATE events SET data = json_set(data, '$.name', 'Someone Else') WHERE stream_id = ? AND version = ?`).run(row.stream_id, row.version);
+  const row = db.prepare(`SELECT stream_id, version FROM events WHERE type = 'ClientCreated'`).get() as {
+    stream_id: string;
+    version: number;
+  };
+  db.prepare(`UPDATE events SET data = json_set(data, '$.name', 'Someone Else') WHERE stream_id = ? AND version = ?`).run(
+    row.stream_id,
+    row.version,
+  );
   db.close();
   const result = await app.epic(['audit', 'verify', '--json']);
   assert.is(result.code, 6);
   const report = JSON.parse(result.stdout) as { ok: boolean; broken: { stream: string; version: number; problem: string }[] };
   assert.is(report.ok, false);
-  assert.equal(report.broken.map((b) => [b.stream, b.version, b.problem]), [[row.stream_id, row.version, 'hash mismatch']]);
+  assert.equal(
+    report.broken.map((b) => [b.stream, b.version, b.problem]),
+    [[row.stream_id, row.version, 'hash mismatch']],
+  );
   assert.match(result.stderr, /^error: the log does not verify/);
   const text = await app.epic(['audit', 'verify']);
   assert.match(text.stdout, new RegExp(`BROKEN ${row.stream_id} at version ${row.version} \\(position \\d+\\): hash mismatch`));

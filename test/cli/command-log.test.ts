@@ -3,11 +3,12 @@
  * command produced, the filters, who sees which entries, failed logins, and no
  * password anywhere in the log or the events.
  */
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
+
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedDataset, PASSWORDS, Team, type Dataset } from '../support/team.js';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { type Dataset, PASSWORDS, seedDataset, Team } from '../support/team.js';
 
 interface Entry {
   id: string;
@@ -41,11 +42,24 @@ log("--denied shows a support's attempt to edit a contract, with the reason", as
     assert.is(entry.outcome, 'denied');
   }
   const [latest] = denied;
-  assert.equal({ ...latest, id: '', at: '', reason: '' }, {
-    id: '', at: '', actor: { id: team.ids.sam, name: 'Sam Support', role: 'support' }, command: 'contract edit', outcome: 'denied', reason: '', events: [],
-  });
+  assert.equal(
+    { ...latest, id: '', at: '', reason: '' },
+    {
+      id: '',
+      at: '',
+      actor: { id: team.ids.sam, name: 'Sam Support', role: 'support' },
+      command: 'contract edit',
+      outcome: 'denied',
+      reason: '',
+      events: [],
+    },
+  );
   assert.match(latest?.reason ?? '', /may not/);
-  assert.equal((await team.json<Entry[]>('sam', ['log', '--denied'])).map((e) => e.id), [latest?.id], 'Sam sees his own denied attempt');
+  assert.equal(
+    (await team.json<Entry[]>('sam', ['log', '--denied'])).map((e) => e.id),
+    [latest?.id],
+    'Sam sees his own denied attempt',
+  );
 });
 
 log('an accepted command lists the ids of the events it produced', async () => {
@@ -54,7 +68,10 @@ log('an accepted command lists the ids of the events it produced', async () => {
   assert.equal([entry?.command, entry?.outcome, entry?.reason], ['contract pay', 'accepted', null]);
   const events = await team.allEvents();
   const produced = events.filter((e) => entry?.events.includes(e.id));
-  assert.equal(produced.map((e) => [e.streamId, e.type, e.data.amountCents]), [[`client-${data.clients.bob}`, 'PaymentRecorded', 10_000]]);
+  assert.equal(
+    produced.map((e) => [e.streamId, e.type, e.data.amountCents]),
+    [[`client-${data.clients.bob}`, 'PaymentRecorded', 10_000]],
+  );
 
   // A cascade: deleting a commercial who owns clients records each move, then the deletion.
   await team.ok('ada', ['user', 'delete', team.ids.carla, '--reassign-to', team.ids.bob]);
@@ -79,11 +96,21 @@ log('--user, --since and --limit', async () => {
   await team.ok('bob', ['client', 'edit', data.clients.bob, '--company', 'After The Mark']);
   await team.run('sam', ['client', 'delete', data.clients.bobQuiet]);
   const recent = await team.json<Entry[]>('ada', ['log', '--since', since]);
-  assert.equal(recent.map((e) => [e.command, e.outcome]), [['client delete', 'denied'], ['client edit', 'accepted']], 'newest first, nothing older');
+  assert.equal(
+    recent.map((e) => [e.command, e.outcome]),
+    [
+      ['client delete', 'denied'],
+      ['client edit', 'accepted'],
+    ],
+    'newest first, nothing older',
+  );
   assert.ok(recent.every((e) => e.at >= since));
 
   const two = await team.json<Entry[]>('ada', ['log', '--limit', '2']);
-  assert.equal(two.map((e) => e.id), recent.map((e) => e.id));
+  assert.equal(
+    two.map((e) => e.id),
+    recent.map((e) => e.id),
+  );
   assert.is((await team.json<Entry[]>('ada', ['log', '--limit', '1000'])).length, everything.length + 2);
   assert.is((await team.run('ada', ['log', '--limit', 'ten'])).code, 2);
   assert.is((await team.run('ada', ['log', '--since', 'yesterday'])).code, 2);
@@ -97,7 +124,11 @@ log('commercials and supports see only their own entries; gestion sees all', asy
     assert.equal(await team.json<Entry[]>(who, ['log', '--user', team.ids.ada]), [], `${who} cannot read gestion's entries`);
   }
   const all = await team.json<Entry[]>('ada', ['log', '--limit', '1000']);
-  for (const who of ['ada', 'bob', 'sam', 'sue'] as const) assert.ok(all.some((e) => e.actor.id === team.ids[who]), `gestion sees ${who}'s entries`);
+  for (const who of ['ada', 'bob', 'sam', 'sue'] as const)
+    assert.ok(
+      all.some((e) => e.actor.id === team.ids[who]),
+      `gestion sees ${who}'s entries`,
+    );
 });
 
 log('failed logins and attempts without a session are recorded', async () => {
@@ -116,7 +147,13 @@ log('failed logins and attempts without a session are recorded', async () => {
   assert.match(bobFailed?.reason ?? '', /invalid email or password/);
   assert.is(bobFailed?.events.length, 1, 'the LoginFailed event');
   const anon = await team.json<Entry[]>('ada', ['log', '--user', 'anonymous']);
-  assert.equal(anon.map((e) => [e.command, e.outcome, e.actor.role]), [['client delete', 'denied', 'system'], ['login', 'denied', 'system']]);
+  assert.equal(
+    anon.map((e) => [e.command, e.outcome, e.actor.role]),
+    [
+      ['client delete', 'denied', 'system'],
+      ['login', 'denied', 'system'],
+    ],
+  );
 });
 
 log('no password ever reaches the log, the events or the read database', async () => {

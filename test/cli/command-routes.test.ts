@@ -21,7 +21,10 @@ test('a command line loads the command it names, plural nouns included', async (
   const [create] = await commandsFor(['clients', 'create', '--name', 'x']);
   assert.equal(create?.paths?.[0]?.join(' '), 'client create');
   const history = await commandsFor(['history', 'contract', 'abcd', '--at', '2026-01-01']);
-  assert.deepEqual(history.map((c) => c.paths?.[0]?.join(' ')), ['history']);
+  assert.deepEqual(
+    history.map((c) => c.paths?.[0]?.join(' ')),
+    ['history'],
+  );
 });
 
 test('--version needs no command; help, a bare noun and unknown words get them all', async () => {

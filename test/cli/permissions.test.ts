@@ -4,16 +4,17 @@
  * copied from src/auth/policy.ts: change a cell in either place and a test here
  * fails.
  */
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { POLICY, type Action, type Scope } from '../../src/auth/policy.js';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { type Action, POLICY, type Scope } from '../../src/auth/policy.js';
 import { loadAllCommands } from '../../src/cli/commands/index.js';
 import { buildCli } from '../../src/cli/main.js';
 import type { Role } from '../../src/domain/roles.js';
 import type { CliResult } from '../support/cli.js';
-import { seedDataset, Team, type Dataset, type Member } from '../support/team.js';
+import { type Dataset, type Member, seedDataset, Team } from '../support/team.js';
 
 // ---------------------------------------------------------------------------
 // The table, from CLI.md
@@ -85,7 +86,12 @@ function parseTable(markdown: string): Row[] {
   const section = markdown.split(/^## /m).find((s) => s.startsWith('Who may do what'));
   if (section === undefined) throw new Error('CLI.md has no "Who may do what" section');
   const lines = section.split('\n').filter((line) => line.trim().startsWith('|'));
-  const split = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  const split = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => c.trim());
   const [header, separator, ...body] = lines;
   assert.equal(split(header ?? ''), ['action', 'gestion', 'commercial', 'support'], 'the table header');
   assert.ok(separator !== undefined && /^[|\s:-]+$/.test(separator), 'the separator line');
@@ -95,7 +101,10 @@ function parseTable(markdown: string): Row[] {
     const items =
       colon === -1
         ? label.split(',').map((item) => item.trim())
-        : label.slice(colon + 1).split(',').map((verb) => `${label.slice(0, colon).trim()} ${verb.trim()}`);
+        : label
+            .slice(colon + 1)
+            .split(',')
+            .map((verb) => `${label.slice(0, colon).trim()} ${verb.trim()}`);
     return { label, items, cells: { gestion, commercial, support } };
   });
 }
@@ -176,7 +185,8 @@ table('src/auth/policy.ts grants exactly what CLI.md says, for every action and 
       const meaning = expected(item, role);
       if (action === null) {
         // history / export: "all" means every view action is `all`; "what they may view" is the view scope by definition.
-        if (meaning.scope === 'all') for (const view of VIEW_ACTIONS) assert.is(POLICY[view][role], 'all', `${item} for ${role} needs ${view} = all`);
+        if (meaning.scope === 'all')
+          for (const view of VIEW_ACTIONS) assert.is(POLICY[view][role], 'all', `${item} for ${role} needs ${view} = all`);
         else assert.is(meaning.scope, 'view', `${item} for ${role}`);
         continue;
       }
@@ -267,7 +277,11 @@ function facts(d: Dataset) {
   } as const;
 }
 
-function visible(records: readonly { id: string; owner: string; supports: readonly string[] }[], scope: Scope | 'view', who: Member): string[] {
+function visible(
+  records: readonly { id: string; owner: string; supports: readonly string[] }[],
+  scope: Scope | 'view',
+  who: Member,
+): string[] {
   return records
     .filter((r) => scope === 'all' || (scope === 'own' && r.owner === who) || (scope === 'assigned' && r.supports.includes(who)))
     .map((r) => r.id)
@@ -285,11 +299,22 @@ const unique = (label: string) => `${label}-${++serial}`;
 const fresh = {
   async user(): Promise<string> {
     const email = `${unique('temp')}@epic.test`;
-    return writer.ok('ada', ['user', 'create', '--name', 'Temp User', '--email', email, '--role', 'support', '--password-stdin'], { stdin: 'temp password\n' });
+    return writer.ok('ada', ['user', 'create', '--name', 'Temp User', '--email', email, '--role', 'support', '--password-stdin'], {
+      stdin: 'temp password\n',
+    });
   },
   async client(relation: Relation): Promise<string> {
     const owner = relation === 'mine' ? writer.ids.bob : writer.ids.carla;
-    return writer.ok('ada', ['client', 'create', '--name', 'Fresh Client', '--email', `${unique('client')}@fresh.io`, '--commercial', owner]);
+    return writer.ok('ada', [
+      'client',
+      'create',
+      '--name',
+      'Fresh Client',
+      '--email',
+      `${unique('client')}@fresh.io`,
+      '--commercial',
+      owner,
+    ]);
   },
   async contract(relation: Relation): Promise<string> {
     const client = relation === 'mine' ? wdata.clients.bob : wdata.clients.carla;
@@ -298,7 +323,22 @@ const fresh = {
   /** An event on the owner's signed contract, assigned to Sam ("mine") or Sue ("other"). */
   async event(relation: Relation): Promise<string> {
     const contract = relation === 'mine' ? wdata.contracts.bobSigned : wdata.contracts.carlaSigned;
-    const id = await writer.ok('ada', ['event', 'create', '--contract', contract, '--name', unique('Fresh event'), '--start', '2026-09-01T10:00Z', '--end', '2026-09-01T12:00Z', '--location', 'Lyon', '--attendees', '5']);
+    const id = await writer.ok('ada', [
+      'event',
+      'create',
+      '--contract',
+      contract,
+      '--name',
+      unique('Fresh event'),
+      '--start',
+      '2026-09-01T10:00Z',
+      '--end',
+      '2026-09-01T12:00Z',
+      '--location',
+      'Lyon',
+      '--attendees',
+      '5',
+    ]);
     await writer.ok('ada', ['event', 'assign', id, '--support', relation === 'mine' ? writer.ids.sam : writer.ids.sue]);
     return id;
   },
@@ -322,7 +362,8 @@ const ATTEMPTS: Partial<Record<Item, Attempt>> = {
   'client create': (role, relation) => {
     const who = ACTOR[role];
     // Gestion names the commercial; the others either name none (becoming it) or name Carla.
-    const commercial = relation === 'other' ? ['--commercial', writer.ids.carla] : role === 'gestion' ? ['--commercial', writer.ids.bob] : [];
+    const commercial =
+      relation === 'other' ? ['--commercial', writer.ids.carla] : role === 'gestion' ? ['--commercial', writer.ids.bob] : [];
     return writer.run(who, ['client', 'create', '--name', 'New Client', '--email', `${unique('new')}@client.io`, ...commercial]);
   },
   'client edit': async (role, relation) => {
@@ -352,9 +393,26 @@ const ATTEMPTS: Partial<Record<Item, Attempt>> = {
     return writer.run(ACTOR[role], ['contract', 'delete', id]);
   },
   'event create': (role, relation) =>
-    writer.run(ACTOR[role], ['event', 'create', '--contract', existing.contract(relation), '--name', 'New event', '--start', '2026-10-01T10:00Z', '--end', '2026-10-01T11:00Z', '--location', 'Nantes', '--attendees', '3']),
-  'event edit': async (role, relation) => writer.run(ACTOR[role], ['event', 'edit', await fresh.event(relation), '--notes', unique('notes')]),
-  'event assign': async (role, relation) => writer.run(ACTOR[role], ['event', 'assign', await fresh.event(relation), '--support', writer.ids.sue]),
+    writer.run(ACTOR[role], [
+      'event',
+      'create',
+      '--contract',
+      existing.contract(relation),
+      '--name',
+      'New event',
+      '--start',
+      '2026-10-01T10:00Z',
+      '--end',
+      '2026-10-01T11:00Z',
+      '--location',
+      'Nantes',
+      '--attendees',
+      '3',
+    ]),
+  'event edit': async (role, relation) =>
+    writer.run(ACTOR[role], ['event', 'edit', await fresh.event(relation), '--notes', unique('notes')]),
+  'event assign': async (role, relation) =>
+    writer.run(ACTOR[role], ['event', 'assign', await fresh.event(relation), '--support', writer.ids.sue]),
   'event unassign': async (role, relation) => writer.run(ACTOR[role], ['event', 'unassign', await fresh.event(relation)]),
 };
 
@@ -375,7 +433,11 @@ for (const role of ROLES) {
       const id = role === 'support' ? existing.client(relation) : await fresh.client(relation);
       const to = relation === 'mine' ? writer.ids.carla : writer.ids.bob;
       const result = await writer.run(ACTOR[role], ['client', 'edit', id, '--commercial', to]);
-      assertOutcome(result, allows(scope, role, relation) && allows(reassign, role, relation), `${role} client edit --commercial on ${relation}`);
+      assertOutcome(
+        result,
+        allows(scope, role, relation) && allows(reassign, role, relation),
+        `${role} client edit --commercial on ${relation}`,
+      );
       if (result.code === 0) assert.is((await writer.json<{ commercialId: string }>('ada', ['client', 'view', id])).commercialId, to);
     }
   });
@@ -385,12 +447,24 @@ for (const role of ROLES) {
     const { scope: create } = expected('users create', role);
     const email = `${unique('made')}@epic.test`;
     assertOutcome(
-      await writer.run(ACTOR[role], ['user', 'create', '--name', 'Made User', '--email', email, '--role', 'commercial', '--password-stdin'], { stdin: 'made password\n' }),
+      await writer.run(
+        ACTOR[role],
+        ['user', 'create', '--name', 'Made User', '--email', email, '--role', 'commercial', '--password-stdin'],
+        { stdin: 'made password\n' },
+      ),
       allows(create, role, 'other'),
       `${role} users create`,
     );
-    assertOutcome(await writer.run(ACTOR[role], ['user', 'edit', await fresh.user(), '--name', 'Renamed User']), allows(expected('users edit', role).scope, role, 'other'), `${role} users edit`);
-    assertOutcome(await writer.run(ACTOR[role], ['user', 'delete', await fresh.user()]), allows(expected('users delete', role).scope, role, 'other'), `${role} users delete`);
+    assertOutcome(
+      await writer.run(ACTOR[role], ['user', 'edit', await fresh.user(), '--name', 'Renamed User']),
+      allows(expected('users edit', role).scope, role, 'other'),
+      `${role} users edit`,
+    );
+    assertOutcome(
+      await writer.run(ACTOR[role], ['user', 'delete', await fresh.user()]),
+      allows(expected('users delete', role).scope, role, 'other'),
+      `${role} users delete`,
+    );
   });
 
   cells(`users list / view as ${role}`, async () => {
@@ -432,7 +506,8 @@ for (const role of ROLES) {
     assertOutcome(result, scope !== 'none', `${role} log`);
     const actors = new Set((JSON.parse(result.stdout) as { actor: { id: string } }[]).map((e) => e.actor.id));
     if (scope === 'all') {
-      for (const member of ['ada', 'bob', 'carla', 'sam', 'sue'] as const) assert.ok(actors.has(reader.ids[member]), `${role} sees ${member}'s entries`);
+      for (const member of ['ada', 'bob', 'carla', 'sam', 'sue'] as const)
+        assert.ok(actors.has(reader.ids[member]), `${role} sees ${member}'s entries`);
     } else {
       assert.equal([...actors], [reader.ids[who]], `${role} sees only their own entries`);
       const others = await reader.run(who, ['log', '--user', reader.ids.carla, '--json']);
@@ -453,7 +528,11 @@ if (registered('projection *')) {
   cells('projection status, run and rebuild as each role', async () => {
     for (const role of ROLES) {
       const allowed = allows(expected('projection *', role).scope, role, 'other');
-      for (const args of [['projection', 'status', '--json'], ['projection', 'run'], ['projection', 'rebuild', 'users']]) {
+      for (const args of [
+        ['projection', 'status', '--json'],
+        ['projection', 'run'],
+        ['projection', 'rebuild', 'users'],
+      ]) {
         assertOutcome(await reader.run(ACTOR[role], args), allowed, `${role} ${args.join(' ')}`);
       }
     }
@@ -471,11 +550,19 @@ if (registered('history')) {
         const records = facts(data)[`${noun}s`];
         for (const record of records) {
           const allowed = effective !== 'none' && visible(records, effective, who).includes(record.id);
-          assertOutcome(await reader.run(who, ['history', noun, record.id, '--json']), allowed, `${role} history ${noun} of ${record.owner}'s record assigned to [${record.supports.join(', ')}]`);
+          assertOutcome(
+            await reader.run(who, ['history', noun, record.id, '--json']),
+            allowed,
+            `${role} history ${noun} of ${record.owner}'s record assigned to [${record.supports.join(', ')}]`,
+          );
         }
       }
       const users = scope === 'view' ? expected('users view', role).scope : scope;
-      assertOutcome(await reader.run(who, ['history', 'user', reader.ids.carla, '--json']), allows(users, role, 'other'), `${role} history user`);
+      assertOutcome(
+        await reader.run(who, ['history', 'user', reader.ids.carla, '--json']),
+        allows(users, role, 'other'),
+        `${role} history user`,
+      );
     }
   });
 }
@@ -483,7 +570,11 @@ if (registered('history')) {
 if (registered('audit verify')) {
   cells('audit verify as each role', async () => {
     for (const role of ROLES) {
-      assertOutcome(await reader.run(ACTOR[role], ['audit', 'verify', '--json']), allows(expected('audit verify', role).scope, role, 'other'), `${role} audit verify`);
+      assertOutcome(
+        await reader.run(ACTOR[role], ['audit', 'verify', '--json']),
+        allows(expected('audit verify', role).scope, role, 'other'),
+        `${role} audit verify`,
+      );
     }
   });
 }

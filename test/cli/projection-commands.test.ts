@@ -42,16 +42,34 @@ describeReadDb('epic projection', (test) => {
     try {
       const head = await appendLoad(home, 3, 'st');
       const behind = await home.json<ProjectionStatus[]>(['projection', 'status']);
-      assert.equal(behind.map((s) => s.name), NAMES);
+      assert.equal(
+        behind.map((s) => s.name),
+        NAMES,
+      );
       for (const s of behind) {
-        assert.equal(Object.keys(s).sort(), ['behind', 'behindAtLeast', 'head', 'name', 'position', 'rebuilding', 'rebuiltAt', 'storedVersion', 'upToDate', 'updatedAt', 'version']);
+        assert.equal(Object.keys(s).sort(), [
+          'behind',
+          'behindAtLeast',
+          'head',
+          'name',
+          'position',
+          'rebuilding',
+          'rebuiltAt',
+          'storedVersion',
+          'upToDate',
+          'updatedAt',
+          'version',
+        ]);
         assert.equal([s.version, s.storedVersion, s.head, s.upToDate, s.rebuilding], [1, 1, head, false, null]);
         assert.ok(s.behind > 0 && s.position + s.behind <= head, `${s.name}: ${s.behind} behind at ${s.position}`);
       }
       assert.match(await home.ok(['projection', 'run']), /^applied \d+ events; at position \d+$/);
       const after = await home.json<ProjectionStatus[]>(['projection', 'status']);
       // The command log entry of `projection run` itself is not recorded: reading commands leave none.
-      assert.ok(after.every((s) => s.behind === 0 && s.upToDate && s.position === head), JSON.stringify(after));
+      assert.ok(
+        after.every((s) => s.behind === 0 && s.upToDate && s.position === head),
+        JSON.stringify(after),
+      );
       const table = await home.ok(['projection', 'status']);
       assert.match(table, /^NAME\s+VERSION\s+CHECKPOINT\s+BEHIND\s+LAST REBUILT\s+STATE/);
       assert.match(table, /clients\s+1\s+\d+\s+0\s+-\s+up to date/);
@@ -71,13 +89,23 @@ describeReadDb('epic projection', (test) => {
       assert.is(result.stderr, '', 'no progress bar when stderr is not a terminal');
       assert.is(await home.ok(['client', 'list', '--json']), clients);
       const status = await home.json<ProjectionStatus[]>(['projection', 'status']);
-      assert.equal(status.filter((s) => s.rebuiltAt !== null).map((s) => s.name), ['clients', 'contracts']);
+      assert.equal(
+        status.filter((s) => s.rebuiltAt !== null).map((s) => s.name),
+        ['clients', 'contracts'],
+      );
 
       const unknown = await home.epic(['projection', 'rebuild', 'invoices']);
-      assert.equal([unknown.code, unknown.stderr], [2, 'error: unknown projection "invoices": expected one of users, clients, contracts, occasions, command_log\n']);
+      assert.equal(
+        [unknown.code, unknown.stderr],
+        [2, 'error: unknown projection "invoices": expected one of users, clients, contracts, occasions, command_log\n'],
+      );
 
       await home.as('bob@epic.test');
-      for (const args of [['projection', 'rebuild'], ['projection', 'status'], ['projection', 'run']]) {
+      for (const args of [
+        ['projection', 'rebuild'],
+        ['projection', 'status'],
+        ['projection', 'run'],
+      ]) {
         const denied = await home.epic(args);
         assert.is(denied.code, 4, args.join(' '));
         assert.match(denied.stderr, /^error: commercial \S+ may not manage projections\n$/);
@@ -95,7 +123,12 @@ describeReadDb('epic projection', (test) => {
       try {
         const second = await home.spawnEpic(['projection', 'rebuild', 'clients']);
         assert.is(second.code, 6);
-        assert.match(second.stderr, new RegExp(`^error: projection clients is already being rebuilt by pid ${process.pid} on \\S+ since \\S+: wait for it to finish, then try again\\n$`));
+        assert.match(
+          second.stderr,
+          new RegExp(
+            `^error: projection clients is already being rebuilt by pid ${process.pid} on \\S+ since \\S+: wait for it to finish, then try again\\n$`,
+          ),
+        );
         const status = await home.json<ProjectionStatus[]>(['projection', 'status']);
         assert.equal(status.find((s) => s.name === 'clients')?.rebuilding?.pid, process.pid);
       } finally {

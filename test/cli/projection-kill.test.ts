@@ -22,7 +22,9 @@ const KILLS = 15;
 /** SHA-256 of each table's rows in key order. */
 async function checksums(readDb: ReadDb): Promise<Record<string, string>> {
   const dump = await dumpReadTables(readDb);
-  return Object.fromEntries(Object.entries(dump).map(([table, rows]) => [table, createHash('sha256').update(JSON.stringify(rows)).digest('hex')]));
+  return Object.fromEntries(
+    Object.entries(dump).map(([table, rows]) => [table, createHash('sha256').update(JSON.stringify(rows)).digest('hex')]),
+  );
 }
 
 function env(home: Installation): Record<string, string | undefined> {
@@ -68,7 +70,7 @@ describeReadDb('projections under SIGKILL', (test) => {
       for (let i = 0; i < KILLS; i += 1) {
         if (await runAndKill(home, ['projection', 'rebuild'], 150 + Math.random() * rebuildMs)) rebuildKills += 1;
       }
-      assert.ok(await timed(home, ['projection', 'rebuild']) > 0);
+      assert.ok((await timed(home, ['projection', 'rebuild'])) > 0);
       const clean = await context.createReadDb();
       const reopened = await openSqliteEventStore(eventsPath);
       try {
@@ -93,20 +95,26 @@ describeReadDb('projections under SIGKILL', (test) => {
         }
         if (await runAndKill(home, ['projection', 'run', '--follow', '--interval', '20'], 150 + Math.random() * 600)) followKills += 1;
       }
-      assert.ok(await timed(home, ['projection', 'run']) > 0);
+      assert.ok((await timed(home, ['projection', 'run'])) > 0);
       const store2 = await openSqliteEventStore(eventsPath);
       const clean2 = await context.createReadDb();
       const readDb2 = await openReadDb(context.url);
       try {
         await catchUp(store2, clean2);
         assert.equal(await checksums(readDb2), await checksums(clean2), 'after the killed followers, the next run');
-        const locks = await readDb2.db.selectFrom('projection_state').select(['name', 'swapping']).where('swapping', 'is not', null).execute();
+        const locks = await readDb2.db
+          .selectFrom('projection_state')
+          .select(['name', 'swapping'])
+          .where('swapping', 'is not', null)
+          .execute();
         assert.equal(locks, [], 'no switch left half done');
       } finally {
         await readDb2.close();
         await store2.close();
       }
-      process.stdout.write(`\n  [${context.dialect}] SIGKILLs that landed: rebuild ${rebuildKills}/${KILLS}, follow ${followKills}/${KILLS} (rebuild takes ~${Math.round(rebuildMs)} ms)\n`);
+      process.stdout.write(
+        `\n  [${context.dialect}] SIGKILLs that landed: rebuild ${rebuildKills}/${KILLS}, follow ${followKills}/${KILLS} (rebuild takes ~${Math.round(rebuildMs)} ms)\n`,
+      );
       assert.ok(rebuildKills + followKills > 0, 'at least some kills landed mid-run');
     } finally {
       home.cleanup();

@@ -1,7 +1,7 @@
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
 import { Installation } from '../support/cli.js';
 
 const quickStart = suite('quick start (built binary)');
@@ -12,20 +12,46 @@ quickStart.before(() => {
 quickStart.after(() => app.cleanup());
 
 quickStart('from nothing to a gestion, a commercial, and a client listed with --json', async () => {
-  const init = await app.spawnEpic(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'ada password\n' });
+  const init = await app.spawnEpic(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], {
+    stdin: 'ada password\n',
+  });
   assert.is(init.code, 0, init.stderr);
   assert.match(init.stdout.trim(), /^[2-9a-z]{10}$/, 'init prints the new id alone');
-  const bob = await app.spawnEpic(['user', 'create', '--name', 'Bob Seller', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'], { stdin: 'bob password\n' });
+  const bob = await app.spawnEpic(
+    ['user', 'create', '--name', 'Bob Seller', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'],
+    { stdin: 'bob password\n' },
+  );
   assert.is(bob.code, 0, bob.stderr);
   assert.is((await app.spawnEpic(['login', '--email', 'bob@epic.test', '--password-stdin'], { stdin: 'bob password\n' })).code, 0);
-  const created = await app.spawnEpic(['client', 'create', '--name', 'Kevin Casey', '--email', 'kevin@startup.io', '--company', 'Cool Startup LLC']);
+  const created = await app.spawnEpic([
+    'client',
+    'create',
+    '--name',
+    'Kevin Casey',
+    '--email',
+    'kevin@startup.io',
+    '--company',
+    'Cool Startup LLC',
+  ]);
   assert.is(created.code, 0, created.stderr);
   const list = await app.spawnEpic(['client', 'list', '--json']);
   assert.is(list.code, 0, list.stderr);
-  const clients = JSON.parse(list.stdout) as { id: string; name: string; commercialId: string; commercialName: string; phone: string | null }[];
+  const clients = JSON.parse(list.stdout) as {
+    id: string;
+    name: string;
+    commercialId: string;
+    commercialName: string;
+    phone: string | null;
+  }[];
   assert.is(clients.length, 1);
   assert.equal(
-    { id: clients[0]!.id, name: clients[0]!.name, commercialId: clients[0]!.commercialId, commercialName: clients[0]!.commercialName, phone: clients[0]!.phone },
+    {
+      id: clients[0]!.id,
+      name: clients[0]!.name,
+      commercialId: clients[0]!.commercialId,
+      commercialName: clients[0]!.commercialName,
+      phone: clients[0]!.phone,
+    },
     { id: created.stdout.trim(), name: 'Kevin Casey', commercialId: bob.stdout.trim(), commercialName: 'Bob Seller', phone: null },
   );
 });

@@ -3,27 +3,96 @@
  * (gestion, commercial, support), every listing checked with --json against
  * the JSON records of ../shared/CLI.md.
  */
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import Database from 'better-sqlite3';
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openEventStore } from '../../src/events/open-event-store.js';
+import Database from 'better-sqlite3';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
 import type { RecordedEvent } from '../../src/events/event-store.js';
-import { Installation, type CliResult } from '../support/cli.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
+import { type CliResult, Installation } from '../support/cli.js';
 
 const USER_KEYS = ['id', 'name', 'email', 'role', 'createdAt', 'updatedAt'];
 const CLIENT_KEYS = ['id', 'name', 'email', 'phone', 'company', 'commercialId', 'commercialName', 'createdAt', 'updatedAt'];
-const CONTRACT_KEYS = ['id', 'clientId', 'clientName', 'commercialId', 'commercialName', 'totalAmount', 'remainingAmount', 'signed', 'createdAt', 'updatedAt'];
-const EVENT_KEYS = ['id', 'name', 'contractId', 'clientId', 'clientName', 'clientContact', 'supportId', 'supportName', 'start', 'end', 'location', 'attendees', 'notes', 'createdAt', 'updatedAt'];
+const CONTRACT_KEYS = [
+  'id',
+  'clientId',
+  'clientName',
+  'commercialId',
+  'commercialName',
+  'totalAmount',
+  'remainingAmount',
+  'signed',
+  'createdAt',
+  'updatedAt',
+];
+const EVENT_KEYS = [
+  'id',
+  'name',
+  'contractId',
+  'clientId',
+  'clientName',
+  'clientContact',
+  'supportId',
+  'supportName',
+  'start',
+  'end',
+  'location',
+  'attendees',
+  'notes',
+  'createdAt',
+  'updatedAt',
+];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-interface UserJson { id: string; name: string; email: string; role: string; createdAt: string; updatedAt: string }
-interface ClientJson { id: string; name: string; email: string; phone: string | null; company: string | null; commercialId: string; commercialName: string | null; createdAt: string; updatedAt: string }
-interface ContractJson { id: string; clientId: string; clientName: string; commercialId: string; commercialName: string | null; totalAmount: string; remainingAmount: string; signed: boolean; createdAt: string; updatedAt: string }
+interface UserJson {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  createdAt: string;
+  updatedAt: string;
+}
+interface ClientJson {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  company: string | null;
+  commercialId: string;
+  commercialName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+interface ContractJson {
+  id: string;
+  clientId: string;
+  clientName: string;
+  commercialId: string;
+  commercialName: string | null;
+  totalAmount: string;
+  remainingAmount: string;
+  signed: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
 interface EventJson {
-  id: string; name: string; contractId: string; clientId: string; clientName: string; clientContact: { email: string; phone: string | null };
-  supportId: string | null; supportName: string | null; start: string; end: string; location: string; attendees: number; notes: string | null; createdAt: string; updatedAt: string;
+  id: string;
+  name: string;
+  contractId: string;
+  clientId: string;
+  clientName: string;
+  clientContact: { email: string; phone: string | null };
+  supportId: string | null;
+  supportName: string | null;
+  start: string;
+  end: string;
+  location: string;
+  attendees: number;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 function shaped<T extends object>(records: T[], keys: readonly string[]): T[] {
@@ -90,21 +159,46 @@ workflow('gestion sets up and creates the team', async () => {
     ['Dave Dealer', 'dave@epic.test', 'commercial'],
     ['Sam Support', 'sam@epic.test', 'support'],
   ]);
-  assert.equal((await app.json<UserJson[]>(['user', 'list', '--role', 'support'])).map((u) => u.id), [ids.sam]);
+  assert.equal(
+    (await app.json<UserJson[]>(['user', 'list', '--role', 'support'])).map((u) => u.id),
+    [ids.sam],
+  );
   assert.is((await app.json<UserJson>(['user', 'view', prefix(ids.bob!)])).email, 'bob@epic.test');
 });
 
 workflow('the commercial signs up a client, drafts, signs and is paid for contracts', async () => {
   await as('bob', 'bob@epic.test', 'bob@epic.test pw');
-  ids.kevin = await app.ok(['client', 'create', '--name', 'Kevin Casey', '--email', 'kevin@startup.io', '--phone', '+678 123 456 78', '--company', 'Cool Startup LLC']);
+  ids.kevin = await app.ok([
+    'client',
+    'create',
+    '--name',
+    'Kevin Casey',
+    '--email',
+    'kevin@startup.io',
+    '--phone',
+    '+678 123 456 78',
+    '--company',
+    'Cool Startup LLC',
+  ]);
   ids.other = await app.ok(['client', 'create', '--name', 'Olga Other', '--email', 'olga@other.io']);
   const clients = shaped(await app.json<ClientJson[]>(['client', 'list']), CLIENT_KEYS);
-  assert.equal(clients.find((c) => c.id === ids.kevin), {
-    ...clients.find((c) => c.id === ids.kevin)!,
-    name: 'Kevin Casey', email: 'kevin@startup.io', phone: '+678 123 456 78', company: 'Cool Startup LLC', commercialId: ids.bob!, commercialName: 'Bob Seller',
-  });
+  assert.equal(
+    clients.find((c) => c.id === ids.kevin),
+    {
+      ...clients.find((c) => c.id === ids.kevin)!,
+      name: 'Kevin Casey',
+      email: 'kevin@startup.io',
+      phone: '+678 123 456 78',
+      company: 'Cool Startup LLC',
+      commercialId: ids.bob!,
+      commercialName: 'Bob Seller',
+    },
+  );
   assert.is(clients.find((c) => c.id === ids.other)?.phone, null);
-  assert.equal((await app.json<ClientJson[]>(['client', 'list', '--search', 'startup'])).map((c) => c.id), [ids.kevin]);
+  assert.equal(
+    (await app.json<ClientJson[]>(['client', 'list', '--search', 'startup'])).map((c) => c.id),
+    [ids.kevin],
+  );
 
   ids.main = await app.ok(['contract', 'create', '--client', prefix(ids.kevin!), '--total', '10000']);
   ids.small = await app.ok(['contract', 'create', '--client', ids.kevin!, '--total', '500.5', '--signed']);
@@ -112,13 +206,39 @@ workflow('the commercial signs up a client, drafts, signs and is paid for contra
   const unsigned = shaped(await app.json<ContractJson[]>(['contract', 'list', '--unsigned']), CONTRACT_KEYS);
   assert.equal(unsigned.map((c) => c.id).sort(), [ids.main, ids.olgaContract].sort());
   const main = unsigned.find((c) => c.id === ids.main)!;
-  assert.equal({ ...main, createdAt: '', updatedAt: '' }, {
-    id: ids.main!, clientId: ids.kevin!, clientName: 'Kevin Casey', commercialId: ids.bob!, commercialName: 'Bob Seller',
-    totalAmount: '10000.00', remainingAmount: '10000.00', signed: false, createdAt: '', updatedAt: '',
-  });
+  assert.equal(
+    { ...main, createdAt: '', updatedAt: '' },
+    {
+      id: ids.main!,
+      clientId: ids.kevin!,
+      clientName: 'Kevin Casey',
+      commercialId: ids.bob!,
+      commercialName: 'Bob Seller',
+      totalAmount: '10000.00',
+      remainingAmount: '10000.00',
+      signed: false,
+      createdAt: '',
+      updatedAt: '',
+    },
+  );
 
   // No event on an unsigned contract.
-  const early = await app.epic(['event', 'create', '--contract', ids.main!, '--name', 'Too early', '--start', '2026-06-04T13:00Z', '--end', '2026-06-04T14:00Z', '--location', 'x', '--attendees', '1']);
+  const early = await app.epic([
+    'event',
+    'create',
+    '--contract',
+    ids.main!,
+    '--name',
+    'Too early',
+    '--start',
+    '2026-06-04T13:00Z',
+    '--end',
+    '2026-06-04T14:00Z',
+    '--location',
+    'x',
+    '--attendees',
+    '1',
+  ]);
   assert.is(early.code, 2);
   assert.match(early.stderr, /^error: .*not signed/);
 
@@ -129,31 +249,76 @@ workflow('the commercial signs up a client, drafts, signs and is paid for contra
   await app.ok(['contract', 'pay', ids.small!, '--amount', '500.50']);
   assert.equal((await app.json<ContractJson>(['contract', 'view', prefix(ids.main!)])).remainingAmount, '6499.00');
   const unpaid = shaped(await app.json<ContractJson[]>(['contract', 'list', '--unpaid']), CONTRACT_KEYS);
-  assert.equal(unpaid.map((c) => [c.id, c.totalAmount, c.remainingAmount, c.signed]), [[ids.main, '10000.00', '6499.00', true]]);
-  assert.equal((await app.json<ContractJson[]>(['contract', 'list', '--unsigned'])).map((c) => c.id), [ids.olgaContract]);
-  assert.equal((await app.json<ContractJson[]>(['contract', 'list', '--client', prefix(ids.kevin!)])).map((c) => c.id).sort(), [ids.main, ids.small].sort());
-  assert.equal((await app.json<ContractJson[]>(['contract', 'list', '--client', ids.other!])).map((c) => c.id), [ids.olgaContract]);
+  assert.equal(
+    unpaid.map((c) => [c.id, c.totalAmount, c.remainingAmount, c.signed]),
+    [[ids.main, '10000.00', '6499.00', true]],
+  );
+  assert.equal(
+    (await app.json<ContractJson[]>(['contract', 'list', '--unsigned'])).map((c) => c.id),
+    [ids.olgaContract],
+  );
+  assert.equal(
+    (await app.json<ContractJson[]>(['contract', 'list', '--client', prefix(ids.kevin!)])).map((c) => c.id).sort(),
+    [ids.main, ids.small].sort(),
+  );
+  assert.equal(
+    (await app.json<ContractJson[]>(['contract', 'list', '--client', ids.other!])).map((c) => c.id),
+    [ids.olgaContract],
+  );
 });
 
 workflow('the commercial creates the event: dates in UTC, not assigned yet', async () => {
   ids.wedding = await app.ok([
-    'event', 'create', '--contract', prefix(ids.main!), '--name', 'Casey wedding', '--start', '2026-06-04 13:00', '--end', '2026-06-05T02:00+02:00',
-    '--location', '53 Rue du Château, Candé-sur-Beuvron', '--attendees', '75', '--notes', 'DJ until 2am',
+    'event',
+    'create',
+    '--contract',
+    prefix(ids.main!),
+    '--name',
+    'Casey wedding',
+    '--start',
+    '2026-06-04 13:00',
+    '--end',
+    '2026-06-05T02:00+02:00',
+    '--location',
+    '53 Rue du Château, Candé-sur-Beuvron',
+    '--attendees',
+    '75',
+    '--notes',
+    'DJ until 2am',
   ]);
   const events = shaped(await app.json<EventJson[]>(['event', 'list']), EVENT_KEYS);
-  assert.equal(events.map((e) => ({ ...e, createdAt: '', updatedAt: '' })), [{
-    id: ids.wedding!, name: 'Casey wedding', contractId: ids.main!, clientId: ids.kevin!, clientName: 'Kevin Casey',
-    clientContact: { email: 'kevin@startup.io', phone: '+678 123 456 78' }, supportId: null, supportName: null,
-    start: new Date(2026, 5, 4, 13, 0).toISOString(), end: '2026-06-05T00:00:00.000Z', location: '53 Rue du Château, Candé-sur-Beuvron',
-    attendees: 75, notes: 'DJ until 2am', createdAt: '', updatedAt: '',
-  }]);
+  assert.equal(
+    events.map((e) => ({ ...e, createdAt: '', updatedAt: '' })),
+    [
+      {
+        id: ids.wedding!,
+        name: 'Casey wedding',
+        contractId: ids.main!,
+        clientId: ids.kevin!,
+        clientName: 'Kevin Casey',
+        clientContact: { email: 'kevin@startup.io', phone: '+678 123 456 78' },
+        supportId: null,
+        supportName: null,
+        start: new Date(2026, 5, 4, 13, 0).toISOString(),
+        end: '2026-06-05T00:00:00.000Z',
+        location: '53 Rue du Château, Candé-sur-Beuvron',
+        attendees: 75,
+        notes: 'DJ until 2am',
+        createdAt: '',
+        updatedAt: '',
+      },
+    ],
+  );
   // Bob may not assign a support: gestion does.
   assert.is((await app.epic(['event', 'assign', ids.wedding!, '--support', ids.sam!])).code, 4);
 });
 
 workflow('gestion assigns a support', async () => {
   await as('ada', 'ada@epic.test', 'ada password');
-  assert.equal((await app.json<EventJson[]>(['event', 'list', '--unassigned'])).map((e) => e.id), [ids.wedding]);
+  assert.equal(
+    (await app.json<EventJson[]>(['event', 'list', '--unassigned'])).map((e) => e.id),
+    [ids.wedding],
+  );
   await app.ok(['event', 'assign', prefix(ids.wedding!), '--support', prefix(ids.sam!)]);
   assert.equal(await app.json<EventJson[]>(['event', 'list', '--unassigned']), []);
   const [event] = await app.json<EventJson[]>(['event', 'list']);
@@ -164,13 +329,22 @@ workflow('gestion assigns a support', async () => {
 workflow('the support finds their event and edits its notes and attendees; sees only what is behind it', async () => {
   await as('sam', 'sam@epic.test', 'sam@epic.test pw');
   const mine = shaped(await app.json<EventJson[]>(['event', 'list', '--mine']), EVENT_KEYS);
-  assert.equal(mine.map((e) => [e.id, e.supportId, e.supportName]), [[ids.wedding, ids.sam, 'Sam Support']]);
+  assert.equal(
+    mine.map((e) => [e.id, e.supportId, e.supportName]),
+    [[ids.wedding, ids.sam, 'Sam Support']],
+  );
   await app.ok(['event', 'edit', prefix(ids.wedding!), '--notes', 'DJ until 3am; vegetarian menu', '--attendees', '80']);
   const edited = await app.json<EventJson>(['event', 'view', prefix(ids.wedding!)]);
   assert.equal([edited.notes, edited.attendees], ['DJ until 3am; vegetarian menu', 80]);
   assert.ok(edited.updatedAt > edited.createdAt, 'updatedAt moves on an edit');
-  assert.equal((await app.json<ClientJson[]>(['client', 'list'])).map((c) => c.id), [ids.kevin]);
-  assert.equal((await app.json<ContractJson[]>(['contract', 'list'])).map((c) => c.id), [ids.main]);
+  assert.equal(
+    (await app.json<ClientJson[]>(['client', 'list'])).map((c) => c.id),
+    [ids.kevin],
+  );
+  assert.equal(
+    (await app.json<ContractJson[]>(['contract', 'list'])).map((c) => c.id),
+    [ids.main],
+  );
   assert.is((await app.epic(['contract', 'edit', ids.main!, '--total', '1'])).code, 4);
 });
 
@@ -189,15 +363,29 @@ workflow('deleting a commercial who owns clients needs --reassign-to; then clien
   assert.is(refused.code, 2);
   assert.match(refused.stderr, /^error: .*--reassign-to.*\n$/);
   const after = await allEvents();
-  assert.equal(after.slice(before.length).map((e) => [e.type, e.data.outcome]), [['CommandRecorded', 'rejected']], 'nothing but the log entry');
+  assert.equal(
+    after.slice(before.length).map((e) => [e.type, e.data.outcome]),
+    [['CommandRecorded', 'rejected']],
+    'nothing but the log entry',
+  );
 
   await app.ok(['user', 'delete', prefix(ids.bob!), '--reassign-to', prefix(ids.carla!)]);
   const clients = await app.json<ClientJson[]>(['client', 'list']);
-  assert.equal(clients.map((c) => [c.id, c.commercialId, c.commercialName]).sort(), [[ids.kevin, ids.carla, 'Carla Closer'], [ids.other, ids.carla, 'Carla Closer']].sort());
+  assert.equal(
+    clients.map((c) => [c.id, c.commercialId, c.commercialName]).sort(),
+    [
+      [ids.kevin, ids.carla, 'Carla Closer'],
+      [ids.other, ids.carla, 'Carla Closer'],
+    ].sort(),
+  );
   const contracts = await app.json<ContractJson[]>(['contract', 'list']);
   assert.equal(new Set(contracts.map((c) => `${c.commercialId} ${c.commercialName}`)), new Set([`${ids.carla} Carla Closer`]));
   const moved = (await allEvents()).filter((e) => e.type === 'ClientReassigned');
-  assert.equal(moved.map((e) => e.streamId).sort(), [`client-${ids.kevin}`, `client-${ids.other}`].sort(), 'one ClientReassigned per client');
+  assert.equal(
+    moved.map((e) => e.streamId).sort(),
+    [`client-${ids.kevin}`, `client-${ids.other}`].sort(),
+    'one ClientReassigned per client',
+  );
   assert.equal((await app.json<UserJson[]>(['user', 'list'])).map((u) => u.id).includes(ids.bob!), false);
   assert.equal(readRows('SELECT id FROM clients WHERE commercial_id = ?', ids.bob!), [], 'no read row points at Bob');
 
@@ -231,11 +419,17 @@ workflow('deleting a support unassigns their events; no read row points at them'
   await app.ok(['user', 'delete', prefix(ids.sam!)]);
   const [event] = await app.json<EventJson[]>(['event', 'list']);
   assert.equal([event?.id, event?.supportId, event?.supportName], [ids.wedding, null, null]);
-  assert.equal((await app.json<EventJson[]>(['event', 'list', '--unassigned'])).map((e) => e.id), [ids.wedding]);
+  assert.equal(
+    (await app.json<EventJson[]>(['event', 'list', '--unassigned'])).map((e) => e.id),
+    [ids.wedding],
+  );
   assert.equal(readRows('SELECT id FROM occasions WHERE support_id = ?', ids.sam!), []);
   assert.equal(readRows('SELECT id FROM users WHERE id = ?', ids.sam!), []);
   const unassigned = (await allEvents()).filter((e) => e.type === 'SupportUnassigned');
-  assert.equal(unassigned.map((e) => e.data.occasionId), [ids.wedding]);
+  assert.equal(
+    unassigned.map((e) => e.data.occasionId),
+    [ids.wedding],
+  );
   assert.is((await withToken('sam', ['event', 'list', '--mine', '--json'])).code, 3);
 });
 

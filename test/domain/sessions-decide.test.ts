@@ -43,7 +43,9 @@ sessions('4 failures, or older ones, do not lock', () => {
 });
 
 sessions('logout closes the session; a closed or expired session is not open', () => {
-  const open = given([[{ type: 'SessionOpened', data: { userId: 'u1', sessionId: 's1', expiresAt: '2026-06-01T11:00:00.000Z' } }, '2026-06-01T10:00:00.000Z']]);
+  const open = given([
+    [{ type: 'SessionOpened', data: { userId: 'u1', sessionId: 's1', expiresAt: '2026-06-01T11:00:00.000Z' } }, '2026-06-01T10:00:00.000Z'],
+  ]);
   assert.ok(isSessionOpen(open, 's1', now));
   assert.not.ok(isSessionOpen(open, 's1', new Date('2026-06-01T11:00:00.000Z')));
   assert.not.ok(isSessionOpen(open, 'other', now));

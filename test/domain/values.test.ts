@@ -20,7 +20,11 @@ money('parses amounts into integer cents, formats them back with two decimals', 
 
 money('refuses what is not a plain amount with at most two decimals', () => {
   for (const bad of ['', '1.234', '-5', '1e3', 'NaN', 'Infinity', '1,50', '12 000', '.5', '5.', '0x10', '99999999999999']) {
-    assert.throws(() => parseAmount(bad), (error: unknown) => error instanceof InvalidInput, bad);
+    assert.throws(
+      () => parseAmount(bad),
+      (error: unknown) => error instanceof InvalidInput,
+      bad,
+    );
   }
 });
 
@@ -37,8 +41,21 @@ dates('ISO 8601 with an offset, Z, or none (local time) -> UTC', () => {
 });
 
 dates('refuses impossible dates instead of rolling them over', () => {
-  for (const bad of ['2026-02-30T10:00', '2026-13-01', '2026-06-04T24:00', '2026-06-04T10:60', 'tomorrow', '04/06/2026', '2026-06-04T10:00+15:00', '']) {
-    assert.throws(() => parseDateTime(bad), (error: unknown) => error instanceof InvalidInput, bad);
+  for (const bad of [
+    '2026-02-30T10:00',
+    '2026-13-01',
+    '2026-06-04T24:00',
+    '2026-06-04T10:60',
+    'tomorrow',
+    '04/06/2026',
+    '2026-06-04T10:00+15:00',
+    '',
+  ]) {
+    assert.throws(
+      () => parseDateTime(bad),
+      (error: unknown) => error instanceof InvalidInput,
+      bad,
+    );
   }
   assert.is(parseDateTime('2028-02-29T00:00Z'), '2028-02-29T00:00:00.000Z');
 });

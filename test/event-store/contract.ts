@@ -8,12 +8,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Conflict, ExitCode } from '../../src/errors.js';
 import {
-  WrongExpectedVersion,
   type EventStore,
   type ExpectedVersion,
   type JsonObject,
   type NewEvent,
   type RecordedEvent,
+  WrongExpectedVersion,
 } from '../../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
@@ -60,12 +60,21 @@ export function defineEventStoreContract(name: string, open: () => Promise<Store
       const result = await store.append(stream, events, 'no_stream');
 
       assert.is(result.version, 3);
-      assert.equal(result.events.map((e) => e.version), [1, 2, 3]);
-      assert.equal(result.events.map((e) => e.id), events.map((e) => e.id));
+      assert.equal(
+        result.events.map((e) => e.version),
+        [1, 2, 3],
+      );
+      assert.equal(
+        result.events.map((e) => e.id),
+        events.map((e) => e.id),
+      );
       assert.ok(result.events.every((e) => e.streamId === stream));
       const positions = result.events.map((e) => e.position);
       assert.ok(positions[0]! > before, 'positions come after the previous head');
-      assert.ok(positions.every((p, i) => i === 0 || p > positions[i - 1]!), 'positions increase');
+      assert.ok(
+        positions.every((p, i) => i === 0 || p > positions[i - 1]!),
+        'positions increase',
+      );
       assert.is(result.position, positions[2]);
       assert.is(await store.headPosition(), result.position);
     });
@@ -128,7 +137,10 @@ export function defineEventStoreContract(name: string, open: () => Promise<Store
         if (accepted) {
           const result = await store.append(stream, batch, expected);
           assert.is(result.version, existing + 2);
-          assert.equal((await store.readStream(stream)).map((e) => e.id), [...streamBefore.map((e) => e.id), ...batch.map((e) => e.id)]);
+          assert.equal(
+            (await store.readStream(stream)).map((e) => e.id),
+            [...streamBefore.map((e) => e.id), ...batch.map((e) => e.id)],
+          );
           return;
         }
 
@@ -167,7 +179,10 @@ export function defineEventStoreContract(name: string, open: () => Promise<Store
       const stream = await fiveMinutes(store);
       const events = await store.readStream(stream);
       assert.equal(versions(events), [1, 2, 3, 4, 5]);
-      assert.equal(events.map((e) => e.data['m']), [0, 1, 2, 3, 4]);
+      assert.equal(
+        events.map((e) => e.data['m']),
+        [0, 1, 2, 3, 4],
+      );
     });
 
     test('fromVersion, limit and both', async (context) => {
@@ -248,14 +263,23 @@ export function defineEventStoreContract(name: string, open: () => Promise<Store
       const written = await interleaved(store, types);
 
       const { all, sizes } = await readInBatches(store, head, 3);
-      assert.equal(all.map((e) => e.id), written.map((e) => e.id));
+      assert.equal(
+        all.map((e) => e.id),
+        written.map((e) => e.id),
+      );
       assert.equal(sizes, [3, 3, 1, 0]);
-      assert.ok(all.every((e, i) => i === 0 || e.position > all[i - 1]!.position), 'positions increase');
+      assert.ok(
+        all.every((e, i) => i === 0 || e.position > all[i - 1]!.position),
+        'positions increase',
+      );
       assert.is(all[all.length - 1]?.position, await store.headPosition());
 
       // Resuming after any position returns exactly the rest.
       const resumed = await store.readAll({ after: all[3]!.position, limit: 100 });
-      assert.equal(resumed.map((e) => e.id), written.slice(4).map((e) => e.id));
+      assert.equal(
+        resumed.map((e) => e.id),
+        written.slice(4).map((e) => e.id),
+      );
       // What readAll returns is what readStream returns.
       const first = all[0]!;
       assert.equal((await store.readStream(first.streamId, { limit: 1 }))[0], first);
@@ -269,12 +293,18 @@ export function defineEventStoreContract(name: string, open: () => Promise<Store
       const wanted = [types[0], types[2]];
 
       const { all, sizes } = await readInBatches(store, head, 2, wanted);
-      assert.equal(all.map((e) => e.id), written.filter((e) => wanted.includes(e.type)).map((e) => e.id));
+      assert.equal(
+        all.map((e) => e.id),
+        written.filter((e) => wanted.includes(e.type)).map((e) => e.id),
+      );
       assert.equal(sizes, [2, 2, 1, 0]);
-      assert.equal((await store.readAll({ after: head, limit: 10, types: [types[1]] })).map((e) => e.data), [
-        { s: 'b', n: 1 },
-        { s: 'c', n: 2 },
-      ]);
+      assert.equal(
+        (await store.readAll({ after: head, limit: 10, types: [types[1]] })).map((e) => e.data),
+        [
+          { s: 'b', n: 1 },
+          { s: 'c', n: 2 },
+        ],
+      );
       assert.equal(await store.readAll({ after: head, limit: 10, types: [names('NeverWritten')] }), []);
     });
 

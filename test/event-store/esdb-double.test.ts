@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BackendUnavailable, Conflict, ExitCode, InvalidInput, NotFound } from '../../src/errors.js';
-import { WrongExpectedVersion } from '../../src/events/event-store.js';
 import { DEFAULT_ESDB_TIMEOUT_MS, esdbTimeoutFromEnv } from '../../src/events/esdb-connection.js';
 import { EsdbEventStore, openEsdbEventStore } from '../../src/events/esdb-event-store.js';
 import { checkpointPosition, eventPosition, serverPosition } from '../../src/events/esdb-position.js';
+import { WrongExpectedVersion } from '../../src/events/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 import { EsdbWireDouble, type EsdbWireDoubleOptions } from '../support/esdb-wire-double.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
@@ -40,7 +40,11 @@ for (const [label, options] of [
       cleanup: async () => {
         await store.close();
         // The contract ran through the path the server advertised, and only that one.
-        assert.is(options.batchAppend ? double.calls.append : double.calls.batchAppend, 0, `${label}: the other append RPC was never called`);
+        assert.is(
+          options.batchAppend ? double.calls.append : double.calls.batchAppend,
+          0,
+          `${label}: the other append RPC was never called`,
+        );
         await double.stop();
       },
     };
@@ -53,14 +57,10 @@ defineEsdbSuites('esdb double', async () => {
   const double = await EsdbWireDouble.start();
   return { url: double.url, cleanup: () => double.stop() };
 });
-defineEsdbSuites(
-  'esdb double (23.10 subscription start)',
-  async () => {
-    const double = await EsdbWireDouble.start({ legacySubscriptionStart: true, batchAppend: false });
-    return { url: double.url, cleanup: () => double.stop() };
-  },
-  ['followAll'],
-);
+defineEsdbSuites('esdb double (23.10 subscription start)', async () => {
+  const double = await EsdbWireDouble.start({ legacySubscriptionStart: true, batchAppend: false });
+  return { url: double.url, cleanup: () => double.stop() };
+}, ['followAll']);
 
 // ---- What only the double can stage ---------------------------------------------------------
 
@@ -149,14 +149,20 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
       const mine = sampleEvents(2, 'Mine');
       const result = await store.append('s', mine, expected);
       const events = await store.readStream('s');
-      assert.equal(events.map((e) => e.type), ['SampleHappened', 'Intruded', 'Mine', 'Mine']);
+      assert.equal(
+        events.map((e) => e.type),
+        ['SampleHappened', 'Intruded', 'Mine', 'Mine'],
+      );
       assert.equal([result.version, result.events.map((e) => e.version)], [4, [3, 4]]);
       assert.equal(result.events, events.slice(2));
       assertStreamIntact('s', events);
     });
   }
 
-  for (const [expected, existing] of [[1, 1], ['no_stream', 0]] as const) {
+  for (const [expected, existing] of [
+    [1, 1],
+    ['no_stream', 0],
+  ] as const) {
     test(`${String(expected)}: WrongExpectedVersion with the version the intruder left (exit 6), and nothing written`, async (context) => {
       const double = await start(context);
       const [store, intruder] = [await open(context, double.url), await open(context, double.url)];
@@ -167,7 +173,10 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
       const error = await rejection(store.append('s', sampleEvents(2, 'Mine'), expected));
       assert.instance(error, WrongExpectedVersion);
       const conflict = error as WrongExpectedVersion;
-      assert.equal([conflict.streamId, conflict.expected, conflict.actual, conflict.exitCode], ['s', expected, existing + 1, ExitCode.conflict]);
+      assert.equal(
+        [conflict.streamId, conflict.expected, conflict.actual, conflict.exitCode],
+        ['s', expected, existing + 1, ExitCode.conflict],
+      );
       assert.not.ok((await store.readStream('s')).some((e) => e.type === 'Mine'));
     });
   }
@@ -181,7 +190,10 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
       await twin.append('s', batch, 1);
     });
     const result = await store.append('s', batch, 1);
-    assert.equal(result.events.map((e) => e.id), batch.map((e) => e.id));
+    assert.equal(
+      result.events.map((e) => e.id),
+      batch.map((e) => e.id),
+    );
     assert.is((await store.readStream('s')).length, 3);
   });
 
@@ -244,7 +256,12 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
     const store = await open(context, double.url, 4000);
     await store.append('s', sampleEvents(1), 'no_stream');
     await double.stop();
-    for (const attempt of [() => store.readStream('s'), () => store.append('s', sampleEvents(1), 'any'), () => store.headPosition(), () => store.credentials().get('u')]) {
+    for (const attempt of [
+      () => store.readStream('s'),
+      () => store.append('s', sampleEvents(1), 'any'),
+      () => store.headPosition(),
+      () => store.credentials().get('u'),
+    ]) {
       const { error, ms } = await timed(attempt());
       assert.instance(error, BackendUnavailable);
       assert.is((error as BackendUnavailable).exitCode, ExitCode.unavailable);
@@ -384,7 +401,9 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on('close', (c, s) => resolve([c, s])),
+      );
       clearTimeout(killer);
       const wall = performance.now() - started;
       const what = `${step} (stdout: ${stdout.trim()}, stderr: ${stderr.trim()})`;
@@ -398,11 +417,17 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
     const [opened, appended] = await Promise.all([run('open', silentUrl), run('append', double.url)]);
     // Silent from the start: the pending read is cancelled and the process ends at once (the
     // rest is starting Node and tsx).
-    assert.ok(opened.wall < opened.elapsed + 15_000, `open: the process ended right after the error (${Math.round(opened.wall)} ms in all)`);
+    assert.ok(
+      opened.wall < opened.elapsed + 15_000,
+      `open: the process ended right after the error (${Math.round(opened.wall)} ms in all)`,
+    );
     // Stalled on the feature probe: the channel is closed, but a call already started on it runs on
     // until the client's keepalive (10 s) gives the connection up; without the close it never ends.
     assert.is(double.calls.features, 1, 'the append did wait on the feature probe');
-    assert.ok(appended.wall < appended.elapsed + 10_000 + 15_000, `append: the process ended by itself (${Math.round(appended.wall)} ms in all)`);
+    assert.ok(
+      appended.wall < appended.elapsed + 10_000 + 15_000,
+      `append: the process ended by itself (${Math.round(appended.wall)} ms in all)`,
+    );
   });
 
   test('EPIC_ESDB_TIMEOUT_MS: a positive number of milliseconds, 5000 by default', () => {
@@ -411,7 +436,11 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
     assert.is(esdbTimeoutFromEnv({ EPIC_ESDB_TIMEOUT_MS: '' }), 5000);
     assert.is(esdbTimeoutFromEnv({ EPIC_ESDB_TIMEOUT_MS: '250' }), 250);
     for (const bad of ['0', '-5', 'soon', '1.5']) {
-      assert.throws(() => esdbTimeoutFromEnv({ EPIC_ESDB_TIMEOUT_MS: bad }), (e: unknown) => e instanceof InvalidInput, bad);
+      assert.throws(
+        () => esdbTimeoutFromEnv({ EPIC_ESDB_TIMEOUT_MS: bad }),
+        (e: unknown) => e instanceof InvalidInput,
+        bad,
+      );
     }
   });
 
@@ -432,7 +461,10 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
     assert.equal(serverPosition(0), 'start');
     assert.equal(serverPosition(1085), { commit: 542n, prepare: 542n });
     assert.equal(serverPosition(1480), { commit: 740n, prepare: 0n });
-    assert.ok(checkpointPosition({ commit: 740n, prepare: 0n })! > eventPosition({ commit: 542n, prepare: 542n })!, 'the order of the pairs is kept');
+    assert.ok(
+      checkpointPosition({ commit: 740n, prepare: 0n })! > eventPosition({ commit: 542n, prepare: 542n })!,
+      'the order of the pairs is kept',
+    );
   });
 
   test('event positions are the records of the log; after 2 x commit reads from the record at commit', async (context) => {
@@ -440,9 +472,15 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
     const store = await open(context, double.url);
     const { events } = await store.append('s', sampleEvents(2), 'no_stream');
     const records = double.records.filter((r) => r.streamId === 's');
-    assert.equal(events.map((e) => e.position), records.map((r) => Number(r.position) * 2 + 1));
+    assert.equal(
+      events.map((e) => e.position),
+      records.map((r) => Number(r.position) * 2 + 1),
+    );
     const second = records[1]!;
-    assert.equal((await store.readAll({ after: Number(second.position) * 2, limit: 5 })).map((e) => e.id), [events[1]!.id]);
+    assert.equal(
+      (await store.readAll({ after: Number(second.position) * 2, limit: 5 })).map((e) => e.id),
+      [events[1]!.id],
+    );
     assert.equal(await store.readAll({ after: Number(double.end) * 2, limit: 5 }), [], 'after the end of the log');
   });
 
@@ -454,11 +492,20 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
     double.append('s', [{ type: '$>', data: '0@other' }]);
     double.append('$stats-127.0.0.1:2113', [{ type: '$statsCollected', data: {} }]);
     assert.is(await store.headPosition(), position);
-    assert.equal((await store.readAll({ after: 0, limit: 100 })).map((e) => e.streamId), ['s']);
-    assert.equal((await store.streamHeads()).map((h) => [h.streamId, h.version]), [['s', 1]]);
+    assert.equal(
+      (await store.readAll({ after: 0, limit: 100 })).map((e) => e.streamId),
+      ['s'],
+    );
+    assert.equal(
+      (await store.streamHeads()).map((h) => [h.streamId, h.version]),
+      [['s', 1]],
+    );
     // The follower sees the same log.
     const messages = await followUntil(store, { after: 0 }, (seen) => seen.some((m) => m.kind === 'caught-up'));
-    assert.equal(messages.flatMap((m) => (m.kind === 'event' ? [m.event.streamId] : [])), ['s']);
+    assert.equal(
+      messages.flatMap((m) => (m.kind === 'event' ? [m.event.streamId] : [])),
+      ['s'],
+    );
   });
 
   test('an empty log has head 0 even though the server holds system events', async (context) => {

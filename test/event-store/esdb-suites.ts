@@ -10,11 +10,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Conflict, ExitCode } from '../../src/errors.js';
-import { WrongExpectedVersion, type RecordedEvent } from '../../src/events/event-store.js';
 import { EsdbConnection } from '../../src/events/esdb-connection.js';
 import { CREDENTIALS_STREAM_PREFIX, isLogEvent } from '../../src/events/esdb-event-codec.js';
-import { openEsdbEventStore, type EsdbEventStore } from '../../src/events/esdb-event-store.js';
+import { type EsdbEventStore, openEsdbEventStore } from '../../src/events/esdb-event-store.js';
 import type { FollowMessage, FollowOptions } from '../../src/events/esdb-follow.js';
+import { type RecordedEvent, WrongExpectedVersion } from '../../src/events/event-store.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { rejection } from './rejection.js';
 import { sampleEvent, sampleEvents, uniqueNames } from './sample-events.js';
@@ -61,7 +61,11 @@ export async function followUntil(
 }
 
 const describe = (message: FollowMessage): string =>
-  message.kind === 'event' ? `${message.event.streamId}@${message.event.version}(${message.event.position})` : message.kind === 'checkpoint' ? `checkpoint ${message.position}` : 'caught-up';
+  message.kind === 'event'
+    ? `${message.event.streamId}@${message.event.version}(${message.event.position})`
+    : message.kind === 'checkpoint'
+      ? `checkpoint ${message.position}`
+      : 'caught-up';
 
 /** The position a consumer would store after handling `message`. */
 const positionOf = (message: FollowMessage): number | undefined =>
@@ -131,10 +135,17 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
       const events = eventsOf(messages);
       assert.equal(events.slice(0, history.length), history, 'the history first, as readAll returns it');
       assert.is(caughtUpAfter, history.length, 'caught-up comes after the history');
-      assert.equal(events.slice(history.length).map((e) => e.id), live.map((e) => e.id), 'then the live events');
+      assert.equal(
+        events.slice(history.length).map((e) => e.id),
+        live.map((e) => e.id),
+        'then the live events',
+      );
       assert.equal(events.slice(history.length), await store.readStream(c));
       const positions = messages.flatMap((m) => positionOf(m) ?? []);
-      assert.ok(positions.every((p, i) => i === 0 || p > positions[i - 1]!), `positions only grow: ${positions.join(' ')}`);
+      assert.ok(
+        positions.every((p, i) => i === 0 || p > positions[i - 1]!),
+        `positions only grow: ${positions.join(' ')}`,
+      );
       assert.ok(positions.every((p) => p > before));
     });
 
@@ -161,7 +172,10 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
         const position = positionOf(message);
         if (position === undefined) return;
         const later = eventsOf(messages.slice(index + 1));
-        assert.ok(later.every((e) => e.position > position), `nothing at or before ${describe(message)} comes after it`);
+        assert.ok(
+          later.every((e) => e.position > position),
+          `nothing at or before ${describe(message)} comes after it`,
+        );
       });
 
       // A consumer stops after any message and restarts from the position it stored.
@@ -170,7 +184,11 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
         if (stored === undefined) continue;
         const rest = expected.filter((e) => e.position > stored);
         const resumed = await followUntil(store, { after: stored }, (seen) => seen.some((m) => m.kind === 'caught-up'));
-        assert.equal(eventsOf(resumed).map((e) => e.id), rest.map((e) => e.id), `resuming after ${describe(message)}`);
+        assert.equal(
+          eventsOf(resumed).map((e) => e.id),
+          rest.map((e) => e.id),
+          `resuming after ${describe(message)}`,
+        );
       }
     });
 
@@ -194,9 +212,15 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
       const messages = await followUntil(store, { after: 0 }, (seen) => seen.some((m) => m.kind === 'caught-up'));
       const events = eventsOf(messages);
       assert.ok(events.length >= 1);
-      assert.ok(events.every((e) => isLogEvent(e.streamId, e.type)), 'only events of the log');
+      assert.ok(
+        events.every((e) => isLogEvent(e.streamId, e.type)),
+        'only events of the log',
+      );
       assert.not.ok(events.some((e) => e.streamId.startsWith(CREDENTIALS_STREAM_PREFIX) || JSON.stringify(e).includes(BCRYPT)));
-      assert.ok(events.every((e) => e.position % 2 === 1), 'event positions are odd (2 x commit + 1)');
+      assert.ok(
+        events.every((e) => e.position % 2 === 1),
+        'event positions are odd (2 x commit + 1)',
+      );
       assert.is(events.at(-1)?.position, await store.headPosition());
       assert.ok((await store.headPosition()) > before);
     });
@@ -299,7 +323,11 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
       assert.is(events.length, 20);
       assertStreamIntact(stream, events);
       for (const writer of ['one', 'two']) {
-        assert.equal(events.filter((e) => e.data['writer'] === writer).map((e) => e.data['n']), [...Array(10).keys()], `${writer}'s events in its order`);
+        assert.equal(
+          events.filter((e) => e.data['writer'] === writer).map((e) => e.data['n']),
+          [...Array(10).keys()],
+          `${writer}'s events in its order`,
+        );
       }
     });
 
@@ -307,7 +335,10 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
       const [first, second] = [await open(context), await open(context)];
       const stream = names('race');
       await first.append(stream, sampleEvents(1), 'no_stream');
-      const outcomes = await Promise.allSettled([first.append(stream, sampleEvents(1, 'A'), 1), second.append(stream, sampleEvents(1, 'B'), 1)]);
+      const outcomes = await Promise.allSettled([
+        first.append(stream, sampleEvents(1, 'A'), 1),
+        second.append(stream, sampleEvents(1, 'B'), 1),
+      ]);
       const won = outcomes.filter((o) => o.status === 'fulfilled');
       const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
       assert.is(won.length, 1);

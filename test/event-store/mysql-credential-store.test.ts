@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { BackendUnavailable } from '../../src/errors.js';
 import { MysqlCredentialStore } from '../../src/events/mysql-credential-store.js';
 import { MysqlDatabase } from '../../src/events/mysql-database.js';
-import { openMysqlEventStore, type MysqlEventStore } from '../../src/events/mysql-event-store.js';
+import { type MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql-event-store.js';
 import { parseMysqlUrl } from '../../src/events/mysql-url.js';
 import { createTestDatabase, mysqlTestUrl, rawConnection, type TestDatabase } from './mysql-test-database.js';
 import { rejection } from './rejection.js';

@@ -7,10 +7,10 @@
  * `CI=true` the missing variable is a failing test instead.
  */
 import { randomBytes } from 'node:crypto';
-import { createConnection, type Connection } from 'mysql2/promise';
+import { type Connection, createConnection } from 'mysql2/promise';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseMysqlUrl, type MysqlTarget } from '../../src/events/mysql-url.js';
+import { type MysqlTarget, parseMysqlUrl } from '../../src/events/mysql-url.js';
 
 export const MYSQL_URL_VARIABLE = 'EPIC_TEST_MYSQL_URL';
 
@@ -66,7 +66,10 @@ export async function createTestDatabase(serverUrl: string): Promise<TestDatabas
 }
 
 /** A URL for `target` with some parts replaced; the password goes in percent-encoded. */
-export function mysqlUrl(target: MysqlTarget, changes: Partial<Pick<MysqlTarget, 'host' | 'port' | 'user' | 'password' | 'database'>> = {}): string {
+export function mysqlUrl(
+  target: MysqlTarget,
+  changes: Partial<Pick<MysqlTarget, 'host' | 'port' | 'user' | 'password' | 'database'>> = {},
+): string {
   const { host, port, user, password, database } = { ...target, ...changes };
   const auth = password === '' ? encodeURIComponent(user) : `${encodeURIComponent(user)}:${encodeURIComponent(password)}`;
   return `mysql://${auth}@${host.includes(':') ? `[${host}]` : host}:${port}/${encodeURIComponent(database)}`;

@@ -7,20 +7,33 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BackendUnavailable, Conflict, InvalidInput } from '../../src/errors.js';
-import { WrongExpectedVersion, type EventStore, type ExpectedVersion, type JsonObject, type RecordedEvent } from '../../src/events/event-store.js';
+import {
+  type EventStore,
+  type ExpectedVersion,
+  type JsonObject,
+  type RecordedEvent,
+  WrongExpectedVersion,
+} from '../../src/events/event-store.js';
 import { MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql-event-store.js';
 import { parseMysqlUrl } from '../../src/events/mysql-url.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';
 import type { AppendedEvent, AppenderPlan, AppenderResult, RoundOutcome } from './fixtures/mysql-appender.js';
-import { createTestDatabase, FIXTURE_URL_VARIABLE, mysqlTestUrl, mysqlUrl, rawConnection, type TestDatabase } from './mysql-test-database.js';
+import {
+  createTestDatabase,
+  FIXTURE_URL_VARIABLE,
+  mysqlTestUrl,
+  mysqlUrl,
+  rawConnection,
+  type TestDatabase,
+} from './mysql-test-database.js';
 import { rejection } from './rejection.js';
 import { sampleEvent, sampleEvents } from './sample-events.js';
 
@@ -136,7 +149,10 @@ function defineMysqlSuites(serverUrl: string): void {
         'SELECT TABLE_NAME AS name, ENGINE AS engine, TABLE_COLLATION AS collation FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
         [database.name],
       );
-      assert.equal(tables.map((t) => t.name), ['credentials', 'events', 'log_head', 'streams']);
+      assert.equal(
+        tables.map((t) => t.name),
+        ['credentials', 'events', 'log_head', 'streams'],
+      );
       for (const table of tables) {
         assert.is(table.engine, 'InnoDB', table.name);
         assert.match(table.collation, /^utf8mb4_(0900_bin|nopad_bin)$/, table.name);
@@ -144,9 +160,16 @@ function defineMysqlSuites(serverUrl: string): void {
     });
 
     test('"a", "a " and "A" are three streams, as in SQLite', async ({ store }) => {
-      for (const stream of ['a', 'a ', 'A']) assert.is((await store.append(stream, sampleEvents(1), 'no_stream')).version, 1, JSON.stringify(stream));
-      assert.equal((await store.readStream('a ')).map((e) => e.streamId), ['a ']);
-      assert.equal((await store.streamHeads()).map((h) => h.streamId), ['A', 'a', 'a ']);
+      for (const stream of ['a', 'a ', 'A'])
+        assert.is((await store.append(stream, sampleEvents(1), 'no_stream')).version, 1, JSON.stringify(stream));
+      assert.equal(
+        (await store.readStream('a ')).map((e) => e.streamId),
+        ['a '],
+      );
+      assert.equal(
+        (await store.streamHeads()).map((h) => h.streamId),
+        ['A', 'a', 'a '],
+      );
     });
 
     test('data and metadata are stored as the exact JSON text written; at_ms is the instant', async ({ store, raw }) => {
@@ -180,7 +203,10 @@ function defineMysqlSuites(serverUrl: string): void {
       try {
         const racing = await Promise.all([0, 1, 2].map(() => openMysqlEventStore(fresh.url)));
         await Promise.all(racing.map((s, i) => s.append(`s${i}`, sampleEvents(1), 'no_stream')));
-        assert.equal((await racing[0]!.readAll({ after: 0, limit: 10 })).map((e) => e.position), [1, 2, 3]);
+        assert.equal(
+          (await racing[0]!.readAll({ after: 0, limit: 10 })).map((e) => e.position),
+          [1, 2, 3],
+        );
         await Promise.all(racing.map((s) => s.close()));
       } finally {
         await fresh.drop();
@@ -191,7 +217,10 @@ function defineMysqlSuites(serverUrl: string): void {
       const big = sampleEvents(1200, 'Bulk');
       const result = await store.append('bulk', big, 'no_stream');
       assert.is(result.version, 1200);
-      assert.equal(result.events.map((e) => e.position), Array.from({ length: 1200 }, (_, i) => i + 1));
+      assert.equal(
+        result.events.map((e) => e.position),
+        Array.from({ length: 1200 }, (_, i) => i + 1),
+      );
       assertStreamIntact('bulk', await store.readStream('bulk'));
 
       // The 1100th id is already recorded: the first statements went in, the failing one undoes the whole batch.
@@ -209,7 +238,10 @@ function defineMysqlSuites(serverUrl: string): void {
       const events = [0, 1, 2].map((n) => sampleEvent('Large', { n, chunk }));
       await store.append('large', events, 'no_stream');
       const read = await store.readStream('large');
-      assert.equal(read.map((e) => e.data['n']), [0, 1, 2]);
+      assert.equal(
+        read.map((e) => e.data['n']),
+        [0, 1, 2],
+      );
       assert.ok(read.every((e) => e.data['chunk'] === chunk));
       assertStreamIntact('large', read);
     });
@@ -229,11 +261,23 @@ function defineMysqlSuites(serverUrl: string): void {
       assert.instance(await rejection(store.append('s', [sampleEvent('Bad', { n: 10n } as unknown as JsonObject)], 2)), TypeError);
       const next = await store.append('s', sampleEvents(1), 2);
       assert.is(next.position, 4);
-      assert.equal((await readLog(store)).map((e) => e.position), [1, 2, 3, 4]);
-      assert.equal((await store.streamHeads()).map((h) => [h.streamId, h.version]), [['other', 1], ['s', 3]]);
+      assert.equal(
+        (await readLog(store)).map((e) => e.position),
+        [1, 2, 3, 4],
+      );
+      assert.equal(
+        (await store.streamHeads()).map((h) => [h.streamId, h.version]),
+        [
+          ['other', 1],
+          ['s', 3],
+        ],
+      );
     });
 
-    test('UNIQUE (stream_id, version) is the last line of defense: a lying streams row still gets WrongExpectedVersion', async ({ store, raw }) => {
+    test('UNIQUE (stream_id, version) is the last line of defense: a lying streams row still gets WrongExpectedVersion', async ({
+      store,
+      raw,
+    }) => {
       await store.append('s', sampleEvents(2), 'no_stream');
       // Damage the head row so the expected-version check passes on a stale version.
       await raw.query("UPDATE streams SET version = 1 WHERE stream_id = 's'");
@@ -335,7 +379,10 @@ function defineMysqlSuites(serverUrl: string): void {
         seen.push(...(await follow(0))); // sees 2 only: the checkpoint moves to 2
         await first.query('COMMIT');
         seen.push(...(await follow(seen.at(-1)?.position ?? 0))); // position 1 is now behind the checkpoint
-        assert.equal(seen.map((e) => e.id), ['fast']);
+        assert.equal(
+          seen.map((e) => e.id),
+          ['fast'],
+        );
         assert.equal(followReport(seen, ['slow', 'fast']), { missing: ['slow'], repeated: [], unknown: [], backwards: -1 });
       } finally {
         await first.end();
@@ -343,7 +390,11 @@ function defineMysqlSuites(serverUrl: string): void {
       }
     });
 
-    test('an append waiting behind an unfinished one has no position yet; it gets the next one after the commit', async ({ store, raw, database }) => {
+    test('an append waiting behind an unfinished one has no position yet; it gets the next one after the commit', async ({
+      store,
+      raw,
+      database,
+    }) => {
       await store.append('s', sampleEvents(1), 'no_stream');
       // Hold the log lock, as an append between its first statement and its commit does.
       await raw.query('BEGIN');
@@ -355,11 +406,20 @@ function defineMysqlSuites(serverUrl: string): void {
       const reader = await openMysqlEventStore(database.url);
       try {
         assert.is(await reader.headPosition(), 1);
-        assert.equal((await reader.readAll({ after: 0, limit: 10 })).map((e) => e.position), [1]);
+        assert.equal(
+          (await reader.readAll({ after: 0, limit: 10 })).map((e) => e.position),
+          [1],
+        );
         await raw.query('COMMIT');
         const appended = await waiting;
-        assert.equal(appended.events.map((e) => e.position), [2, 3]);
-        assert.equal((await reader.readAll({ after: 1, limit: 10 })).map((e) => e.id), appended.events.map((e) => e.id));
+        assert.equal(
+          appended.events.map((e) => e.position),
+          [2, 3],
+        );
+        assert.equal(
+          (await reader.readAll({ after: 1, limit: 10 })).map((e) => e.id),
+          appended.events.map((e) => e.id),
+        );
       } finally {
         await reader.close();
       }
@@ -400,7 +460,11 @@ function defineMysqlSuites(serverUrl: string): void {
 
         assert.is(written.length, 8 * 79); // 40 batches of 1, 2, 3, 1, ... events
         assertFollowedExactlyOnce(seen, written, '8 writers');
-        assert.equal(seen.map((e) => e.position), Array.from({ length: written.length }, (_, i) => i + 1), 'positions are 1..n');
+        assert.equal(
+          seen.map((e) => e.position),
+          Array.from({ length: written.length }, (_, i) => i + 1),
+          'positions are 1..n',
+        );
         for (let w = 0; w < 8; w++) {
           for (let s = 0; s < 3; s++) assertStreamIntact(`w${w}-s${s}`, await follower.readStream(`w${w}-s${s}`));
         }
@@ -416,7 +480,10 @@ function defineMysqlSuites(serverUrl: string): void {
   {
     const test = databaseSuite(serverUrl, 'several processes');
 
-    test('4 processes append to their own streams while a follower checkpoints: every event read exactly once', async ({ store, database }) => {
+    test('4 processes append to their own streams while a follower checkpoints: every event read exactly once', async ({
+      store,
+      database,
+    }) => {
       const plans = (startAt: number, w: number): AppenderPlan => ({ mode: 'streams', writer: `p${w}`, startAt, streams: 3, batches: 60 });
       const appenders = await spawnAppenders(database.url, 4);
       const startAt = Date.now() + 100;
@@ -439,9 +506,16 @@ function defineMysqlSuites(serverUrl: string): void {
       const appended = (await results).flatMap((r) => (r.mode === 'streams' ? r.appended : []));
 
       assert.is(appended.length, 4 * 120);
-      assertFollowedExactlyOnce(seen, appended.map((e) => e.id), '4 processes');
+      assertFollowedExactlyOnce(
+        seen,
+        appended.map((e) => e.id),
+        '4 processes',
+      );
       const byId = new Map<string, AppendedEvent>(appended.map((e) => [e.id, e]));
-      assert.ok(seen.every((e) => byId.get(e.id)?.position === e.position), 'the follower sees the positions the writers were told');
+      assert.ok(
+        seen.every((e) => byId.get(e.id)?.position === e.position),
+        'the follower sees the positions the writers were told',
+      );
       for (let w = 0; w < 4; w++) {
         for (let s = 0; s < 3; s++) assertStreamIntact(`p${w}-stream-${s}`, await store.readStream(`p${w}-stream-${s}`));
       }
@@ -449,7 +523,10 @@ function defineMysqlSuites(serverUrl: string): void {
       assert.ok(interleaved, 'the writers really ran at the same time');
     });
 
-    test('two processes racing on one stream with the same expected version: one wins, one conflicts, every round', async ({ store, database }) => {
+    test('two processes racing on one stream with the same expected version: one wins, one conflicts, every round', async ({
+      store,
+      database,
+    }) => {
       const rounds: Array<{ streamId: string; expected: ExpectedVersion; seeded: number }> = [];
       for (let i = 0; i < 20; i++) {
         const seeded = i % 2 === 0 ? 1 : 0;
@@ -460,7 +537,13 @@ function defineMysqlSuites(serverUrl: string): void {
       const appenders = await spawnAppenders(database.url, 2);
       const startAt = Date.now() + 100;
       appenders.forEach((a, i) =>
-        a.start({ mode: 'race', writer: `writer-${i}`, startAt, intervalMs: 15, rounds: rounds.map(({ streamId, expected }) => ({ streamId, expected })) }),
+        a.start({
+          mode: 'race',
+          writer: `writer-${i}`,
+          startAt,
+          intervalMs: 15,
+          rounds: rounds.map(({ streamId, expected }) => ({ streamId, expected })),
+        }),
       );
       const outcomes = (await Promise.all(appenders.map((a) => a.result))).map((r) => {
         if (r.mode !== 'race') throw new Error(`expected race results, got ${r.mode}`);
@@ -488,12 +571,20 @@ function defineMysqlSuites(serverUrl: string): void {
       const startAt = Date.now() + 100;
       appenders.forEach((a, i) => a.start({ mode: 'flood', writer: `writer-${i}`, startAt, streamId: 'busy', count: 200 }));
       const versions = (await Promise.all(appenders.map((a) => a.result))).flatMap((r) => (r.mode === 'flood' ? r.versions : []));
-      assert.equal([...versions].sort((a, b) => a - b), Array.from({ length: 400 }, (_, i) => i + 1), 'versions 1..400, each once');
+      assert.equal(
+        [...versions].sort((a, b) => a - b),
+        Array.from({ length: 400 }, (_, i) => i + 1),
+        'versions 1..400, each once',
+      );
       const events = await store.readStream('busy');
       assertStreamIntact('busy', events);
       for (const writer of ['writer-0', 'writer-1']) {
         const own = events.filter((e) => e.data['writer'] === writer).map((e) => e.data['n']);
-        assert.equal(own, Array.from({ length: 200 }, (_, n) => n), `${writer}'s events, in its order`);
+        assert.equal(
+          own,
+          Array.from({ length: 200 }, (_, n) => n),
+          `${writer}'s events, in its order`,
+        );
       }
       assert.is(await store.headPosition(), 400);
     });
@@ -599,7 +690,7 @@ function defineMysqlSuites(serverUrl: string): void {
       }
     });
 
-    test("a killed connection: the pool replaces it, the store carries on", async () => {
+    test('a killed connection: the pool replaces it, the store carries on', async () => {
       const database = await createTestDatabase(serverUrl);
       const store = await openMysqlEventStore(database.url);
       const admin = await rawConnection(server, null);

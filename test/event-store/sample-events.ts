@@ -29,9 +29,7 @@ export function sampleEvent(type: string, data: JsonObject = {}, options: Sample
 
 /** `count` events of one type, numbered in their data, a second apart. */
 export function sampleEvents(count: number, type = 'SampleHappened', start = Date.parse('2030-01-01T10:00:00.000Z')): NewEvent[] {
-  return Array.from({ length: count }, (_, n) =>
-    sampleEvent(type, { n }, { at: new Date(start + n * 1000).toISOString() }),
-  );
+  return Array.from({ length: count }, (_, n) => sampleEvent(type, { n }, { at: new Date(start + n * 1000).toISOString() }));
 }
 
 /** Stream ids and type names unique to one run, so the contract can share a store with other data. */

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BackendUnavailable, Conflict, InvalidInput } from '../../src/errors.js';
-import { WrongExpectedVersion, type ExpectedVersion, type JsonObject } from '../../src/events/event-store.js';
+import { type ExpectedVersion, type JsonObject, WrongExpectedVersion } from '../../src/events/event-store.js';
 import { openSqliteEventStore, SqliteEventStore } from '../../src/events/sqlite-event-store.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';
@@ -329,14 +329,22 @@ async function race(path: string, planFor: (writer: string, startAt: number) => 
 
     const versions = results.flatMap((r) => (r.mode === 'flood' ? r.versions : []));
     assert.is(versions.length, 400);
-    assert.equal([...versions].sort((a, b) => a - b), Array.from({ length: 400 }, (_, i) => i + 1), 'versions 1..400, each once');
+    assert.equal(
+      [...versions].sort((a, b) => a - b),
+      Array.from({ length: 400 }, (_, i) => i + 1),
+      'versions 1..400, each once',
+    );
 
     const events = await store.readStream('busy');
     assert.is(events.length, 400);
     assertStreamIntact('busy', events);
     for (const writer of ['writer-0', 'writer-1']) {
       const own = events.filter((e) => e.data['writer'] === writer).map((e) => e.data['n']);
-      assert.equal(own, Array.from({ length: 200 }, (_, n) => n), `${writer}'s events, in its order`);
+      assert.equal(
+        own,
+        Array.from({ length: 200 }, (_, n) => n),
+        `${writer}'s events, in its order`,
+      );
     }
     assert.is(await store.headPosition(), 400);
     await store.close();

@@ -15,10 +15,10 @@ import * as assert from 'uvu/assert';
 import { accountStream } from '../../src/domain/accounts/events.js';
 import { parseAmount } from '../../src/domain/money.js';
 import { createTestDatabase, mysqlTestUrl, type TestDatabase } from '../event-store/mysql-test-database.js';
-import { Installation, type CliResult } from '../support/cli.js';
+import { type CliResult, Installation } from '../support/cli.js';
 import type { LaneResult } from './fixtures/cli-lane.js';
-import { runLanes } from './support/lanes.js';
 import { assertOneLineError, assertReadTablesMatchRebuild, readWholeLog, seededRandom, withEventStore } from './support/hardening.js';
+import { runLanes } from './support/lanes.js';
 
 const PROCESSES = 8;
 const PAYMENTS_EACH = 25;
@@ -81,7 +81,11 @@ for (const backend of backends) {
   const readDbUrl = () => env.EPIC_READ_DB ?? `sqlite:${join(app.home, 'read.db')}`;
 
   /** Checks the outcome of racing payments on `contractId` whose total was `totalCents`. */
-  async function checkPayments(contractId: string, totalCents: number, attempts: { amount: string; result: LaneResult | CliResult }[]): Promise<void> {
+  async function checkPayments(
+    contractId: string,
+    totalCents: number,
+    attempts: { amount: string; result: LaneResult | CliResult }[],
+  ): Promise<void> {
     let acceptedCents = 0;
     let accepted = 0;
     for (const { amount, result } of attempts) {
@@ -97,16 +101,26 @@ for (const backend of backends) {
     assert.ok(accepted > 0, 'some payments were accepted');
     assert.ok(accepted < attempts.length, 'some payments had to be refused');
 
-    const contract = JSON.parse(await app.ok(['contract', 'view', contractId, '--json'])) as { remainingAmount: string; totalAmount: string };
+    const contract = JSON.parse(await app.ok(['contract', 'view', contractId, '--json'])) as {
+      remainingAmount: string;
+      totalAmount: string;
+    };
     const remaining = parseAmount(contract.remainingAmount);
     assert.is(remaining, totalCents - acceptedCents, 'remaining = total − accepted payments');
     assert.ok(remaining >= 0);
 
     await withEventStore(eventStoreUrl(), async (store) => {
-      const payments = (await store.readStream(accountStream(clientId))).filter((e) => e.type === 'PaymentRecorded' && e.data.contractId === contractId);
+      const payments = (await store.readStream(accountStream(clientId))).filter(
+        (e) => e.type === 'PaymentRecorded' && e.data.contractId === contractId,
+      );
       assert.is(payments.length, accepted, 'one PaymentRecorded per accepted payment');
-      assert.is(payments.reduce((sum, e) => sum + Number(e.data.amountCents), 0), acceptedCents);
-      const log = (await readWholeLog(store)).filter((e) => e.type === 'CommandRecorded' && e.data.command === 'contract pay' && (e.data.args as { id?: string }).id === contractId);
+      assert.is(
+        payments.reduce((sum, e) => sum + Number(e.data.amountCents), 0),
+        acceptedCents,
+      );
+      const log = (await readWholeLog(store)).filter(
+        (e) => e.type === 'CommandRecorded' && e.data.command === 'contract pay' && (e.data.args as { id?: string }).id === contractId,
+      );
       assert.is(log.length, attempts.length, 'every attempt is in the command log');
       assert.is(log.filter((e) => e.data.outcome === 'accepted').length, accepted);
     });
@@ -114,17 +128,37 @@ for (const backend of backends) {
 
   test(`${PROCESSES} processes × ${PAYMENTS_EACH} payments on one contract`, async () => {
     const random = seededRandom(20261128);
-    const lanes = Array.from({ length: PROCESSES }, () => Array.from({ length: PAYMENTS_EACH }, () => `${1 + Math.floor(random() * 9)}.${String(Math.floor(random() * 100)).padStart(2, '0')}`));
+    const lanes = Array.from({ length: PROCESSES }, () =>
+      Array.from({ length: PAYMENTS_EACH }, () => `${1 + Math.floor(random() * 9)}.${String(Math.floor(random() * 100)).padStart(2, '0')}`),
+    );
     const asked = lanes.flat().reduce((sum, amount) => sum + parseAmount(amount), 0);
     const totalCents = Math.floor(asked * 0.6);
     const contractId = await app.ok(['contract', 'create', '--client', clientId, '--total', (totalCents / 100).toFixed(2), '--signed']);
-    const results = await runLanes(app.home, laneEnv, lanes.map((amounts) => amounts.map((amount) => ['contract', 'pay', contractId, '--amount', amount])));
-    await checkPayments(contractId, totalCents, lanes.flatMap((amounts, i) => amounts.map((amount, j) => ({ amount, result: results[i]![j]! }))));
+    const results = await runLanes(
+      app.home,
+      laneEnv,
+      lanes.map((amounts) => amounts.map((amount) => ['contract', 'pay', contractId, '--amount', amount])),
+    );
+    await checkPayments(
+      contractId,
+      totalCents,
+      lanes.flatMap((amounts, i) => amounts.map((amount, j) => ({ amount, result: results[i]![j]! }))),
+    );
     await assertReadTablesMatchRebuild(eventStoreUrl(), readDbUrl(), await backend.freshReadDb());
   });
 
   test(`${PROCESSES} processes × ${EDITS_EACH} edits of one client`, async () => {
-    const lanes = Array.from({ length: PROCESSES }, (_, i) => Array.from({ length: EDITS_EACH }, (_, j) => ['client', 'edit', clientId, '--company', `Lane ${i} edit ${j}`, '--phone', `+33 1 ${String(i).padStart(2, '0')} ${String(j).padStart(2, '0')} 00 00`]));
+    const lanes = Array.from({ length: PROCESSES }, (_, i) =>
+      Array.from({ length: EDITS_EACH }, (_, j) => [
+        'client',
+        'edit',
+        clientId,
+        '--company',
+        `Lane ${i} edit ${j}`,
+        '--phone',
+        `+33 1 ${String(i).padStart(2, '0')} ${String(j).padStart(2, '0')} 00 00`,
+      ]),
+    );
     const before = await withEventStore(eventStoreUrl(), async (store) => (await store.readStream(accountStream(clientId))).length);
     const results = (await runLanes(app.home, laneEnv, lanes)).flat();
     const accepted = results.filter((r) => r.code === 0).length;
@@ -137,10 +171,18 @@ for (const backend of backends) {
     assert.is(updates.length, accepted, 'one ClientUpdated per accepted edit');
     assert.ok(updates.every((e) => e.type === 'ClientUpdated'));
     const versions = updates.map((e) => e.version);
-    assert.equal(versions, versions.map((_, i) => before + 1 + i), 'no gap, no duplicate version');
+    assert.equal(
+      versions,
+      versions.map((_, i) => before + 1 + i),
+      'no gap, no duplicate version',
+    );
     const last = updates.at(-1)?.data as { company: string; phone: string };
     const client = JSON.parse(await app.ok(['client', 'view', clientId, '--json'])) as { company: string; phone: string };
-    assert.equal({ company: client.company, phone: client.phone }, { company: last.company, phone: last.phone }, 'the read table shows the last edit in the log');
+    assert.equal(
+      { company: client.company, phone: client.phone },
+      { company: last.company, phone: last.phone },
+      'the read table shows the last edit in the log',
+    );
     await assertReadTablesMatchRebuild(eventStoreUrl(), readDbUrl(), await backend.freshReadDb());
   });
 
@@ -155,7 +197,11 @@ for (const backend of backends) {
           return out;
         }),
       );
-      await checkPayments(contractId, 3000, amounts.flatMap((lane, i) => lane.map((amount, j) => ({ amount, result: results[i]![j]! }))));
+      await checkPayments(
+        contractId,
+        3000,
+        amounts.flatMap((lane, i) => lane.map((amount, j) => ({ amount, result: results[i]![j]! }))),
+      );
       await assertReadTablesMatchRebuild(eventStoreUrl(), readDbUrl());
     });
   }

@@ -11,8 +11,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eventId } from '../../src/commands/event-codec.js';
 import { COMMAND_LOG_STREAM } from '../../src/commands/command-log.js';
+import { eventId } from '../../src/commands/event-codec.js';
 import type { RecordedEvent } from '../../src/events/event-store.js';
 import { Installation } from '../support/cli.js';
 import { assertReadTablesMatchRebuild, pick, readWholeLog, seededRandom, withEventStore } from './support/hardening.js';
@@ -61,7 +61,22 @@ crashes(`${KILLS} commands SIGKILLed at random points: the log verifies, no half
     () => ['client', 'edit', clientId, '--company', `Company ${n}`, '--phone', `+33 1 23 45 ${String(n % 100).padStart(2, '0')} 00`],
     () => ['client', 'create', '--name', `Client ${n}`, '--email', `client${n}@crash.io`, '--commercial', clientId.length > 0 ? '' : ''],
     () => ['contract', 'create', '--client', clientId, '--total', '500', '--signed'],
-    () => ['event', 'create', '--contract', contractId, '--name', `Event ${n}`, '--start', '2031-01-01T10:00Z', '--end', '2031-01-01T12:00Z', '--location', 'Nice', '--attendees', '3'],
+    () => [
+      'event',
+      'create',
+      '--contract',
+      contractId,
+      '--name',
+      `Event ${n}`,
+      '--start',
+      '2031-01-01T10:00Z',
+      '--end',
+      '2031-01-01T12:00Z',
+      '--location',
+      'Nice',
+      '--attendees',
+      '3',
+    ],
   ];
   // How long a command takes on this machine now, three at once as below (none killed): the kill
   // window spans start-up to the end of one, so kills land all along it however fast the CLI is.
@@ -83,9 +98,13 @@ crashes(`${KILLS} commands SIGKILLed at random points: the log verifies, no half
   assert.ok(outcomes.killed >= KILLS / 2, `most commands were killed before they finished: ${JSON.stringify(outcomes)}`);
   const clientLog = await withEventStore(`sqlite:${join(app.home, 'events.db')}`, readWholeLog);
   const logged = new Set(clientLog.filter((e) => e.type === 'CommandRecorded').map((e) => String(e.data.commandId)));
-  const unlogged = new Set(clientLog.filter((e) => e.streamId !== COMMAND_LOG_STREAM && !logged.has(e.metadata.commandId)).map((e) => e.metadata.commandId));
+  const unlogged = new Set(
+    clientLog.filter((e) => e.streamId !== COMMAND_LOG_STREAM && !logged.has(e.metadata.commandId)).map((e) => e.metadata.commandId),
+  );
   // What the kills hit (it varies with the machine's speed; the checks below hold whatever it is).
-  process.stdout.write(`\n  crashes: ${outcomes.killed} killed, ${outcomes.finished} finished; ${unlogged.size} killed after their append but before their command-log entry\n`);
+  process.stdout.write(
+    `\n  crashes: ${outcomes.killed} killed, ${outcomes.finished} finished; ${unlogged.size} killed after their append but before their command-log entry\n`,
+  );
 
   // The log's hash chains, through the CLI the auditor uses.
   const verify = await app.epic(['audit', 'verify', '--json']);
@@ -105,7 +124,10 @@ crashes(`${KILLS} commands SIGKILLed at random points: the log verifies, no half
     for (const events of groups.values()) {
       const first = events[0]!;
       const append = [0, 1, 2, 3, 4, 5, 6, 7].find((a) => eventId(first.metadata.commandId, first.streamId, a, 0) === first.id);
-      assert.ok(append !== undefined, `the first event ${first.id} of command ${first.metadata.commandId} in ${first.streamId} is index 0 of an append`);
+      assert.ok(
+        append !== undefined,
+        `the first event ${first.id} of command ${first.metadata.commandId} in ${first.streamId} is index 0 of an append`,
+      );
       events.forEach((event, index) => {
         assert.is(event.version, first.version + index, `consecutive versions for command ${event.metadata.commandId}`);
         assert.is(event.id, eventId(event.metadata.commandId, event.streamId, append, index), 'ids of one whole append, in order');
@@ -116,7 +138,9 @@ crashes(`${KILLS} commands SIGKILLed at random points: the log verifies, no half
     for (const entry of log.filter((e) => e.type === 'CommandRecorded' && e.data.outcome === 'accepted')) {
       const listed = entry.data.events as string[];
       for (const id of listed) assert.ok(ids.has(id), `event ${id} of accepted command ${String(entry.data.command)} is in the log`);
-      const own = new Set(log.filter((e) => e.streamId !== COMMAND_LOG_STREAM && e.metadata.commandId === entry.data.commandId).map((e) => e.id));
+      const own = new Set(
+        log.filter((e) => e.streamId !== COMMAND_LOG_STREAM && e.metadata.commandId === entry.data.commandId).map((e) => e.id),
+      );
       // (init records its entry before the login that follows it, so its session event is not listed.)
       for (const id of listed) assert.ok(own.has(id), `event ${id} listed by ${String(entry.data.command)} carries its command id`);
     }

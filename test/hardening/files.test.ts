@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Installation, type CliResult } from '../support/cli.js';
+import { type CliResult, Installation } from '../support/cli.js';
 import { assertOneLineError } from './support/hardening.js';
 
 const files = suite('files and modes');
@@ -33,7 +33,9 @@ function spawnUnderOpenUmask(args: readonly string[], stdin: string): Promise<Cl
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
     child.stdin.end(stdin);
   });
 }
@@ -51,7 +53,10 @@ files.after(() => {
 });
 
 files('EPIC_HOME 0700; secret, session, databases and their -wal/-shm 0600', async () => {
-  const created = await spawnUnderOpenUmask(['user', 'create', '--name', 'Bob', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'], 'bob password long\n');
+  const created = await spawnUnderOpenUmask(
+    ['user', 'create', '--name', 'Bob', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'],
+    'bob password long\n',
+  );
   assert.is(created.code, 0, created.stderr);
   assert.is((await spawnUnderOpenUmask(['client', 'list', '--json'], '')).code, 0);
   assert.is(mode(home).toString(8), '700', 'EPIC_HOME');
@@ -68,10 +73,16 @@ files('EPIC_HOME 0700; secret, session, databases and their -wal/-shm 0600', asy
     checked.push(name);
   }
   open.close();
-  assert.ok(checked.includes('events.db-wal') && checked.includes('events.db-shm'), `the -wal and -shm files were checked (${checked.join(', ')})`);
+  assert.ok(
+    checked.includes('events.db-wal') && checked.includes('events.db-shm'),
+    `the -wal and -shm files were checked (${checked.join(', ')})`,
+  );
 });
 
-for (const [file, what] of [['secret.key', 'secret key'], ['session', 'session file']] as const) {
+for (const [file, what] of [
+  ['secret.key', 'secret key'],
+  ['session', 'session file'],
+] as const) {
   for (const bad of [0o644, 0o640, 0o604, 0o660]) {
     files(`a ${file} with mode ${bad.toString(8)} is refused, and the error says why`, async () => {
       const path = join(home, file);
@@ -99,7 +110,10 @@ files('an EPIC_SECRET shorter than 32 bytes is refused; 32 bytes are accepted', 
     const result = await app.epic(['whoami'], { env: { EPIC_SECRET: secret } });
     assert.is(result.code, 2, result.stderr);
     assert.match(assertOneLineError(result, 'short EPIC_SECRET'), /EPIC_SECRET must be at least 32 bytes/);
-    const login = await app.epic(['login', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'ada password\n', env: { EPIC_SECRET: secret } });
+    const login = await app.epic(['login', '--email', 'ada@epic.test', '--password-stdin'], {
+      stdin: 'ada password\n',
+      env: { EPIC_SECRET: secret },
+    });
     assert.is(login.code, 2, login.stderr);
   }
   // 16 two-byte characters are 32 bytes: the rule is on bytes, and a token signed with it works.
@@ -111,7 +125,10 @@ files('an EPIC_SECRET shorter than 32 bytes is refused; 32 bytes are accepted', 
 });
 
 files('no temporary secret or session file is left behind', () => {
-  assert.equal(readdirSync(home).filter((name) => name.endsWith('.tmp')), []);
+  assert.equal(
+    readdirSync(home).filter((name) => name.endsWith('.tmp')),
+    [],
+  );
   assert.not.ok(existsSync(join(home, 'secret.key.tmp')));
 });
 

@@ -9,11 +9,11 @@
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { login } from '../../src/commands/session-commands.js';
 import type { CommandContext } from '../../src/commands/command-context.js';
+import { login } from '../../src/commands/session-commands.js';
 import { LOGIN_FAILED_MESSAGE } from '../../src/domain/sessions/decide.js';
 import { NotAuthenticated } from '../../src/errors.js';
-import { openEventStore, type OpenedEventStore } from '../../src/events/open-event-store.js';
+import { type OpenedEventStore, openEventStore } from '../../src/events/open-event-store.js';
 import { Installation } from '../support/cli.js';
 import { assertOneLineError } from './support/hardening.js';
 
@@ -51,7 +51,12 @@ abuse('5 failures lock the email: the right password is refused too, with the sa
 
 abuse('every refused attempt is in the command log, denied, with the generic reason', async () => {
   await app.as('ada@epic.test');
-  const entries = JSON.parse(await app.ok(['log', '--denied', '--limit', '100', '--json'])) as { command: string; outcome: string; reason: string; actor: { id: string } }[];
+  const entries = JSON.parse(await app.ok(['log', '--denied', '--limit', '100', '--json'])) as {
+    command: string;
+    outcome: string;
+    reason: string;
+    actor: { id: string };
+  }[];
   const logins = entries.filter((entry) => entry.command === 'login');
   // 5 wrong passwords + 3 refused right ones for Carla, 1 unknown email.
   assert.is(logins.length, 9, JSON.stringify(logins.map((e) => e.reason)));
@@ -66,7 +71,13 @@ abuse('every refused attempt is in the command log, denied, with the generic rea
 
 /** The login handler on the installation's store, at the instant `at`. */
 async function loginAt(opened: OpenedEventStore, email: string, password: string, at: Date): Promise<'ok' | 'refused'> {
-  const context: CommandContext = { store: opened.store, credentials: opened.credentials, commandId: `clock-${at.toISOString()}-${Math.random()}`, now: () => at, recorded: [] };
+  const context: CommandContext = {
+    store: opened.store,
+    credentials: opened.credentials,
+    commandId: `clock-${at.toISOString()}-${Math.random()}`,
+    now: () => at,
+    recorded: [],
+  };
   try {
     await login(context, { email, password, secret: new Uint8Array(32).fill(7), ttlSeconds: 3600 });
     return 'ok';
@@ -86,7 +97,11 @@ abuse('the lock lasts 15 minutes from the failure that set it, not from the firs
     const right = 'sue@epic.test password';
     // Failures at 0, 1, 2, 3 and 14 minutes: five within 15 minutes, so the account locks at 14:00.
     for (const minute of [0, 1, 2, 3, 14]) assert.is(await loginAt(opened, sue, 'bad', at(minute)), 'refused');
-    assert.is(await loginAt(opened, sue, right, at(15, 1)), 'refused', 'still locked one minute later (a window anchored on the first failure would have let this through)');
+    assert.is(
+      await loginAt(opened, sue, right, at(15, 1)),
+      'refused',
+      'still locked one minute later (a window anchored on the first failure would have let this through)',
+    );
     assert.is(await loginAt(opened, sue, right, at(28, 59)), 'refused', 'still locked 14:59 after it was set');
     // Attempts refused while locked do not push the end back: at 29:00 the lock set at 14:00 is over.
     assert.is(await loginAt(opened, sue, right, at(29, 0)), 'ok', 'unlocked 15 minutes after it was set');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Installation, type CliResult } from '../support/cli.js';
+import { type CliResult, Installation } from '../support/cli.js';
 import { assertOneLineError } from './support/hardening.js';
 
 const tokens = suite('token attacks');
@@ -38,7 +38,10 @@ function parts(token: string): { header: Record<string, unknown>; payload: Recor
 /** whoami (a read) and client create (a change) with the token in the session file: both must be refused. */
 async function refusedWith(token: string, code: 3 | 4, what: string): Promise<CliResult[]> {
   useToken(token);
-  const results = [await app.epic(['whoami', '--json']), await app.epic(['client', 'create', '--name', 'Forged', '--email', 'forged@x.io'])];
+  const results = [
+    await app.epic(['whoami', '--json']),
+    await app.epic(['client', 'create', '--name', 'Forged', '--email', 'forged@x.io']),
+  ];
   for (const result of results) {
     assert.is(result.code, code, `${what}: ${result.stderr}`);
     assert.is(result.stdout, '', `${what}: nothing on stdout`);
@@ -70,7 +73,11 @@ tokens('alg: none, with or without a signature, is refused', async () => {
   const { payload } = parts(readToken());
   await refusedWith(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`, 3, 'alg none');
   await refusedWith(`${b64({ alg: 'none' })}.${b64(payload)}`, 3, 'alg none, two parts');
-  await refusedWith(`${b64({ alg: 'NONE', typ: 'JWT' })}.${b64(payload)}.${parts(readTokenOf(app)).signature}`, 3, 'alg NONE with a signature');
+  await refusedWith(
+    `${b64({ alg: 'NONE', typ: 'JWT' })}.${b64(payload)}.${parts(readTokenOf(app)).signature}`,
+    3,
+    'alg NONE with a signature',
+  );
 });
 
 tokens('a token signed with a wrong key, or with the right key under another algorithm, is refused', async () => {
@@ -87,7 +94,9 @@ tokens('an expired token is refused, even with a valid signature and an open ses
   await app.as('bob@epic.test');
   const { payload } = parts(readToken());
   const past = Math.floor(Date.now() / 1000) - 60;
-  const expired = await new SignJWT({ ...payload, iat: past - 3600, exp: past }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret());
+  const expired = await new SignJWT({ ...payload, iat: past - 3600, exp: past })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(secret());
   const [result] = await refusedWith(expired, 3, 'expired');
   assert.match(result?.stderr ?? '', /expired/);
 });
@@ -118,13 +127,23 @@ tokens('a token from another EPIC_HOME (another secret) is refused, even for a u
 tokens("a deleted user's still-valid token is refused (3); a demoted user's gets 4 on what the new role may not do", async () => {
   const email = (name: string) => `${name}@epic.test`;
   await app.as('ada@epic.test');
-  const doomed = await app.ok(['user', 'create', '--name', 'Doomed Support', '--email', email('doomed'), '--role', 'support', '--password-stdin'], { stdin: 'doomed password\n' });
-  const demoted = await app.ok(['user', 'create', '--name', 'Demoted Seller', '--email', email('demoted'), '--role', 'commercial', '--password-stdin'], { stdin: 'demoted password\n' });
+  const doomed = await app.ok(
+    ['user', 'create', '--name', 'Doomed Support', '--email', email('doomed'), '--role', 'support', '--password-stdin'],
+    { stdin: 'doomed password\n' },
+  );
+  const demoted = await app.ok(
+    ['user', 'create', '--name', 'Demoted Seller', '--email', email('demoted'), '--role', 'commercial', '--password-stdin'],
+    { stdin: 'demoted password\n' },
+  );
   await app.login(email('doomed'), 'doomed password');
   const doomedToken = readToken();
   await app.login(email('demoted'), 'demoted password');
   const demotedToken = readToken();
-  assert.is((await app.epic(['client', 'create', '--name', 'Before', '--email', 'before@x.io'])).code, 0, 'a commercial may create a client');
+  assert.is(
+    (await app.epic(['client', 'create', '--name', 'Before', '--email', 'before@x.io'])).code,
+    0,
+    'a commercial may create a client',
+  );
 
   await app.as('ada@epic.test');
   await app.ok(['user', 'delete', doomed]);

@@ -12,25 +12,45 @@ const lines = (text: string) => parseCsv(text).records.map((r) => r.line);
 const parser = suite('csv parser');
 
 parser('plain records, with and without a final line break', () => {
-  assert.equal(fields('a,b\n1,2\n'), [['a', 'b'], ['1', '2']]);
-  assert.equal(fields('a,b\n1,2'), [['a', 'b'], ['1', '2']]);
+  assert.equal(fields('a,b\n1,2\n'), [
+    ['a', 'b'],
+    ['1', '2'],
+  ]);
+  assert.equal(fields('a,b\n1,2'), [
+    ['a', 'b'],
+    ['1', '2'],
+  ]);
 });
 
 parser('quoted fields: doubled quotes, separators and line breaks inside quotes', () => {
   const text = 'name,company\n"Casey, Kevin","Cool ""Startup"" LLC"\n"Multi\nline","a;b"\n';
-  assert.equal(fields(text), [['name', 'company'], ['Casey, Kevin', 'Cool "Startup" LLC'], ['Multi\nline', 'a;b']]);
+  assert.equal(fields(text), [
+    ['name', 'company'],
+    ['Casey, Kevin', 'Cool "Startup" LLC'],
+    ['Multi\nline', 'a;b'],
+  ]);
 });
 
 parser('empty quoted and unquoted fields', () => {
-  assert.equal(fields('a,b,c\n"",,x\n'), [['a', 'b', 'c'], ['', '', 'x']]);
+  assert.equal(fields('a,b,c\n"",,x\n'), [
+    ['a', 'b', 'c'],
+    ['', '', 'x'],
+  ]);
 });
 
 parser('CRLF line ends, and CRLF inside quotes kept as a single LF', () => {
-  assert.equal(fields('a,b\r\n"x\r\ny",2\r\n3,4\r\n'), [['a', 'b'], ['x\ny', '2'], ['3', '4']]);
+  assert.equal(fields('a,b\r\n"x\r\ny",2\r\n3,4\r\n'), [
+    ['a', 'b'],
+    ['x\ny', '2'],
+    ['3', '4'],
+  ]);
 });
 
 parser('a lone CR ends a line too (old Mac exports)', () => {
-  assert.equal(fields('a,b\r1,2\r'), [['a', 'b'], ['1', '2']]);
+  assert.equal(fields('a,b\r1,2\r'), [
+    ['a', 'b'],
+    ['1', '2'],
+  ]);
 });
 
 parser('each record carries the physical line where it starts, counting line breaks inside quotes', () => {
@@ -41,8 +61,18 @@ parser('each record carries the physical line where it starts, counting line bre
 
 parser('blank lines, rows of empty cells and trailing empty lines are skipped', () => {
   const parsed = parseCsv('a;b\n1;2\n;\n\n3;4\n\n\r\n\n');
-  assert.equal(parsed.records.map((r) => r.fields), [['a', 'b'], ['1', '2'], ['3', '4']]);
-  assert.equal(parsed.records.map((r) => r.line), [1, 2, 5]);
+  assert.equal(
+    parsed.records.map((r) => r.fields),
+    [
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ],
+  );
+  assert.equal(
+    parsed.records.map((r) => r.line),
+    [1, 2, 5],
+  );
 });
 
 parser('a quoted empty row is a record, not a blank line', () => {
@@ -54,21 +84,33 @@ parser('separator detection: `;` from French-locale spreadsheets, tab, and `,` b
   assert.is(detectSeparator('"nom;x",email,entreprise\n'), ',', 'separators inside quotes do not count');
   assert.is(detectSeparator('name\temail\n'), '\t');
   assert.is(detectSeparator('name\n'), ',');
-  assert.equal(fields('nom;email\n"Dupont; Jean";j@x.fr\n'), [['nom', 'email'], ['Dupont; Jean', 'j@x.fr']]);
+  assert.equal(fields('nom;email\n"Dupont; Jean";j@x.fr\n'), [
+    ['nom', 'email'],
+    ['Dupont; Jean', 'j@x.fr'],
+  ]);
 });
 
 parser('a BOM is dropped, whether decoded from bytes or already in the text', () => {
   const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('nom;email\nÉlodie;é@x.fr\n', 'utf8')]);
   const text = decodeCsv(bytes);
   assert.is(text.charCodeAt(0), 'n'.charCodeAt(0));
-  assert.equal(fields(text), [['nom', 'email'], ['Élodie', 'é@x.fr']]);
-  assert.equal(fields('\uFEFFa,b\n1,2'), [['a', 'b'], ['1', '2']]);
+  assert.equal(fields(text), [
+    ['nom', 'email'],
+    ['Élodie', 'é@x.fr'],
+  ]);
+  assert.equal(fields('\uFEFFa,b\n1,2'), [
+    ['a', 'b'],
+    ['1', '2'],
+  ]);
   assert.is(decodeCsv(Buffer.from('a,b\n', 'utf8')), 'a,b\n', 'without a BOM nothing is dropped');
 });
 
 parser('bytes that are not UTF-8 (a Windows-1252 export) are refused, not guessed', () => {
   const latin1 = Buffer.from([0x6e, 0x6f, 0x6d, 0x0a, 0xc9, 0x6c, 0x6f, 0x64, 0x69, 0x65, 0x0a]); // "nom\nÉlodie" in Latin-1
-  assert.throws(() => decodeCsv(latin1), (error: unknown) => error instanceof InvalidInput && /not UTF-8/.test(error.message));
+  assert.throws(
+    () => decodeCsv(latin1),
+    (error: unknown) => error instanceof InvalidInput && /not UTF-8/.test(error.message),
+  );
 });
 
 parser('malformed records are reported with their line, and reading goes on', () => {
@@ -97,9 +139,13 @@ headers('headers match whatever the case, accents, spaces and underscores', () =
 });
 
 headers('French headers map to the client fields, unknown columns are listed as ignored', () => {
-  const csv = parseCsv('\uFEFFNom Complet;E-mail;Téléphone;Entreprise;Commercial;Notes\r\nJean Dupont;jean@x.fr;01 23 45 67 89;Acme;bob@epic.test;vip\r\n');
+  const csv = parseCsv(
+    '\uFEFFNom Complet;E-mail;Téléphone;Entreprise;Commercial;Notes\r\nJean Dupont;jean@x.fr;01 23 45 67 89;Acme;bob@epic.test;vip\r\n',
+  );
   const { rows, refused, ignoredColumns } = readClientRows(csv);
-  assert.equal(rows, [{ line: 2, name: 'Jean Dupont', email: 'jean@x.fr', phone: '01 23 45 67 89', company: 'Acme', commercial: 'bob@epic.test' }]);
+  assert.equal(rows, [
+    { line: 2, name: 'Jean Dupont', email: 'jean@x.fr', phone: '01 23 45 67 89', company: 'Acme', commercial: 'bob@epic.test' },
+  ]);
   assert.equal(refused, []);
   assert.equal(ignoredColumns, ['Notes']);
 });
@@ -111,7 +157,9 @@ headers('English headers in any order; a column the file lacks stays undefined (
 
 headers('an export header (commercialEmail, ids, dates) reads back; neutralised formulas are restored', () => {
   const { rows, ignoredColumns } = readClientRows(
-    parseCsv('"id","name","email","phone","commercialId","commercialEmail","createdAt"\r\n"x1","\'=1+1","a@b.io","\'+33 1 23 45 67 89","u1","bob@epic.test","2026"\r\n'),
+    parseCsv(
+      '"id","name","email","phone","commercialId","commercialEmail","createdAt"\r\n"x1","\'=1+1","a@b.io","\'+33 1 23 45 67 89","u1","bob@epic.test","2026"\r\n',
+    ),
   );
   assert.equal(rows, [{ line: 2, name: '=1+1', email: 'a@b.io', phone: '+33 1 23 45 67 89', commercial: 'bob@epic.test' }]);
   assert.equal(ignoredColumns, ['id', 'commercialId', 'createdAt']);
@@ -125,9 +173,15 @@ headers('a header without name or email, or with a field twice, refuses the whol
 
 headers('short rows are padded, rows with extra non-empty cells are refused with their line', () => {
   const { rows, refused } = readClientRows(parseCsv('name,email,company\nA,a@x.io\nB,b@x.io,Co,,\nC,c@x.io,Co,extra\n'));
-  assert.equal(rows.map((r) => r.line), [2, 3]);
+  assert.equal(
+    rows.map((r) => r.line),
+    [2, 3],
+  );
   assert.is(rows[0]!.company, '');
-  assert.equal(refused.map((r) => ({ line: r.line, email: r.email })), [{ line: 4, email: 'c@x.io' }]);
+  assert.equal(
+    refused.map((r) => ({ line: r.line, email: r.email })),
+    [{ line: 4, email: 'c@x.io' }],
+  );
   assert.match(refused[0]!.reason, /4 cells but the header has 3/);
 });
 
@@ -136,12 +190,15 @@ headers.run();
 const writer = suite('csv writer and formula guard');
 
 writer('UTF-8 BOM, CRLF, every field quoted, quotes doubled, null as an empty cell', () => {
-  const text = toCsv([{ a: 'x, "y"', b: null, c: 3, d: true }], [
-    { header: 'a', value: (r) => r.a },
-    { header: 'b', value: (r) => r.b },
-    { header: 'c', value: (r) => r.c },
-    { header: 'd', value: (r) => r.d },
-  ]);
+  const text = toCsv(
+    [{ a: 'x, "y"', b: null, c: 3, d: true }],
+    [
+      { header: 'a', value: (r) => r.a },
+      { header: 'b', value: (r) => r.b },
+      { header: 'c', value: (r) => r.c },
+      { header: 'd', value: (r) => r.d },
+    ],
+  );
   assert.is(text, '\uFEFF"a","b","c","d"\r\n"x, ""y""","","3","true"\r\n');
 });
 
@@ -158,8 +215,17 @@ writer('guard then unguard gives the value back, including values that already s
 
 writer('what the writer produces, the parser reads back', () => {
   const values = ['Casey, Kevin', 'say "hi"', 'two\nlines', 'Société', '', "O'Brien"];
-  const text = toCsv(values.map((v) => ({ v })), [{ header: 'v', value: (r) => r.v }]);
-  assert.equal(parseCsv(text).records.slice(1).map((r) => r.fields[0]), values, 'a quoted empty cell is a record too');
+  const text = toCsv(
+    values.map((v) => ({ v })),
+    [{ header: 'v', value: (r) => r.v }],
+  );
+  assert.equal(
+    parseCsv(text)
+      .records.slice(1)
+      .map((r) => r.fields[0]),
+    values,
+    'a quoted empty cell is a record too',
+  );
 });
 
 writer.run();

@@ -1,7 +1,7 @@
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
 import { SqliteEventStore } from '../../src/events/sqlite-event-store.js';
 import { Installation } from '../support/cli.js';
 
@@ -84,15 +84,19 @@ test('10,000 rows, some malformed: the report lists exactly those lines and reas
   for (let i = 0; i < N; i++) {
     const commercial = i % 2 === 0 ? 'bob@epic.test' : 'CARLA@epic.test';
     let row = `Client ${i};client${i}@bulk.test;+33 1 23 45 ${String(i).padStart(4, '0')};Société ${i};${commercial}`;
-    if (i === 10) row = `"Client; ${i}";client${i}@bulk.test;;"Acme;\n""Ltd""";${commercial}`; // two physical lines
+    if (i === 10)
+      row = `"Client; ${i}";client${i}@bulk.test;;"Acme;\n""Ltd""";${commercial}`; // two physical lines
     else if (i % 1000 === 17) (row = `Client ${i};not-an-email-${i};;;${commercial}`), bad.set(line, /invalid email address/);
     else if (i % 1000 === 333) (row = ` ;client${i}@bulk.test;;;${commercial}`), bad.set(line, /client name must not be empty/);
     else if (i % 1000 === 500) (row = `Client ${i};client${i}@bulk.test;phone?;;${commercial}`), bad.set(line, /invalid phone number/);
-    else if (i === 4242) (row = `Client ${i};client${i}@bulk.test;;;nobody@epic.test`), bad.set(line, /no user with the email "nobody@epic.test"/);
-    else if (i === 4243) (row = `Client ${i};client${i}@bulk.test;;;sam@epic.test`), bad.set(line, /is support: a client's commercial must be a commercial/);
+    else if (i === 4242)
+      (row = `Client ${i};client${i}@bulk.test;;;nobody@epic.test`), bad.set(line, /no user with the email "nobody@epic.test"/);
+    else if (i === 4243)
+      (row = `Client ${i};client${i}@bulk.test;;;sam@epic.test`), bad.set(line, /is support: a client's commercial must be a commercial/);
     else if (i === 4244) (row = `Client ${i};client${i}@bulk.test;;;`), bad.set(line, /needs a commercial/);
     else if (i === 4245) (row = `"Client" ${i};client${i}@bulk.test;;;${commercial}`), bad.set(line, /text after a closing quote/);
-    else if (i === 4246) (row = `Client ${i};client${i}@bulk.test;;Acme;${commercial};surprise`), bad.set(line, /6 cells but the header has 5/);
+    else if (i === 4246)
+      (row = `Client ${i};client${i}@bulk.test;;Acme;${commercial};surprise`), bad.set(line, /6 cells but the header has 5/);
     body.push(row);
     if (!bad.has(line) && i % 2 === 1) carlas++;
     line += row.split('\n').length;
@@ -122,22 +126,40 @@ test('10,000 rows, some malformed: the report lists exactly those lines and reas
   const listed = await clients();
   assert.is(listed.length, N - bad.size);
   const multi = listed.find((c) => c.email === 'client10@bulk.test');
-  assert.equal({ name: multi?.name, company: multi?.company, phone: multi?.phone }, { name: 'Client; 10', company: 'Acme;\n"Ltd"', phone: null });
+  assert.equal(
+    { name: multi?.name, company: multi?.company, phone: multi?.phone },
+    { name: 'Client; 10', company: 'Acme;\n"Ltd"', phone: null },
+  );
   assert.is(listed.filter((c) => c.commercialId === team.commercial2).length, carlas, 'commercial emails match case-insensitively');
 
   const imports = (await app.json<LogEntry[]>(['log', '--limit', '5'])).filter((e) => e.command === 'import clients');
   assert.is(imports[0]?.outcome, 'accepted');
   assert.is(imports[0]?.events.length, N - bad.size, 'one command-log entry holds every created event');
   await withStore(async (store) => {
-    const created = (await store.readAll({ after: 0, limit: 100_000, types: ['ClientCreated'] })).filter((e) => e.data.email === 'client0@bulk.test');
+    const created = (await store.readAll({ after: 0, limit: 100_000, types: ['ClientCreated'] })).filter(
+      (e) => e.data.email === 'client0@bulk.test',
+    );
     assert.is(created.length, 1);
     assert.is(created[0]!.metadata.commandId, imports[0]!.id, 'each creation is recorded under the import command id');
-    assert.is(created[0]!.streamId, `client-${listed.find((c) => c.email === 'client0@bulk.test')!.id}`, 'in the client\'s own stream');
+    assert.is(created[0]!.streamId, `client-${listed.find((c) => c.email === 'client0@bulk.test')!.id}`, "in the client's own stream");
   });
 });
 
 test('a row whose email belongs to a client updates it with only what changed; same email twice in the file: the later row updates', async () => {
-  const kevin = await app.ok(['client', 'create', '--name', 'Kevin Casey', '--email', 'Kevin@Startup.io', '--phone', '0123456789', '--company', 'Cool Startup', '--commercial', team.commercial]);
+  const kevin = await app.ok([
+    'client',
+    'create',
+    '--name',
+    'Kevin Casey',
+    '--email',
+    'Kevin@Startup.io',
+    '--phone',
+    '0123456789',
+    '--company',
+    'Cool Startup',
+    '--commercial',
+    team.commercial,
+  ]);
   const path = file(
     'update.csv',
     [
@@ -151,7 +173,10 @@ test('a row whose email belongs to a client updates it with only what changed; s
   const result = await app.epic(['import', 'clients', path, '--json']);
   assert.is(result.code, 0, result.stderr);
   const report = JSON.parse(result.stdout) as Report;
-  assert.equal({ created: report.created, updated: report.updated, unchanged: report.unchanged, refused: report.refused }, { created: 1, updated: 2, unchanged: 1, refused: [] });
+  assert.equal(
+    { created: report.created, updated: report.updated, unchanged: report.unchanged, refused: report.refused },
+    { created: 1, updated: 2, unchanged: 1, refused: [] },
+  );
   assert.equal(report.duplicates, [
     { line: 4, sameEmailAsLine: 3 },
     { line: 5, sameEmailAsLine: 2 },
@@ -159,26 +184,36 @@ test('a row whose email belongs to a client updates it with only what changed; s
 
   const all = await clients();
   const updated = all.find((c) => c.id === kevin)!;
-  assert.equal({ email: updated.email, phone: updated.phone, company: updated.company, commercialId: updated.commercialId }, {
-    email: 'Kevin@Startup.io',
-    phone: '+33 6 00 00 00 00',
-    company: 'Cool Startup',
-    commercialId: team.commercial,
-  });
+  assert.equal(
+    { email: updated.email, phone: updated.phone, company: updated.company, commercialId: updated.commercialId },
+    {
+      email: 'Kevin@Startup.io',
+      phone: '+33 6 00 00 00 00',
+      company: 'Cool Startup',
+      commercialId: team.commercial,
+    },
+  );
   assert.is(all.filter((c) => c.email.toLowerCase() === 'kevin@startup.io').length, 1, 'not duplicated');
   const nina = all.filter((c) => c.email.toLowerCase() === 'nina@new.io');
-  assert.equal(nina.map((c) => ({ name: c.name, email: c.email, company: c.company, commercialId: c.commercialId })), [
-    { name: 'Nina Newer', email: 'nina@new.io', company: 'Nina Co', commercialId: team.commercial2 },
-  ]);
+  assert.equal(
+    nina.map((c) => ({ name: c.name, email: c.email, company: c.company, commercialId: c.commercialId })),
+    [{ name: 'Nina Newer', email: 'nina@new.io', company: 'Nina Co', commercialId: team.commercial2 }],
+  );
   await withStore(async (store) => {
     const stream = await store.readStream(`client-${kevin}`);
-    assert.equal(stream.map((e) => e.type), ['ClientCreated', 'ClientUpdated']);
+    assert.equal(
+      stream.map((e) => e.type),
+      ['ClientCreated', 'ClientUpdated'],
+    );
     assert.equal(stream[1]!.data, { clientId: kevin, phone: '+33 6 00 00 00 00' }, 'only the phone changed');
   });
 });
 
 test('--dry-run reports what would happen and writes nothing: no event, no log entry', async () => {
-  const path = file('dry.csv', 'name;email;commercial\nDry One;dry1@x.io;bob@epic.test\nKevin Renamed;kevin@startup.io;\nDry One Again;DRY1@x.io;\nBad;nope;bob@epic.test\n');
+  const path = file(
+    'dry.csv',
+    'name;email;commercial\nDry One;dry1@x.io;bob@epic.test\nKevin Renamed;kevin@startup.io;\nDry One Again;DRY1@x.io;\nBad;nope;bob@epic.test\n',
+  );
   const before = await withStore((store) => store.headPosition());
   const count = (await clients()).length;
   const result = await app.epic(['import', 'clients', path, '--dry-run', '--json']);
@@ -206,14 +241,22 @@ test('a file that cannot be used is refused whole (exit 2) before anything is wr
   const missing = await app.epic(['import', 'clients', join(app.home, 'absent.csv')]);
   assert.is(missing.code, 2);
   assert.match(missing.stderr, /^error: cannot read .*absent\.csv: no such file\n$/);
-  const latin1 = await app.epic(['import', 'clients', file('latin1.csv', Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x65, 0x6d, 0x61, 0x69, 0x6c, 0x0a, 0xc9, 0x2c, 0x78, 0x0a]))]);
+  const latin1 = await app.epic([
+    'import',
+    'clients',
+    file('latin1.csv', Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x2c, 0x65, 0x6d, 0x61, 0x69, 0x6c, 0x0a, 0xc9, 0x2c, 0x78, 0x0a])),
+  ]);
   assert.is(latin1.code, 2);
   assert.match(latin1.stderr, /not UTF-8/);
   const after = await withStore(async (store) => {
     const events = await store.readAll({ after: before, limit: 100 });
     return events.map((e) => `${e.type}:${String(e.data.outcome)}`);
   });
-  assert.equal(after, ['CommandRecorded:rejected', 'CommandRecorded:rejected', 'CommandRecorded:rejected'], 'only the rejected attempts are recorded');
+  assert.equal(
+    after,
+    ['CommandRecorded:rejected', 'CommandRecorded:rejected', 'CommandRecorded:rejected'],
+    'only the rejected attempts are recorded',
+  );
 });
 
 test.run();

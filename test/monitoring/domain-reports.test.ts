@@ -16,7 +16,13 @@ function recorded(type: string, data: JsonObject, streamId = 'users'): RecordedE
     version: position,
     position,
     data,
-    metadata: { actor: { id: 'adm1n00001', role: 'gestion' }, at: '2026-06-04T11:00:00.000Z', commandId: 'cmd', prevHash: '0'.repeat(64), hash: '1'.repeat(64) },
+    metadata: {
+      actor: { id: 'adm1n00001', role: 'gestion' },
+      at: '2026-06-04T11:00:00.000Z',
+      commandId: 'cmd',
+      prevHash: '0'.repeat(64),
+      hash: '1'.repeat(64),
+    },
   };
 }
 
@@ -44,18 +50,26 @@ reports('user changes and contract signatures become reports with ids and roles,
   );
   for (const report of out) assert.equal(report.actor, { id: 'adm1n00001', role: 'gestion' });
   const text = JSON.stringify(out);
-  for (const personal of ['Bob Seller', 'Robert Seller', 'bob@epic.test', 'robert@epic.test']) assert.not.ok(text.includes(personal), personal);
+  for (const personal of ['Bob Seller', 'Robert Seller', 'bob@epic.test', 'robert@epic.test'])
+    assert.not.ok(text.includes(personal), personal);
 });
 
 reports('a contract created signed is a signature; one created unsigned, and other events, are not reported', () => {
   const out = domainReports([
     recorded('ContractCreated', { contractId: 'c2', clientId: 'k1', totalCents: 100, remainingCents: 100, signed: true }, 'client-k1'),
     recorded('ContractCreated', { contractId: 'c3', clientId: 'k1', totalCents: 100, remainingCents: 100, signed: false }, 'client-k1'),
-    recorded('ClientCreated', { clientId: 'k1', name: 'Kevin Casey', email: 'kevin@startup.io', phone: null, company: null, commercialId: 'u1' }, 'client-k1'),
+    recorded(
+      'ClientCreated',
+      { clientId: 'k1', name: 'Kevin Casey', email: 'kevin@startup.io', phone: null, company: null, commercialId: 'u1' },
+      'client-k1',
+    ),
     recorded('PaymentRecorded', { contractId: 'c2', amountCents: 10 }, 'client-k1'),
     recorded('SessionStarted', { sessionId: 's1', userId: 'u1' }, 'sessions'),
   ]);
-  assert.equal(out.map((r) => [r.eventType, r.recordId]), [['ContractCreated', 'c2']]);
+  assert.equal(
+    out.map((r) => [r.eventType, r.recordId]),
+    [['ContractCreated', 'c2']],
+  );
   assert.is(out[0]!.message, 'contract signed');
 });
 

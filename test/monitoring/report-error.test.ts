@@ -1,6 +1,6 @@
+import { PassThrough, Writable } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PassThrough, Writable } from 'node:stream';
 import { reportError, reportFailure } from '../../src/cli/report-error.js';
 import { Conflict } from '../../src/errors.js';
 import { DISABLED_MONITOR, type Monitor } from '../../src/monitoring/monitor.js';
@@ -25,7 +25,10 @@ reporter('an internal error names the monitoring event when there is one, and on
   const monitor = recordingMonitor();
   const on = capture();
   assert.is(await reportFailure(on.context, new TypeError('x is undefined'), monitor), 1);
-  assert.is(on.text(), `error: internal error: x is undefined (a bug: reported to Sentry as event ${'f'.repeat(32)}; rerun with EPIC_DEBUG=1 for the stack trace)\n`);
+  assert.is(
+    on.text(),
+    `error: internal error: x is undefined (a bug: reported to Sentry as event ${'f'.repeat(32)}; rerun with EPIC_DEBUG=1 for the stack trace)\n`,
+  );
   const off = capture();
   assert.is(await reportFailure(off.context, new TypeError('x is undefined'), DISABLED_MONITOR), 1);
   assert.is(off.text(), 'error: internal error: x is undefined (a bug: rerun with EPIC_DEBUG=1 for the stack trace and report it)\n');
@@ -45,7 +48,11 @@ reporter('values that cannot be printed still give one line and exit 1', () => {
   assert.match(bare.text(), /^error: internal error: a thrown object without a message \(a bug: [^\n]+\)\n$/);
   const hostile = capture();
   const error = new Error('ignored');
-  Object.defineProperty(error, 'message', { get: () => { throw new Error('getter exploded'); } });
+  Object.defineProperty(error, 'message', {
+    get: () => {
+      throw new Error('getter exploded');
+    },
+  });
   assert.is(reportError(hostile.context, error), 1);
   assert.match(hostile.text(), /^error: internal error[^\n]*\n$/);
 });

@@ -11,8 +11,12 @@ const values = suite('scrub: values that look sensitive, wherever they are in a 
 values('emails, phones, JWTs, bcrypt hashes, URL credentials and long tokens are replaced', () => {
   const text = `user kevin@startup.io (+33 6 12 34 56 78, 06.12.34.56.78) token ${JWT} hash ${BCRYPT} db mysql://app:hunter2@db:3306/crm key ${KEY}`;
   const out = scrubString(text);
-  for (const leaked of ['kevin@startup.io', '12 34 56', '06.12.34', JWT, BCRYPT, 'hunter2', KEY]) assert.not.ok(out.includes(leaked), `${leaked} in ${out}`);
-  assert.ok(out.includes('[email]') && out.includes('[phone]') && out.includes('[jwt]') && out.includes('[bcrypt-hash]') && out.includes('[token]'), out);
+  for (const leaked of ['kevin@startup.io', '12 34 56', '06.12.34', JWT, BCRYPT, 'hunter2', KEY])
+    assert.not.ok(out.includes(leaked), `${leaked} in ${out}`);
+  assert.ok(
+    out.includes('[email]') && out.includes('[phone]') && out.includes('[jwt]') && out.includes('[bcrypt-hash]') && out.includes('[token]'),
+    out,
+  );
   assert.ok(out.includes('mysql://[redacted]@db:3306/crm'), out);
 });
 
@@ -22,7 +26,10 @@ values('literal secrets of the installation are replaced even without a recogniz
 
 values('quoted literals are withheld, except lower-case identifiers', () => {
   assert.is(scrubString(`Duplicate entry 'Kevin Casey' for key "clients.name"`), `Duplicate entry '${REDACTED}' for key "${REDACTED}"`);
-  assert.is(scrubString(`Cannot read properties of undefined (reading 'clientId')`), `Cannot read properties of undefined (reading 'clientId')`);
+  assert.is(
+    scrubString(`Cannot read properties of undefined (reading 'clientId')`),
+    `Cannot read properties of undefined (reading 'clientId')`,
+  );
 });
 
 values('what is not sensitive stays readable: dates, versions, short ids, hex event ids', () => {
@@ -34,16 +41,53 @@ values('what is not sensitive stays readable: dates, versions, short ids, hex ev
 const keys = suite('scrub: keys that say what they hold');
 
 keys('secret and personal keys are recognized in camelCase, snake_case and plain', () => {
-  for (const key of ['password', 'passwordHash', 'new_password', 'token', 'sessionToken', 'secret', 'authorization', 'Cookie', 'email', 'clientEmail', 'phone', 'name', 'fullName', 'full_name', 'clientName', 'company', 'argv', 'env', 'hash', 'apiKey', 'hostname']) {
+  for (const key of [
+    'password',
+    'passwordHash',
+    'new_password',
+    'token',
+    'sessionToken',
+    'secret',
+    'authorization',
+    'Cookie',
+    'email',
+    'clientEmail',
+    'phone',
+    'name',
+    'fullName',
+    'full_name',
+    'clientName',
+    'company',
+    'argv',
+    'env',
+    'hash',
+    'apiKey',
+    'hostname',
+  ]) {
     assert.ok(isSensitiveKey(key), key);
   }
-  for (const key of ['filename', 'function', 'lineno', 'type', 'value', 'actor_id', 'actor_role', 'record_id', 'event_type', 'command', 'environment', 'release']) {
+  for (const key of [
+    'filename',
+    'function',
+    'lineno',
+    'type',
+    'value',
+    'actor_id',
+    'actor_role',
+    'record_id',
+    'event_type',
+    'command',
+    'environment',
+    'release',
+  ]) {
     assert.not.ok(isSensitiveKey(key), key);
   }
 });
 
 keys('nested values under sensitive keys are dropped whole; others are walked', () => {
-  const out = scrubValue({ args: { name: 'Kevin Casey', email: 'kevin@startup.io', note: 'call +33 6 12 34 56 78', items: [{ password: 'pw' }] } });
+  const out = scrubValue({
+    args: { name: 'Kevin Casey', email: 'kevin@startup.io', note: 'call +33 6 12 34 56 78', items: [{ password: 'pw' }] },
+  });
   assert.equal(out, { args: { name: REDACTED, email: REDACTED, note: 'call [phone]', items: [{ password: REDACTED }] } });
 });
 
@@ -68,20 +112,47 @@ events('message, exception, extra, contexts, tags, breadcrumbs and user are scru
       runtime: { name: 'node', version: 'v20.20.2', argv: ['--email', 'bob@epic.test'] },
       session: { token: JWT },
     },
-    breadcrumbs: [{ category: 'query', message: `select where email = 'kevin@startup.io' and hash = '${BCRYPT}'`, data: { password: 'hunter2' } }],
+    breadcrumbs: [
+      { category: 'query', message: `select where email = 'kevin@startup.io' and hash = '${BCRYPT}'`, data: { password: 'hunter2' } },
+    ],
     exception: {
       values: [
         {
           type: 'Error',
           value: `boom for kevin@startup.io with ${JWT}`,
-          stacktrace: { frames: [{ filename: '/home/ada/crm/dist/cli/base-command.js', abs_path: '/home/ada/crm/dist/cli/base-command.js', function: 'execute', vars: { password: 'pw' }, context_line: 'const password = x' }] },
+          stacktrace: {
+            frames: [
+              {
+                filename: '/home/ada/crm/dist/cli/base-command.js',
+                abs_path: '/home/ada/crm/dist/cli/base-command.js',
+                function: 'execute',
+                vars: { password: 'pw' },
+                context_line: 'const password = x',
+              },
+            ],
+          },
         },
       ],
     },
   };
   const out = scrubEvent(event, []);
   const text = JSON.stringify(out);
-  for (const leaked of ['kevin@startup.io', 'ada@epic.test', 'bob@epic.test', 'ada-laptop', '10.0.0.7', JWT, BCRYPT, 'hunter2', '+33612345678', '/home/ada', 'sid=1', 'x@y.io', 'const password', '--email']) {
+  for (const leaked of [
+    'kevin@startup.io',
+    'ada@epic.test',
+    'bob@epic.test',
+    'ada-laptop',
+    '10.0.0.7',
+    JWT,
+    BCRYPT,
+    'hunter2',
+    '+33612345678',
+    '/home/ada',
+    'sid=1',
+    'x@y.io',
+    'const password',
+    '--email',
+  ]) {
     assert.not.ok(text.includes(leaked), `${leaked} leaked: ${text}`);
   }
   assert.is(out.event_id, event.event_id);

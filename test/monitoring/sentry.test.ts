@@ -1,10 +1,10 @@
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Installation, type CliResult } from '../support/cli.js';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { type CliResult, Installation } from '../support/cli.js';
 import { FakeSentryIngest, type SentryEvent } from '../support/fake-sentry-ingest.js';
 
 /*
@@ -56,12 +56,21 @@ async function ok(args: readonly string[], stdin?: string): Promise<string> {
 
 reported('user creation: init and user create each send one message with actor, record, environment and release', async () => {
   ids.ada = await ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], 'ada password\n');
-  ids.bob = await ok(['user', 'create', '--name', 'Bob Seller', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'], 'bob@epic.test password\n');
-  ids.carla = await ok(['user', 'create', '--name', 'Carla Closer', '--email', 'carla@epic.test', '--role', 'commercial', '--password-stdin'], 'carla@epic.test password\n');
+  ids.bob = await ok(
+    ['user', 'create', '--name', 'Bob Seller', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'],
+    'bob@epic.test password\n',
+  );
+  ids.carla = await ok(
+    ['user', 'create', '--name', 'Carla Closer', '--email', 'carla@epic.test', '--role', 'commercial', '--password-stdin'],
+    'carla@epic.test password\n',
+  );
   assert.match(ids.bob!, ID);
   const events = await ingest.waitForEvents(3);
   const created = events.filter((e) => messageOf(e) === 'user created');
-  assert.equal(created.map((e) => e.tags?.record_id), [ids.ada, ids.bob, ids.carla]);
+  assert.equal(
+    created.map((e) => e.tags?.record_id),
+    [ids.ada, ids.bob, ids.carla],
+  );
   const bob = created[1]!;
   assert.is(bob.level, 'info');
   assert.is(bob.environment, 'monitoring-test');
@@ -81,11 +90,21 @@ reported('user creation: init and user create each send one message with actor, 
 reported('user change: a role change, a rename, an email and a password change each send their message', async () => {
   ingest.reset();
   assert.is(await ok(['user', 'edit', ids.carla!, '--role', 'support', '--name', 'Carla Renamed']), `updated user ${ids.carla}`);
-  assert.is(await ok(['user', 'edit', ids.bob!, '--email', 'robert@epic.test', '--password-stdin'], 'robert new password\n'), `updated user ${ids.bob}`);
+  assert.is(
+    await ok(['user', 'edit', ids.bob!, '--email', 'robert@epic.test', '--password-stdin'], 'robert new password\n'),
+    `updated user ${ids.bob}`,
+  );
   const events = await ingest.waitForEvents(4);
   const role = only(events, 'user role changed');
   assert.equal(
-    { record: role.tags?.record_id, actor: role.tags?.actor_id, actorRole: role.tags?.actor_role, newRole: role.tags?.user_role, env: role.environment, release: role.release },
+    {
+      record: role.tags?.record_id,
+      actor: role.tags?.actor_id,
+      actorRole: role.tags?.actor_role,
+      newRole: role.tags?.user_role,
+      env: role.environment,
+      release: role.release,
+    },
     { record: ids.carla, actor: ids.ada, actorRole: 'gestion', newRole: 'support', env: 'monitoring-test', release: RELEASE },
   );
   assert.is(only(events, 'user renamed').tags?.record_id, ids.carla);
@@ -95,14 +114,34 @@ reported('user change: a role change, a rename, an email and a password change e
 
 reported('contract signature sends a message; reads and unsigned contracts send nothing', async () => {
   ingest.reset();
-  ids.client = await ok(['client', 'create', '--name', CLIENT.name, '--email', CLIENT.email, '--phone', CLIENT.phone, '--company', CLIENT.company, '--commercial', ids.bob!]);
+  ids.client = await ok([
+    'client',
+    'create',
+    '--name',
+    CLIENT.name,
+    '--email',
+    CLIENT.email,
+    '--phone',
+    CLIENT.phone,
+    '--company',
+    CLIENT.company,
+    '--commercial',
+    ids.bob!,
+  ]);
   ids.contract = await ok(['contract', 'create', '--client', ids.client, '--total', '1500']);
   await ok(['client', 'list', '--json']);
   assert.is(ingest.envelopes.length, 0, 'no report for a client, an unsigned contract or a read');
   assert.is(await ok(['contract', 'sign', ids.contract]), `signed contract ${ids.contract}`);
   const signed = only(await ingest.waitForEvents(1), 'contract signed');
   assert.equal(
-    { record: signed.tags?.record_id, type: signed.tags?.record_type, actor: signed.tags?.actor_id, role: signed.tags?.actor_role, env: signed.environment, release: signed.release },
+    {
+      record: signed.tags?.record_id,
+      type: signed.tags?.record_type,
+      actor: signed.tags?.actor_id,
+      role: signed.tags?.actor_role,
+      env: signed.environment,
+      release: signed.release,
+    },
     { record: ids.contract, type: 'contract', actor: ids.ada, role: 'gestion', env: 'monitoring-test', release: RELEASE },
   );
 });
@@ -135,8 +174,14 @@ reported('a forced internal error: exit 1, one line naming the Sentry event, whi
   assert.is(exception?.type, 'Error');
   assert.match(exception?.value ?? '', /^leak \[email\] \[phone\] "\[redacted\]" token=\[redacted\] key=\[redacted\]$/);
   const files = (exception?.stacktrace?.frames ?? []).map((f) => f.filename ?? '');
-  assert.ok(files.some((f) => f === 'app:///dist/cli/base-command.js'), files.join(', '));
-  assert.ok(files.every((f) => !f.startsWith('/')), `no absolute path: ${files.join(', ')}`);
+  assert.ok(
+    files.some((f) => f === 'app:///dist/cli/base-command.js'),
+    files.join(', '),
+  );
+  assert.ok(
+    files.every((f) => !f.startsWith('/')),
+    `no absolute path: ${files.join(', ')}`,
+  );
 });
 
 reported('a forced internal error with EPIC_DEBUG=1 prints the stack trace after the line', async () => {
@@ -178,7 +223,9 @@ outage.before(async () => {
   // Seeded in-process without SENTRY_DSN; the monitored runs below spawn the built CLI.
   team = new Installation();
   await team.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'ada password\n' });
-  userId = await team.ok(['user', 'create', '--name', 'Sam Support', '--email', 'sam@epic.test', '--role', 'support', '--password-stdin'], { stdin: 'sam password\n' });
+  userId = await team.ok(['user', 'create', '--name', 'Sam Support', '--email', 'sam@epic.test', '--role', 'support', '--password-stdin'], {
+    stdin: 'sam password\n',
+  });
 });
 outage.after(() => team.cleanup());
 
@@ -257,7 +304,12 @@ async function importsOf(args: readonly string[], env: Record<string, string | u
   const log = join(logDir, `${Math.random().toString(36).slice(2)}.log`);
   writeFileSync(log, '');
   const result = await scratch.spawnEpic(args, { env: { ...env, NODE_OPTIONS: `--import ${RECORDER}`, EPIC_TEST_IMPORT_LOG: log } });
-  return { result, urls: readFileSync(log, 'utf8').split('\n').filter((l) => l.length > 0) };
+  return {
+    result,
+    urls: readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0),
+  };
 }
 
 const isSentry = (url: string) => url.includes('/node_modules/@sentry/');
@@ -265,7 +317,10 @@ const isSentry = (url: string) => url.includes('/node_modules/@sentry/');
 startup('epic --version without SENTRY_DSN: the CLI is in the import graph, @sentry/node is not', async () => {
   const { result, urls } = await importsOf(['--version'], {});
   assert.is(result.code, 0, result.stderr);
-  assert.ok(urls.some((u) => u.endsWith('/dist/cli/main.js')), 'the recorder sees the CLI modules');
+  assert.ok(
+    urls.some((u) => u.endsWith('/dist/cli/main.js')),
+    'the recorder sees the CLI modules',
+  );
   assert.equal(urls.filter(isSentry), []);
 });
 
@@ -278,9 +333,15 @@ startup('with SENTRY_DSN set, --version and a failing read still do not import i
 });
 
 startup('the recorder can fail: an internal error with SENTRY_DSN set does import @sentry/node (and without it, does not)', async () => {
-  const withDsn = await importsOf(['whoami'], { SENTRY_DSN: `http://publickey@127.0.0.1:${await closedPort()}/1`, EPIC_TEST_FORCE_INTERNAL_ERROR: '1' });
+  const withDsn = await importsOf(['whoami'], {
+    SENTRY_DSN: `http://publickey@127.0.0.1:${await closedPort()}/1`,
+    EPIC_TEST_FORCE_INTERNAL_ERROR: '1',
+  });
   assert.is(withDsn.result.code, 1);
-  assert.ok(withDsn.urls.some((u) => u.includes('/node_modules/@sentry/node/')), 'the SDK was loaded to report the error');
+  assert.ok(
+    withDsn.urls.some((u) => u.includes('/node_modules/@sentry/node/')),
+    'the SDK was loaded to report the error',
+  );
   const without = await importsOf(['whoami'], { EPIC_TEST_FORCE_INTERNAL_ERROR: '1' });
   assert.is(without.result.code, 1);
   assert.match(without.result.stderr, /^error: internal error: .*rerun with EPIC_DEBUG=1 for the stack trace and report it\)\n$/);

@@ -4,15 +4,16 @@
  * projection at a time; a schema change in a projection's code is rebuilt
  * once, before its new shape is served.
  */
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import * as assert from 'uvu/assert';
 import { asDomainEvent } from '../../src/commands/event-codec.js';
 import { clientsProjection } from '../../src/projections/clients-projection.js';
 import type { ReadDb } from '../../src/projections/open-read-db.js';
 import type { Projection } from '../../src/projections/projection.js';
 import { acquireRebuildLock, RebuildInProgress } from '../../src/projections/projection-lock.js';
-import { catchUp, projectionStatus, PROJECTIONS, rebuild } from '../../src/projections/projector.js';
+import { catchUp, PROJECTIONS, projectionStatus, rebuild } from '../../src/projections/projector.js';
 import { listClients } from '../../src/projections/queries/index.js';
 import { existingTables } from '../../src/projections/schema-catalog.js';
 import { columnTypes } from '../../src/projections/table-ddl.js';
@@ -66,9 +67,17 @@ function clientsV2(): { projection: Projection; created: () => number } {
       // `any`: email_domain is a column of this test's version only, not of `Database`.
       const loose = trx as Kysely<any>;
       for (const recorded of events) {
-        const event = asDomainEvent<{ type: 'ClientCreated' | 'ClientUpdated'; data: { clientId: string; email?: string } }>(recorded, ['ClientCreated', 'ClientUpdated']);
+        const event = asDomainEvent<{ type: 'ClientCreated' | 'ClientUpdated'; data: { clientId: string; email?: string } }>(recorded, [
+          'ClientCreated',
+          'ClientUpdated',
+        ]);
         const email = event?.data.email;
-        if (event && email !== undefined) await loose.updateTable('clients').set({ email_domain: email.slice(email.indexOf('@') + 1) }).where('id', '=', event.data.clientId).execute();
+        if (event && email !== undefined)
+          await loose
+            .updateTable('clients')
+            .set({ email_domain: email.slice(email.indexOf('@') + 1) })
+            .where('id', '=', event.data.clientId)
+            .execute();
       }
     },
   };
@@ -92,7 +101,10 @@ describeReadDb('blue/green rebuild', (test, dialect) => {
         if (appended) return;
         appended = true;
         seen.push(await clientNames(readDb));
-        assert.ok((await existingTables(readDb.db, readDb.dialect, ['clients__next'])).has('clients__next'), 'the next table exists beside the live one');
+        assert.ok(
+          (await existingTables(readDb.db, readDb.dialect, ['clients__next'])).has('clients__next'),
+          'the next table exists beside the live one',
+        );
         await w.account(KEVIN, CARL, { type: 'ClientUpdated', data: { clientId: KEVIN, name: 'Kevin (renamed mid-rebuild)' } });
         await catchUp(store, readDb);
         live.push(await clientNames(readDb));
@@ -101,7 +113,10 @@ describeReadDb('blue/green rebuild', (test, dialect) => {
     assert.equal(seen, [before], 'the old rows, whole, mid-rebuild');
     assert.ok(live[0]?.includes('Kevin (renamed mid-rebuild)'), 'the live tables kept being caught up during the rebuild');
     assert.equal(result.rebuilt, ['clients']);
-    assert.ok((await clientNames(readDb)).includes('Kevin (renamed mid-rebuild)'), 'the event written during the rebuild is in the new tables');
+    assert.ok(
+      (await clientNames(readDb)).includes('Kevin (renamed mid-rebuild)'),
+      'the event written during the rebuild is in the new tables',
+    );
     assert.equal(await existingTables(readDb.db, readDb.dialect, ['clients__next', 'clients__old']), new Set(), 'no shadow left behind');
     const clean = await (await import('../support/read-db-matrix.js')).readDbFactory(dialect);
     try {
@@ -120,7 +135,10 @@ describeReadDb('blue/green rebuild', (test, dialect) => {
     try {
       const error = await rejection(rebuild(store, readDb, { names: ['users', 'contracts'] }));
       assert.instance(error, RebuildInProgress);
-      assert.match((error as Error).message, new RegExp(`projection contracts is already being rebuilt by pid ${process.pid} on .+ since .+: wait for it to finish`));
+      assert.match(
+        (error as Error).message,
+        new RegExp(`projection contracts is already being rebuilt by pid ${process.pid} on .+ since .+: wait for it to finish`),
+      );
       const status = await projectionStatus(store, readDb);
       assert.equal(status.find((s) => s.name === 'contracts')?.rebuilding?.pid, process.pid);
       assert.equal((await rebuild(store, readDb, { names: ['users'] })).rebuilt, ['users'], 'another projection rebuilds meanwhile');
@@ -130,7 +148,9 @@ describeReadDb('blue/green rebuild', (test, dialect) => {
     assert.equal((await rebuild(store, readDb, { names: ['contracts'] })).rebuilt, ['contracts'], 'free again once released');
   });
 
-  test('a rebuild that dies half way leaves the live tables and checkpoint as they were, and the next one completes', async ({ readDb }) => {
+  test('a rebuild that dies half way leaves the live tables and checkpoint as they were, and the next one completes', async ({
+    readDb,
+  }) => {
     const store = await scenarioStore();
     await catchUp(store, readDb);
     const before = await dumpReadTables(readDb);
@@ -151,7 +171,10 @@ describeReadDb('blue/green rebuild', (test, dialect) => {
     assert.match((error as Error).message, /the process died here/);
     assert.equal(await dumpReadTables(readDb), before, 'rows and checkpoints untouched');
     const result = await rebuild(store, readDb, { batchSize: 10 });
-    assert.equal(result.rebuilt, PROJECTIONS.map((p) => p.name));
+    assert.equal(
+      result.rebuilt,
+      PROJECTIONS.map((p) => p.name),
+    );
     assert.equal(await dumpReadTables(readDb), before);
   });
 
@@ -199,7 +222,11 @@ describeReadDb('blue/green rebuild', (test, dialect) => {
       // And when killed after the RENAME: only the mark is left.
       await readDb.db.updateTable('projection_state').set({ swapping: 'deadbuild2' }).where('name', '=', 'clients').execute();
       await catchUp(store, readDb);
-      const state = await readDb.db.selectFrom('projection_state').select('swapping').where('name', '=', 'clients').executeTakeFirstOrThrow();
+      const state = await readDb.db
+        .selectFrom('projection_state')
+        .select('swapping')
+        .where('name', '=', 'clients')
+        .executeTakeFirstOrThrow();
       assert.is(state.swapping, null);
     });
   }

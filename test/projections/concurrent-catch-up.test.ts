@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import * as assert from 'uvu/assert';
 import { formatCents } from '../../src/domain/money.js';
 import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
-import { catchUp, type CatchUpResult } from '../../src/projections/projector.js';
+import { type CatchUpResult, catchUp } from '../../src/projections/projector.js';
 import { getContract } from '../../src/projections/queries/index.js';
 import { CARL, K1, KEVIN, writeScenario } from '../support/crm-scenario.js';
 import { EventWriter } from '../support/event-writer.js';
@@ -23,9 +23,16 @@ const PAYMENTS = 1000;
 const CHILD = fileURLToPath(new URL('../support/catch-up-process.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function runChild(eventsPath: string, readDbUrl: string, batchSize: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runChild(
+  eventsPath: string,
+  readDbUrl: string,
+  batchSize: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, eventsPath, readDbUrl, String(batchSize)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, eventsPath, readDbUrl, String(batchSize)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -50,8 +57,15 @@ describeReadDb('projector: concurrent processes', (test) => {
       const runs = await Promise.all(Array.from({ length: PROCESSES }, () => runChild(eventsPath, context.url, 5)));
       for (const run of runs) assert.is(run.code, 0, run.stderr);
       const results = runs.map((run) => JSON.parse(run.stdout) as CatchUpResult);
-      assert.ok(results.every((result) => result.position === head), 'every process ends at the head');
-      assert.is(results.reduce((sum, result) => sum + result.events, 0), head, 'the batches applied add up to the log, once');
+      assert.ok(
+        results.every((result) => result.position === head),
+        'every process ends at the head',
+      );
+      assert.is(
+        results.reduce((sum, result) => sum + result.events, 0),
+        head,
+        'the batches applied add up to the log, once',
+      );
 
       assert.is((await getContract(context.readDb.db, K1))?.remainingAmount, formatCents(100050 - PAYMENTS));
       const clean = await context.createReadDb();

@@ -25,16 +25,31 @@ defineEventStoreContract('in-memory with position gaps', async () => {
 const test = suite('in-memory event store: extras');
 
 function event(id: string, n: number): NewEvent {
-  return { id, type: 'Sampled', schemaVersion: 1, data: { n }, metadata: { actor: { id: 'u1', role: 'gestion' }, at: '2026-06-01T10:00:00.000Z', commandId: 'c1' } };
+  return {
+    id,
+    type: 'Sampled',
+    schemaVersion: 1,
+    data: { n },
+    metadata: { actor: { id: 'u1', role: 'gestion' }, at: '2026-06-01T10:00:00.000Z', commandId: 'c1' },
+  };
 }
 
 test('positions leave the configured gaps and readAll pages across them', async () => {
   const store = new InMemoryEventStore({ positionStep: 3 });
   await store.append('a', [event('e1', 1), event('e2', 2)], 'no_stream');
   await store.append('b', [event('e3', 3)], 'no_stream');
-  assert.equal(store.events.map((e) => e.position), [3, 6, 9]);
-  assert.equal((await store.readAll({ after: 4, limit: 10 })).map((e) => e.id), ['e2', 'e3']);
-  assert.equal((await store.readAll({ after: 3, limit: 1 })).map((e) => e.id), ['e2']);
+  assert.equal(
+    store.events.map((e) => e.position),
+    [3, 6, 9],
+  );
+  assert.equal(
+    (await store.readAll({ after: 4, limit: 10 })).map((e) => e.id),
+    ['e2', 'e3'],
+  );
+  assert.equal(
+    (await store.readAll({ after: 3, limit: 1 })).map((e) => e.id),
+    ['e2'],
+  );
   assert.is(await store.headPosition(), 9);
 });
 

@@ -29,7 +29,11 @@ function runWriter(url: string, writer: string): Promise<{ clientId: string; con
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as { clientId: string; contractId: string; payments: number }) : reject(new Error(`writer ${writer} exited ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as { clientId: string; contractId: string; payments: number })
+        : reject(new Error(`writer ${writer} exited ${code}: ${err}`)),
+    );
   });
 }
 

@@ -19,7 +19,11 @@ import { describeReadDb, MYSQL_URL_VARIABLE, readDbDialects } from '../support/r
 const urls = suite('read database URLs');
 
 urls('sqlite paths', () => {
-  assert.equal(parseReadDbUrl('sqlite:/var/lib/epic/read.db'), { dialect: 'sqlite', path: '/var/lib/epic/read.db', display: 'sqlite:/var/lib/epic/read.db' });
+  assert.equal(parseReadDbUrl('sqlite:/var/lib/epic/read.db'), {
+    dialect: 'sqlite',
+    path: '/var/lib/epic/read.db',
+    display: 'sqlite:/var/lib/epic/read.db',
+  });
   assert.equal(parseReadDbUrl('sqlite:data/read.db'), { dialect: 'sqlite', path: 'data/read.db', display: 'sqlite:data/read.db' });
   assert.equal(parseReadDbUrl('sqlite:///abs/read.db'), { dialect: 'sqlite', path: '/abs/read.db', display: 'sqlite:/abs/read.db' });
   assert.equal(parseReadDbUrl('sqlite::memory:'), { dialect: 'sqlite', path: ':memory:', display: 'sqlite::memory:' });
@@ -41,7 +45,11 @@ urls('mysql URLs: percent-encoded credentials, default port, no password in the 
 
 urls('anything else is invalid input', () => {
   for (const url of ['postgres://u@h/db', 'mysql://u@host', 'mysql://u@host/', 'sqlite:', 'read.db', '']) {
-    assert.throws(() => parseReadDbUrl(url), (error: unknown) => error instanceof InvalidInput, url);
+    assert.throws(
+      () => parseReadDbUrl(url),
+      (error: unknown) => error instanceof InvalidInput,
+      url,
+    );
   }
 });
 
@@ -75,14 +83,20 @@ files('creates a private file (0600) in a private folder (0700), in WAL mode, mi
 files('reopening keeps the rows and runs each migration once', async ({ dir }) => {
   const url = `sqlite:${join(dir, 'read.db')}`;
   const first = await openReadDb(url);
-  await first.db.insertInto('projection_state').values({ name: 'users', version: 1, position: 42, rebuilt_at: null, updated_at: '2026-01-01T00:00:00.000Z', swapping: null }).execute();
+  await first.db
+    .insertInto('projection_state')
+    .values({ name: 'users', version: 1, position: 42, rebuilt_at: null, updated_at: '2026-01-01T00:00:00.000Z', swapping: null })
+    .execute();
   await first.close();
   const second = await openReadDb(url);
   try {
     const state = await second.db.selectFrom('projection_state').select('position').executeTakeFirst();
     assert.is(state?.position, 42);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
-    assert.equal(migrations.rows.map((row) => row.name), ['2026-11-28-0001-read-tables', '2026-11-28-0002-projection-operations']);
+    assert.equal(
+      migrations.rows.map((row) => row.name),
+      ['2026-11-28-0001-read-tables', '2026-11-28-0002-projection-operations'],
+    );
   } finally {
     await second.close();
   }
@@ -131,7 +145,10 @@ if (readDbDialects().includes('mysql')) {
   servers('bad credentials: BackendUnavailable, without the password', async () => {
     const error = await rejection(openReadDb(`mysql://epic_nobody:wrong-pw-123@${server}/${base.database}`));
     assert.instance(error, BackendUnavailable);
-    assert.is((error as Error).message, `read database unavailable (mysql://epic_nobody@${server}/${base.database}): access denied (check user and password)`);
+    assert.is(
+      (error as Error).message,
+      `read database unavailable (mysql://epic_nobody@${server}/${base.database}): access denied (check user and password)`,
+    );
   });
 
   servers('an unknown database: BackendUnavailable', async () => {
@@ -147,10 +164,29 @@ servers.run();
 describeReadDb('read database: schema and exact values', (test, dialect) => {
   test('large amounts and instants come back exactly', async ({ readDb }) => {
     await insertRows(readDb.db, 'clients', [
-      { id: 'kcas2345pq', name: 'Kevin', email: 'k@x.test', phone: null, company: null, commercial_id: 'carl2345cd', search: 'kevin', created_at: '2026-06-04T11:00:00.000Z', updated_at: '2026-06-04T11:00:00.123Z' },
+      {
+        id: 'kcas2345pq',
+        name: 'Kevin',
+        email: 'k@x.test',
+        phone: null,
+        company: null,
+        commercial_id: 'carl2345cd',
+        search: 'kevin',
+        created_at: '2026-06-04T11:00:00.000Z',
+        updated_at: '2026-06-04T11:00:00.123Z',
+      },
     ]);
     await insertRows(readDb.db, 'contracts', [
-      { id: 'ctra2345ab', client_id: 'kcas2345pq', total_cents: 999_999_999_999_999, remaining_cents: 1, signed: 1, unpaid: 1, created_at: '1999-12-31T23:59:59.999Z', updated_at: '2026-06-04T11:00:00.000Z' },
+      {
+        id: 'ctra2345ab',
+        client_id: 'kcas2345pq',
+        total_cents: 999_999_999_999_999,
+        remaining_cents: 1,
+        signed: 1,
+        unpaid: 1,
+        created_at: '1999-12-31T23:59:59.999Z',
+        updated_at: '2026-06-04T11:00:00.000Z',
+      },
     ]);
     const contract = await getContract(readDb.db, 'ctra2345ab');
     assert.equal(
@@ -163,7 +199,14 @@ describeReadDb('read database: schema and exact values', (test, dialect) => {
 
   test('text keeps its case and accents; comparisons are exact', async ({ readDb }) => {
     await insertRows(readDb.db, 'users', [
-      { id: 'chlo2345ef', name: 'Chloé Martin', email: 'Chloe@Epic.test', role: 'commercial', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' },
+      {
+        id: 'chlo2345ef',
+        name: 'Chloé Martin',
+        email: 'Chloe@Epic.test',
+        role: 'commercial',
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      },
     ]);
     const exact = await readDb.db.selectFrom('users').select('name').where('name', '=', 'Chloé Martin').execute();
     const folded = await readDb.db.selectFrom('users').select('name').where('name', '=', 'chloe martin').execute();
@@ -175,7 +218,10 @@ describeReadDb('read database: schema and exact values', (test, dialect) => {
       const tables = await sql<{ name: string; collation: string }>`
         select table_name as name, table_collation as collation from information_schema.tables
         where table_schema = database() and table_name not like 'kysely%' order by table_name`.execute(readDb.db);
-      assert.equal(tables.rows.map((row) => row.collation), tables.rows.map(() => 'utf8mb4_bin'));
+      assert.equal(
+        tables.rows.map((row) => row.collation),
+        tables.rows.map(() => 'utf8mb4_bin'),
+      );
       assert.is(tables.rows.length, 7, 'the five read tables, projection_state and projection_lock');
     });
   }

@@ -3,15 +3,45 @@
  * read back through the query functions in the exact JSON shapes of CLI.md.
  */
 import * as assert from 'uvu/assert';
+import type { ReadDb } from '../../src/projections/open-read-db.js';
 import { catchUp } from '../../src/projections/projector.js';
-import { getClient, getContract, getLogEntry, getOccasion, getUser, listClients, listContracts, listLog, listOccasions, listUsers } from '../../src/projections/queries/index.js';
 import {
-  ADA, BISTRO, CARL, CHLOE, GINA, GONE, K1, K2, K3, K4, K5, KEVIN, O1, O2, O3, O4, SAM, SID, SUE, writeScenario,
+  getClient,
+  getContract,
+  getLogEntry,
+  getOccasion,
+  getUser,
+  listClients,
+  listContracts,
+  listLog,
+  listOccasions,
+  listUsers,
+} from '../../src/projections/queries/index.js';
+import {
+  ADA,
+  BISTRO,
+  CARL,
+  CHLOE,
+  GINA,
+  GONE,
+  K1,
+  K2,
+  K3,
+  K4,
+  K5,
+  KEVIN,
+  O1,
+  O2,
+  O3,
+  O4,
+  SAM,
+  SID,
+  SUE,
+  writeScenario,
 } from '../support/crm-scenario.js';
 import { ANONYMOUS, EventWriter } from '../support/event-writer.js';
 import { InMemoryEventStore } from '../support/in-memory-event-store.js';
 import { describeReadDb } from '../support/read-db-matrix.js';
-import type { ReadDb } from '../../src/projections/open-read-db.js';
 
 async function project(readDb: ReadDb, batchSize = 7) {
   const store = new InMemoryEventStore();
@@ -53,21 +83,37 @@ describeReadDb('projections: users', (test) => {
 
   test('filter by role', async ({ readDb }) => {
     await project(readDb);
-    assert.equal((await listUsers(readDb.db, { role: 'support' })).map((u) => u.id), [SAM.id, SUE.id]);
-    assert.equal((await listUsers(readDb.db, { role: 'gestion' })).map((u) => u.id), [GINA.id]);
+    assert.equal(
+      (await listUsers(readDb.db, { role: 'support' })).map((u) => u.id),
+      [SAM.id, SUE.id],
+    );
+    assert.equal(
+      (await listUsers(readDb.db, { role: 'gestion' })).map((u) => u.id),
+      [GINA.id],
+    );
   });
 
   test('a role change moves the user between role listings', async ({ readDb }) => {
     const store = new InMemoryEventStore();
     const w = new EventWriter(store);
-    await w.users(GINA, { type: 'UserCreated', data: { userId: SUE.id, name: 'Sue Support', email: 'sue@epic-events.test', role: 'support' } });
+    await w.users(GINA, {
+      type: 'UserCreated',
+      data: { userId: SUE.id, name: 'Sue Support', email: 'sue@epic-events.test', role: 'support' },
+    });
     await catchUp(store, readDb);
     const at = w.now;
     await w.users(GINA, { type: 'UserRoleChanged', data: { userId: SUE.id, role: 'commercial' } });
     await catchUp(store, readDb);
     assert.equal(await listUsers(readDb.db, { role: 'support' }), []);
     assert.equal(await listUsers(readDb.db, { role: 'commercial' }), [
-      { id: SUE.id, name: 'Sue Support', email: 'sue@epic-events.test', role: 'commercial', createdAt: '2026-03-02T09:00:00.000Z', updatedAt: at },
+      {
+        id: SUE.id,
+        name: 'Sue Support',
+        email: 'sue@epic-events.test',
+        role: 'commercial',
+        createdAt: '2026-03-02T09:00:00.000Z',
+        updatedAt: at,
+      },
     ]);
   });
 });
@@ -106,7 +152,10 @@ describeReadDb('projections: clients', (test) => {
   test('a deleted client is gone; the listing is by name', async ({ readDb }) => {
     await project(readDb);
     assert.is(await getClient(readDb.db, GONE), undefined);
-    assert.equal((await listClients(readDb.db, everything)).map((c) => c.name), ['Ada Lovelace', "Bob's Bistro", 'Kevin Casey']);
+    assert.equal(
+      (await listClients(readDb.db, everything)).map((c) => c.name),
+      ['Ada Lovelace', "Bob's Bistro", 'Kevin Casey'],
+    );
   });
 
   test('ClientUpdated sets only the fields it gives, and can clear one to null', async ({ readDb }) => {
@@ -114,13 +163,23 @@ describeReadDb('projections: clients', (test) => {
     const w = new EventWriter(store);
     await w.account(BISTRO, GINA, {
       type: 'ClientCreated',
-      data: { clientId: BISTRO, name: "Bob's Bistro", email: 'bob@bistro.test', phone: '01 23 45 67 89', company: 'Bistro SARL', commercialId: CHLOE.id },
+      data: {
+        clientId: BISTRO,
+        name: "Bob's Bistro",
+        email: 'bob@bistro.test',
+        phone: '01 23 45 67 89',
+        company: 'Bistro SARL',
+        commercialId: CHLOE.id,
+      },
     });
     await catchUp(store, readDb);
     await w.account(BISTRO, CHLOE, { type: 'ClientUpdated', data: { clientId: BISTRO, company: null } });
     await catchUp(store, readDb);
     const client = await getClient(readDb.db, BISTRO);
-    assert.equal([client?.name, client?.email, client?.phone, client?.company], ["Bob's Bistro", 'bob@bistro.test', '01 23 45 67 89', null]);
+    assert.equal(
+      [client?.name, client?.email, client?.phone, client?.company],
+      ["Bob's Bistro", 'bob@bistro.test', '01 23 45 67 89', null],
+    );
     assert.equal(await listClients(readDb.db, { ...everything, search: 'sarl' }), [], 'the search text follows the update');
   });
 });
@@ -155,13 +214,20 @@ describeReadDb('projections: contracts', (test) => {
     const k4 = await getContract(readDb.db, K4);
     assert.equal([k4?.commercialId, k4?.commercialName, k4?.clientName], [CHLOE.id, 'Chloé Martin', 'Ada Lovelace']);
     assert.is(await getContract(readDb.db, K5), undefined);
-    assert.equal((await listContracts(readDb.db, everything)).map((c) => c.id), [K1, K2, K3, K4], 'by creation');
+    assert.equal(
+      (await listContracts(readDb.db, everything)).map((c) => c.id),
+      [K1, K2, K3, K4],
+      'by creation',
+    );
   });
 
   test('an amendment of the remaining amount only leaves the total', async ({ readDb }) => {
     const store = new InMemoryEventStore();
     const w = new EventWriter(store);
-    await w.account(KEVIN, CARL, { type: 'ContractCreated', data: { contractId: K1, clientId: KEVIN, totalCents: 150050, remainingCents: 150050, signed: false } });
+    await w.account(KEVIN, CARL, {
+      type: 'ContractCreated',
+      data: { contractId: K1, clientId: KEVIN, totalCents: 150050, remainingCents: 150050, signed: false },
+    });
     await w.account(KEVIN, CARL, {
       type: 'ClientCreated',
       data: { clientId: KEVIN, name: 'Kevin Casey', email: 'kevin@startup.io', phone: null, company: null, commercialId: CARL.id },
@@ -174,7 +240,7 @@ describeReadDb('projections: contracts', (test) => {
   });
 });
 
-describeReadDb('projections: occasions (the CLI\'s events)', (test) => {
+describeReadDb("projections: occasions (the CLI's events)", (test) => {
   test('an event record: client contact as it is now, support joined, instants in UTC', async ({ readDb }) => {
     const { t } = await project(readDb);
     assert.equal(await getOccasion(readDb.db, O1), {
@@ -208,14 +274,21 @@ describeReadDb('projections: occasions (the CLI\'s events)', (test) => {
   test('a deleted support leaves no occasion pointing at them', async ({ readDb }) => {
     const { t } = await project(readDb);
     const o3 = await getOccasion(readDb.db, O3);
-    assert.equal([o3?.supportId, o3?.supportName, o3?.updatedAt], [null, null, t.o3Assigned], 'unassigned, and its own record did not change');
+    assert.equal(
+      [o3?.supportId, o3?.supportName, o3?.updatedAt],
+      [null, null, t.o3Assigned],
+      'unassigned, and its own record did not change',
+    );
     const rows = await readDb.db.selectFrom('occasions').select('support_id').where('support_id', '=', SID.id).execute();
     assert.equal(rows, []);
   });
 
   test('the listing is by start', async ({ readDb }) => {
     await project(readDb);
-    assert.equal((await listOccasions(readDb.db, everything)).map((o) => o.id), [O4, O2, O3, O1]);
+    assert.equal(
+      (await listOccasions(readDb.db, everything)).map((o) => o.id),
+      [O4, O2, O3, O1],
+    );
   });
 
   test('offsets in the data are stored as UTC instants', async ({ readDb }) => {
@@ -227,7 +300,16 @@ describeReadDb('projections: occasions (the CLI\'s events)', (test) => {
     });
     await w.account(KEVIN, CARL, {
       type: 'OccasionScheduled',
-      data: { occasionId: O1, contractId: K1, name: 'Late', start: '2026-06-04T13:00:00+02:00', end: '2026-06-04T23:30:00.5+02:00', location: 'Paris', attendees: 0, notes: null },
+      data: {
+        occasionId: O1,
+        contractId: K1,
+        name: 'Late',
+        start: '2026-06-04T13:00:00+02:00',
+        end: '2026-06-04T23:30:00.5+02:00',
+        location: 'Paris',
+        attendees: 0,
+        notes: null,
+      },
     });
     await catchUp(store, readDb);
     const o1 = await getOccasion(readDb.db, O1);
@@ -241,15 +323,36 @@ describeReadDb('projections: occasions (the CLI\'s events)', (test) => {
       type: 'ClientCreated',
       data: { clientId: KEVIN, name: 'Kevin Casey', email: 'kevin@startup.io', phone: null, company: null, commercialId: CARL.id },
     });
-    await w.account(KEVIN, CARL, { type: 'ContractCreated', data: { contractId: K1, clientId: KEVIN, totalCents: 100, remainingCents: 100, signed: true } });
-    await w.account(KEVIN, CARL, { type: 'ContractCreated', data: { contractId: K2, clientId: KEVIN, totalCents: 100, remainingCents: 100, signed: true } });
+    await w.account(KEVIN, CARL, {
+      type: 'ContractCreated',
+      data: { contractId: K1, clientId: KEVIN, totalCents: 100, remainingCents: 100, signed: true },
+    });
+    await w.account(KEVIN, CARL, {
+      type: 'ContractCreated',
+      data: { contractId: K2, clientId: KEVIN, totalCents: 100, remainingCents: 100, signed: true },
+    });
     const occasion = (occasionId: string, contractId: string) =>
-      ({ type: 'OccasionScheduled', data: { occasionId, contractId, name: occasionId, start: '2026-06-04T11:00:00.000Z', end: '2026-06-04T12:00:00.000Z', location: 'Paris', attendees: 1, notes: null } }) as const;
+      ({
+        type: 'OccasionScheduled',
+        data: {
+          occasionId,
+          contractId,
+          name: occasionId,
+          start: '2026-06-04T11:00:00.000Z',
+          end: '2026-06-04T12:00:00.000Z',
+          location: 'Paris',
+          attendees: 1,
+          notes: null,
+        },
+      }) as const;
     await w.account(KEVIN, CARL, occasion(O1, K1), occasion(O2, K2));
     await catchUp(store, readDb);
     await w.account(KEVIN, GINA, { type: 'ContractDeleted', data: { contractId: K1 } });
     await catchUp(store, readDb);
-    assert.equal((await listOccasions(readDb.db, everything)).map((o) => o.id), [O2]);
+    assert.equal(
+      (await listOccasions(readDb.db, everything)).map((o) => o.id),
+      [O2],
+    );
     await w.account(KEVIN, GINA, { type: 'ClientDeleted', data: { clientId: KEVIN } });
     await catchUp(store, readDb);
     assert.equal(await readDb.db.selectFrom('occasions').selectAll().execute(), []);
@@ -308,7 +411,10 @@ describeReadDb('projections: command log', (test) => {
     await w.raw('command-log', GINA, record('accepted', null));
     await catchUp(store, readDb);
     const entries = await listLog(readDb.db, everything);
-    assert.equal(entries.map((e) => [e.id, e.outcome, e.reason]), [['cmd-retried', 'accepted', null]]);
+    assert.equal(
+      entries.map((e) => [e.id, e.outcome, e.reason]),
+      [['cmd-retried', 'accepted', null]],
+    );
   });
 });
 
@@ -317,19 +423,28 @@ describeReadDb('projections: events nobody handles', (test) => {
     const store = new InMemoryEventStore();
     const w = new EventWriter(store);
     await w.raw('sessions', GINA, { type: 'SessionStarted', data: { sessionId: 's1' } });
-    await w.users(ANONYMOUS, { type: 'UserCreated', data: { userId: GINA.id, name: 'Gina Gestion', email: 'gina@epic-events.test', role: 'gestion' } });
+    await w.users(ANONYMOUS, {
+      type: 'UserCreated',
+      data: { userId: GINA.id, name: 'Gina Gestion', email: 'gina@epic-events.test', role: 'gestion' },
+    });
     await w.raw('users', GINA, { type: 'UserTeleported', data: { userId: GINA.id } });
     const head = await store.headPosition();
     const result = await catchUp(store, readDb, { batchSize: 2 });
     assert.equal(result, { events: 3, batches: 2, position: head });
-    assert.equal((await listUsers(readDb.db)).map((u) => u.id), [GINA.id]);
+    assert.equal(
+      (await listUsers(readDb.db)).map((u) => u.id),
+      [GINA.id],
+    );
     const positions = await readDb.db.selectFrom('projection_state').select(['name', 'position']).orderBy('name').execute();
-    assert.equal(positions.map((p) => [p.name, Number(p.position)]), [
-      ['clients', head],
-      ['command_log', head],
-      ['contracts', head],
-      ['occasions', head],
-      ['users', head],
-    ]);
+    assert.equal(
+      positions.map((p) => [p.name, Number(p.position)]),
+      [
+        ['clients', head],
+        ['command_log', head],
+        ['contracts', head],
+        ['occasions', head],
+        ['users', head],
+      ],
+    );
   });
 });

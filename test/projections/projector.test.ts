@@ -7,16 +7,24 @@ import { InvalidInput } from '../../src/errors.js';
 import { contractsProjection } from '../../src/projections/contracts-projection.js';
 import type { ReadDb } from '../../src/projections/open-read-db.js';
 import type { Projection } from '../../src/projections/projection.js';
-import { catchUp, projectionStatus, PROJECTIONS, rebuild } from '../../src/projections/projector.js';
-import { getClient, getContract, listClients, listContracts, listLog, listOccasions, listUsers } from '../../src/projections/queries/index.js';
+import { catchUp, PROJECTIONS, projectionStatus, rebuild } from '../../src/projections/projector.js';
+import {
+  getClient,
+  getContract,
+  listClients,
+  listContracts,
+  listLog,
+  listOccasions,
+  listUsers,
+} from '../../src/projections/queries/index.js';
 import { usersProjection } from '../../src/projections/users-projection.js';
 import { rejection } from '../event-store/rejection.js';
 import { BISTRO, CARL, CHLOE, GINA, K1, K2, KEVIN, writeScenario } from '../support/crm-scenario.js';
 import { EventWriter } from '../support/event-writer.js';
 import { InMemoryEventStore } from '../support/in-memory-event-store.js';
 import { dumpReadTables } from '../support/read-db-dump.js';
-import { counted } from '../support/statement-counter.js';
 import { describeReadDb } from '../support/read-db-matrix.js';
+import { counted } from '../support/statement-counter.js';
 
 async function scenarioStore(options: { positionStep?: number } = {}): Promise<InMemoryEventStore> {
   const store = new InMemoryEventStore(options);
@@ -29,7 +37,11 @@ async function truncatedCopy(source: InMemoryEventStore, count: number): Promise
   const copy = new InMemoryEventStore();
   for (const event of source.events.slice(0, count)) {
     const { actor, at, commandId } = event.metadata;
-    await copy.append(event.streamId, [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: { actor, at, commandId } }], 'any');
+    await copy.append(
+      event.streamId,
+      [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: { actor, at, commandId } }],
+      'any',
+    );
   }
   return copy;
 }
@@ -60,14 +72,24 @@ describeReadDb('projector: batches', (test) => {
   test('a batch folds create + updates + delete in memory: one multi-row insert per table, no row for the deleted', async (context) => {
     const store = new InMemoryEventStore();
     const w = new EventWriter(store);
-    await w.account('temp2345ab', GINA,
-      { type: 'ClientCreated', data: { clientId: 'temp2345ab', name: 'Temp', email: 'temp@x.test', phone: null, company: null, commercialId: CARL.id } },
+    await w.account(
+      'temp2345ab',
+      GINA,
+      {
+        type: 'ClientCreated',
+        data: { clientId: 'temp2345ab', name: 'Temp', email: 'temp@x.test', phone: null, company: null, commercialId: CARL.id },
+      },
       { type: 'ClientUpdated', data: { clientId: 'temp2345ab', name: 'Temp 2' } },
       { type: 'ClientReassigned', data: { clientId: 'temp2345ab', commercialId: CHLOE.id } },
       { type: 'ClientDeleted', data: { clientId: 'temp2345ab' } },
     );
-    await w.account(KEVIN, CARL,
-      { type: 'ClientCreated', data: { clientId: KEVIN, name: 'Kevin', email: 'kevin@startup.io', phone: null, company: null, commercialId: CARL.id } },
+    await w.account(
+      KEVIN,
+      CARL,
+      {
+        type: 'ClientCreated',
+        data: { clientId: KEVIN, name: 'Kevin', email: 'kevin@startup.io', phone: null, company: null, commercialId: CARL.id },
+      },
       { type: 'ClientUpdated', data: { clientId: KEVIN, name: 'Kevin Casey', company: 'Cool Startup LLC' } },
       { type: 'ContractCreated', data: { contractId: K1, clientId: KEVIN, totalCents: 150050, remainingCents: 150050, signed: false } },
       { type: 'ContractSigned', data: { contractId: K1 } },
@@ -89,20 +111,33 @@ describeReadDb('projector: batches', (test) => {
     assert.is(counter.count('SelectQueryNode', 'clients'), 0, 'rows created in the batch are not read back');
     assert.is(counter.count('SelectQueryNode', 'contracts'), 0);
 
-    assert.equal((await listClients(readDb.db, { scope: 'all', actorId: GINA.id })).map((c) => [c.id, c.name, c.company]), [[KEVIN, 'Kevin Casey', 'Cool Startup LLC']]);
+    assert.equal(
+      (await listClients(readDb.db, { scope: 'all', actorId: GINA.id })).map((c) => [c.id, c.name, c.company]),
+      [[KEVIN, 'Kevin Casey', 'Cool Startup LLC']],
+    );
     const contracts = await listContracts(readDb.db, { scope: 'all', actorId: GINA.id });
-    assert.equal(contracts.map((c) => [c.id, c.totalAmount, c.remainingAmount, c.signed]), [[K1, '1500.50', '500.00', true]]);
+    assert.equal(
+      contracts.map((c) => [c.id, c.totalAmount, c.remainingAmount, c.signed]),
+      [[K1, '1500.50', '500.00', true]],
+    );
   });
 
   test('rows created in an earlier batch are read once, changed, and written back', async (context) => {
     const store = new InMemoryEventStore();
     const w = new EventWriter(store);
-    await w.account(KEVIN, CARL,
-      { type: 'ClientCreated', data: { clientId: KEVIN, name: 'Kevin', email: 'kevin@startup.io', phone: null, company: null, commercialId: CARL.id } },
+    await w.account(
+      KEVIN,
+      CARL,
+      {
+        type: 'ClientCreated',
+        data: { clientId: KEVIN, name: 'Kevin', email: 'kevin@startup.io', phone: null, company: null, commercialId: CARL.id },
+      },
       { type: 'ContractCreated', data: { contractId: K1, clientId: KEVIN, totalCents: 10000, remainingCents: 10000, signed: true } },
     );
     await catchUp(store, context.readDb);
-    await w.account(KEVIN, CARL,
+    await w.account(
+      KEVIN,
+      CARL,
       { type: 'PaymentRecorded', data: { contractId: K1, amountCents: 1000 } },
       { type: 'PaymentRecorded', data: { contractId: K1, amountCents: 2000 } },
       { type: 'ClientUpdated', data: { clientId: KEVIN, phone: '+33 1 23 45 67 89' } },
@@ -114,7 +149,11 @@ describeReadDb('projector: batches', (test) => {
     assert.is(counter.count('InsertQueryNode', 'contracts'), 1);
     assert.is((await getContract(readDb.db, K1))?.remainingAmount, '70.00');
     assert.is((await getClient(readDb.db, KEVIN))?.phone, '+33 1 23 45 67 89');
-    assert.equal(await listClients(readDb.db, { scope: 'all', actorId: GINA.id, search: 'startup' }).then((c) => c.length), 1, 'search text kept');
+    assert.equal(
+      await listClients(readDb.db, { scope: 'all', actorId: GINA.id, search: 'startup' }).then((c) => c.length),
+      1,
+      'search text kept',
+    );
   });
 
   test('any batch size gives the same tables', async (context) => {
@@ -152,9 +191,17 @@ describeReadDb('projector: a large replay', (test, dialect) => {
     for (let c = 0; c < 40; c += 1) {
       const clientId = `cl${String(c).padStart(8, '0')}`;
       const contracts = Array.from({ length: 150 }, (_, k) => `ct${String(c).padStart(4, '0')}${String(k).padStart(4, '0')}`);
-      await w.account(clientId, CARL,
-        { type: 'ClientCreated', data: { clientId, name: `Client ${c}`, email: `c${c}@x.test`, phone: null, company: null, commercialId: CARL.id } },
-        ...contracts.map((contractId) => ({ type: 'ContractCreated', data: { contractId, clientId, totalCents: 10000, remainingCents: 10000, signed: true } }) as const),
+      await w.account(
+        clientId,
+        CARL,
+        {
+          type: 'ClientCreated',
+          data: { clientId, name: `Client ${c}`, email: `c${c}@x.test`, phone: null, company: null, commercialId: CARL.id },
+        },
+        ...contracts.map(
+          (contractId) =>
+            ({ type: 'ContractCreated', data: { contractId, clientId, totalCents: 10000, remainingCents: 10000, signed: true } }) as const,
+        ),
         ...contracts.map((contractId) => ({ type: 'PaymentRecorded', data: { contractId, amountCents: 2500 } }) as const),
       );
     }
@@ -168,7 +215,10 @@ describeReadDb('projector: a large replay', (test, dialect) => {
     assert.ok(ms < 10_000, `took ${ms.toFixed(0)} ms`);
     assert.ok(counter.count('InsertQueryNode', 'contracts') <= 13 * 3, 'at most a few multi-row statements a batch');
     const remaining = await readDb.db.selectFrom('contracts').select('remaining_cents').distinct().execute();
-    assert.equal(remaining.map((row) => Number(row.remaining_cents)), [7500]);
+    assert.equal(
+      remaining.map((row) => Number(row.remaining_cents)),
+      [7500],
+    );
     assert.is((await listContracts(readDb.db, { scope: 'all', actorId: GINA.id, unpaid: true, limit: 3 })).length, 3);
     const analyzed = [...counter.counts.keys()].some((key) => key.startsWith('RawNode'));
     assert.is(analyzed, dialect === 'mysql');
@@ -185,7 +235,10 @@ describeReadDb('projector: checkpoints', (test) => {
     assert.equal(await catchUp(store, readDb, { batchSize: 5 }), { events: 0, batches: 0, position: head });
     assert.equal(await dumpReadTables(readDb), before);
     assert.is((await getContract(readDb.db, K1))?.remainingAmount, '1000.50', 'one payment of 500.00, applied once');
-    assert.equal(Object.values(await checkpoints(readDb)), PROJECTIONS.map(() => head));
+    assert.equal(
+      Object.values(await checkpoints(readDb)),
+      PROJECTIONS.map(() => head),
+    );
   });
 
   test('new events after a catch-up are applied from the checkpoint on', async ({ readDb }) => {
@@ -205,11 +258,19 @@ describeReadDb('projector: checkpoints', (test) => {
 
     const error = await rejection(catchUp(store, context.readDb, { batchSize, projections: failingOn('contracts', 2) }));
     assert.match((error as Error).message, /the process died here/);
-    assert.equal(Object.values(await checkpoints(context.readDb)), PROJECTIONS.map(() => batchSize), 'every checkpoint after the first batch');
+    assert.equal(
+      Object.values(await checkpoints(context.readDb)),
+      PROJECTIONS.map(() => batchSize),
+      'every checkpoint after the first batch',
+    );
 
     const firstBatchOnly = await context.createReadDb();
     await catchUp(await truncatedCopy(store, batchSize), firstBatchOnly);
-    assert.equal(await dumpReadTables(context.readDb), await dumpReadTables(firstBatchOnly), 'the rows of the first batch only, in every table');
+    assert.equal(
+      await dumpReadTables(context.readDb),
+      await dumpReadTables(firstBatchOnly),
+      'the rows of the first batch only, in every table',
+    );
 
     const resumed = await catchUp(store, context.readDb, { batchSize });
     assert.is(resumed.events, head - batchSize);
@@ -245,9 +306,20 @@ describeReadDb('projector: rebuild', (test) => {
     await catchUp(store, readDb);
     const before = await dumpReadTables(readDb);
     // A row no event explains: a rebuild must not keep it.
-    await readDb.db.insertInto('clients').values({
-      id: 'stray23456', name: 'Stray', email: 's@x.test', phone: null, company: null, commercial_id: CARL.id, search: 'stray', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
-    }).execute();
+    await readDb.db
+      .insertInto('clients')
+      .values({
+        id: 'stray23456',
+        name: 'Stray',
+        email: 's@x.test',
+        phone: null,
+        company: null,
+        commercial_id: CARL.id,
+        search: 'stray',
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute();
     const at = new Date('2026-11-28T12:00:00.000Z');
     const result = await rebuild(store, readDb, { batchSize: 4, now: () => at });
     assert.is(result.events, await store.headPosition());
@@ -265,15 +337,24 @@ describeReadDb('projector: rebuild', (test) => {
     await rebuild(store, readDb, { names: ['contracts'] });
     const after = await dumpReadTables(readDb);
     assert.equal(after.contracts, before.contracts, 'contracts rebuilt');
-    assert.ok((after.users as { name: string }[]).every((u) => u.name === 'Tampered'), 'users left alone');
+    assert.ok(
+      (after.users as { name: string }[]).every((u) => u.name === 'Tampered'),
+      'users left alone',
+    );
     const rebuilt = await readDb.db.selectFrom('projection_state').select('name').where('rebuilt_at', 'is not', null).execute();
-    assert.equal(rebuilt.map((r) => r.name), ['contracts']);
+    assert.equal(
+      rebuilt.map((r) => r.name),
+      ['contracts'],
+    );
   });
 
   test('rebuild refuses an unknown projection name', async ({ readDb }) => {
     const error = await rejection(rebuild(new InMemoryEventStore(), readDb, { names: ['contracts', 'invoices'] }));
     assert.instance(error, InvalidInput);
-    assert.match((error as Error).message, /unknown projection "invoices": expected one of users, clients, contracts, occasions, command_log/);
+    assert.match(
+      (error as Error).message,
+      /unknown projection "invoices": expected one of users, clients, contracts, occasions, command_log/,
+    );
   });
 
   test('a projection whose version changed is rebuilt at the next catch-up', async ({ readDb }) => {
@@ -299,7 +380,10 @@ describeReadDb('projector: rebuild', (test) => {
     const store = await scenarioStore();
     const head = await store.headPosition();
     const before = await projectionStatus(store, readDb);
-    assert.equal(before.map((s) => [s.name, s.storedVersion, s.position, s.head, s.behind, s.upToDate]), PROJECTIONS.map((p) => [p.name, null, 0, head, head, false]));
+    assert.equal(
+      before.map((s) => [s.name, s.storedVersion, s.position, s.head, s.behind, s.upToDate]),
+      PROJECTIONS.map((p) => [p.name, null, 0, head, head, false]),
+    );
     await catchUp(store, readDb, { now: () => new Date('2026-11-28T12:00:00.000Z') });
     const after = await projectionStatus(store, readDb);
     assert.equal(after[0], {
@@ -321,14 +405,22 @@ describeReadDb('projector: rebuild', (test) => {
   test('a client reassigned while its contracts exist: the contracts move with it, in any replay', async (context) => {
     const store = new InMemoryEventStore();
     const w = new EventWriter(store);
-    await w.account(BISTRO, GINA,
-      { type: 'ClientCreated', data: { clientId: BISTRO, name: "Bob's Bistro", email: 'bob@bistro.test', phone: null, company: null, commercialId: CARL.id } },
+    await w.account(
+      BISTRO,
+      GINA,
+      {
+        type: 'ClientCreated',
+        data: { clientId: BISTRO, name: "Bob's Bistro", email: 'bob@bistro.test', phone: null, company: null, commercialId: CARL.id },
+      },
       { type: 'ContractCreated', data: { contractId: K1, clientId: BISTRO, totalCents: 100, remainingCents: 100, signed: true } },
     );
     await catchUp(store, context.readDb);
     await w.account(BISTRO, GINA, { type: 'ClientReassigned', data: { clientId: BISTRO, commercialId: CHLOE.id } });
     await catchUp(store, context.readDb);
-    assert.equal((await listContracts(context.readDb.db, { scope: 'own', actorId: CHLOE.id })).map((c) => c.id), [K1]);
+    assert.equal(
+      (await listContracts(context.readDb.db, { scope: 'own', actorId: CHLOE.id })).map((c) => c.id),
+      [K1],
+    );
     assert.equal(await listContracts(context.readDb.db, { scope: 'own', actorId: CARL.id }), []);
   });
 });

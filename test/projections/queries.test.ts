@@ -7,13 +7,28 @@ import { scopeOf } from '../../src/auth/policy.js';
 import { InvalidInput, NotFound } from '../../src/errors.js';
 import type { ReadDb } from '../../src/projections/open-read-db.js';
 import { catchUp } from '../../src/projections/projector.js';
-import {
-  assignedSupportIds, listClients, listContracts, listLog, listOccasions, resolveId,
-} from '../../src/projections/queries/index.js';
+import { assignedSupportIds, listClients, listContracts, listLog, listOccasions, resolveId } from '../../src/projections/queries/index.js';
 import { insertRows } from '../../src/projections/upsert.js';
 import { rejection } from '../event-store/rejection.js';
 import {
-  ADA, BISTRO, CARL, CHLOE, GINA, K1, K2, K3, K4, KEVIN, O1, O2, O3, O4, SAM, SID, SUE, writeScenario,
+  ADA,
+  BISTRO,
+  CARL,
+  CHLOE,
+  GINA,
+  K1,
+  K2,
+  K3,
+  K4,
+  KEVIN,
+  O1,
+  O2,
+  O3,
+  O4,
+  SAM,
+  SID,
+  SUE,
+  writeScenario,
 } from '../support/crm-scenario.js';
 import { ANONYMOUS, EventWriter } from '../support/event-writer.js';
 import { InMemoryEventStore } from '../support/in-memory-event-store.js';
@@ -104,11 +119,25 @@ describeReadDb('queries: filters', (test) => {
     const w = new EventWriter(store);
     await w.account('elod2345ab', CARL, {
       type: 'ClientCreated',
-      data: { clientId: 'elod2345ab', name: 'ÉLODIE Ωmega', email: 'elodie@exemple.test', phone: null, company: 'Château Öko', commercialId: CARL.id },
+      data: {
+        clientId: 'elod2345ab',
+        name: 'ÉLODIE Ωmega',
+        email: 'elodie@exemple.test',
+        phone: null,
+        company: 'Château Öko',
+        commercialId: CARL.id,
+      },
     });
     await w.account(BISTRO, CHLOE, {
       type: 'ClientCreated',
-      data: { clientId: BISTRO, name: "Bob's Bistro", email: 'bob@bistro.test', phone: null, company: 'Château Bistro', commercialId: CHLOE.id },
+      data: {
+        clientId: BISTRO,
+        name: "Bob's Bistro",
+        email: 'bob@bistro.test',
+        phone: null,
+        company: 'Château Bistro',
+        commercialId: CHLOE.id,
+      },
     });
     await catchUp(store, readDb);
     const search = async (text: string, more: { scope?: 'all' | 'own'; commercialId?: string } = {}) =>
@@ -122,8 +151,11 @@ describeReadDb('queries: filters', (test) => {
 
   test('contracts: unsigned, unpaid, client, limit, and combined', async ({ readDb }) => {
     await project(readDb);
-    const list = async (filters: { unsigned?: boolean; unpaid?: boolean; clientId?: string; limit?: number }, scope: 'all' | 'own' = 'all', actorId: string = GINA.id) =>
-      ids(await listContracts(readDb.db, { scope, actorId, ...filters }));
+    const list = async (
+      filters: { unsigned?: boolean; unpaid?: boolean; clientId?: string; limit?: number },
+      scope: 'all' | 'own' = 'all',
+      actorId: string = GINA.id,
+    ) => ids(await listContracts(readDb.db, { scope, actorId, ...filters }));
     assert.equal(await list({ unsigned: true }), [K2]);
     assert.equal(await list({ unpaid: true }), [K1, K2, K4], 'K3 is paid in full');
     assert.equal(await list({ clientId: KEVIN }), [K1, K2]);
@@ -168,8 +200,16 @@ describeReadDb('queries: filters', (test) => {
     assert.equal(await commands({ scope: 'all', userId: ANONYMOUS.id }), ['login/denied', 'init/accepted']);
     assert.equal(await commands({ scope: 'own', actorId: CARL.id, userId: SUE.id }), [], 'a filter never widens the scope');
     assert.equal(await commands({ scope: 'all', denied: true }), ['client create/denied', 'contract delete/denied', 'login/denied']);
-    assert.equal(await commands({ scope: 'all', since: '2026-03-02T09:34:00.000Z' }), ['client create/denied', 'user delete/accepted', 'event edit/rejected']);
-    assert.equal(await commands({ scope: 'all', since: '2026-03-02T10:34:00+01:00' }), ['client create/denied', 'user delete/accepted', 'event edit/rejected'], 'an offset is an instant');
+    assert.equal(await commands({ scope: 'all', since: '2026-03-02T09:34:00.000Z' }), [
+      'client create/denied',
+      'user delete/accepted',
+      'event edit/rejected',
+    ]);
+    assert.equal(
+      await commands({ scope: 'all', since: '2026-03-02T10:34:00+01:00' }),
+      ['client create/denied', 'user delete/accepted', 'event edit/rejected'],
+      'an offset is an instant',
+    );
     assert.equal(await commands({ scope: 'all', limit: 2 }), ['client create/denied', 'user delete/accepted']);
     assert.equal(await commands({ scope: 'none' }), []);
   });
@@ -222,7 +262,14 @@ describeReadDb('queries: resolveId', (test) => {
   });
 
   test('an exact full id wins over the longer ids it prefixes; wildcard characters are plain', async ({ readDb }) => {
-    const row = (id: string) => ({ id, name: id, email: `${id}@x.test`, role: 'support' as const, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+    const row = (id: string) => ({
+      id,
+      name: id,
+      email: `${id}@x.test`,
+      role: 'support' as const,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    });
     await insertRows(readDb.db, 'users', [row('abcd'), row('abcde'), row('abcdf'), row('ab%d1'), row('ab_d1'), row('xyz')]);
     assert.is(await resolveId(readDb.db, 'users', 'abcd'), 'abcd');
     assert.is(await resolveId(readDb.db, 'users', 'xyz'), 'xyz', 'exact, even under 4 characters');

@@ -5,7 +5,7 @@
  * unpaid ones are the most recent, the worst case for a scan in created order.
  * The synthetic instants are not all real dates, only sortable ISO-shaped text.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import * as assert from 'uvu/assert';
 import type { Database } from '../../src/projections/database.js';
 import { listClients, listContracts, listOccasions, resolveId } from '../../src/projections/queries/index.js';
@@ -60,7 +60,10 @@ describeReadDb('queries at scale (200,000 contracts)', (test, dialect) => {
   test('the first page of unpaid contracts comes from an index, in a few ms', async ({ readDb }) => {
     const { db } = readDb;
     await fill(db);
-    const count = await db.selectFrom('contracts').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('contracts')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.is(Number(count.n), CONTRACTS);
 
     const all = { scope: 'all', actorId: 'com00' } as const;
@@ -108,8 +111,14 @@ describeReadDb('queries at scale (200,000 contracts)', (test, dialect) => {
     assert.ok(ambiguous.ms < BUDGET_MS, `counting a prefix's matches took ${ambiguous.ms.toFixed(1)} ms`);
 
     if (dialect === 'sqlite') {
-      const query = db.selectFrom('contracts').select(['contracts.id', 'contracts.created_at']).where('contracts.unpaid', '=', 1)
-        .orderBy('contracts.created_at').orderBy('contracts.id').limit(50).compile();
+      const query = db
+        .selectFrom('contracts')
+        .select(['contracts.id', 'contracts.created_at'])
+        .where('contracts.unpaid', '=', 1)
+        .orderBy('contracts.created_at')
+        .orderBy('contracts.id')
+        .limit(50)
+        .compile();
       const plan = await sql.raw<{ detail: string }>(`explain query plan ${query.sql.replace(/\?/g, '1')}`).execute(db);
       const details = plan.rows.map((row) => row.detail).join('; ');
       assert.match(details, /contracts_unpaid_idx/);

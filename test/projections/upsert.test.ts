@@ -7,13 +7,26 @@ import { describeReadDb } from '../support/read-db-matrix.js';
 import { counted } from '../support/statement-counter.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
-const user = (id: string, name = `User ${id}`): NewUserRow => ({ id, name, email: `${id}@x.test`, role: 'support', created_at: AT, updated_at: AT });
+const user = (id: string, name = `User ${id}`): NewUserRow => ({
+  id,
+  name,
+  email: `${id}@x.test`,
+  role: 'support',
+  created_at: AT,
+  updated_at: AT,
+});
 const many = (count: number) => Array.from({ length: count }, (_, i) => user(`u${String(i).padStart(5, '0')}`));
 
 describeReadDb('upsert helpers', (test) => {
   test('upsertRows inserts new rows and overwrites existing ones (all columns but the key)', async ({ readDb, dialect }) => {
     await insertRows(readDb.db, 'users', [user('a'), user('b')]);
-    await upsertRows(readDb.db, dialect, 'users', [{ ...user('b', 'Bea'), role: 'gestion', updated_at: '2026-02-01T00:00:00.000Z' }, user('c')], { key: ['id'] });
+    await upsertRows(
+      readDb.db,
+      dialect,
+      'users',
+      [{ ...user('b', 'Bea'), role: 'gestion', updated_at: '2026-02-01T00:00:00.000Z' }, user('c')],
+      { key: ['id'] },
+    );
     const rows = await readDb.db.selectFrom('users').select(['id', 'name', 'role', 'updated_at']).orderBy('id').execute();
     assert.equal(rows, [
       { id: 'a', name: 'User a', role: 'support', updated_at: AT },
@@ -38,11 +51,22 @@ describeReadDb('upsert helpers', (test) => {
     const { readDb, counter } = counted(context.readDb);
     await insertRows(readDb.db, 'users', many(1203));
     assert.is(counter.count('InsertQueryNode', 'users'), 3);
-    await upsertRows(readDb.db, context.dialect, 'users', many(1203).map((row) => ({ ...row, name: 'Renamed' })), { key: ['id'] });
+    await upsertRows(
+      readDb.db,
+      context.dialect,
+      'users',
+      many(1203).map((row) => ({ ...row, name: 'Renamed' })),
+      { key: ['id'] },
+    );
     assert.is(counter.count('InsertQueryNode', 'users'), 6);
     const names = await readDb.db.selectFrom('users').select('name').distinct().execute();
     assert.equal(names, [{ name: 'Renamed' }]);
-    await deleteWhereIn(readDb.db, 'users', 'id', many(1001).map((row) => row.id));
+    await deleteWhereIn(
+      readDb.db,
+      'users',
+      'id',
+      many(1001).map((row) => row.id),
+    );
     assert.is(counter.count('DeleteQueryNode', 'users'), 3);
     assert.equal((await readDb.db.selectFrom('users').select('id').execute()).length, 202);
   });

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { run } from '../../src/cli/main.js';
 import type { EpicContext } from '../../src/cli/context.js';
+import { run } from '../../src/cli/main.js';
 
 export interface CliResult {
   readonly code: number;
@@ -68,7 +68,9 @@ export class Installation {
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+      child.on('close', (code) =>
+        resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+      );
       child.stdin.end(options.stdin ?? '');
     });
   }
@@ -90,7 +92,9 @@ export class Installation {
 
   /** init as gestion, then a commercial and a support; returns their ids. */
   async seedTeam(): Promise<{ gestion: string; commercial: string; commercial2: string; support: string; support2: string }> {
-    const gestion = await this.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'ada password\n' });
+    const gestion = await this.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], {
+      stdin: 'ada password\n',
+    });
     const user = (name: string, email: string, role: string) =>
       this.ok(['user', 'create', '--name', name, '--email', email, '--role', role, '--password-stdin'], { stdin: `${email} password\n` });
     const commercial = await user('Bob Seller', 'bob@epic.test', 'commercial');

@@ -41,7 +41,10 @@ export async function writeScenario(w: EventWriter): Promise<Record<string, stri
   };
 
   mark('ginaCreated');
-  await w.users(ANONYMOUS, { type: 'UserCreated', data: { userId: GINA.id, name: 'Gina Gestion', email: 'gina@epic-events.test', role: 'gestion' } });
+  await w.users(ANONYMOUS, {
+    type: 'UserCreated',
+    data: { userId: GINA.id, name: 'Gina Gestion', email: 'gina@epic-events.test', role: 'gestion' },
+  });
   await w.command(ANONYMOUS, { command: 'init', outcome: 'accepted', args: { name: 'Gina Gestion', email: 'gina@epic-events.test' } });
   mark('staffHired');
   await w.users(
@@ -53,12 +56,24 @@ export async function writeScenario(w: EventWriter): Promise<Record<string, stri
     { type: 'UserCreated', data: { userId: SID.id, name: 'Sid Temp', email: 'sid@epic-events.test', role: 'support' } },
   );
   await w.command(GINA, { command: 'user create', outcome: 'accepted', args: { name: 'Carl Commercial', role: 'commercial' } });
-  await w.command(ANONYMOUS, { command: 'login', outcome: 'denied', reason: 'wrong email or password', args: { email: 'mallory@evil.test' } });
+  await w.command(ANONYMOUS, {
+    command: 'login',
+    outcome: 'denied',
+    reason: 'wrong email or password',
+    args: { email: 'mallory@evil.test' },
+  });
 
   mark('kevinCreated');
   await w.account(KEVIN, CARL, {
     type: 'ClientCreated',
-    data: { clientId: KEVIN, name: 'Kevin Casey', email: 'kevin@startup.io', phone: '+678 123 456 78', company: 'Cool Startup LLC', commercialId: CARL.id },
+    data: {
+      clientId: KEVIN,
+      name: 'Kevin Casey',
+      email: 'kevin@startup.io',
+      phone: '+678 123 456 78',
+      company: 'Cool Startup LLC',
+      commercialId: CARL.id,
+    },
   });
   mark('adaCreated');
   await w.account(ADA, CARL, {
@@ -68,7 +83,14 @@ export async function writeScenario(w: EventWriter): Promise<Record<string, stri
   mark('bistroCreated');
   await w.account(BISTRO, GINA, {
     type: 'ClientCreated',
-    data: { clientId: BISTRO, name: "Bob's Bistro", email: 'bob@bistro.test', phone: '01 23 45 67 89', company: 'Bistro SARL', commercialId: CHLOE.id },
+    data: {
+      clientId: BISTRO,
+      name: "Bob's Bistro",
+      email: 'bob@bistro.test',
+      phone: '01 23 45 67 89',
+      company: 'Bistro SARL',
+      commercialId: CHLOE.id,
+    },
   });
   await w.account(GONE, GINA, {
     type: 'ClientCreated',
@@ -76,15 +98,35 @@ export async function writeScenario(w: EventWriter): Promise<Record<string, stri
   });
 
   mark('k1Created');
-  await w.account(KEVIN, CARL, { type: 'ContractCreated', data: { contractId: K1, clientId: KEVIN, totalCents: 150050, remainingCents: 150050, signed: true } });
+  await w.account(KEVIN, CARL, {
+    type: 'ContractCreated',
+    data: { contractId: K1, clientId: KEVIN, totalCents: 150050, remainingCents: 150050, signed: true },
+  });
   mark('k2Created');
-  await w.account(KEVIN, CARL, { type: 'ContractCreated', data: { contractId: K2, clientId: KEVIN, totalCents: 200000, remainingCents: 200000, signed: false } });
+  await w.account(KEVIN, CARL, {
+    type: 'ContractCreated',
+    data: { contractId: K2, clientId: KEVIN, totalCents: 200000, remainingCents: 200000, signed: false },
+  });
   mark('k3Created');
-  await w.account(BISTRO, CHLOE, { type: 'ContractCreated', data: { contractId: K3, clientId: BISTRO, totalCents: 99999, remainingCents: 99999, signed: false } });
+  await w.account(BISTRO, CHLOE, {
+    type: 'ContractCreated',
+    data: { contractId: K3, clientId: BISTRO, totalCents: 99999, remainingCents: 99999, signed: false },
+  });
   mark('k4Created');
-  await w.account(ADA, CARL, { type: 'ContractCreated', data: { contractId: K4, clientId: ADA, totalCents: 30000, remainingCents: 30000, signed: true } });
-  await w.account(KEVIN, CARL, { type: 'ContractCreated', data: { contractId: K5, clientId: KEVIN, totalCents: 100, remainingCents: 100, signed: false } });
-  await w.command(CARL, { command: 'contract delete', outcome: 'denied', reason: `commercial ${CARL.id} may not delete contract ${K5}`, args: { id: K5 } });
+  await w.account(ADA, CARL, {
+    type: 'ContractCreated',
+    data: { contractId: K4, clientId: ADA, totalCents: 30000, remainingCents: 30000, signed: true },
+  });
+  await w.account(KEVIN, CARL, {
+    type: 'ContractCreated',
+    data: { contractId: K5, clientId: KEVIN, totalCents: 100, remainingCents: 100, signed: false },
+  });
+  await w.command(CARL, {
+    command: 'contract delete',
+    outcome: 'denied',
+    reason: `commercial ${CARL.id} may not delete contract ${K5}`,
+    args: { id: K5 },
+  });
   await w.account(KEVIN, GINA, { type: 'ContractDeleted', data: { contractId: K5 } });
   mark('k3Signed');
   await w.account(BISTRO, CHLOE, { type: 'ContractSigned', data: { contractId: K3 } });
@@ -181,10 +223,18 @@ export async function writeScenario(w: EventWriter): Promise<Record<string, stri
 
   mark('o2Updated');
   await w.account(BISTRO, SUE, { type: 'OccasionUpdated', data: { occasionId: O2, attendees: 25, notes: 'Bring a projector' } });
-  await w.command(SUE, { command: 'event edit', outcome: 'rejected', reason: 'start must be before end', args: { id: O2, start: '2026-05-05T18:00' } });
+  await w.command(SUE, {
+    command: 'event edit',
+    outcome: 'rejected',
+    reason: 'start must be before end',
+    args: { id: O2, start: '2026-05-05T18:00' },
+  });
 
   mark('kevinUpdated');
-  await w.account(KEVIN, CARL, { type: 'ClientUpdated', data: { clientId: KEVIN, email: 'kevin.casey@startup.io', phone: '+678 987 654 32' } });
+  await w.account(KEVIN, CARL, {
+    type: 'ClientUpdated',
+    data: { clientId: KEVIN, email: 'kevin.casey@startup.io', phone: '+678 987 654 32' },
+  });
   mark('adaReassigned');
   await w.account(ADA, GINA, { type: 'ClientReassigned', data: { clientId: ADA, commercialId: CHLOE.id } });
   await w.account(GONE, GINA, { type: 'ClientDeleted', data: { clientId: GONE } });
@@ -199,7 +249,12 @@ export async function writeScenario(w: EventWriter): Promise<Record<string, stri
   mark('sidDeleted');
   await w.users(GINA, { type: 'UserDeleted', data: { userId: SID.id } });
   await w.command(GINA, { command: 'user delete', outcome: 'accepted', args: { id: SID.id } });
-  await w.command(SAM, { command: 'client create', outcome: 'denied', reason: `support ${SAM.id} may not create a client`, args: { name: 'X' } });
+  await w.command(SAM, {
+    command: 'client create',
+    outcome: 'denied',
+    reason: `support ${SAM.id} may not create a client`,
+    args: { name: 'X' },
+  });
   mark('end');
   return t;
 }

@@ -2,8 +2,9 @@
  * The built CLI (`bin/epic.js`) as a process the test controls: started,
  * signalled (SIGTERM, SIGKILL) at a moment of the test's choosing, awaited.
  */
-import { spawn } from 'node:child_process';
+
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export interface EpicExit {
@@ -21,7 +22,11 @@ export interface EpicProcess {
 }
 
 export function startEpic(args: readonly string[], env: Record<string, string | undefined>, cwd: string): EpicProcess {
-  const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/epic.js'), ...args], { env: env as NodeJS.ProcessEnv, cwd, stdio: 'pipe' });
+  const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/epic.js'), ...args], {
+    env: env as NodeJS.ProcessEnv,
+    cwd,
+    stdio: 'pipe',
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

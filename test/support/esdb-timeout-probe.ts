@@ -11,8 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EpicError } from '../../src/errors.js';
-import { openEventStore } from '../../src/events/open-event-store.js';
 import { EsdbEventStore } from '../../src/events/esdb-event-store.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
 
 const [url = '', step = 'open'] = process.argv.slice(2);
 const started = performance.now();
@@ -42,6 +42,8 @@ try {
 } catch (error) {
   const exitCode = error instanceof EpicError ? error.exitCode : 1;
   const name = error instanceof Error ? error.name : typeof error;
-  process.stdout.write(`${JSON.stringify({ error: name, message: error instanceof Error ? error.message : String(error), exitCode, elapsedMs: Math.round(performance.now() - started) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ error: name, message: error instanceof Error ? error.message : String(error), exitCode, elapsedMs: Math.round(performance.now() - started) })}\n`,
+  );
   process.exitCode = exitCode;
 }

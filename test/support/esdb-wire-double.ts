@@ -43,12 +43,12 @@ import {
   Metadata,
   Server,
   ServerCredentials,
-  status,
-  type sendUnaryData,
   type ServerDuplexStream,
   type ServerReadableStream,
   type ServerUnaryCall,
   type ServerWritableStream,
+  type sendUnaryData,
+  status,
 } from '@grpc/grpc-js';
 
 type StreamsPb = typeof import('@eventstore/db-client/generated/streams_pb.js');
@@ -484,7 +484,10 @@ export class EsdbWireDouble {
         if (outcome.currentRevision < 0) success.setNoStream(new sharedPb.Empty());
         else success.setCurrentRevision(String(outcome.currentRevision));
         if (outcome.position === undefined) success.setNoPosition(new sharedPb.Empty());
-        else success.setPosition(new AppendResp.Position().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)));
+        else
+          success.setPosition(
+            new AppendResp.Position().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)),
+          );
         return callback(null, new AppendResp().setSuccess(success));
       }
     }
@@ -540,7 +543,16 @@ export class EsdbWireDouble {
     switch (outcome.kind) {
       case 'stream-deleted': {
         const details = new sharedPb.StreamDeleted().setStreamIdentifier(identifier(write.streamId));
-        call.write(response.setError(rpcStatus(status.FAILED_PRECONDITION, `Event stream '${write.streamId}' is deleted.`, details, 'event_store.client.StreamDeleted')));
+        call.write(
+          response.setError(
+            rpcStatus(
+              status.FAILED_PRECONDITION,
+              `Event stream '${write.streamId}' is deleted.`,
+              details,
+              'event_store.client.StreamDeleted',
+            ),
+          ),
+        );
         return;
       }
       case 'wrong-expected-version': {
@@ -551,7 +563,11 @@ export class EsdbWireDouble {
         else if (write.expected === STREAM_EXISTS) details.setExpectedStreamExists(new emptyPb.Empty());
         else if (write.expected === NO_STREAM) details.setExpectedNoStream(new emptyPb.Empty());
         else details.setExpectedStreamPosition(String(write.expected));
-        call.write(response.setError(rpcStatus(status.FAILED_PRECONDITION, 'Wrong expected version.', details, 'event_store.client.WrongExpectedVersion')));
+        call.write(
+          response.setError(
+            rpcStatus(status.FAILED_PRECONDITION, 'Wrong expected version.', details, 'event_store.client.WrongExpectedVersion'),
+          ),
+        );
         return;
       }
       case 'success': {
@@ -559,7 +575,10 @@ export class EsdbWireDouble {
         if (outcome.currentRevision < 0) success.setNoStream(new emptyPb.Empty());
         else success.setCurrentRevision(String(outcome.currentRevision));
         if (outcome.position === undefined) success.setNoPosition(new emptyPb.Empty());
-        else success.setPosition(new sharedPb.AllStreamPosition().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)));
+        else
+          success.setPosition(
+            new sharedPb.AllStreamPosition().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)),
+          );
         call.write(response.setSuccess(success));
         return;
       }
@@ -609,7 +628,12 @@ export class EsdbWireDouble {
     call.end();
   }
 
-  async #readStream(call: ServerWritableStream<ReadReq, ReadResp>, options: InstanceType<typeof ReadReq.Options.StreamOptions>, count: number, backwards: boolean): Promise<void> {
+  async #readStream(
+    call: ServerWritableStream<ReadReq, ReadResp>,
+    options: InstanceType<typeof ReadReq.Options.StreamOptions>,
+    count: number,
+    backwards: boolean,
+  ): Promise<void> {
     const streamId = streamName(options.getStreamIdentifier());
     if (this.#log.isTombstoned(streamId)) {
       call.emit('error', streamDeletedError(streamId));
@@ -659,7 +683,8 @@ export class EsdbWireDouble {
         checkpoint = { commit: this.#log.end, prepare: this.#log.end };
       } else {
         checkpoint = positionOf(all.getPosition());
-        if (!this.#log.isRecordStart(checkpoint.commit)) return fail(call, status.INVALID_ARGUMENT, 'Trying to read from an invalid position.');
+        if (!this.#log.isRecordStart(checkpoint.commit))
+          return fail(call, status.INVALID_ARGUMENT, 'Trying to read from an invalid position.');
         if (this.#options.legacySubscriptionStart) {
           // 23.10 reads one matching event at or after the position and starts after it.
           const from = this.#log.indexFrom(checkpoint, true);
@@ -671,7 +696,12 @@ export class EsdbWireDouble {
       }
 
       const sendCheckpoint = (position: LogPosition) =>
-        send(call, new ReadResp().setCheckpoint(new ReadResp.Checkpoint().setCommitPosition(String(position.commit)).setPreparePosition(String(position.prepare))));
+        send(
+          call,
+          new ReadResp().setCheckpoint(
+            new ReadResp.Checkpoint().setCommitPosition(String(position.commit)).setPreparePosition(String(position.prepare)),
+          ),
+        );
       // Catching up: search windows of `window` events; a checkpoint at least every `interval`
       // events looked at, never past what was looked at (the window's start, or the last event sent).
       let considered = 0;
@@ -765,7 +795,8 @@ function compileFilter(options: InstanceType<typeof ReadReq.Options>): ((record:
   if (expression === undefined) return undefined;
   const prefixes = expression.getPrefixList();
   const regex = new RegExp(expression.getRegex());
-  const test = prefixes.length > 0 ? (value: string) => prefixes.some((prefix) => value.startsWith(prefix)) : (value: string) => regex.test(value);
+  const test =
+    prefixes.length > 0 ? (value: string) => prefixes.some((prefix) => value.startsWith(prefix)) : (value: string) => regex.test(value);
   return (record) => test(onStream ? record.streamId : record.type);
 }
 
@@ -793,7 +824,12 @@ function uuidText(uuid: InstanceType<SharedPb['UUID']> | undefined): string {
 }
 
 /** A google.rpc.Status as BatchAppend answers errors, with its details packed in an Any. */
-function rpcStatus(code: number, message: string, details?: { serializeBinary(): Uint8Array }, typeName?: string): InstanceType<StatusPb['Status']> {
+function rpcStatus(
+  code: number,
+  message: string,
+  details?: { serializeBinary(): Uint8Array },
+  typeName?: string,
+): InstanceType<StatusPb['Status']> {
   const result = new statusPb.Status().setCode(code).setMessage(message);
   const any = new anyPb.Any();
   if (details !== undefined && typeName !== undefined) any.pack(details.serializeBinary(), typeName);
@@ -809,7 +845,10 @@ function serviceError(code: status, details: string, metadata: Record<string, st
 
 /** RpcExceptions.StreamDeleted. */
 function streamDeletedError(streamId: string) {
-  return serviceError(status.FAILED_PRECONDITION, `Event stream '${streamId}' is deleted.`, { exception: 'stream-deleted', 'stream-name': streamId });
+  return serviceError(status.FAILED_PRECONDITION, `Event stream '${streamId}' is deleted.`, {
+    exception: 'stream-deleted',
+    'stream-name': streamId,
+  });
 }
 
 /** RpcExceptions.RequiredMetadataPropertyMissing. */

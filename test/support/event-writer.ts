@@ -5,9 +5,9 @@
  * encoder (src/commands/event-codec.ts), command-log records from the real
  * `recordCommand`.
  */
-import { ANONYMOUS, recordCommand, type CommandOutcome } from '../../src/commands/command-log.js';
+import { ANONYMOUS, type CommandOutcome, recordCommand } from '../../src/commands/command-log.js';
 import { toNewEvents } from '../../src/commands/event-codec.js';
-import { accountStream, type AccountEvent } from '../../src/domain/accounts/events.js';
+import { type AccountEvent, accountStream } from '../../src/domain/accounts/events.js';
 import { USERS_STREAM, type UserEvent } from '../../src/domain/users/events.js';
 import type { EventActor, EventStore, JsonObject, RecordedEvent } from '../../src/events/event-store.js';
 

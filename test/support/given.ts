@@ -1,5 +1,5 @@
 import type { AccountEvent } from '../../src/domain/accounts/events.js';
-import { evolveAccount, initialAccountState, type AccountState } from '../../src/domain/accounts/state.js';
+import { type AccountState, evolveAccount, initialAccountState } from '../../src/domain/accounts/state.js';
 import type { UserEvent } from '../../src/domain/users/events.js';
 import { evolveUsers, initialUsersState, type UsersState } from '../../src/domain/users/state.js';
 
@@ -20,13 +20,25 @@ export const ev = {
     type: 'UserCreated',
     data: { userId, name: `Commercial ${userId}`, email, role: 'commercial' },
   }),
-  supportCreated: (userId = 'sup1'): UserEvent => ({ type: 'UserCreated', data: { userId, name: `Support ${userId}`, email: `${userId}@epic.test`, role: 'support' } }),
-  gestionCreated: (userId = 'ges1'): UserEvent => ({ type: 'UserCreated', data: { userId, name: `Gestion ${userId}`, email: `${userId}@epic.test`, role: 'gestion' } }),
+  supportCreated: (userId = 'sup1'): UserEvent => ({
+    type: 'UserCreated',
+    data: { userId, name: `Support ${userId}`, email: `${userId}@epic.test`, role: 'support' },
+  }),
+  gestionCreated: (userId = 'ges1'): UserEvent => ({
+    type: 'UserCreated',
+    data: { userId, name: `Gestion ${userId}`, email: `${userId}@epic.test`, role: 'gestion' },
+  }),
   clientCreated: (clientId = 'cli1', commercialId = 'com1'): AccountEvent => ({
     type: 'ClientCreated',
     data: { clientId, name: 'Kevin Casey', email: 'kevin@startup.io', phone: '+678 123 456 78', company: 'Cool Startup LLC', commercialId },
   }),
-  contractCreated: (contractId = 'con1', signed = false, totalCents = 1_000_000, remainingCents = totalCents, clientId = 'cli1'): AccountEvent => ({
+  contractCreated: (
+    contractId = 'con1',
+    signed = false,
+    totalCents = 1_000_000,
+    remainingCents = totalCents,
+    clientId = 'cli1',
+  ): AccountEvent => ({
     type: 'ContractCreated',
     data: { contractId, clientId, totalCents, remainingCents, signed },
   }),
@@ -44,5 +56,8 @@ export const ev = {
       notes: null,
     },
   }),
-  supportAssigned: (occasionId = 'occ1', supportId = 'sup1'): AccountEvent => ({ type: 'SupportAssigned', data: { occasionId, supportId } }),
+  supportAssigned: (occasionId = 'occ1', supportId = 'sup1'): AccountEvent => ({
+    type: 'SupportAssigned',
+    data: { occasionId, supportId },
+  }),
 };

@@ -18,8 +18,6 @@
  */
 import { Conflict, InvalidInput } from '../../src/errors.js';
 import {
-  satisfies,
-  WrongExpectedVersion,
   type AppendResult,
   type EventMetadata,
   type EventStore,
@@ -30,6 +28,8 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
+  satisfies,
+  WrongExpectedVersion,
 } from '../../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
 

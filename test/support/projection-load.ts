@@ -3,8 +3,9 @@
  * contracts that are signed, paid in parts, amended, and some deleted, in
  * appends of up to 100 events (one command each).
  */
-import type { EventStore } from '../../src/events/event-store.js';
+
 import type { AccountEvent } from '../../src/domain/accounts/events.js';
+import type { EventStore } from '../../src/events/event-store.js';
 import { CARL, CHLOE, GINA } from './crm-scenario.js';
 import { EventWriter } from './event-writer.js';
 
@@ -14,7 +15,17 @@ export async function writeLoad(store: EventStore, clients: number, tag: string,
   for (let c = 0; c < clients; c += 1) {
     const clientId = `${tag}${String(c).padStart(6, '0')}`.slice(0, 10).padEnd(10, 'x');
     const events: AccountEvent[] = [
-      { type: 'ClientCreated', data: { clientId, name: `Client ${tag} ${c}`, email: `c${c}@${tag}.test`, phone: null, company: `Co ${c % 7}`, commercialId: CARL.id } },
+      {
+        type: 'ClientCreated',
+        data: {
+          clientId,
+          name: `Client ${tag} ${c}`,
+          email: `c${c}@${tag}.test`,
+          phone: null,
+          company: `Co ${c % 7}`,
+          commercialId: CARL.id,
+        },
+      },
     ];
     for (let k = 0; k < 8; k += 1) {
       const contractId = `${clientId.slice(0, 8)}k${k}`;

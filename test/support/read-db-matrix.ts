@@ -25,7 +25,15 @@ import { parseReadDbUrl } from '../../src/projections/read-db-url.js';
 export const MYSQL_URL_VARIABLE = 'EPIC_TEST_MYSQL_URL';
 
 /** Every read table, in an order that can be cleared. */
-export const READ_TABLES: readonly (keyof Database & string)[] = ['command_log', 'occasions', 'contracts', 'clients', 'users', 'projection_state', 'projection_lock'];
+export const READ_TABLES: readonly (keyof Database & string)[] = [
+  'command_log',
+  'occasions',
+  'contracts',
+  'clients',
+  'users',
+  'projection_state',
+  'projection_lock',
+];
 
 export interface ReadDbContext {
   readonly dialect: ReadDialect;
@@ -134,7 +142,13 @@ async function mysqlFactory(): Promise<ReadDbFactory> {
   const target = parseReadDbUrl(url);
   if (target.dialect !== 'mysql') throw new Error(`${MYSQL_URL_VARIABLE} must be a mysql:// URL`);
   const { createConnection } = await import('mysql2/promise');
-  const admin = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, connectTimeout: 5_000 });
+  const admin = await createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    connectTimeout: 5_000,
+  });
   const created: { name: string; readDb: ReadDb; url: string }[] = [];
   return {
     dialect: 'mysql',
@@ -142,7 +156,9 @@ async function mysqlFactory(): Promise<ReadDbFactory> {
       const name = `epic_test_${randomBytes(6).toString('hex')}`;
       // The server's default charset: the migration itself must make the tables utf8mb4_bin.
       await admin.query(`CREATE DATABASE \`${name}\``);
-      const auth = target.password ? `${encodeURIComponent(target.user)}:${encodeURIComponent(target.password)}` : encodeURIComponent(target.user);
+      const auth = target.password
+        ? `${encodeURIComponent(target.user)}:${encodeURIComponent(target.password)}`
+        : encodeURIComponent(target.user);
       try {
         const url = `mysql://${auth}@${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}/${name}`;
         const readDb = await openReadDb(url);

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openEventStore } from '../../src/events/open-event-store.js';
 import type { RecordedEvent } from '../../src/events/event-store.js';
-import { Installation, type CliOptions, type CliResult } from './cli.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
+import { type CliOptions, type CliResult, Installation } from './cli.js';
 
 /** The five people of `Installation.seedTeam()`, by first name. */
 export type Member = 'ada' | 'bob' | 'carla' | 'sam' | 'sue';
@@ -42,7 +42,13 @@ export class Team {
   static async start(): Promise<Team> {
     const app = new Installation();
     const seeded = await app.seedTeam();
-    const team = new Team(app, { ada: seeded.gestion, bob: seeded.commercial, carla: seeded.commercial2, sam: seeded.support, sue: seeded.support2 });
+    const team = new Team(app, {
+      ada: seeded.gestion,
+      bob: seeded.commercial,
+      carla: seeded.commercial2,
+      sam: seeded.support,
+      sue: seeded.support2,
+    });
     for (const member of Object.keys(EMAILS) as Member[]) await team.login(member);
     return team;
   }
@@ -119,13 +125,29 @@ export async function seedDataset(team: Team): Promise<Dataset> {
   const bob = await client('bob', 'Kevin Casey', 'kevin@startup.io');
   const bobQuiet = await client('bob', 'Quiet Quinn', 'quinn@quiet.io');
   const carla = await client('carla', 'Lou Martin', 'lou@martin.fr');
-  const contract = (who: Member, clientId: string, ...extra: string[]) => team.ok(who, ['contract', 'create', '--client', clientId, '--total', '1000', ...extra]);
+  const contract = (who: Member, clientId: string, ...extra: string[]) =>
+    team.ok(who, ['contract', 'create', '--client', clientId, '--total', '1000', ...extra]);
   const bobUnsigned = await contract('bob', bob);
   const bobSigned = await contract('bob', bob, '--signed', '--remaining', '400');
   const carlaUnsigned = await contract('carla', carla);
   const carlaSigned = await contract('carla', carla, '--signed');
   const event = (who: Member, contractId: string, name: string, day: string) =>
-    team.ok(who, ['event', 'create', '--contract', contractId, '--name', name, '--start', `2026-07-${day}T10:00Z`, '--end', `2026-07-${day}T18:00Z`, '--location', 'Paris', '--attendees', '10']);
+    team.ok(who, [
+      'event',
+      'create',
+      '--contract',
+      contractId,
+      '--name',
+      name,
+      '--start',
+      `2026-07-${day}T10:00Z`,
+      '--end',
+      `2026-07-${day}T18:00Z`,
+      '--location',
+      'Paris',
+      '--attendees',
+      '10',
+    ]);
   const bobSam = await event('bob', bobSigned, 'Casey seminar', '01');
   const bobOpen = await event('bob', bobSigned, 'Casey party', '02');
   const carlaSue = await event('carla', carlaSigned, 'Martin wedding', '03');

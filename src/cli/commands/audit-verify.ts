@@ -29,7 +29,8 @@ export class AuditVerifyCommand extends EpicCommand {
 
   protected async run(runtime: Runtime): Promise<number> {
     const expect = this.expect?.trim().toLowerCase();
-    if (expect !== undefined && !/^[0-9a-f]{64}$/.test(expect)) throw new InvalidInput('--expect must be a digest printed by epic audit verify (64 hex characters)');
+    if (expect !== undefined && !/^[0-9a-f]{64}$/.test(expect))
+      throw new InvalidInput('--expect must be a digest printed by epic audit verify (64 hex characters)');
     const actor = await runtime.actor();
     if (!isAllowed('audit.verify', actor)) throw new Forbidden(`${actor.role} ${actor.id} may not verify the log`);
     const [{ store }, { verifyLog }] = await Promise.all([runtime.eventStore(), import('../../audit/verify.js')]);

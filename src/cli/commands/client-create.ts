@@ -6,12 +6,20 @@ import { resolveId } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class ClientCreateCommand extends MutationCommand {
-  static override paths = [['client', 'create'], ['clients', 'create']];
+  static override paths = [
+    ['client', 'create'],
+    ['clients', 'create'],
+  ];
   static override usage = Command.Usage({
     category: 'Clients',
     description: 'create a client',
     details: 'A commercial becomes the commercial of the clients they create; gestion names one with --commercial.',
-    examples: [['As a commercial', '$0 client create --name "Kevin Casey" --email kevin@startup.io --phone "+678 123 456 78" --company "Cool Startup LLC"']],
+    examples: [
+      [
+        'As a commercial',
+        '$0 client create --name "Kevin Casey" --email kevin@startup.io --phone "+678 123 456 78" --company "Cool Startup LLC"',
+      ],
+    ],
   });
 
   name = Option.String('--name', { description: 'full name' });
@@ -30,7 +38,11 @@ export class ClientCreateCommand extends MutationCommand {
       let commercialId: string | undefined;
       if (this.commercial !== undefined) commercialId = await resolveId(await runtime.readDb(), 'users', this.commercial);
       else if (context.actor.role === 'gestion') {
-        commercialId = await resolveId(await runtime.readDb(), 'users', await required(this.context, '--commercial', undefined, 'commercial id'));
+        commercialId = await resolveId(
+          await runtime.readDb(),
+          'users',
+          await required(this.context, '--commercial', undefined, 'commercial id'),
+        );
       }
       return createClient(context, {
         name,

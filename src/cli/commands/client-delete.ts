@@ -4,7 +4,10 @@ import { resolveId } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class ClientDeleteCommand extends MutationCommand {
-  static override paths = [['client', 'delete'], ['clients', 'delete']];
+  static override paths = [
+    ['client', 'delete'],
+    ['clients', 'delete'],
+  ];
   static override usage = Command.Usage({
     category: 'Clients',
     description: 'delete a client without contracts (gestion only); its history stays in the log',

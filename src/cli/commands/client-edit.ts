@@ -5,7 +5,10 @@ import { resolveId, viewClient } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class ClientEditCommand extends MutationCommand {
-  static override paths = [['client', 'edit'], ['clients', 'edit']];
+  static override paths = [
+    ['client', 'edit'],
+    ['clients', 'edit'],
+  ];
   static override usage = Command.Usage({
     category: 'Clients',
     description: 'change a client',

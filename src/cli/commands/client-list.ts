@@ -5,7 +5,10 @@ import { listingScope, resolveId } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class ClientListCommand extends EpicCommand {
-  static override paths = [['client', 'list'], ['clients', 'list']];
+  static override paths = [
+    ['client', 'list'],
+    ['clients', 'list'],
+  ];
   static override usage = Command.Usage({
     category: 'Clients',
     description: 'list the clients you may see',
@@ -29,13 +32,19 @@ export class ClientListCommand extends EpicCommand {
       ...(commercialId !== undefined && { commercialId }),
     });
     if (this.json) printJson(this.context.stdout, clients);
-    else printTable(this.context.stdout, clients, [
-      { header: 'id', value: (c) => c.id },
-      { header: 'name', value: (c) => c.name },
-      { header: 'email', value: (c) => c.email },
-      { header: 'phone', value: (c) => c.phone },
-      { header: 'company', value: (c) => c.company },
-      { header: 'commercial', value: (c) => c.commercialName },
-    ], 'no clients');
+    else
+      printTable(
+        this.context.stdout,
+        clients,
+        [
+          { header: 'id', value: (c) => c.id },
+          { header: 'name', value: (c) => c.name },
+          { header: 'email', value: (c) => c.email },
+          { header: 'phone', value: (c) => c.phone },
+          { header: 'company', value: (c) => c.company },
+          { header: 'commercial', value: (c) => c.commercialName },
+        ],
+        'no clients',
+      );
   }
 }

@@ -5,7 +5,10 @@ import { viewClient } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class ClientViewCommand extends EpicCommand {
-  static override paths = [['client', 'view'], ['clients', 'view']];
+  static override paths = [
+    ['client', 'view'],
+    ['clients', 'view'],
+  ];
   static override usage = Command.Usage({ category: 'Clients', description: 'show one client' });
 
   id = Option.String({ name: 'id' });

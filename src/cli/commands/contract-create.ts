@@ -7,7 +7,10 @@ import { resolveId, viewContract } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class ContractCreateCommand extends MutationCommand {
-  static override paths = [['contract', 'create'], ['contracts', 'create']];
+  static override paths = [
+    ['contract', 'create'],
+    ['contracts', 'create'],
+  ];
   static override usage = Command.Usage({
     category: 'Contracts',
     description: 'draft a contract for a client',
@@ -25,10 +28,19 @@ export class ContractCreateCommand extends MutationCommand {
     const args = { client: this.client, total: this.total, remaining: this.remaining, signed: this.signed };
     const { contractId } = await this.mutate(runtime, 'contract create', args, async (context) => {
       const { createContract } = await import('../../commands/account-commands.js');
-      const clientId = await resolveId(await runtime.readDb(), 'clients', await required(this.context, '--client', this.client, 'client id'));
+      const clientId = await resolveId(
+        await runtime.readDb(),
+        'clients',
+        await required(this.context, '--client', this.client, 'client id'),
+      );
       const totalCents = parseAmount(await required(this.context, '--total', this.total, 'total'), '--total');
       const remainingCents = this.remaining === undefined ? undefined : parseAmount(this.remaining, '--remaining');
-      return createContract(context, { clientId, totalCents, signed: this.signed, ...(remainingCents !== undefined && { remainingCents }) });
+      return createContract(context, {
+        clientId,
+        totalCents,
+        signed: this.signed,
+        ...(remainingCents !== undefined && { remainingCents }),
+      });
     });
     if (this.json) printJson(this.context.stdout, await viewContract(await runtime.readDb(), await runtime.actor(), contractId));
     else this.write(contractId);

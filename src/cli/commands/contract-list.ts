@@ -5,7 +5,10 @@ import { listingScope, resolveId } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class ContractListCommand extends EpicCommand {
-  static override paths = [['contract', 'list'], ['contracts', 'list']];
+  static override paths = [
+    ['contract', 'list'],
+    ['contracts', 'list'],
+  ];
   static override usage = Command.Usage({
     category: 'Contracts',
     description: 'list the contracts you may see',
@@ -31,13 +34,19 @@ export class ContractListCommand extends EpicCommand {
       ...(clientId !== undefined && { clientId }),
     });
     if (this.json) printJson(this.context.stdout, contracts);
-    else printTable(this.context.stdout, contracts, [
-      { header: 'id', value: (c) => c.id },
-      { header: 'client', value: (c) => c.clientName },
-      { header: 'commercial', value: (c) => c.commercialName },
-      { header: 'total', value: (c) => c.totalAmount },
-      { header: 'remaining', value: (c) => c.remainingAmount },
-      { header: 'signed', value: (c) => (c.signed ? 'yes' : 'no') },
-    ], 'no contracts');
+    else
+      printTable(
+        this.context.stdout,
+        contracts,
+        [
+          { header: 'id', value: (c) => c.id },
+          { header: 'client', value: (c) => c.clientName },
+          { header: 'commercial', value: (c) => c.commercialName },
+          { header: 'total', value: (c) => c.totalAmount },
+          { header: 'remaining', value: (c) => c.remainingAmount },
+          { header: 'signed', value: (c) => (c.signed ? 'yes' : 'no') },
+        ],
+        'no contracts',
+      );
   }
 }

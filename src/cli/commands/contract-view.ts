@@ -5,7 +5,10 @@ import { viewContract } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class ContractViewCommand extends EpicCommand {
-  static override paths = [['contract', 'view'], ['contracts', 'view']];
+  static override paths = [
+    ['contract', 'view'],
+    ['contracts', 'view'],
+  ];
   static override usage = Command.Usage({ category: 'Contracts', description: 'show one contract' });
 
   id = Option.String({ name: 'id' });

@@ -8,7 +8,10 @@ import { changeAccountRecord } from '../record-change.js';
 import type { Runtime } from '../runtime.js';
 
 export class EventEditCommand extends MutationCommand {
-  static override paths = [['event', 'edit'], ['events', 'edit']];
+  static override paths = [
+    ['event', 'edit'],
+    ['events', 'edit'],
+  ];
   static override usage = Command.Usage({
     category: 'Events',
     description: 'change an event (gestion, or the support assigned to it)',
@@ -25,7 +28,15 @@ export class EventEditCommand extends MutationCommand {
   json = Option.Boolean('--json', false, { description: 'print the event as JSON' });
 
   protected async run(runtime: Runtime): Promise<void> {
-    const args = { id: this.id, name: this.name, start: this.start, end: this.end, location: this.location, attendees: this.attendees, notes: this.notes };
+    const args = {
+      id: this.id,
+      name: this.name,
+      start: this.start,
+      end: this.end,
+      location: this.location,
+      attendees: this.attendees,
+      notes: this.notes,
+    };
     const id = await changeAccountRecord(this, runtime, 'event edit', args, { noun: 'occasions', idOrPrefix: this.id }, (occasionId) => ({
       type: 'EditOccasion',
       data: {

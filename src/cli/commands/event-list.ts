@@ -5,7 +5,10 @@ import { listingScope } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class EventListCommand extends EpicCommand {
-  static override paths = [['event', 'list'], ['events', 'list']];
+  static override paths = [
+    ['event', 'list'],
+    ['events', 'list'],
+  ];
   static override usage = Command.Usage({
     category: 'Events',
     description: 'list the events you may see',
@@ -23,15 +26,21 @@ export class EventListCommand extends EpicCommand {
     const { listOccasions } = await import('../../projections/queries/index.js');
     const events = await listOccasions(db.db, { scope, actorId: actor.id, unassigned: this.unassigned, mine: this.mine });
     if (this.json) printJson(this.context.stdout, events);
-    else printTable(this.context.stdout, events, [
-      { header: 'id', value: (e) => e.id },
-      { header: 'name', value: (e) => e.name },
-      { header: 'client', value: (e) => e.clientName },
-      { header: 'start', value: (e) => e.start },
-      { header: 'end', value: (e) => e.end },
-      { header: 'location', value: (e) => e.location },
-      { header: 'attendees', value: (e) => e.attendees },
-      { header: 'support', value: (e) => e.supportName ?? '(unassigned)' },
-    ], 'no events');
+    else
+      printTable(
+        this.context.stdout,
+        events,
+        [
+          { header: 'id', value: (e) => e.id },
+          { header: 'name', value: (e) => e.name },
+          { header: 'client', value: (e) => e.clientName },
+          { header: 'start', value: (e) => e.start },
+          { header: 'end', value: (e) => e.end },
+          { header: 'location', value: (e) => e.location },
+          { header: 'attendees', value: (e) => e.attendees },
+          { header: 'support', value: (e) => e.supportName ?? '(unassigned)' },
+        ],
+        'no events',
+      );
   }
 }

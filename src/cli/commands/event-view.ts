@@ -5,7 +5,10 @@ import { viewOccasion } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class EventViewCommand extends EpicCommand {
-  static override paths = [['event', 'view'], ['events', 'view']];
+  static override paths = [
+    ['event', 'view'],
+    ['events', 'view'],
+  ];
   static override usage = Command.Usage({ category: 'Events', description: 'show one event' });
 
   id = Option.String({ name: 'id' });

@@ -1,6 +1,6 @@
 import { Command, Option } from 'clipanion';
-import { isAllowed, type Action } from '../../auth/policy.js';
 import type { RecordKind } from '../../audit/record-views.js';
+import { type Action, isAllowed } from '../../auth/policy.js';
 import { parseDateTime } from '../../domain/date-time.js';
 import { Forbidden, InvalidInput, NotFound } from '../../errors.js';
 import { EpicCommand } from '../base-command.js';
@@ -8,7 +8,12 @@ import { printJson, printRecord } from '../output.js';
 import type { Runtime } from '../runtime.js';
 
 const KINDS: readonly RecordKind[] = ['user', 'client', 'contract', 'event'];
-const VIEW_ACTION: Readonly<Record<RecordKind, Action>> = { user: 'user.view', client: 'client.view', contract: 'contract.view', event: 'event.view' };
+const VIEW_ACTION: Readonly<Record<RecordKind, Action>> = {
+  user: 'user.view',
+  client: 'client.view',
+  contract: 'contract.view',
+  event: 'event.view',
+};
 
 export class HistoryCommand extends EpicCommand {
   static override paths = [['history']];
@@ -35,11 +40,12 @@ export class HistoryCommand extends EpicCommand {
   id = Option.String({ name: 'id' });
   at = Option.String('--at', { description: 'the record as it stood at this date-time' });
   json = Option.Boolean('--json', false, { description: 'print JSON' });
-  format = Option.String('--format', { description: 'csv or json (export for auditors\' tools)' });
+  format = Option.String('--format', { description: "csv or json (export for auditors' tools)" });
 
   protected async run(runtime: Runtime): Promise<void> {
     const kind = this.kind.replace(/s$/, '') as RecordKind;
-    if (!KINDS.includes(kind)) throw new InvalidInput(`history of what? expected one of ${KINDS.join(', ')}, got ${JSON.stringify(this.kind)}`);
+    if (!KINDS.includes(kind))
+      throw new InvalidInput(`history of what? expected one of ${KINDS.join(', ')}, got ${JSON.stringify(this.kind)}`);
     if (this.format !== undefined && this.format !== 'csv' && this.format !== 'json') {
       throw new InvalidInput(`--format must be csv or json, got ${JSON.stringify(this.format)}`);
     }
@@ -61,7 +67,8 @@ export class HistoryCommand extends EpicCommand {
       const { viewFacts } = await import('../../domain/accounts/authorize.js');
       const account = await history.currentAccount(store, ref.clientId, streamEvents);
       const facts = viewFacts(account, kind === 'contract' ? ref.id : undefined, kind === 'event' ? ref.id : undefined);
-      if (!isAllowed(VIEW_ACTION[kind], actor, facts)) throw new Forbidden(`${actor.role} ${actor.id} may not view the history of ${kind} ${ref.id}`);
+      if (!isAllowed(VIEW_ACTION[kind], actor, facts))
+        throw new Forbidden(`${actor.role} ${actor.id} may not view the history of ${kind} ${ref.id}`);
     }
 
     const { historyCsv, historyTimeline, recordCsv } = await import('../../audit/history-export.js');
@@ -81,8 +88,16 @@ export class HistoryCommand extends EpicCommand {
   }
 
   /** A live contract or event through the read tables (which drop deleted ones: the log is searched then). */
-  private async liveRecord(runtime: Runtime, kind: 'contract' | 'event', input: string): Promise<{ id: string; clientId: string } | undefined> {
-    const [db, queries, { resolveId }] = await Promise.all([runtime.readDb(), import('../../projections/queries/index.js'), import('../read-access.js')]);
+  private async liveRecord(
+    runtime: Runtime,
+    kind: 'contract' | 'event',
+    input: string,
+  ): Promise<{ id: string; clientId: string } | undefined> {
+    const [db, queries, { resolveId }] = await Promise.all([
+      runtime.readDb(),
+      import('../../projections/queries/index.js'),
+      import('../read-access.js'),
+    ]);
     const id = await resolveId(db, kind === 'contract' ? 'contracts' : 'occasions', input);
     const record = kind === 'contract' ? await queries.getContract(db.db, id) : await queries.getOccasion(db.db, id);
     return record && { id, clientId: record.clientId };

@@ -49,7 +49,8 @@ export class ImportClientsCommand extends MutationCommand {
       import('../../errors.js'),
     ]);
     // Refused before the file is even read: a commercial learns nothing about it.
-    if (!isAllowed('import.clients', context.actor)) throw new Forbidden(`${context.actor.role} ${context.actor.id} may not import clients`);
+    if (!isAllowed('import.clients', context.actor))
+      throw new Forbidden(`${context.actor.role} ${context.actor.id} may not import clients`);
     const rows = readClientRows(readCsvFile(this.context.cwd, this.file));
     const bar = new ProgressBar(this.context.stderr, this.dryRun ? 'checking' : 'importing');
     try {
@@ -70,7 +71,8 @@ export class ImportClientsCommand extends MutationCommand {
     ];
     if (report.ignoredColumns.length > 0) lines.push(`ignored columns: ${report.ignoredColumns.join(', ')}`);
     for (const row of report.refused) lines.push(`line ${row.line}: ${row.reason}`);
-    for (const dup of report.duplicates) lines.push(`line ${dup.line}: same email as line ${dup.sameEmailAsLine}, updated the client that line imported`);
+    for (const dup of report.duplicates)
+      lines.push(`line ${dup.line}: same email as line ${dup.sameEmailAsLine}, updated the client that line imported`);
     // Values from the file never reach the terminal as control characters.
     this.write(lines.map((line) => line.replace(/[\u0000-\u001f\u007f]/g, '?')).join('\n'));
   }

@@ -15,7 +15,10 @@ export class InitCommand extends MutationCommand {
       the event store and the read database, then the first user with the role gestion, and logs them in.
       Refused once any user exists.
     `,
-    examples: [['Set up on a terminal', '$0 init'], ['Set up from a script', 'echo "$PASSWORD" | $0 init --name "Ada Admin" --email ada@epic.test --password-stdin']],
+    examples: [
+      ['Set up on a terminal', '$0 init'],
+      ['Set up from a script', 'echo "$PASSWORD" | $0 init --name "Ada Admin" --email ada@epic.test --password-stdin'],
+    ],
   });
 
   name = Option.String('--name', { description: 'full name of the first user' });
@@ -42,7 +45,12 @@ export class InitCommand extends MutationCommand {
       checkPasswordStrength(password);
       const user = await bootstrap(context, { name, email, passwordHash: await hashPassword(password) });
       await this.log(runtime, { id: user.id, role: user.role }, 'init', { name, email }, 'accepted', null, context.recorded);
-      const session = await login(context, { email, password, secret: loadSecret(runtime.config), ttlSeconds: runtime.config.sessionTtlSeconds });
+      const session = await login(context, {
+        email,
+        password,
+        secret: loadSecret(runtime.config),
+        ttlSeconds: runtime.config.sessionTtlSeconds,
+      });
       runtime.saveSession(session.token);
       await runtime.catchUp();
       if (this.json) printJson(this.context.stdout, toUserJson(user));
@@ -51,7 +59,15 @@ export class InitCommand extends MutationCommand {
     } catch (error) {
       const { classify, firstLine } = await import('../report-error.js');
       const known = classify(error);
-      await this.log(runtime, { id: 'anonymous', role: 'system' }, 'init', args, known?.outcome ?? 'failed', firstLine(String((error as Error)?.message ?? error)), context.recorded).catch(
+      await this.log(
+        runtime,
+        { id: 'anonymous', role: 'system' },
+        'init',
+        args,
+        known?.outcome ?? 'failed',
+        firstLine(String((error as Error)?.message ?? error)),
+        context.recorded,
+      ).catch(
         () => undefined, // the original error is the one to report
       );
       throw error;

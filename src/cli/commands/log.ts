@@ -39,13 +39,19 @@ export class LogCommand extends EpicCommand {
       ...(since !== undefined && { since }),
     });
     if (this.json) printJson(this.context.stdout, entries);
-    else printTable(this.context.stdout, entries, [
-      { header: 'at', value: (e) => e.at },
-      { header: 'who', value: (e) => `${e.actor.name ?? e.actor.id} (${e.actor.role})` },
-      { header: 'command', value: (e) => e.command },
-      { header: 'outcome', value: (e) => e.outcome },
-      { header: 'reason', value: (e) => e.reason },
-      { header: 'events', value: (e) => e.events.length },
-    ], 'no entries');
+    else
+      printTable(
+        this.context.stdout,
+        entries,
+        [
+          { header: 'at', value: (e) => e.at },
+          { header: 'who', value: (e) => `${e.actor.name ?? e.actor.id} (${e.actor.role})` },
+          { header: 'command', value: (e) => e.command },
+          { header: 'outcome', value: (e) => e.outcome },
+          { header: 'reason', value: (e) => e.reason },
+          { header: 'events', value: (e) => e.events.length },
+        ],
+        'no entries',
+      );
   }
 }

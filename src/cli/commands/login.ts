@@ -1,16 +1,20 @@
 import { Command, Option } from 'clipanion';
 import { ANONYMOUS } from '../../commands/command-log.js';
 import { MutationCommand } from '../base-command.js';
-import { classify, firstLine } from '../report-error.js';
 import { readPassword, required } from '../prompt.js';
+import { classify, firstLine } from '../report-error.js';
 import type { Runtime } from '../runtime.js';
 
 export class LoginCommand extends MutationCommand {
   static override paths = [['login']];
   static override usage = Command.Usage({
     description: 'log in and keep a session token in EPIC_HOME',
-    details: 'The token (mode 0600) lasts EPIC_SESSION_TTL (8h by default). After 5 failed attempts in 15 minutes the account is locked for 15 minutes.',
-    examples: [['Log in on a terminal', '$0 login --email ada@epic.test'], ['From a script', 'echo "$PASSWORD" | $0 login --email ada@epic.test --password-stdin']],
+    details:
+      'The token (mode 0600) lasts EPIC_SESSION_TTL (8h by default). After 5 failed attempts in 15 minutes the account is locked for 15 minutes.',
+    examples: [
+      ['Log in on a terminal', '$0 login --email ada@epic.test'],
+      ['From a script', 'echo "$PASSWORD" | $0 login --email ada@epic.test --password-stdin'],
+    ],
   });
 
   email = Option.String('--email', { description: 'your email' });
@@ -30,7 +34,15 @@ export class LoginCommand extends MutationCommand {
     } catch (error) {
       const known = classify(error);
       const actor = context.recorded[0]?.metadata.actor ?? ANONYMOUS;
-      await this.log(runtime, actor, 'login', { email }, known?.outcome ?? 'failed', firstLine(String((error as Error)?.message ?? error)), context.recorded);
+      await this.log(
+        runtime,
+        actor,
+        'login',
+        { email },
+        known?.outcome ?? 'failed',
+        firstLine(String((error as Error)?.message ?? error)),
+        context.recorded,
+      );
       throw error;
     }
   }

@@ -6,7 +6,10 @@ import { ProgressBar } from '../progress-bar.js';
 import type { Runtime } from '../runtime.js';
 
 export class ProjectionRebuildCommand extends EpicCommand {
-  static override paths = [['projection', 'rebuild'], ['projections', 'rebuild']];
+  static override paths = [
+    ['projection', 'rebuild'],
+    ['projections', 'rebuild'],
+  ];
   static override usage = Command.Usage({
     category: 'Projections',
     description: 'rebuild read views from the log without taking them offline (gestion only)',
@@ -28,7 +31,11 @@ export class ProjectionRebuildCommand extends EpicCommand {
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     if (!isAllowed('projection.manage', actor)) throw new Forbidden(`${actor.role} ${actor.id} may not manage projections`);
-    const [readDb, { store }, { rebuild }] = await Promise.all([runtime.readDbAsIs(), runtime.eventStore(), import('../../projections/projector.js')]);
+    const [readDb, { store }, { rebuild }] = await Promise.all([
+      runtime.readDbAsIs(),
+      runtime.eventStore(),
+      import('../../projections/projector.js'),
+    ]);
     const bar = new ProgressBar(this.context.stderr, 'events');
     const started = performance.now();
     let result;

@@ -5,7 +5,10 @@ import { EpicCommand } from '../base-command.js';
 import type { Runtime } from '../runtime.js';
 
 export class ProjectionRunCommand extends EpicCommand {
-  static override paths = [['projection', 'run'], ['projections', 'run']];
+  static override paths = [
+    ['projection', 'run'],
+    ['projections', 'run'],
+  ];
   static override usage = Command.Usage({
     category: 'Projections',
     description: 'catch the read views up with the log, once or continuously (gestion only)',
@@ -27,7 +30,8 @@ export class ProjectionRunCommand extends EpicCommand {
     const actor = await runtime.actor();
     if (!isAllowed('projection.manage', actor)) throw new Forbidden(`${actor.role} ${actor.id} may not manage projections`);
     const intervalMs = this.interval === undefined ? undefined : Number(this.interval);
-    if (intervalMs !== undefined && !(Number.isSafeInteger(intervalMs) && intervalMs >= 10)) throw new InvalidInput('--interval must be a whole number of milliseconds, at least 10');
+    if (intervalMs !== undefined && !(Number.isSafeInteger(intervalMs) && intervalMs >= 10))
+      throw new InvalidInput('--interval must be a whole number of milliseconds, at least 10');
     const [readDb, { store }] = await Promise.all([runtime.readDbAsIs(), runtime.eventStore()]);
     if (!this.follow) {
       const { catchUp } = await import('../../projections/projector.js');

@@ -6,7 +6,10 @@ import { printJson, printTable } from '../output.js';
 import type { Runtime } from '../runtime.js';
 
 export class ProjectionStatusCommand extends EpicCommand {
-  static override paths = [['projection', 'status'], ['projections', 'status']];
+  static override paths = [
+    ['projection', 'status'],
+    ['projections', 'status'],
+  ];
   static override usage = Command.Usage({
     category: 'Projections',
     description: 'where each read view stands against the log (gestion only)',
@@ -36,7 +39,10 @@ export class ProjectionStatusCommand extends EpicCommand {
     }
     printTable(this.context.stdout, statuses, [
       { header: 'name', value: (s) => s.name },
-      { header: 'version', value: (s) => (s.storedVersion === s.version ? s.version : `${s.version} (tables: ${s.storedVersion ?? 'none'})`) },
+      {
+        header: 'version',
+        value: (s) => (s.storedVersion === s.version ? s.version : `${s.version} (tables: ${s.storedVersion ?? 'none'})`),
+      },
       { header: 'checkpoint', value: (s) => s.position },
       { header: 'behind', value: (s) => `${s.behind}${s.behindAtLeast ? '+' : ''}` },
       { header: 'last rebuilt', value: (s) => s.rebuiltAt },

@@ -6,11 +6,19 @@ import type { Runtime } from '../runtime.js';
 import { toUserJson } from './init.js';
 
 export class UserCreateCommand extends MutationCommand {
-  static override paths = [['user', 'create'], ['users', 'create']];
+  static override paths = [
+    ['user', 'create'],
+    ['users', 'create'],
+  ];
   static override usage = Command.Usage({
     category: 'Users',
     description: 'create a collaborator account (gestion only)',
-    examples: [['Create a commercial', 'echo "$PASSWORD" | $0 user create --name "Bob Seller" --email bob@epic.test --role commercial --password-stdin']],
+    examples: [
+      [
+        'Create a commercial',
+        'echo "$PASSWORD" | $0 user create --name "Bob Seller" --email bob@epic.test --role commercial --password-stdin',
+      ],
+    ],
   });
 
   name = Option.String('--name', { description: 'full name' });
@@ -21,7 +29,10 @@ export class UserCreateCommand extends MutationCommand {
 
   protected async run(runtime: Runtime): Promise<void> {
     const user = await this.mutate(runtime, 'user create', { name: this.name, email: this.email, role: this.role }, async (context) => {
-      const [{ createUser }, { hashPassword }] = await Promise.all([import('../../commands/user-commands.js'), import('../../auth/passwords.js')]);
+      const [{ createUser }, { hashPassword }] = await Promise.all([
+        import('../../commands/user-commands.js'),
+        import('../../auth/passwords.js'),
+      ]);
       const { isAllowed } = await import('../../auth/policy.js');
       const { Forbidden } = await import('../../errors.js');
       // Refuse before prompting anything a non-gestion user cannot use.

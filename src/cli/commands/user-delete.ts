@@ -4,11 +4,15 @@ import { resolveId } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class UserDeleteCommand extends MutationCommand {
-  static override paths = [['user', 'delete'], ['users', 'delete']];
+  static override paths = [
+    ['user', 'delete'],
+    ['users', 'delete'],
+  ];
   static override usage = Command.Usage({
     category: 'Users',
     description: 'delete a collaborator (gestion only; not yourself)',
-    details: 'A commercial who owns clients is deleted only with --reassign-to another commercial. Deleting a support unassigns their events. The history stays in the log.',
+    details:
+      'A commercial who owns clients is deleted only with --reassign-to another commercial. Deleting a support unassigns their events. The history stays in the log.',
   });
 
   id = Option.String({ name: 'id' });

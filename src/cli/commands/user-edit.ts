@@ -7,12 +7,19 @@ import type { Runtime } from '../runtime.js';
 import { toUserJson } from './init.js';
 
 export class UserEditCommand extends MutationCommand {
-  static override paths = [['user', 'edit'], ['users', 'edit']];
+  static override paths = [
+    ['user', 'edit'],
+    ['users', 'edit'],
+  ];
   static override usage = Command.Usage({
     category: 'Users',
     description: 'change a collaborator (gestion only)',
-    details: 'Moving a commercial who owns clients to another role needs --reassign-to another commercial: their clients (and so their contracts) move first. A support who changes role is unassigned from their events.',
-    examples: [['Promote to gestion', '$0 user edit k3f9 --role gestion'], ['Reset a password', 'echo "$NEW" | $0 user edit k3f9 --password-stdin']],
+    details:
+      'Moving a commercial who owns clients to another role needs --reassign-to another commercial: their clients (and so their contracts) move first. A support who changes role is unassigned from their events.',
+    examples: [
+      ['Promote to gestion', '$0 user edit k3f9 --role gestion'],
+      ['Reset a password', 'echo "$NEW" | $0 user edit k3f9 --password-stdin'],
+    ],
   });
 
   id = Option.String({ name: 'id' });
@@ -24,9 +31,19 @@ export class UserEditCommand extends MutationCommand {
   json = Option.Boolean('--json', false, { description: 'print the user as JSON' });
 
   protected async run(runtime: Runtime): Promise<void> {
-    const args = { id: this.id, name: this.name, email: this.email, role: this.role, reassignTo: this.reassignTo, passwordChanged: this.passwordStdin || undefined };
+    const args = {
+      id: this.id,
+      name: this.name,
+      email: this.email,
+      role: this.role,
+      reassignTo: this.reassignTo,
+      passwordChanged: this.passwordStdin || undefined,
+    };
     const user = await this.mutate(runtime, 'user edit', args, async (context) => {
-      const [{ editUser }, { hashPassword }] = await Promise.all([import('../../commands/user-commands.js'), import('../../auth/passwords.js')]);
+      const [{ editUser }, { hashPassword }] = await Promise.all([
+        import('../../commands/user-commands.js'),
+        import('../../auth/passwords.js'),
+      ]);
       const db = await runtime.readDb();
       const userId = await resolveId(db, 'users', this.id);
       const reassignTo = this.reassignTo === undefined ? undefined : await resolveId(db, 'users', this.reassignTo);

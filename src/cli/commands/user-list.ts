@@ -5,7 +5,10 @@ import { listingScope } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class UserListCommand extends EpicCommand {
-  static override paths = [['user', 'list'], ['users', 'list']];
+  static override paths = [
+    ['user', 'list'],
+    ['users', 'list'],
+  ];
   static override usage = Command.Usage({ category: 'Users', description: 'list collaborators (gestion only)' });
 
   role = Option.String('--role', { description: 'only this role' });
@@ -21,11 +24,17 @@ export class UserListCommand extends EpicCommand {
     const { listUsers } = await import('../../projections/queries/index.js');
     const users = await listUsers(db.db, this.role === undefined ? {} : { role: this.role });
     if (this.json) printJson(this.context.stdout, users);
-    else printTable(this.context.stdout, users, [
-      { header: 'id', value: (u) => u.id },
-      { header: 'name', value: (u) => u.name },
-      { header: 'email', value: (u) => u.email },
-      { header: 'role', value: (u) => u.role },
-    ], 'no users');
+    else
+      printTable(
+        this.context.stdout,
+        users,
+        [
+          { header: 'id', value: (u) => u.id },
+          { header: 'name', value: (u) => u.name },
+          { header: 'email', value: (u) => u.email },
+          { header: 'role', value: (u) => u.role },
+        ],
+        'no users',
+      );
   }
 }

@@ -6,7 +6,10 @@ import { listingScope, resolveId } from '../read-access.js';
 import type { Runtime } from '../runtime.js';
 
 export class UserViewCommand extends EpicCommand {
-  static override paths = [['user', 'view'], ['users', 'view']];
+  static override paths = [
+    ['user', 'view'],
+    ['users', 'view'],
+  ];
   static override usage = Command.Usage({ category: 'Users', description: 'show one collaborator (gestion only)' });
 
   id = Option.String({ name: 'id' });

@@ -17,6 +17,12 @@ export class WhoamiCommand extends EpicCommand {
     const user = (await loadUsers(await runtime.context())).users[actor.id];
     if (!user) throw new NotAuthenticated('your account no longer exists');
     if (this.json) printJson(this.context.stdout, toUserJson(user));
-    else printRecord(this.context.stdout, [['id', user.id], ['name', user.name], ['email', user.email], ['role', user.role]]);
+    else
+      printRecord(this.context.stdout, [
+        ['id', user.id],
+        ['name', user.name],
+        ['email', user.email],
+        ['role', user.role],
+      ]);
   }
 }

@@ -1,9 +1,9 @@
-import { isAllowed, type Action, type TargetFacts } from '../../auth/policy.js';
+import { type Action, isAllowed, type TargetFacts } from '../../auth/policy.js';
 import { Forbidden } from '../../errors.js';
 import { assertNever } from '../assert-never.js';
 import type { Role } from '../roles.js';
 import type { AccountCommand } from './commands.js';
-import { assignedSupports, type AccountState } from './state.js';
+import { type AccountState, assignedSupports } from './state.js';
 
 export interface Actor {
   readonly id: string;
@@ -35,7 +35,10 @@ export function accountCommandAction(command: AccountCommand, state: AccountStat
       return { action: 'event.create', target: { commercialId: owner } };
     case 'EditOccasion': {
       const occasion = state.occasions[command.data.occasionId];
-      return { action: 'event.edit', target: { commercialId: owner, assignedSupportIds: new Set(occasion?.supportId ? [occasion.supportId] : []) } };
+      return {
+        action: 'event.edit',
+        target: { commercialId: owner, assignedSupportIds: new Set(occasion?.supportId ? [occasion.supportId] : []) },
+      };
     }
     case 'AssignSupport':
     case 'UnassignSupport':
@@ -52,7 +55,11 @@ export function accountCommandAction(command: AccountCommand, state: AccountStat
 export function authorizeAccount(command: AccountCommand, state: AccountState, actor: Actor): void {
   const { action, target } = accountCommandAction(command, state);
   if (!isAllowed(action, actor, target)) throw new Forbidden(`${actor.role} ${actor.id} may not ${describe(action)}`);
-  if (command.type === 'EditClient' && command.data.commercialId !== undefined && command.data.commercialId !== state.client?.commercialId) {
+  if (
+    command.type === 'EditClient' &&
+    command.data.commercialId !== undefined &&
+    command.data.commercialId !== state.client?.commercialId
+  ) {
     if (!isAllowed('client.reassign', actor, target)) throw new Forbidden(`${actor.role} ${actor.id} may not change a client's commercial`);
   }
 }

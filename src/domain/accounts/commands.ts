@@ -29,7 +29,15 @@ export type AccountCommand =
     }
   | {
       type: 'EditOccasion';
-      data: { occasionId: string; name?: string; start?: string; end?: string; location?: string; attendees?: number; notes?: string | null };
+      data: {
+        occasionId: string;
+        name?: string;
+        start?: string;
+        end?: string;
+        location?: string;
+        attendees?: number;
+        notes?: string | null;
+      };
     }
   | { type: 'AssignSupport'; data: { occasionId: string; supportId: string } }
   | { type: 'UnassignSupport'; data: { occasionId: string } };

@@ -85,7 +85,8 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
     case 'AmendContract': {
       const contract = requireContract(state, command.data.contractId);
       const { totalCents, remainingCents } = command.data;
-      if (totalCents === undefined && remainingCents === undefined) throw new InvalidInput('nothing to change: give --total and/or --remaining');
+      if (totalCents === undefined && remainingCents === undefined)
+        throw new InvalidInput('nothing to change: give --total and/or --remaining');
       if (totalCents !== undefined) {
         checkCents('total', totalCents);
         if (totalCents <= 0) throw new RuleViolation('total must be greater than 0');
@@ -219,7 +220,8 @@ export function requireOccasion(state: AccountState, occasionId: string): Occasi
 
 function checkCommercial(commercial: User | undefined, commercialId: string): void {
   if (!commercial || commercial.deleted || commercial.id !== commercialId) throw new NotFound(`no user ${commercialId}`);
-  if (commercial.role !== 'commercial') throw new RuleViolation(`${commercial.id} is ${commercial.role}: a client's commercial must be a commercial`);
+  if (commercial.role !== 'commercial')
+    throw new RuleViolation(`${commercial.id} is ${commercial.role}: a client's commercial must be a commercial`);
 }
 
 function checkClientName(name: string): void {
@@ -235,7 +237,10 @@ function checkClientEmail(email: string): void {
 }
 
 function checkPhone(phone: string): void {
-  if (!isValidPhone(phone)) throw new InvalidInput(`invalid phone number ${JSON.stringify(phone.slice(0, 40))}: digits with optional +, spaces, dots, dashes (7-20 digits)`);
+  if (!isValidPhone(phone))
+    throw new InvalidInput(
+      `invalid phone number ${JSON.stringify(phone.slice(0, 40))}: digits with optional +, spaces, dots, dashes (7-20 digits)`,
+    );
 }
 
 function checkText(field: string, value: string, required = false): void {

@@ -46,7 +46,15 @@ export type AccountEvent =
     }
   | {
       type: 'OccasionUpdated';
-      data: { occasionId: string; name?: string; start?: string; end?: string; location?: string; attendees?: number; notes?: string | null };
+      data: {
+        occasionId: string;
+        name?: string;
+        start?: string;
+        end?: string;
+        location?: string;
+        attendees?: number;
+        notes?: string | null;
+      };
     }
   | { type: 'SupportAssigned'; data: { occasionId: string; supportId: string } }
   | { type: 'SupportUnassigned'; data: { occasionId: string } };

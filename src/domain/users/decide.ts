@@ -1,9 +1,9 @@
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../errors.js';
+import { assertNever } from '../assert-never.js';
 import { emailKey, isValidEmail, isValidName } from '../contact.js';
 import { isRole, type Role } from '../roles.js';
 import type { UserEvent } from './events.js';
 import { liveUser, type UsersState } from './state.js';
-import { assertNever } from '../assert-never.js';
 
 export type UserCommand =
   | { type: 'CreateUser'; data: { userId: string; name: string; email: string; role: string } }

@@ -1,7 +1,7 @@
+import { assertNever } from '../assert-never.js';
 import { emailKey } from '../contact.js';
 import type { Role } from '../roles.js';
 import type { UserEvent } from './events.js';
-import { assertNever } from '../assert-never.js';
 
 export interface User {
   readonly id: string;

@@ -8,8 +8,9 @@
  * On MySQL the tables are utf8mb4 with the binary collation, so comparisons and
  * ordering are exact and the same as SQLite's default BINARY collation.
  */
-import { sql } from 'kysely';
+
 import type { CreateTableBuilder, Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ReadDialect } from '../database.js';
 
 // `any`: a migration is frozen against the schema of its day, not against the

@@ -10,8 +10,9 @@
  * - `projection_state.swapping`: the build whose tables a MySQL switch is
  *   renaming in (RENAME TABLE commits on its own; see projector.ts).
  */
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ReadDialect } from '../database.js';
 
 // `any`: a migration is frozen against the schema of its day, not against the current `Database` interface.

@@ -85,7 +85,10 @@ export async function getOccasion(db: Kysely<Database>, id: string): Promise<Occ
  * The supports assigned to the occasions of a client (or of one contract):
  * the facts `isAllowed` needs for the `assigned` scope of a view.
  */
-export async function assignedSupportIds(db: Kysely<Database>, of: { readonly clientId?: string; readonly contractId?: string }): Promise<Set<string>> {
+export async function assignedSupportIds(
+  db: Kysely<Database>,
+  of: { readonly clientId?: string; readonly contractId?: string },
+): Promise<Set<string>> {
   const rows = await db
     .selectFrom('occasions')
     .select('support_id')

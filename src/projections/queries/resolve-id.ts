@@ -37,7 +37,9 @@ export async function resolveId(db: Kysely<Database>, table: IdTable, input: str
   if (!first) throw new NotFound(`no ${noun} with id ${JSON.stringify(input)}`);
   if (!second) return first.id;
   const counted = await inRange.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
-  throw new InvalidInput(`${noun} id ${JSON.stringify(input)} is ambiguous: ${Number(counted.count)} ${noun === 'log entry' ? 'log entries' : `${noun}s`} start with it; give more characters`);
+  throw new InvalidInput(
+    `${noun} id ${JSON.stringify(input)} is ambiguous: ${Number(counted.count)} ${noun === 'log entry' ? 'log entries' : `${noun}s`} start with it; give more characters`,
+  );
 }
 
 /** The smallest string above every string that starts with `prefix`: its last character, plus one. */

@@ -37,7 +37,11 @@ export function contractScope(scope: VisibleScope, actorId: string) {
       case 'own':
         return eb('contracts.client_id', 'in', eb.selectFrom('clients').select('clients.id').where('clients.commercial_id', '=', actorId));
       case 'assigned':
-        return eb('contracts.id', 'in', eb.selectFrom('occasions').select('occasions.contract_id').where('occasions.support_id', '=', actorId));
+        return eb(
+          'contracts.id',
+          'in',
+          eb.selectFrom('occasions').select('occasions.contract_id').where('occasions.support_id', '=', actorId),
+        );
     }
   };
 }

@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
-import { openEventStore } from '../../../src/events/open-event-store.js';
 import type { EventStore, RecordedEvent } from '../../../src/events/event-store.js';
+import { openEventStore } from '../../../src/events/open-event-store.js';
 import { openReadDb, type ReadDb } from '../../../src/projections/open-read-db.js';
 import { catchUp, rebuild } from '../../../src/projections/projector.js';
 import type { CliResult } from '../../support/cli.js';
@@ -41,7 +41,11 @@ export function assertOneLineError(result: Pick<CliResult, 'stderr'>, what: stri
   assert.ok(text.startsWith('error: '), `${what}: stderr should start with "error: ", got ${JSON.stringify(text.slice(0, 200))}`);
   assert.ok(text.endsWith('\n'), `${what}: stderr should end with a newline`);
   const line = text.slice(0, -1);
-  assert.not.match(line, /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/, `${what}: the error line holds a control or line-breaking character: ${JSON.stringify(line.slice(0, 200))}`);
+  assert.not.match(
+    line,
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+    `${what}: the error line holds a control or line-breaking character: ${JSON.stringify(line.slice(0, 200))}`,
+  );
   assert.not.match(line, /\n\s+at /, `${what}: stack trace`);
   assert.ok(line.length <= MAX_ERROR_LINE, `${what}: error line of ${line.length} characters: ${JSON.stringify(line.slice(0, 120))}…`);
   assert.not.match(line, /internal error/, `${what}: ${line}`);

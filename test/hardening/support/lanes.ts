@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LaneResult } from '../fixtures/cli-lane.js';
@@ -11,11 +11,19 @@ const lane = join(import.meta.dirname, '../fixtures/cli-lane.ts');
  * all starting at once: every process is loaded and says "ready" before any
  * is told "go". Returns each lane's results, in order.
  */
-export async function runLanes(home: string, env: Record<string, string | undefined>, lanes: readonly (readonly string[][])[]): Promise<LaneResult[][]> {
+export async function runLanes(
+  home: string,
+  env: Record<string, string | undefined>,
+  lanes: readonly (readonly string[][])[],
+): Promise<LaneResult[][]> {
   const children = lanes.map((commands, index) => {
     const file = join(home, `lane-${index}.json`);
     writeFileSync(file, JSON.stringify(commands));
-    return spawn(process.execPath, ['--import', 'tsx', lane, file], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    return spawn(process.execPath, ['--import', 'tsx', lane, file], {
+      cwd: projectRoot,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
   });
   const outputs = children.map(collect);
   await Promise.all(outputs.map((output) => output.ready));
