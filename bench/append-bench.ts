@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NewEvent } from '../src/events/event-store.js';
-import { openSqliteEventStore } from '../src/events/sqlite-event-store.js';
+import { openSqliteEventStore } from '../src/events/sqlite/event-store.js';
 import type { Row } from './report.js';
 import { nowMs, summarize } from './stats.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyLog } from '../src/audit/verify.js';
 import type { NewEvent } from '../src/events/event-store.js';
-import { openSqliteEventStore } from '../src/events/sqlite-event-store.js';
+import { openSqliteEventStore } from '../src/events/sqlite/event-store.js';
 
 const total = Number(process.argv[2] ?? 100_000);
 const streams = 2_000;

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { currentSchemaVersion } from '../src/domain/upcasters.js';
 import type { EventActor, JsonObject, NewEvent } from '../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../src/events/hash-chain.js';
-import { openSqliteEventStore } from '../src/events/sqlite-event-store.js';
+import { openSqliteEventStore } from '../src/events/sqlite/event-store.js';
 
 interface Head {
   version: number;

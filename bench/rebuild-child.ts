@@ -5,7 +5,7 @@
  * Usage: rebuild-child.ts <events.db> <read-db-url>
  */
 import { openEventStore } from '../src/events/open-event-store.js';
-import { openReadDb } from '../src/projections/open-read-db.js';
+import { openReadDb } from '../src/projections/read-db/open-read-db.js';
 import { rebuild } from '../src/projections/projector.js';
 import { nowMs } from './stats.js';
 

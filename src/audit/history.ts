@@ -13,14 +13,14 @@
  * (the `users` stream folded up to the event's position) and the role the
  * store recorded with the event.
  */
-import type { Aggregate } from '../commands/aggregate.js';
-import { fold } from '../commands/aggregate.js';
-import { accountAggregate, usersAggregate } from '../commands/aggregates.js';
-import type { DomainEvent } from '../commands/event-codec.js';
-import { accountStream } from '../domain/accounts/events.js';
-import type { AccountState } from '../domain/accounts/state.js';
-import { USERS_STREAM } from '../domain/users/events.js';
-import type { UsersState } from '../domain/users/state.js';
+
+import { accountStream } from '../domain/accounts/account-events.js';
+import type { AccountState } from '../domain/accounts/account-state.js';
+import { accountAggregate, usersAggregate } from '../domain/aggregates.js';
+import type { Aggregate, DomainEvent } from '../domain/decider.js';
+import { fold } from '../domain/decider.js';
+import { USERS_STREAM } from '../domain/users/user-events.js';
+import type { UsersState } from '../domain/users/users-state.js';
 import type { ActorRole, EventStore, RecordedEvent } from '../events/event-store.js';
 import { accountRecordView, diffViews, type FieldChange, type RecordKind, type RecordView, userView } from './record-views.js';
 

@@ -6,11 +6,11 @@
  * batches) for contracts and events. Only this command does that.
  */
 
-import { fold } from '../commands/aggregate.js';
-import { usersAggregate } from '../commands/aggregates.js';
-import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
-import { MIN_ID_PREFIX } from '../domain/ids.js';
-import { USERS_STREAM } from '../domain/users/events.js';
+import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/account-events.js';
+import { usersAggregate } from '../domain/aggregates.js';
+import { fold } from '../domain/decider.js';
+import { USERS_STREAM } from '../domain/users/user-events.js';
+import { MIN_ID_PREFIX } from '../domain/values/ids.js';
 import { InvalidInput, NotFound } from '../errors.js';
 import type { EventStore } from '../events/event-store.js';
 import type { RecordRef } from './history.js';

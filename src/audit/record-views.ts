@@ -5,10 +5,10 @@
  * event, and `history --at` prints one. Names are taken from the user
  * directory handed in, folded up to the moment being shown.
  */
-import type { AccountState } from '../domain/accounts/state.js';
-import { formatCents } from '../domain/money.js';
-import type { UsersState } from '../domain/users/state.js';
-import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../projections/queries/records.js';
+import type { AccountState } from '../domain/accounts/account-state.js';
+import type { UsersState } from '../domain/users/users-state.js';
+import { formatCents } from '../domain/values/money.js';
+import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../records.js';
 
 export type RecordKind = 'user' | 'client' | 'contract' | 'event';
 

@@ -1,7 +1,8 @@
 import { Command } from 'clipanion';
-import type { ActorContext } from '../commands/command-context.js';
-import { ANONYMOUS, type CommandOutcome, recordCommand, scrubArgs } from '../commands/command-log.js';
+import { ANONYMOUS, recordCommand, scrubArgs } from '../commands/command-log.js';
+import type { ActorContext } from '../commands/handler-context.js';
 import { loadConfig } from '../config/config.js';
+import type { CommandOutcome } from '../domain/command-log.js';
 import { EpicError, ExitCode } from '../errors.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
 import { domainReports } from '../monitoring/domain-reports.js';

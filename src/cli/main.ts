@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Cli, CommandClass } from 'clipanion';
-import { commandsFor } from './commands/index.js';
+import { commandsFor } from './commands/routes.js';
 import type { EpicContext } from './context.js';
 
 function version(): string {

@@ -1,4 +1,4 @@
-import { truncate } from '../domain/money.js';
+import { truncate } from '../domain/values/money.js';
 import { InvalidInput } from '../errors.js';
 
 /** A whole number written in plain digits ("120"), for --attendees and --limit. */

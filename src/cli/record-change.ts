@@ -1,7 +1,7 @@
-import type { AccountCommand } from '../domain/accounts/commands.js';
+import { resolveId } from '../commands/read-access.js';
+import type { AccountCommand } from '../domain/accounts/account-commands.js';
 import { NotFound } from '../errors.js';
 import type { MutationCommand } from './base-command.js';
-import { resolveId } from './read-access.js';
 import type { Runtime } from './runtime.js';
 
 /**
@@ -19,7 +19,7 @@ export async function changeAccountRecord(
 ): Promise<string> {
   return command.mutate(runtime, name, args, async (context) => {
     const [{ runAccountCommand }, queries] = await Promise.all([
-      import('../commands/account-commands.js'),
+      import('../commands/account-handler.js'),
       import('../projections/queries/index.js'),
     ]);
     const db = await runtime.readDb();

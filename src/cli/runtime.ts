@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSecret } from '../auth/secret.js';
-import type { Actor, ActorContext, CommandContext } from '../commands/command-context.js';
+import type { Actor, ActorContext, CommandContext } from '../commands/handler-context.js';
 import type { Config } from '../config/config.js';
 import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
 import { NotAuthenticated } from '../errors.js';
 import type { CredentialStore } from '../events/credential-store.js';
 import type { EventStore, RecordedEvent } from '../events/event-store.js';
-import type { ReadDb } from '../projections/open-read-db.js';
+import type { ReadDb } from '../projections/read-db/open-read-db.js';
 
 /**
  * Opens what a command needs, lazily and once: the event store, the read
@@ -49,7 +49,7 @@ export class Runtime {
   /** The read database as it stands, not caught up (`epic projection *` decide what to run on it). */
   async readDbAsIs(): Promise<ReadDb> {
     this.read ??= (async () => {
-      const { openReadDb } = await import('../projections/open-read-db.js');
+      const { openReadDb } = await import('../projections/read-db/open-read-db.js');
       return openReadDb(this.config.readDbUrl);
     })();
     return this.read;
@@ -79,7 +79,7 @@ export class Runtime {
     const token = readPrivateFile(this.sessionPath, 'the session file');
     if (token === undefined || token.trim() === '') throw new NotAuthenticated('not logged in: run epic login');
     const secret = loadSecret(this.config);
-    const [{ resolveActor }, context] = await Promise.all([import('../commands/session-commands.js'), this.context()]);
+    const [{ resolveActor }, context] = await Promise.all([import('../commands/session-handler.js'), this.context()]);
     return resolveActor(context, token, secret);
   }
 

@@ -1,22 +1,6 @@
+import { COMMAND_LOG_STREAM, type CommandRecord } from '../domain/command-log.js';
 import type { EventActor, EventStore, JsonObject, JsonValue } from '../events/event-store.js';
-import { eventId } from './event-codec.js';
-
-/** Every command that asks for a change is recorded here, whatever its outcome. */
-export const COMMAND_LOG_STREAM = 'command-log';
-
-export type CommandOutcome = 'accepted' | 'rejected' | 'denied' | 'failed';
-
-export interface CommandRecord {
-  readonly commandId: string;
-  /** e.g. "contract pay" */
-  readonly command: string;
-  /** The options and arguments, secrets removed. */
-  readonly args: JsonObject;
-  readonly outcome: CommandOutcome;
-  readonly reason: string | null;
-  /** Ids of the domain events the command appended. */
-  readonly events: readonly string[];
-}
+import { eventId } from './new-events.js';
 
 /** Who acts when nobody could be authenticated. */
 export const ANONYMOUS: EventActor = { id: 'anonymous', role: 'system' };

@@ -1,4 +1,4 @@
-import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
+import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/account-events.js';
 import { upcast } from '../domain/upcasters.js';
 import type { EventStore } from '../events/event-store.js';
 

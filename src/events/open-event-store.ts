@@ -22,7 +22,7 @@ const openers = new Map<string, Opener>([
       const path = url.slice('sqlite:'.length);
       if (path === '')
         throw new InvalidInput('the event store URL sqlite:<path> needs a path, e.g. sqlite:/home/me/.local/share/epic-events/events.db');
-      const { openSqliteEventStore } = await import('./sqlite-event-store.js');
+      const { openSqliteEventStore } = await import('./sqlite/event-store.js');
       const store = await openSqliteEventStore(path);
       try {
         return { store, credentials: store.credentials() };
@@ -35,7 +35,7 @@ const openers = new Map<string, Opener>([
   [
     'mysql',
     async (url) => {
-      const { openMysqlEventStore } = await import('./mysql-event-store.js');
+      const { openMysqlEventStore } = await import('./mysql/event-store.js');
       const store = await openMysqlEventStore(url);
       return { store, credentials: store.credentials() };
     },
@@ -43,7 +43,7 @@ const openers = new Map<string, Opener>([
   [
     'esdb',
     async (url) => {
-      const { openEsdbEventStore } = await import('./esdb-event-store.js');
+      const { openEsdbEventStore } = await import('./esdb/event-store.js');
       const store = await openEsdbEventStore(url);
       return { store, credentials: store.credentials() };
     },

@@ -1,4 +1,4 @@
-import type { ClientRecord, ContractRecord, OccasionRecord } from '../projections/queries/records.js';
+import type { ClientRecord, ContractRecord, OccasionRecord } from '../records.js';
 import type { CsvColumn } from './csv-writer.js';
 
 /** A client as exported, with its commercial's email when the caller may know it (what `import clients` reads back). */

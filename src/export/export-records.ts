@@ -1,9 +1,8 @@
-import { type Action, isAllowed } from '../auth/policy.js';
-import { listingScope } from '../cli/read-access.js';
-import type { Actor } from '../commands/command-context.js';
+import { type Action, isAllowed, listingScope } from '../auth/policy.js';
+import type { Actor } from '../commands/handler-context.js';
 import { InvalidInput } from '../errors.js';
-import type { ReadDb } from '../projections/open-read-db.js';
 import { listClients, listContracts, listOccasions, listUsers } from '../projections/queries/index.js';
+import type { ReadDb } from '../projections/read-db/open-read-db.js';
 import { CLIENT_COLUMNS, CONTRACT_COLUMNS, EVENT_COLUMNS, type ExportedClient } from './columns.js';
 import { toCsv } from './csv-writer.js';
 
@@ -33,7 +32,7 @@ export function parseExportFormat(value: string): ExportFormat {
  * Read tables are the right source here: this is a listing, not a decision.
  */
 export async function exportRecords(db: ReadDb, actor: Actor, noun: ExportNoun, format: ExportFormat): Promise<string> {
-  const scope = listingScope(actor, VIEW[noun]);
+  const scope = listingScope(VIEW[noun], actor);
   const filter = { scope, actorId: actor.id };
   switch (noun) {
     case 'clients': {

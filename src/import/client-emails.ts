@@ -1,5 +1,5 @@
-import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
-import { emailKey } from '../domain/contact.js';
+import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/account-events.js';
+import { emailKey } from '../domain/values/contact.js';
 import type { EventStore } from '../events/event-store.js';
 
 const TYPES = ['ClientCreated', 'ClientUpdated', 'ClientDeleted'] as const;

@@ -5,20 +5,20 @@
  * that client's stream — under the command id of the whole import, so the
  * command log holds one entry listing every event the import recorded.
  */
-import { isAllowed } from '../auth/policy.js';
-import { accountAggregate } from '../commands/aggregates.js';
-import type { ActorContext } from '../commands/command-context.js';
-import { decideOnStream, loadStream } from '../commands/stream-decision.js';
-import { loadUsers } from '../commands/user-commands.js';
-import { authorizeAccount } from '../domain/accounts/authorize.js';
-import type { AccountCommand } from '../domain/accounts/commands.js';
-import { type AccountContext, decideAccount } from '../domain/accounts/decide.js';
-import type { AccountEvent } from '../domain/accounts/events.js';
-import { accountStream } from '../domain/accounts/events.js';
-import type { AccountState } from '../domain/accounts/state.js';
-import { emailKey } from '../domain/contact.js';
-import { newId } from '../domain/ids.js';
-import { liveUser, type UsersState } from '../domain/users/state.js';
+import { assertAllowed } from '../auth/policy.js';
+import { decideOnStream, loadStream } from '../commands/decide-on-stream.js';
+import type { ActorContext } from '../commands/handler-context.js';
+import { loadUsers } from '../commands/user-handler.js';
+import type { AccountCommand } from '../domain/accounts/account-commands.js';
+import type { AccountEvent } from '../domain/accounts/account-events.js';
+import { accountStream } from '../domain/accounts/account-events.js';
+import type { AccountState } from '../domain/accounts/account-state.js';
+import { authorizeAccount } from '../domain/accounts/authorize-account.js';
+import { type AccountContext, decideAccount } from '../domain/accounts/decide-account.js';
+import { accountAggregate } from '../domain/aggregates.js';
+import { liveUser, type UsersState } from '../domain/users/users-state.js';
+import { emailKey } from '../domain/values/contact.js';
+import { newId } from '../domain/values/ids.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../errors.js';
 import { clientsByEmail } from './client-emails.js';
 import type { ClientRow, ClientRows, RefusedRow } from './client-rows.js';
@@ -48,7 +48,7 @@ export interface ImportOptions {
 const ROW_ERRORS = [InvalidInput, RuleViolation, NotFound, Forbidden, Conflict] as const;
 
 export async function importClients(context: ActorContext, input: ClientRows, options: ImportOptions): Promise<ImportReport> {
-  if (!isAllowed('import.clients', context.actor)) throw new Forbidden(`${context.actor.role} ${context.actor.id} may not import clients`);
+  assertAllowed('import.clients', context.actor);
   // The directory and the email index are read once, not per row.
   const users = await loadUsers(context);
   const byEmail = await clientsByEmail(context.store);

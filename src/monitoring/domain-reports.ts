@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../events/event-store.js';
-import type { DomainReport } from './monitor.js';
+import type { DomainReport } from './monitor-backend.js';
 
 /**
  * Which accepted domain events the monitoring service hears about, and how:

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
+import type { DomainReport, MonitorBackend, MonitorSettings } from './monitor-backend.js';
 
 /**
  * Error monitoring, as the CLI sees it. Off unless SENTRY_DSN is set; even
@@ -27,34 +28,6 @@ export interface Monitor {
 export interface MonitorScope {
   readonly command?: string;
   readonly actor?: { readonly id: string; readonly role: string };
-}
-
-/** One accepted change worth an event in the monitoring service: ids and roles only. */
-export interface DomainReport {
-  /** e.g. "user role changed" */
-  readonly message: string;
-  /** The domain event type, e.g. UserRoleChanged. */
-  readonly eventType: string;
-  readonly recordType: 'user' | 'contract';
-  readonly recordId: string;
-  readonly actor: { readonly id: string; readonly role: string };
-  readonly tags?: Readonly<Record<string, string>>;
-}
-
-/** What the Sentry adapter offers once loaded (src/monitoring/sentry-monitor.ts). */
-export interface MonitorBackend {
-  captureException(error: unknown, tags: Readonly<Record<string, string>>): string;
-  captureMessage(report: DomainReport, tags: Readonly<Record<string, string>>): string;
-  flush(timeoutMs: number): Promise<boolean>;
-}
-
-export interface MonitorSettings {
-  readonly dsn: string;
-  readonly environment: string | undefined;
-  /** Literal secrets of this installation, redacted wherever they appear (read when an event is sent). */
-  readonly secrets: () => readonly string[];
-  /** How long one request to the monitoring service may take. */
-  readonly requestTimeoutMs: number;
 }
 
 /** The longest a command waits for the monitoring service before it exits. */

@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Breadcrumb } from '@sentry/node';
 import * as Sentry from '@sentry/node';
-import type { DomainReport, MonitorBackend, MonitorSettings } from './monitor.js';
+import type { MonitorBackend, MonitorSettings } from './monitor-backend.js';
 import { scrubEvent, scrubValue } from './scrub.js';
 
 /**

@@ -1,16 +1,21 @@
-import { asDomainEvent } from '../commands/event-codec.js';
-import type { AccountEvent } from '../domain/accounts/events.js';
+import type { AccountEvent } from '../domain/accounts/account-events.js';
 import { assertNever } from '../domain/assert-never.js';
-import type { ClientsTable, ReadDialect } from './database.js';
-import { toInstant } from './instant.js';
+import { asDomainEvent, typeList } from '../domain/decider.js';
 import type { Projection } from './projection.js';
-import { idsToLoad, RowBatch } from './row-batch.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
-import { columnTypes } from './table-ddl.js';
+import type { ClientsTable, ReadDialect } from './read-db/database.js';
+import { toInstant } from './read-db/instant.js';
+import { idsToLoad, RowBatch } from './read-db/row-batch.js';
+import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
+import { columnTypes } from './read-db/table-ddl.js';
 
 type ClientEvent = Extract<AccountEvent, { type: 'ClientCreated' | 'ClientUpdated' | 'ClientReassigned' | 'ClientDeleted' }>;
 
-const CLIENT_EVENT_TYPES: readonly ClientEvent['type'][] = ['ClientCreated', 'ClientUpdated', 'ClientReassigned', 'ClientDeleted'];
+const CLIENT_EVENT_TYPES = typeList<ClientEvent['type']>({
+  ClientCreated: true,
+  ClientUpdated: true,
+  ClientReassigned: true,
+  ClientDeleted: true,
+});
 
 /** What `client list --search` matches: name, email and company, lower-cased, one per line. */
 export function clientSearchText(client: Pick<ClientsTable, 'name' | 'email' | 'company'>): string {

@@ -1,12 +1,10 @@
-import type { CommandRecord } from '../commands/command-log.js';
-import type { NewCommandLogRow, ReadDialect } from './database.js';
-import { toInstant } from './instant.js';
+import { COMMAND_LOG_EVENT_TYPES, type CommandRecord } from '../domain/command-log.js';
 import type { Projection } from './projection.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
-import { columnTypes } from './table-ddl.js';
-import { upsertRows } from './upsert.js';
-
-export const COMMAND_RECORDED = 'CommandRecorded';
+import type { NewCommandLogRow, ReadDialect } from './read-db/database.js';
+import { toInstant } from './read-db/instant.js';
+import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
+import { columnTypes } from './read-db/table-ddl.js';
+import { upsertRows } from './read-db/upsert.js';
 
 /**
  * `command_log`: one row per recorded command (stream `command-log`), keyed
@@ -17,13 +15,13 @@ export const commandLogProjection: Projection = {
   name: 'command_log',
   version: 1,
   tables: ['command_log'],
-  handles: [COMMAND_RECORDED],
+  handles: COMMAND_LOG_EVENT_TYPES,
   createTables: createCommandLogTable,
   async apply(trx, events, dialect) {
     // A command recorded twice (a retried append that was not recognised) keeps its last record.
     const rows = new Map<string, NewCommandLogRow>();
     for (const recorded of events) {
-      if (recorded.type !== COMMAND_RECORDED) continue;
+      if (recorded.type !== 'CommandRecorded') continue;
       // The log is written only through recordCommand (src/commands/command-log.ts), with this shape.
       const data = recorded.data as unknown as CommandRecord;
       const id = data.commandId;

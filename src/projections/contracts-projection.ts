@@ -1,27 +1,27 @@
-import { asDomainEvent } from '../commands/event-codec.js';
-import type { AccountEvent } from '../domain/accounts/events.js';
+import type { AccountEvent } from '../domain/accounts/account-events.js';
 import { assertNever } from '../domain/assert-never.js';
-import type { ContractsTable, ReadDialect } from './database.js';
-import { toInstant } from './instant.js';
+import { asDomainEvent, typeList } from '../domain/decider.js';
 import type { Projection } from './projection.js';
-import { idsToLoad, RowBatch } from './row-batch.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
-import { columnTypes } from './table-ddl.js';
-import { deleteWhereIn } from './upsert.js';
+import type { ContractsTable, ReadDialect } from './read-db/database.js';
+import { toInstant } from './read-db/instant.js';
+import { idsToLoad, RowBatch } from './read-db/row-batch.js';
+import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
+import { columnTypes } from './read-db/table-ddl.js';
+import { deleteWhereIn } from './read-db/upsert.js';
 
 type ContractEvent = Extract<
   AccountEvent,
   { type: 'ContractCreated' | 'ContractAmended' | 'ContractSigned' | 'PaymentRecorded' | 'ContractDeleted' | 'ClientDeleted' }
 >;
 
-const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
-  'ContractCreated',
-  'ContractAmended',
-  'ContractSigned',
-  'PaymentRecorded',
-  'ContractDeleted',
-  'ClientDeleted',
-];
+const CONTRACT_EVENT_TYPES = typeList<ContractEvent['type']>({
+  ContractCreated: true,
+  ContractAmended: true,
+  ContractSigned: true,
+  PaymentRecorded: true,
+  ContractDeleted: true,
+  ClientDeleted: true,
+});
 
 /**
  * `contracts`: the live contracts. The commercial is not stored: it is the

@@ -7,11 +7,11 @@
  * slow poll as a safety net); elsewhere it polls every `intervalMs`.
  */
 
-import type { LogFollower } from '../events/esdb-follow.js';
+import type { LogFollower } from '../events/esdb/follow.js';
 import type { EventStore } from '../events/event-store.js';
-import type { ReadDb } from './open-read-db.js';
 import type { CatchUpOptions, CatchUpResult } from './projector.js';
 import { catchUp } from './projector.js';
+import type { ReadDb } from './read-db/open-read-db.js';
 
 export const DEFAULT_POLL_MS = 500;
 /** With a subscription telling when to run, a poll this rare only covers what it might miss. */

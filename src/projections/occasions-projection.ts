@@ -1,16 +1,16 @@
-import { asDomainEvent } from '../commands/event-codec.js';
-import type { AccountEvent } from '../domain/accounts/events.js';
-import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/events.js';
+import type { AccountEvent } from '../domain/accounts/account-events.js';
+import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/account-events.js';
 import { assertNever } from '../domain/assert-never.js';
-import type { UserEvent } from '../domain/users/events.js';
+import { asDomainEvent, typeList } from '../domain/decider.js';
+import type { UserEvent } from '../domain/users/user-events.js';
 import type { RecordedEvent } from '../events/event-store.js';
-import type { ReadDialect } from './database.js';
-import { toInstant } from './instant.js';
 import type { Projection } from './projection.js';
-import { idsToLoad, RowBatch } from './row-batch.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
-import { columnTypes } from './table-ddl.js';
-import { chunks, deleteWhereIn, MAX_ROWS_PER_STATEMENT } from './upsert.js';
+import type { ReadDialect } from './read-db/database.js';
+import { toInstant } from './read-db/instant.js';
+import { idsToLoad, RowBatch } from './read-db/row-batch.js';
+import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
+import { columnTypes } from './read-db/table-ddl.js';
+import { chunks, deleteWhereIn, MAX_ROWS_PER_STATEMENT } from './read-db/upsert.js';
 
 type OccasionEvent =
   | Extract<
@@ -19,15 +19,15 @@ type OccasionEvent =
     >
   | Extract<UserEvent, { type: 'UserDeleted' }>;
 
-const OCCASION_EVENT_TYPES: readonly OccasionEvent['type'][] = [
-  'OccasionScheduled',
-  'OccasionUpdated',
-  'SupportAssigned',
-  'SupportUnassigned',
-  'ContractDeleted',
-  'ClientDeleted',
-  'UserDeleted',
-];
+const OCCASION_EVENT_TYPES = typeList<OccasionEvent['type']>({
+  OccasionScheduled: true,
+  OccasionUpdated: true,
+  SupportAssigned: true,
+  SupportUnassigned: true,
+  ContractDeleted: true,
+  ClientDeleted: true,
+  UserDeleted: true,
+});
 
 /**
  * `occasions` (the CLI's events), with the client they belong to. No row

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../events/event-store.js';
-import type { Database, ReadDialect, TableName } from './database.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
+import type { Database, ReadDialect, TableName } from './read-db/database.js';
+import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
 
 /**
  * A projection turns events of the log into rows of the tables it owns. The

@@ -21,23 +21,23 @@ import { sql } from 'kysely';
 import { upcast } from '../domain/upcasters.js';
 import { InvalidInput } from '../errors.js';
 import type { EventStore } from '../events/event-store.js';
-import type { RebuildProgress } from './blue-green.js';
-import { completeSwitches, readStates, rebuildBlueGreen } from './blue-green.js';
 import { clientsProjection } from './clients-projection.js';
 import { commandLogProjection } from './command-log-projection.js';
 import { contractsProjection } from './contracts-projection.js';
-import type { Database, ProjectionLockRow } from './database.js';
 import { occasionsProjection } from './occasions-projection.js';
-import type { ReadDb } from './open-read-db.js';
 import type { Projection } from './projection.js';
-import { currentRebuilds } from './projection-lock.js';
-import { retryOnDeadlock } from './retry-on-deadlock.js';
-import { existingTables } from './schema-catalog.js';
-import { upsertRows } from './upsert.js';
+import type { Database, ProjectionLockRow } from './read-db/database.js';
+import type { ReadDb } from './read-db/open-read-db.js';
+import { retryOnDeadlock } from './read-db/retry-on-deadlock.js';
+import { existingTables } from './read-db/schema-catalog.js';
+import { upsertRows } from './read-db/upsert.js';
+import type { RebuildProgress } from './rebuild/blue-green.js';
+import { completeSwitches, readStates, rebuildBlueGreen } from './rebuild/blue-green.js';
+import { currentRebuilds } from './rebuild/projection-lock.js';
 import { usersProjection } from './users-projection.js';
 
-export type { RebuildProgress } from './blue-green.js';
 export type { Projection } from './projection.js';
+export type { RebuildProgress } from './rebuild/blue-green.js';
 
 export const PROJECTIONS: readonly Projection[] = [
   usersProjection,

@@ -1,13 +1,13 @@
-import { asDomainEvent } from '../commands/event-codec.js';
 import { assertNever } from '../domain/assert-never.js';
-import type { UserEvent } from '../domain/users/events.js';
-import { USER_EVENT_TYPES } from '../domain/users/events.js';
-import type { ReadDialect } from './database.js';
-import { toInstant } from './instant.js';
+import { asDomainEvent } from '../domain/decider.js';
+import type { UserEvent } from '../domain/users/user-events.js';
+import { USER_EVENT_TYPES } from '../domain/users/user-events.js';
 import type { Projection } from './projection.js';
-import { idsToLoad, RowBatch } from './row-batch.js';
-import type { SchemaDb, TableNaming } from './table-ddl.js';
-import { columnTypes } from './table-ddl.js';
+import type { ReadDialect } from './read-db/database.js';
+import { toInstant } from './read-db/instant.js';
+import { idsToLoad, RowBatch } from './read-db/row-batch.js';
+import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
+import { columnTypes } from './read-db/table-ddl.js';
 
 /** `users`: the live collaborators. A deleted user's row is removed. */
 export const usersProjection: Projection = {

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { verifyLog } from '../../src/audit/verify.js';
-import { accountAggregate } from '../../src/commands/aggregates.js';
-import { loadStream } from '../../src/commands/stream-decision.js';
+import { loadStream } from '../../src/commands/decide-on-stream.js';
+import { accountAggregate } from '../../src/domain/aggregates.js';
 import { currentSchemaVersion, upcast } from '../../src/domain/upcasters.js';
 import type { RecordedEvent } from '../../src/events/event-store.js';
-import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
+import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { Installation } from '../support/cli.js';
 
 const upcasting = suite('upcasters');

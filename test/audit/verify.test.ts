@@ -12,7 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { headsDigest, verifyLog } from '../../src/audit/verify.js';
 import { GENESIS_HASH } from '../../src/events/hash-chain.js';
-import { openSqliteEventStore, type SqliteEventStore } from '../../src/events/sqlite-event-store.js';
+import { openSqliteEventStore, type SqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { sampleEvent } from '../event-store/sample-events.js';
 import { Installation } from '../support/cli.js';
 

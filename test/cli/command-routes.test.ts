@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
-import { COMMAND_ROUTES, commandsFor, loadAllCommands } from '../../src/cli/commands/index.js';
+import { COMMAND_ROUTES, commandsFor, loadAllCommands } from '../../src/cli/commands/routes.js';
 
 test('every route spells the first path of the command it loads', async () => {
   for (const { route, load } of COMMAND_ROUTES) {
@@ -13,7 +13,9 @@ test('routes are unique, and every command file is in the table', async () => {
   const routes = COMMAND_ROUTES.map((r) => r.route);
   assert.equal(new Set(routes).size, routes.length);
   const { readdirSync } = await import('node:fs');
-  const files = readdirSync(new URL('../../src/cli/commands/', import.meta.url)).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+  const files = readdirSync(new URL('../../src/cli/commands/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.ts') && f !== 'routes.ts',
+  );
   assert.equal((await loadAllCommands()).length, files.length, `command files: ${files.join(', ')}`);
 });
 

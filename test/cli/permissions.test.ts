@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type Action, POLICY, type Scope } from '../../src/auth/policy.js';
-import { loadAllCommands } from '../../src/cli/commands/index.js';
+import { loadAllCommands } from '../../src/cli/commands/routes.js';
 import { buildCli } from '../../src/cli/main.js';
-import type { Role } from '../../src/domain/roles.js';
+import type { Role } from '../../src/domain/values/roles.js';
 import type { CliResult } from '../support/cli.js';
 import { type Dataset, type Member, seedDataset, Team } from '../support/team.js';
 

@@ -4,10 +4,10 @@
  */
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
-import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
-import { openReadDb } from '../../src/projections/open-read-db.js';
-import { acquireRebuildLock } from '../../src/projections/projection-lock.js';
+import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import type { ProjectionStatus } from '../../src/projections/projector.js';
+import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
+import { acquireRebuildLock } from '../../src/projections/rebuild/projection-lock.js';
 import { Installation } from '../support/cli.js';
 import { startEpic } from '../support/epic-process.js';
 import { writeLoad } from '../support/projection-load.js';
@@ -108,7 +108,7 @@ describeReadDb('epic projection', (test) => {
       ]) {
         const denied = await home.epic(args);
         assert.is(denied.code, 4, args.join(' '));
-        assert.match(denied.stderr, /^error: commercial \S+ may not manage projections\n$/);
+        assert.match(denied.stderr, /^error: a commercial may not manage projections\n$/);
       }
     } finally {
       home.cleanup();

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
-import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
-import type { ReadDb } from '../../src/projections/open-read-db.js';
-import { openReadDb } from '../../src/projections/open-read-db.js';
+import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { catchUp } from '../../src/projections/projector.js';
+import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
+import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { Installation } from '../support/cli.js';
 import { startEpic } from '../support/epic-process.js';
 import { writeLoad } from '../support/projection-load.js';

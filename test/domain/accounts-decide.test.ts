@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decideAccount } from '../../src/domain/accounts/decide.js';
-import { liveUser } from '../../src/domain/users/state.js';
+import { decideAccount } from '../../src/domain/accounts/decide-account.js';
+import { liveUser } from '../../src/domain/users/users-state.js';
 import { InvalidInput, NotFound, RuleViolation } from '../../src/errors.js';
 import { ev, givenAccount, givenUsers } from '../support/given.js';
 

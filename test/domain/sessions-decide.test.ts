@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decideLogin, decideLogout, isLocked } from '../../src/domain/sessions/decide.js';
-import type { SessionEvent } from '../../src/domain/sessions/events.js';
-import { evolveSessions, initialSessionsState, isSessionOpen } from '../../src/domain/sessions/state.js';
+import { decideLogin, decideLogout, isLocked } from '../../src/domain/sessions/decide-session.js';
+import type { SessionEvent } from '../../src/domain/sessions/session-events.js';
+import { evolveSessions, initialSessionsState, isSessionOpen } from '../../src/domain/sessions/sessions-state.js';
 import { NotAuthenticated } from '../../src/errors.js';
 
 function given(events: [SessionEvent, string][]) {

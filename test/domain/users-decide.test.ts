@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decideUsers } from '../../src/domain/users/decide.js';
+import { decideUsers } from '../../src/domain/users/decide-users.js';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../src/errors.js';
 import { ev, givenUsers } from '../support/given.js';
 

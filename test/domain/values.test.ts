@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseDateTime } from '../../src/domain/date-time.js';
-import { formatCents, parseAmount } from '../../src/domain/money.js';
+import { parseDateTime } from '../../src/domain/values/date-time.js';
+import { formatCents, parseAmount } from '../../src/domain/values/money.js';
 import { InvalidInput } from '../../src/errors.js';
 
 const money = suite('money');

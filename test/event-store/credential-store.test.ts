@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BackendUnavailable } from '../../src/errors.js';
-import { SqliteCredentialStore } from '../../src/events/sqlite-credential-store.js';
-import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
+import { SqliteCredentialStore } from '../../src/events/sqlite/credential-store.js';
+import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { rejection } from './rejection.js';
 import { sampleEvents } from './sample-events.js';
 

@@ -10,10 +10,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Conflict, ExitCode } from '../../src/errors.js';
-import { EsdbConnection } from '../../src/events/esdb-connection.js';
-import { CREDENTIALS_STREAM_PREFIX, isLogEvent } from '../../src/events/esdb-event-codec.js';
-import { type EsdbEventStore, openEsdbEventStore } from '../../src/events/esdb-event-store.js';
-import type { FollowMessage, FollowOptions } from '../../src/events/esdb-follow.js';
+import { EsdbConnection } from '../../src/events/esdb/connection.js';
+import { CREDENTIALS_STREAM_PREFIX, isLogEvent } from '../../src/events/esdb/event-codec.js';
+import { type EsdbEventStore, openEsdbEventStore } from '../../src/events/esdb/event-store.js';
+import type { FollowMessage, FollowOptions } from '../../src/events/esdb/follow.js';
 import { type RecordedEvent, WrongExpectedVersion } from '../../src/events/event-store.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { rejection } from './rejection.js';

@@ -6,7 +6,7 @@
  * types of its own, so the server may hold data already; nothing else should
  * write to it during the run. Without the variable the file says so and skips.
  */
-import { openEsdbEventStore } from '../../src/events/esdb-event-store.js';
+import { openEsdbEventStore } from '../../src/events/esdb/event-store.js';
 import { defineEventStoreContract } from './contract.js';
 import { defineEsdbSuites } from './esdb-suites.js';
 

@@ -2,11 +2,11 @@
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseMysqlUrl } from '../../src/config/mysql-url.js';
 import { BackendUnavailable } from '../../src/errors.js';
-import { MysqlCredentialStore } from '../../src/events/mysql-credential-store.js';
-import { MysqlDatabase } from '../../src/events/mysql-database.js';
-import { type MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql-event-store.js';
-import { parseMysqlUrl } from '../../src/events/mysql-url.js';
+import { MysqlCredentialStore } from '../../src/events/mysql/credential-store.js';
+import { MysqlDatabase } from '../../src/events/mysql/database.js';
+import { type MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql/event-store.js';
 import { createTestDatabase, mysqlTestUrl, rawConnection, type TestDatabase } from './mysql-test-database.js';
 import { rejection } from './rejection.js';
 import { sampleEvents } from './sample-events.js';

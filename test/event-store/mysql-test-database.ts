@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type MysqlTarget, parseMysqlUrl } from '../../src/events/mysql-url.js';
+import { type MysqlTarget, parseMysqlUrl } from '../../src/config/mysql-url.js';
 
 export const MYSQL_URL_VARIABLE = 'EPIC_TEST_MYSQL_URL';
 

@@ -1,8 +1,8 @@
 /** Parsing `mysql://user:pass@host:port/db`: no server needed, so it always runs. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseMysqlUrl } from '../../src/config/mysql-url.js';
 import { InvalidInput } from '../../src/errors.js';
-import { parseMysqlUrl } from '../../src/events/mysql-url.js';
 
 const test = suite('parseMysqlUrl');
 

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseMysqlUrl } from '../../src/config/mysql-url.js';
 import { BackendUnavailable, Conflict, InvalidInput } from '../../src/errors.js';
 import {
   type EventStore,
@@ -20,8 +21,7 @@ import {
   type RecordedEvent,
   WrongExpectedVersion,
 } from '../../src/events/event-store.js';
-import { MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql-event-store.js';
-import { parseMysqlUrl } from '../../src/events/mysql-url.js';
+import { MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';

@@ -9,7 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BackendUnavailable, Conflict, InvalidInput } from '../../src/errors.js';
 import { type ExpectedVersion, type JsonObject, WrongExpectedVersion } from '../../src/events/event-store.js';
-import { openSqliteEventStore, SqliteEventStore } from '../../src/events/sqlite-event-store.js';
+import { openSqliteEventStore, SqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';
 import type { FloodPlan, RacePlan, RacerResult } from './fixtures/append-racer.js';

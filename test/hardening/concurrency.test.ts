@@ -12,8 +12,8 @@
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accountStream } from '../../src/domain/accounts/events.js';
-import { parseAmount } from '../../src/domain/money.js';
+import { accountStream } from '../../src/domain/accounts/account-events.js';
+import { parseAmount } from '../../src/domain/values/money.js';
 import { createTestDatabase, mysqlTestUrl, type TestDatabase } from '../event-store/mysql-test-database.js';
 import { type CliResult, Installation } from '../support/cli.js';
 import type { LaneResult } from './fixtures/cli-lane.js';

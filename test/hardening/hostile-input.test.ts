@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { COMMAND_LOG_STREAM } from '../../src/commands/command-log.js';
+import { COMMAND_LOG_STREAM } from '../../src/domain/command-log.js';
 import type { EventStore } from '../../src/events/event-store.js';
 import { type OpenedEventStore, openEventStore } from '../../src/events/open-event-store.js';
 import { Installation } from '../support/cli.js';

@@ -9,9 +9,9 @@
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { CommandContext } from '../../src/commands/command-context.js';
-import { login } from '../../src/commands/session-commands.js';
-import { LOGIN_FAILED_MESSAGE } from '../../src/domain/sessions/decide.js';
+import type { CommandContext } from '../../src/commands/handler-context.js';
+import { login } from '../../src/commands/session-handler.js';
+import { LOGIN_FAILED_MESSAGE } from '../../src/domain/sessions/decide-session.js';
 import { NotAuthenticated } from '../../src/errors.js';
 import { type OpenedEventStore, openEventStore } from '../../src/events/open-event-store.js';
 import { Installation } from '../support/cli.js';

@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openMysqlEventStore } from '../../src/events/mysql-event-store.js';
-import { openReadDb } from '../../src/projections/open-read-db.js';
+import { openMysqlEventStore } from '../../src/events/mysql/event-store.js';
 import { catchUp } from '../../src/projections/projector.js';
+import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { createTestDatabase, FIXTURE_URL_VARIABLE, mysqlTestUrl } from '../event-store/mysql-test-database.js';
 
 const WRITERS = 4;

@@ -9,10 +9,10 @@ import { sql } from 'kysely';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BackendUnavailable, InvalidInput } from '../../src/errors.js';
-import { openReadDb } from '../../src/projections/open-read-db.js';
 import { getContract } from '../../src/projections/queries/index.js';
-import { parseReadDbUrl } from '../../src/projections/read-db-url.js';
-import { insertRows } from '../../src/projections/upsert.js';
+import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
+import { parseReadDbUrl } from '../../src/projections/read-db/read-db-url.js';
+import { insertRows } from '../../src/projections/read-db/upsert.js';
 import { rejection } from '../event-store/rejection.js';
 import { describeReadDb, MYSQL_URL_VARIABLE, readDbDialects } from '../support/read-db-matrix.js';
 

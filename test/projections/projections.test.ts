@@ -3,7 +3,6 @@
  * read back through the query functions in the exact JSON shapes of CLI.md.
  */
 import * as assert from 'uvu/assert';
-import type { ReadDb } from '../../src/projections/open-read-db.js';
 import { catchUp } from '../../src/projections/projector.js';
 import {
   getClient,
@@ -17,6 +16,7 @@ import {
   listOccasions,
   listUsers,
 } from '../../src/projections/queries/index.js';
+import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
 import {
   ADA,
   BISTRO,

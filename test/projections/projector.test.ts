@@ -4,8 +4,6 @@
  */
 import * as assert from 'uvu/assert';
 import { InvalidInput } from '../../src/errors.js';
-import { contractsProjection } from '../../src/projections/contracts-projection.js';
-import type { ReadDb } from '../../src/projections/open-read-db.js';
 import type { Projection } from '../../src/projections/projection.js';
 import { catchUp, PROJECTIONS, projectionStatus, rebuild } from '../../src/projections/projector.js';
 import {
@@ -17,6 +15,7 @@ import {
   listOccasions,
   listUsers,
 } from '../../src/projections/queries/index.js';
+import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { usersProjection } from '../../src/projections/users-projection.js';
 import { rejection } from '../event-store/rejection.js';
 import { BISTRO, CARL, CHLOE, GINA, K1, K2, KEVIN, writeScenario } from '../support/crm-scenario.js';

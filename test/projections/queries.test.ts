@@ -5,10 +5,10 @@
 import * as assert from 'uvu/assert';
 import { scopeOf } from '../../src/auth/policy.js';
 import { InvalidInput, NotFound } from '../../src/errors.js';
-import type { ReadDb } from '../../src/projections/open-read-db.js';
 import { catchUp } from '../../src/projections/projector.js';
 import { assignedSupportIds, listClients, listContracts, listLog, listOccasions, resolveId } from '../../src/projections/queries/index.js';
-import { insertRows } from '../../src/projections/upsert.js';
+import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
+import { insertRows } from '../../src/projections/read-db/upsert.js';
 import { rejection } from '../event-store/rejection.js';
 import {
   ADA,

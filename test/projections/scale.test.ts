@@ -7,8 +7,8 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import * as assert from 'uvu/assert';
-import type { Database } from '../../src/projections/database.js';
 import { listClients, listContracts, listOccasions, resolveId } from '../../src/projections/queries/index.js';
+import type { Database } from '../../src/projections/read-db/database.js';
 import { rejection } from '../event-store/rejection.js';
 import { describeReadDb } from '../support/read-db-matrix.js';
 

@@ -1,8 +1,8 @@
 /** The dialect-neutral write helpers, on every dialect. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { NewUserRow } from '../../src/projections/database.js';
-import { deleteWhereIn, insertRows, MAX_ROWS_PER_STATEMENT, rowsPerStatement, upsertRows } from '../../src/projections/upsert.js';
+import type { NewUserRow } from '../../src/projections/read-db/database.js';
+import { deleteWhereIn, insertRows, MAX_ROWS_PER_STATEMENT, rowsPerStatement, upsertRows } from '../../src/projections/read-db/upsert.js';
 import { describeReadDb } from '../support/read-db-matrix.js';
 import { counted } from '../support/statement-counter.js';
 

@@ -6,9 +6,9 @@
  * Catches the read database up with the SQLite event store and prints the
  * CatchUpResult as JSON on stdout.
  */
-import { openSqliteEventStore } from '../../src/events/sqlite-event-store.js';
-import { openReadDb } from '../../src/projections/open-read-db.js';
+import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { catchUp } from '../../src/projections/projector.js';
+import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 
 const [eventsPath, readDbUrl, batchSize] = process.argv.slice(2);
 if (!eventsPath || !readDbUrl || !batchSize) throw new Error('usage: catch-up-process.ts <events.db> <read db URL> <batch size>');

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EpicError } from '../../src/errors.js';
-import { EsdbEventStore } from '../../src/events/esdb-event-store.js';
+import { EsdbEventStore } from '../../src/events/esdb/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 
 const [url = '', step = 'open'] = process.argv.slice(2);

@@ -5,10 +5,11 @@
  * encoder (src/commands/event-codec.ts), command-log records from the real
  * `recordCommand`.
  */
-import { ANONYMOUS, type CommandOutcome, recordCommand } from '../../src/commands/command-log.js';
-import { toNewEvents } from '../../src/commands/event-codec.js';
-import { type AccountEvent, accountStream } from '../../src/domain/accounts/events.js';
-import { USERS_STREAM, type UserEvent } from '../../src/domain/users/events.js';
+import { ANONYMOUS, recordCommand } from '../../src/commands/command-log.js';
+import { toNewEvents } from '../../src/commands/new-events.js';
+import { type AccountEvent, accountStream } from '../../src/domain/accounts/account-events.js';
+import type { CommandOutcome } from '../../src/domain/command-log.js';
+import { USERS_STREAM, type UserEvent } from '../../src/domain/users/user-events.js';
 import type { EventActor, EventStore, JsonObject, RecordedEvent } from '../../src/events/event-store.js';
 
 export { ANONYMOUS };

@@ -4,7 +4,7 @@
  * appends of up to 100 events (one command each).
  */
 
-import type { AccountEvent } from '../../src/domain/accounts/events.js';
+import type { AccountEvent } from '../../src/domain/accounts/account-events.js';
 import type { EventStore } from '../../src/events/event-store.js';
 import { CARL, CHLOE, GINA } from './crm-scenario.js';
 import { EventWriter } from './event-writer.js';

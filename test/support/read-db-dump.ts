@@ -1,4 +1,4 @@
-import type { ReadDb } from '../../src/projections/open-read-db.js';
+import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
 
 export interface ReadTablesDump {
   readonly users: unknown[];

@@ -7,7 +7,7 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
-import type { ReadDb } from '../../src/projections/open-read-db.js';
+import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
 
 /** Counts the statements run, by kind and first table (`InsertQueryNode clients`). */
 export class StatementCounter implements KyselyPlugin {

@@ -11,7 +11,7 @@
 
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { ReadDialect } from '../database.js';
+import type { ReadDialect } from '../read-db/database.js';
 
 // `any`: a migration is frozen against the schema of its day, not against the
 // current `Database` interface (Kysely's recommendation for migrations).

@@ -13,7 +13,7 @@
 
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { ReadDialect } from '../database.js';
+import type { ReadDialect } from '../read-db/database.js';
 
 // `any`: a migration is frozen against the schema of its day, not against the current `Database` interface.
 type AnyDb = Kysely<any>;

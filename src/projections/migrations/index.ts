@@ -4,7 +4,7 @@
  * the end with a later date prefix and never edit a released one.
  */
 import type { Migration, MigrationProvider } from 'kysely/migration';
-import type { ReadDialect } from '../database.js';
+import type { ReadDialect } from '../read-db/database.js';
 
 /** What each migration file exports: `up` may shape DDL for the dialect (table options, text sizes). */
 interface DialectMigration {

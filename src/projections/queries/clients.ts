@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Scope } from '../../auth/policy.js';
-import type { Database } from '../database.js';
-import type { ClientRecord } from './records.js';
+import type { ClientRecord } from '../../records.js';
+import type { Database } from '../read-db/database.js';
 import { clientScope } from './scope-filter.js';
 
 export interface ListClientsOptions {

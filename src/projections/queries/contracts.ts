@@ -1,9 +1,9 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Scope } from '../../auth/policy.js';
-import { formatCents } from '../../domain/money.js';
-import type { ContractRow, Database } from '../database.js';
+import { formatCents } from '../../domain/values/money.js';
+import type { ContractRecord } from '../../records.js';
+import type { ContractRow, Database } from '../read-db/database.js';
 import { checkLimit } from './limit.js';
-import type { ContractRecord } from './records.js';
 import { contractScope } from './scope-filter.js';
 
 export interface ListContractsOptions {

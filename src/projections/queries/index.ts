@@ -1,5 +1,6 @@
 /** The read side's queries: plain functions taking `db`, returning the CLI's JSON records. */
 
+export type { ClientRecord, ContractRecord, LogEntryRecord, OccasionRecord, UserRecord } from '../../records.js';
 export type { ListClientsOptions } from './clients.js';
 export { getClient, listClients } from './clients.js';
 export type { ListContractsOptions } from './contracts.js';
@@ -8,7 +9,6 @@ export type { ListLogOptions } from './log.js';
 export { getLogEntry, listLog } from './log.js';
 export type { ListOccasionsOptions } from './occasions.js';
 export { assignedSupportIds, getOccasion, listOccasions } from './occasions.js';
-export type { ClientRecord, ContractRecord, LogEntryRecord, OccasionRecord, UserRecord } from './records.js';
 export type { IdTable } from './resolve-id.js';
 export { resolveId } from './resolve-id.js';
 export type { ListUsersOptions } from './users.js';

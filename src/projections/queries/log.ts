@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Scope } from '../../auth/policy.js';
-import { parseDateTime } from '../../domain/date-time.js';
-import type { Database } from '../database.js';
+import { parseDateTime } from '../../domain/values/date-time.js';
+import type { LogEntryRecord } from '../../records.js';
+import type { Database } from '../read-db/database.js';
 import { checkLimit } from './limit.js';
-import type { LogEntryRecord } from './records.js';
 
 export interface ListLogOptions {
   /** `all`: every entry; `own` (and `assigned`): the actor's own entries; `none`: nothing. */

@@ -1,8 +1,8 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Scope } from '../../auth/policy.js';
-import type { Database, OccasionRow } from '../database.js';
+import type { OccasionRecord } from '../../records.js';
+import type { Database, OccasionRow } from '../read-db/database.js';
 import { checkLimit } from './limit.js';
-import type { OccasionRecord } from './records.js';
 import { occasionScope } from './scope-filter.js';
 
 export interface ListOccasionsOptions {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { MIN_ID_PREFIX } from '../../domain/ids.js';
+import { MIN_ID_PREFIX } from '../../domain/values/ids.js';
 import { InvalidInput, NotFound } from '../../errors.js';
-import type { Database } from '../database.js';
+import type { Database } from '../read-db/database.js';
 
 export type IdTable = 'users' | 'clients' | 'contracts' | 'occasions' | 'command_log';
 

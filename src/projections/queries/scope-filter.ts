@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Scope } from '../../auth/policy.js';
-import type { Database } from '../database.js';
+import type { Database } from '../read-db/database.js';
 
 /**
  * How a listing scope (src/auth/policy.ts) narrows each kind of record:

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../domain/roles.js';
-import type { Database, UserRow } from '../database.js';
-import type { UserRecord } from './records.js';
+import type { Role } from '../../domain/values/roles.js';
+import type { UserRecord } from '../../records.js';
+import type { Database, UserRow } from '../read-db/database.js';
 
 export interface ListUsersOptions {
   readonly role?: Role | undefined;

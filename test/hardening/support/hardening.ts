@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import * as assert from 'uvu/assert';
 import type { EventStore, RecordedEvent } from '../../../src/events/event-store.js';
 import { openEventStore } from '../../../src/events/open-event-store.js';
-import { openReadDb, type ReadDb } from '../../../src/projections/open-read-db.js';
 import { catchUp, rebuild } from '../../../src/projections/projector.js';
+import { openReadDb, type ReadDb } from '../../../src/projections/read-db/open-read-db.js';
 import type { CliResult } from '../../support/cli.js';
 import { dumpReadTables } from '../../support/read-db-dump.js';
 

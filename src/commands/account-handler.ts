@@ -1,0 +1,93 @@
+import type { AccountCommand } from '../domain/accounts/account-commands.js';
+import { accountStream } from '../domain/accounts/account-events.js';
+import type { AccountState } from '../domain/accounts/account-state.js';
+import { authorizeAccount } from '../domain/accounts/authorize-account.js';
+import { type AccountContext, decideAccount } from '../domain/accounts/decide-account.js';
+import { accountAggregate } from '../domain/aggregates.js';
+import { liveUser } from '../domain/users/users-state.js';
+import { newId } from '../domain/values/ids.js';
+import { NotFound } from '../errors.js';
+import { decideOnStream } from './decide-on-stream.js';
+import type { ActorContext } from './handler-context.js';
+import { loadUsers } from './user-handler.js';
+
+/**
+ * Runs one command on a client account: load and fold the client's stream,
+ * authorize against the permission table with facts from that state, read the
+ * users the decision names from the directory, decide, append. Retried on a
+ * concurrent change.
+ */
+export async function runAccountCommand(context: ActorContext, clientId: string, command: AccountCommand): Promise<AccountState> {
+  const { state } = await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, async (account) => {
+    if (command.type !== 'CreateClient' && account.status !== 'active') throw new NotFound(`no client ${clientId}`);
+    authorizeAccount(command, account, context.actor);
+    return decideAccount(command, account, await namedUsers(context, command));
+  });
+  return state;
+}
+
+async function namedUsers(context: ActorContext, command: AccountCommand): Promise<AccountContext> {
+  const commercialId = command.type === 'CreateClient' || command.type === 'EditClient' ? command.data.commercialId : undefined;
+  const supportId = command.type === 'AssignSupport' ? command.data.supportId : undefined;
+  if (commercialId === undefined && supportId === undefined) return {};
+  const users = await loadUsers(context);
+  return {
+    commercial: commercialId === undefined ? undefined : liveUser(users, commercialId),
+    support: supportId === undefined ? undefined : liveUser(users, supportId),
+  };
+}
+
+export interface CreateClientInput {
+  readonly name: string;
+  readonly email: string;
+  readonly phone?: string | null;
+  readonly company?: string | null;
+  /** Defaults to the actor (a commercial creating their own client). */
+  readonly commercialId?: string;
+}
+
+export async function createClient(context: ActorContext, input: CreateClientInput): Promise<{ clientId: string; state: AccountState }> {
+  const clientId = newId();
+  const commercialId = input.commercialId ?? context.actor.id;
+  const state = await runAccountCommand(context, clientId, {
+    type: 'CreateClient',
+    data: { clientId, name: input.name, email: input.email, phone: input.phone ?? null, company: input.company ?? null, commercialId },
+  });
+  return { clientId, state };
+}
+
+export async function createContract(
+  context: ActorContext,
+  input: { clientId: string; totalCents: number; remainingCents?: number; signed: boolean },
+): Promise<{ contractId: string; state: AccountState }> {
+  const contractId = newId();
+  const state = await runAccountCommand(context, input.clientId, {
+    type: 'CreateContract',
+    data: {
+      contractId,
+      totalCents: input.totalCents,
+      signed: input.signed,
+      ...(input.remainingCents !== undefined && { remainingCents: input.remainingCents }),
+    },
+  });
+  return { contractId, state };
+}
+
+export async function scheduleOccasion(
+  context: ActorContext,
+  input: {
+    clientId: string;
+    contractId: string;
+    name: string;
+    start: string;
+    end: string;
+    location: string;
+    attendees: number;
+    notes?: string | null;
+  },
+): Promise<{ occasionId: string; state: AccountState }> {
+  const occasionId = newId();
+  const { clientId, ...data } = input;
+  const state = await runAccountCommand(context, clientId, { type: 'ScheduleOccasion', data: { occasionId, ...data } });
+  return { occasionId, state };
+}

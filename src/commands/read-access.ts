@@ -1,0 +1,55 @@
+import { assertAllowed } from '../auth/policy.js';
+import { NotFound } from '../errors.js';
+import type { ReadDb } from '../projections/read-db/open-read-db.js';
+import type { Actor } from './handler-context.js';
+
+export type Noun = 'users' | 'clients' | 'contracts' | 'occasions';
+
+/** A full id from an id or a unique prefix of 4+ characters. */
+export async function resolveId(db: ReadDb, noun: Noun, prefix: string): Promise<string> {
+  // Its own module, not the queries index: a change that names a user or client loads no listing query.
+  const { resolveId: resolve } = await import('../projections/queries/resolve-id.js');
+  return resolve(db.db, noun, prefix);
+}
+
+/** Kysely and the query modules load only when a command reads. */
+function queries() {
+  return import('../projections/queries/index.js');
+}
+
+/**
+ * Reads one record for display, after checking the actor may view it:
+ * 5 when it does not exist, 4 when it exists outside the actor's scope.
+ */
+export async function viewClient(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  const id = await resolveId(db, 'clients', idOrPrefix);
+  const client = await (await queries()).getClient(db.db, id);
+  if (!client) throw new NotFound(`no client ${idOrPrefix}`);
+  const assigned = await assignedSupportsOf(db, { clientId: id });
+  assertAllowed('client.view', actor, { commercialId: client.commercialId, assignedSupportIds: assigned });
+  return client;
+}
+
+export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  const id = await resolveId(db, 'contracts', idOrPrefix);
+  const contract = await (await queries()).getContract(db.db, id);
+  if (!contract) throw new NotFound(`no contract ${idOrPrefix}`);
+  const assigned = await assignedSupportsOf(db, { contractId: id });
+  assertAllowed('contract.view', actor, { commercialId: contract.commercialId, assignedSupportIds: assigned });
+  return contract;
+}
+
+export async function viewOccasion(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  const id = await resolveId(db, 'occasions', idOrPrefix);
+  const occasion = await (await queries()).getOccasion(db.db, id);
+  if (!occasion) throw new NotFound(`no event ${idOrPrefix}`);
+  const client = await (await queries()).getClient(db.db, occasion.clientId);
+  const assigned = new Set(occasion.supportId ? [occasion.supportId] : []);
+  assertAllowed('event.view', actor, { commercialId: client?.commercialId ?? null, assignedSupportIds: assigned });
+  return occasion;
+}
+
+/** The supports assigned to the events of a client or a contract: one indexed query, not the whole occasions table. */
+async function assignedSupportsOf(db: ReadDb, of: { clientId?: string; contractId?: string }): Promise<Set<string>> {
+  return (await queries()).assignedSupportIds(db.db, of);
+}

@@ -1,0 +1,138 @@
+import { assertNever } from '../assert-never.js';
+import type { AccountEvent } from './account-events.js';
+
+export interface Client {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string | null;
+  readonly company: string | null;
+  readonly commercialId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Contract {
+  readonly id: string;
+  readonly clientId: string;
+  readonly totalCents: number;
+  readonly remainingCents: number;
+  readonly signed: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Occasion {
+  readonly id: string;
+  readonly contractId: string;
+  readonly name: string;
+  readonly start: string;
+  readonly end: string;
+  readonly location: string;
+  readonly attendees: number;
+  readonly notes: string | null;
+  readonly supportId: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A client account folded from its stream. Deleted records disappear from the maps. */
+export interface AccountState {
+  readonly status: 'none' | 'active' | 'deleted';
+  readonly client: Client | null;
+  readonly contracts: Readonly<Record<string, Contract>>;
+  readonly occasions: Readonly<Record<string, Occasion>>;
+}
+
+export function initialAccountState(): AccountState {
+  return { status: 'none', client: null, contracts: {}, occasions: {} };
+}
+
+export function evolveAccount(state: AccountState, event: AccountEvent, at: string): AccountState {
+  switch (event.type) {
+    case 'ClientCreated': {
+      const { clientId, name, email, phone, company, commercialId } = event.data;
+      return {
+        ...state,
+        status: 'active',
+        client: { id: clientId, name, email, phone, company, commercialId, createdAt: at, updatedAt: at },
+      };
+    }
+    case 'ClientUpdated': {
+      if (!state.client) return state;
+      const { clientId: _id, ...changes } = event.data;
+      return { ...state, client: { ...state.client, ...changes, updatedAt: at } };
+    }
+    case 'ClientReassigned':
+      if (!state.client) return state;
+      return { ...state, client: { ...state.client, commercialId: event.data.commercialId, updatedAt: at } };
+    case 'ClientDeleted':
+      return { ...state, status: 'deleted' };
+    case 'ContractCreated': {
+      const { contractId, clientId, totalCents, remainingCents, signed } = event.data;
+      const contract: Contract = { id: contractId, clientId, totalCents, remainingCents, signed, createdAt: at, updatedAt: at };
+      return { ...state, contracts: { ...state.contracts, [contractId]: contract } };
+    }
+    case 'ContractAmended': {
+      const { contractId, ...changes } = event.data;
+      return updateContract(state, contractId, at, (c) => ({ ...c, ...changes }));
+    }
+    case 'ContractSigned':
+      return updateContract(state, event.data.contractId, at, (c) => ({ ...c, signed: true }));
+    case 'PaymentRecorded':
+      return updateContract(state, event.data.contractId, at, (c) => ({ ...c, remainingCents: c.remainingCents - event.data.amountCents }));
+    case 'ContractDeleted': {
+      const contracts: Record<string, Contract> = { ...state.contracts };
+      delete contracts[event.data.contractId];
+      return { ...state, contracts };
+    }
+    case 'OccasionScheduled': {
+      const d = event.data;
+      const occasion: Occasion = {
+        id: d.occasionId,
+        contractId: d.contractId,
+        name: d.name,
+        start: d.start,
+        end: d.end,
+        location: d.location,
+        attendees: d.attendees,
+        notes: d.notes,
+        supportId: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      return { ...state, occasions: { ...state.occasions, [d.occasionId]: occasion } };
+    }
+    case 'OccasionUpdated': {
+      const { occasionId, ...changes } = event.data;
+      return updateOccasion(state, occasionId, at, (o) => ({ ...o, ...changes }));
+    }
+    case 'SupportAssigned':
+      return updateOccasion(state, event.data.occasionId, at, (o) => ({ ...o, supportId: event.data.supportId }));
+    case 'SupportUnassigned':
+      return updateOccasion(state, event.data.occasionId, at, (o) => ({ ...o, supportId: null }));
+    default:
+      return assertNever(event);
+  }
+}
+
+function updateContract(state: AccountState, id: string, at: string, change: (c: Contract) => Contract): AccountState {
+  const contract = state.contracts[id];
+  if (!contract) return state;
+  return { ...state, contracts: { ...state.contracts, [id]: { ...change(contract), updatedAt: at } } };
+}
+
+function updateOccasion(state: AccountState, id: string, at: string, change: (o: Occasion) => Occasion): AccountState {
+  const occasion = state.occasions[id];
+  if (!occasion) return state;
+  return { ...state, occasions: { ...state.occasions, [id]: { ...change(occasion), updatedAt: at } } };
+}
+
+/** Ids of the supports assigned to occasions of the account (optionally of one contract). */
+export function assignedSupports(state: AccountState, contractId?: string): Set<string> {
+  const ids = new Set<string>();
+  for (const occasion of Object.values(state.occasions)) {
+    if (occasion.supportId && (contractId === undefined || occasion.contractId === contractId)) ids.add(occasion.supportId);
+  }
+  return ids;
+}

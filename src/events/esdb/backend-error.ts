@@ -1,0 +1,93 @@
+/**
+ * Turns what `@eventstore/db-client` throws into the project's errors, with
+ * the exit codes of the CLI contract:
+ *
+ * - the server cannot be reached, is shutting down, timed out, refused the
+ *   credentials or lost its leader: BackendUnavailable (exit 7);
+ * - a stream was deleted (tombstoned) or is missing where it must exist:
+ *   NotFound (exit 5);
+ * - a wrong expected version that escaped the adapter's own handling: Conflict
+ *   (exit 6; the adapter raises WrongExpectedVersion itself, with versions in
+ *   the project's numbering);
+ * - a position that is not one of this log: InvalidInput (exit 2).
+ *
+ * Anything else (a bug, a protocol surprise) is returned unchanged so that it
+ * stays loud. Messages never include the connection string: it may carry a
+ * password.
+ */
+import {
+  AccessDeniedError,
+  CancelledError,
+  DeadlineExceededError,
+  NotLeaderError,
+  StreamDeletedError,
+  StreamNotFoundError,
+  TimeoutError,
+  UnavailableError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { BackendUnavailable, Conflict, EpicError, InvalidInput, NotFound } from '../../errors.js';
+
+/** gRPC status codes the client may leave unconverted. */
+const GrpcStatus = { CANCELLED: 1, UNKNOWN: 2, INVALID_ARGUMENT: 3, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14 } as const;
+
+/** `what` names the operation for the message, e.g. "append to stream users". */
+export function toBackendError(error: unknown, what: string): unknown {
+  if (error instanceof EpicError) return error;
+  const detail = firstLine(error);
+  if (
+    error instanceof UnavailableError ||
+    error instanceof DeadlineExceededError ||
+    error instanceof TimeoutError ||
+    error instanceof CancelledError ||
+    error instanceof NotLeaderError
+  ) {
+    return new BackendUnavailable(`EventStoreDB is unavailable (${what}): ${detail}`, { cause: error });
+  }
+  if (error instanceof AccessDeniedError) {
+    return new BackendUnavailable(`EventStoreDB refused access (${what}): check the credentials in EPIC_EVENT_STORE`, { cause: error });
+  }
+  if (error instanceof StreamDeletedError) {
+    return new NotFound(`stream ${error.streamName} was deleted from EventStoreDB (${what})`, { cause: error });
+  }
+  if (error instanceof StreamNotFoundError) {
+    return new NotFound(`stream ${error.streamName} does not exist in EventStoreDB (${what})`, { cause: error });
+  }
+  if (error instanceof WrongExpectedVersionError) {
+    return new Conflict(`stream ${error.streamName} changed concurrently (${what})`, { cause: error });
+  }
+  if (isInvalidPosition(error)) {
+    return new InvalidInput(
+      `${what}: the position is not one of this EventStoreDB log (a checkpoint from another event store? rebuild the projections)`,
+      { cause: error },
+    );
+  }
+  switch (grpcCode(error)) {
+    case GrpcStatus.UNAVAILABLE:
+    case GrpcStatus.DEADLINE_EXCEEDED:
+    case GrpcStatus.RESOURCE_EXHAUSTED:
+    case GrpcStatus.CANCELLED:
+      return new BackendUnavailable(`EventStoreDB is unavailable (${what}): ${detail}`, { cause: error });
+    default:
+      return error;
+  }
+}
+
+/**
+ * The server's answer to a read or subscription from an offset that is not
+ * the start of a record: INVALID_ARGUMENT "Trying to read from an invalid
+ * position." (EventStoreDB 23.10 and later).
+ */
+export function isInvalidPosition(error: unknown): boolean {
+  return grpcCode(error) === GrpcStatus.INVALID_ARGUMENT && /invalid position/i.test(firstLine(error));
+}
+
+function grpcCode(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'number' ? error.code : undefined;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? '';
+}

@@ -1,0 +1,150 @@
+/**
+ * How one event of the log is stored in EventStoreDB, and read back.
+ *
+ * - id: the NewEvent's id (a UUID, deterministic per command), so the server
+ *   recognises a retried append;
+ * - type: the event type; data: the payload as JSON (content type application/json);
+ * - metadata (JSON): `{actor, at, commandId, schemaVersion, prevHash, hash}`;
+ * - version = stream revision + 1 (revisions are 0-based, versions 1-based);
+ * - position: see esdb-position.ts.
+ *
+ * Which events belong to the log: every event except EventStoreDB's own
+ * (a stream or an event type starting with `$`: stream metadata, statistics,
+ * links) and the credential streams (esdb-credential-store.ts).
+ */
+
+import type { AllStreamResolvedEvent, EventData, ResolvedEvent } from '@eventstore/db-client';
+import { jsonEvent } from '@eventstore/db-client';
+import { BackendUnavailable, InvalidInput } from '../../errors.js';
+import type { ActorRole, ChainLink, JsonObject, NewEvent, RecordedEvent } from '../event-store.js';
+import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
+import { eventPosition } from './position.js';
+
+/** The streams that hold password hashes, one per user; never part of the log. */
+export const CREDENTIALS_STREAM_PREFIX = 'credentials-';
+
+/** True for the events of the log; false for system events and credentials. */
+export function isLogEvent(streamId: string, type: string): boolean {
+  return !streamId.startsWith('$') && !type.startsWith('$') && !streamId.startsWith(CREDENTIALS_STREAM_PREFIX);
+}
+
+/** True when a stream name may hold events of the log. */
+export function isLogStream(streamId: string): boolean {
+  return streamId !== '' && !streamId.startsWith('$') && !streamId.startsWith(CREDENTIALS_STREAM_PREFIX);
+}
+
+export type { PreparedEvent };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The shared preparation (src/events/prepared-event.ts), after EventStoreDB's
+ * own limits: the id a UUID, the only ids it accepts, and a type that is not
+ * empty or `$`-reserved (InvalidInput).
+ */
+export function prepareEsdbEvent(event: NewEvent, index: number): PreparedEvent {
+  if (!UUID.test(event.id))
+    throw new InvalidInput(`event ${index} (${event.type}): EventStoreDB needs UUID event ids, got ${JSON.stringify(event.id)}`);
+  if (event.type === '' || event.type.startsWith('$')) {
+    throw new InvalidInput(`event ${index}: the type ${JSON.stringify(event.type)} is empty or reserved by EventStoreDB`);
+  }
+  return prepareEvent(event, index);
+}
+
+/** What the client sends for one prepared event with its chain link. */
+export function toEventData({ event }: PreparedEvent, link: ChainLink): EventData {
+  const { actor, at, commandId } = event.metadata;
+  return jsonEvent({
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: {
+      actor: { id: actor.id, role: actor.role },
+      at,
+      commandId,
+      schemaVersion: event.schemaVersion,
+      prevHash: link.prevHash,
+      hash: link.hash,
+    },
+  });
+}
+
+/** The port's global position of an event read from EventStoreDB (see esdb-position.ts for the assumptions it checks). */
+export function logPosition(resolved: ResolvedEvent | AllStreamResolvedEvent): number {
+  const recorded = eventOf(resolved);
+  const position = eventPosition(recorded.position);
+  if (position === undefined) {
+    throw new BackendUnavailable(
+      `EventStoreDB did not report the log position of ${describe(recorded)}: epic needs EventStoreDB 22.10 or later, and events written without explicit transactions`,
+    );
+  }
+  return position;
+}
+
+/** A stored event as the port describes it; BackendUnavailable when it was not written by this adapter. */
+export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent {
+  const position = logPosition(resolved);
+  const recorded = eventOf(resolved);
+  const where = describe(recorded);
+  const data = recorded.data;
+  const metadata = recorded.metadata;
+  if (!recorded.isJson || !isObject(data) || !isStoredMetadata(metadata)) {
+    throw new BackendUnavailable(`${where} was not written by epic: its data or metadata is not what epic stores`);
+  }
+  return {
+    id: recorded.id,
+    streamId: recorded.streamId,
+    type: recorded.type,
+    schemaVersion: metadata.schemaVersion,
+    version: Number(recorded.revision) + 1,
+    position,
+    // The JSON parsed by the client is exactly what was stored.
+    data: data as JsonObject,
+    metadata: {
+      actor: { id: metadata.actor.id, role: metadata.actor.role },
+      at: metadata.at,
+      commandId: metadata.commandId,
+      prevHash: metadata.prevHash,
+      hash: metadata.hash,
+    },
+  };
+}
+
+function eventOf<R extends ResolvedEvent | AllStreamResolvedEvent>(resolved: R): NonNullable<R['event']> {
+  const recorded = resolved.event;
+  if (recorded === undefined || recorded === null) {
+    throw new BackendUnavailable('EventStoreDB returned a link to a missing event where an event was expected');
+  }
+  return recorded;
+}
+
+function describe(recorded: { readonly id: string; readonly streamId: string; readonly revision: bigint }): string {
+  return `event ${recorded.id} (stream ${recorded.streamId}, revision ${recorded.revision})`;
+}
+
+interface StoredMetadata {
+  readonly actor: { readonly id: string; readonly role: ActorRole };
+  readonly at: string;
+  readonly commandId: string;
+  readonly schemaVersion: number;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
+
+function isStoredMetadata(value: unknown): value is StoredMetadata {
+  if (!isObject(value) || !isObject(value['actor'])) return false;
+  const actor = value['actor'];
+  return (
+    typeof actor['id'] === 'string' &&
+    typeof actor['role'] === 'string' &&
+    typeof value['at'] === 'string' &&
+    typeof value['commandId'] === 'string' &&
+    typeof value['schemaVersion'] === 'number' &&
+    typeof value['prevHash'] === 'string' &&
+    typeof value['hash'] === 'string'
+  );
+}

@@ -1,0 +1,343 @@
+/**
+ * The event store of record for teams: EventStoreDB through
+ * `@eventstore/db-client` (`EPIC_EVENT_STORE=esdb://host:2113?tls=false`).
+ * docs/eventstoredb.md tells how to run it and what the tests cover.
+ *
+ * Appends and the hash chain: the chain needs the stream's last hash, which
+ * only a read can give. An append reads the stream's tail, computes the
+ * versions and hashes from it, and appends with the exact revision it read.
+ * If another writer got in between, the server answers "wrong expected
+ * version": for `any` and `stream_exists` the append reads the tail again and
+ * retries (so the chain never forks); for `no_stream` and a number, the next
+ * read shows the version the caller did not expect and the append fails with
+ * WrongExpectedVersion (exit 6).
+ *
+ * Idempotent retries, as in every adapter: an append whose first event id is
+ * already recorded at the place the batch belongs returns the recorded result
+ * instead of writing it twice. Event ids are the NewEvent ids (deterministic
+ * per command). Since the adapter always appends with an exact revision, the
+ * server's own id check only covers a writer racing with itself, so the
+ * adapter checks:
+ * - for `no_stream` or a number, the events right after the expected version
+ *   (exact, however long the stream);
+ * - for `any` and `stream_exists`, the stream's last `retryWindow` events
+ *   (default 64): a retry that comes after more later appends than that is
+ *   written again.
+ * The same first id with different later ids is a Conflict.
+ *
+ * Global positions: see esdb-position.ts. readAll, headPosition and
+ * streamHeads read `$all` and skip EventStoreDB's system events and the
+ * credential streams (esdb-event-codec.ts, isLogEvent).
+ */
+import {
+  type AllStreamResolvedEvent,
+  BACKWARDS,
+  END,
+  FORWARDS,
+  NO_STREAM,
+  type Position,
+  START,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { Conflict, InvalidInput } from '../../errors.js';
+import type { CredentialStore } from '../credential-store.js';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamHead,
+  satisfies,
+  WrongExpectedVersion,
+} from '../event-store.js';
+import { chainHash, GENESIS_HASH } from '../hash-chain.js';
+import { EsdbConnection, type EsdbConnectionOptions } from './connection.js';
+import { EsdbCredentialStore } from './credential-store.js';
+import { isLogEvent, isLogStream, logPosition, type PreparedEvent, prepareEsdbEvent, toEventData, toRecordedEvent } from './event-codec.js';
+import { type FollowMessage, type FollowOptions, followAll } from './follow.js';
+import { serverPosition } from './position.js';
+
+export interface EsdbEventStoreOptions extends EsdbConnectionOptions {
+  /** How many of a stream's last events an `any` or `stream_exists` append searches for a retried batch; default 64. */
+  readonly retryWindow?: number;
+}
+
+/** How often an `any` or `stream_exists` append re-reads the tail after a concurrent change before giving up with a Conflict. */
+const MAX_APPEND_ATTEMPTS = 20;
+/** Events per `$all` page. */
+const PAGE_SIZE = 256;
+
+export class EsdbEventStore implements EventStore {
+  readonly kind = 'esdb' as const;
+  readonly #connection: EsdbConnection;
+  readonly #retryWindow: number;
+  #credentials: EsdbCredentialStore | undefined;
+
+  /** Parses the connection string; connects on first use. Call init() (or use openEsdbEventStore) to check the server answers. */
+  constructor(connectionString: string, options: EsdbEventStoreOptions = {}) {
+    this.#retryWindow = options.retryWindow ?? 64;
+    if (!Number.isSafeInteger(this.#retryWindow) || this.#retryWindow < 1) {
+      throw new RangeError(`retryWindow must be a positive integer, got ${this.#retryWindow}`);
+    }
+    this.#connection = new EsdbConnection(connectionString, options);
+  }
+
+  /** EventStoreDB creates streams as they are written: init only checks that the server answers. */
+  async init(): Promise<void> {
+    await this.#connection.collect('connect', (client) => client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+      throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
+    }
+    if (!isLogStream(streamId)) {
+      throw new InvalidInput(
+        `the stream name ${JSON.stringify(streamId)} is empty or reserved (system streams start with $, password hashes live in credentials-*)`,
+      );
+    }
+    const prepared = events.map(prepareEsdbEvent);
+    const searchWindow = prepared.length > 0 && (expected === 'any' || expected === 'stream_exists');
+    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+      const tail = await this.#readTail(streamId, searchWindow ? this.#retryWindow : 1);
+      const head = tail[0];
+      const actual = head?.version ?? 0;
+      const retried = await this.#recordedBatch(streamId, prepared, expected, actual, tail);
+      if (retried) return retried;
+      if (!satisfies(expected, actual)) throw new WrongExpectedVersion(streamId, expected, actual);
+      // An empty batch only checks the expected version.
+      if (prepared.length === 0) return { version: actual, position: head?.position ?? 0, events: [] };
+      const written = await this.#write(streamId, prepared, actual, head?.metadata.hash ?? GENESIS_HASH);
+      if (written) return written;
+      await backoff(attempt);
+    }
+    throw new Conflict(`stream ${streamId} kept changing concurrently: gave up appending after ${MAX_APPEND_ATTEMPTS} attempts`);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const fromVersion = options.fromVersion ?? 1;
+    if (!Number.isSafeInteger(fromVersion)) throw new RangeError(`readStream: fromVersion must be an integer, got ${fromVersion}`);
+    const limit = options.limit;
+    if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
+      throw new RangeError(`readStream: limit must be a non-negative integer, got ${limit}`);
+    }
+    const untilMs = options.until === undefined ? undefined : Date.parse(options.until);
+    if (untilMs !== undefined && Number.isNaN(untilMs)) {
+      throw new InvalidInput(`until must be an ISO 8601 date-time, got ${JSON.stringify(options.until)}`);
+    }
+    if (limit === 0) return [];
+    const fromRevision = fromVersion <= 1 ? START : BigInt(fromVersion - 1);
+    // With `until` the limit applies after the filter: `at` need not grow with versions.
+    const maxCount = untilMs === undefined ? limit : undefined;
+    const resolved = await this.#connection.collect(
+      `read stream ${streamId}`,
+      (client) => client.readStream(streamId, { fromRevision, direction: FORWARDS, ...(maxCount === undefined ? {} : { maxCount }) }),
+      'empty',
+    );
+    const events = resolved.map(toRecordedEvent);
+    if (untilMs === undefined) return events;
+    const kept = events.filter((event) => Date.parse(event.metadata.at) <= untilMs);
+    return limit === undefined ? kept : kept.slice(0, limit);
+  }
+
+  /**
+   * One batch of the log after `after`, in position order. Types are filtered
+   * here, not on the server (the client's `$all` read has no filter), so a
+   * rare type can cost a long scan; `types: []` selects nothing.
+   */
+  async readAll({ after, limit, types }: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`readAll: after must be a non-negative integer, got ${after}`);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
+    if (types !== undefined && types.length === 0) return [];
+    const wanted = types === undefined ? undefined : new Set(types);
+    const batch: RecordedEvent[] = [];
+    const pageSize = Math.min(Math.max(limit + 1, 32), PAGE_SIZE);
+    let from: 'start' | Position = serverPosition(after);
+    let seen = after;
+    for (;;) {
+      const page = await this.#readAllPage(`read $all after ${after}`, from, pageSize, FORWARDS);
+      for (const resolved of page) {
+        const recorded = resolved.event;
+        const position = logPosition(resolved);
+        // A read starts at the position it is given: the event at `after` itself comes first.
+        if (recorded === undefined || position <= seen) continue;
+        if (!isLogEvent(recorded.streamId, recorded.type) || (wanted !== undefined && !wanted.has(recorded.type))) continue;
+        batch.push(toRecordedEvent(resolved));
+        if (batch.length === limit) return batch;
+      }
+      const lastRead = page[page.length - 1];
+      const last = lastRead?.event?.position;
+      if (page.length < pageSize || lastRead === undefined || last === undefined) return batch;
+      from = last;
+      seen = logPosition(lastRead);
+    }
+  }
+
+  /** The position of the last event of the log, reading `$all` backwards past system events and credentials. */
+  async headPosition(): Promise<number> {
+    let from: 'end' | Position = END;
+    for (;;) {
+      const page = await this.#readAllPage('read the head of $all', from, 32, BACKWARDS);
+      for (const resolved of page) {
+        const recorded = resolved.event;
+        if (recorded !== undefined && isLogEvent(recorded.streamId, recorded.type)) return logPosition(resolved);
+      }
+      const last = page[page.length - 1]?.event?.position;
+      if (page.length < 32 || last === undefined) return 0;
+      from = last;
+    }
+  }
+
+  /** Every stream of the log with its version and last hash: one pass over `$all` (fine for audits, not for every command). */
+  async streamHeads(): Promise<StreamHead[]> {
+    const heads = new Map<string, StreamHead>();
+    for (let after = 0; ; ) {
+      const batch = await this.readAll({ after, limit: PAGE_SIZE });
+      const last = batch[batch.length - 1];
+      if (last === undefined) break;
+      for (const event of batch) heads.set(event.streamId, { streamId: event.streamId, version: event.version, hash: event.metadata.hash });
+      after = last.position;
+    }
+    return [...heads.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+  }
+
+  /**
+   * The password hashes, one stream per user on the same connection (see
+   * esdb-credential-store.ts). Closing it is a no-op: the connection closes
+   * with this store.
+   */
+  credentials(): CredentialStore {
+    this.#credentials ??= new EsdbCredentialStore(this.#connection);
+    return this.#credentials;
+  }
+
+  /**
+   * Follows the log from `after`: the events recorded so far, then each new
+   * one as it is recorded, with checkpoints to store while nothing of
+   * interest arrives. See esdb-follow.ts.
+   */
+  followAll(options: FollowOptions): AsyncIterable<FollowMessage> {
+    return followAll(this.#connection, options);
+  }
+
+  /** Disposes the client and closes its channel, so the process can exit. */
+  async close(): Promise<void> {
+    await this.#connection.close();
+  }
+
+  /** The stream's last `count` events, newest first; [] when it does not exist. */
+  async #readTail(streamId: string, count: number): Promise<RecordedEvent[]> {
+    const resolved = await this.#connection.collect(
+      `read the end of stream ${streamId}`,
+      (client) => client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: count }),
+      'empty',
+    );
+    return resolved.map(toRecordedEvent);
+  }
+
+  /** Versions `from`..`from + count - 1` of the stream (fewer when it ends sooner). */
+  async #readRange(streamId: string, from: number, count: number): Promise<RecordedEvent[]> {
+    const resolved = await this.#connection.collect(
+      `read stream ${streamId}`,
+      (client) => client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(from - 1), maxCount: count }),
+      'empty',
+    );
+    return resolved.map(toRecordedEvent);
+  }
+
+  async #readAllPage(what: string, from: 'start' | 'end' | Position, maxCount: number, direction: typeof FORWARDS | typeof BACKWARDS) {
+    return this.#connection.collect<AllStreamResolvedEvent>(what, (client) => client.readAll({ fromPosition: from, maxCount, direction }));
+  }
+
+  /**
+   * The recorded result when this batch was already appended (a retry), or
+   * undefined when it was not. Where to look depends on the expected version:
+   * see the module comment.
+   */
+  async #recordedBatch(
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+    expected: ExpectedVersion,
+    actual: number,
+    tail: readonly RecordedEvent[],
+  ): Promise<AppendResult | undefined> {
+    const first = prepared[0]?.event.id;
+    if (first === undefined) return undefined;
+    let candidates: readonly RecordedEvent[];
+    if (expected === 'any' || expected === 'stream_exists') {
+      const at = tail.findIndex((event) => event.id === first);
+      if (at < 0) return undefined;
+      // The tail is newest first: the batch runs from `at` towards index 0.
+      candidates = tail.slice(Math.max(0, at - prepared.length + 1), at + 1).reverse();
+    } else {
+      const base = expected === 'no_stream' ? 0 : expected;
+      if (actual <= base) return undefined;
+      candidates = await this.#readRange(streamId, base + 1, prepared.length);
+      if (candidates[0]?.id !== first) return undefined;
+    }
+    if (candidates.length !== prepared.length || candidates.some((event, i) => event.id !== prepared[i]?.event.id)) {
+      throw new Conflict(`event id ${first} is already recorded in stream ${streamId} as part of a different batch`);
+    }
+    return appendResult(candidates);
+  }
+
+  /**
+   * Appends at exactly revision `actual - 1` with the chain continued from
+   * `prevHash`; undefined when the server reports that the stream moved.
+   * The result is read back, so its positions are the ones every read returns.
+   */
+  async #write(streamId: string, prepared: readonly PreparedEvent[], actual: number, prevHash: string): Promise<AppendResult | undefined> {
+    let previous = prevHash;
+    const data = prepared.map((item, index) => {
+      const hash = chainHash(previous, streamId, actual + index + 1, item.event);
+      const link = { prevHash: previous, hash };
+      previous = hash;
+      return toEventData(item, link);
+    });
+    const expectedRevision = actual === 0 ? NO_STREAM : BigInt(actual - 1);
+    const appended = await this.#connection.call(`append to stream ${streamId}`, async (client) => {
+      try {
+        await client.appendToStream(streamId, data, { expectedRevision });
+        return true;
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) return false;
+        throw error;
+      }
+    });
+    if (!appended) return undefined;
+    const events = await this.#readRange(streamId, actual + 1, prepared.length);
+    if (events.length !== prepared.length || events.some((event, i) => event.id !== prepared[i]?.event.id)) {
+      throw new Error(
+        `EventStoreDB acknowledged the append to ${streamId} at version ${actual + 1}, but reading it back shows other events`,
+      );
+    }
+    return appendResult(events);
+  }
+}
+
+/** Opens the store and checks the server answers (BackendUnavailable within the timeout otherwise). */
+export async function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): Promise<EsdbEventStore> {
+  const store = new EsdbEventStore(connectionString, options);
+  try {
+    await store.init();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+/** The result of an append that recorded `events` (at least one). */
+function appendResult(events: readonly RecordedEvent[]): AppendResult {
+  const last = events[events.length - 1];
+  if (last === undefined) throw new Error('an append result needs at least one event');
+  return { version: last.version, position: last.position, events: [...events] };
+}
+
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.min(50, 2 ** attempt) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

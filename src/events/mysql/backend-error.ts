@@ -1,0 +1,113 @@
+import { BackendUnavailable } from '../../errors.js';
+
+/** Where a MySQL failure happened, so the message names the server and the wait that ran out. */
+export interface MysqlContext {
+  /** What the user calls it: "event store", "credential store". */
+  readonly label: string;
+  /** The URL without its password (MysqlTarget.display). */
+  readonly display: string;
+  readonly user: string;
+  readonly database: string;
+  readonly connectTimeoutMs: number;
+  readonly lockWaitTimeoutSeconds: number;
+}
+
+/** The fields mysql2 puts on its errors: a driver or server code, the server's error number. */
+export interface MysqlDriverError extends Error {
+  readonly code?: string;
+  readonly errno?: number;
+  readonly sqlMessage?: string;
+  /** True when the connection is unusable after this error. */
+  readonly fatal?: boolean;
+}
+
+export function isMysqlDriverError(error: unknown): error is MysqlDriverError {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/**
+ * Turns the MySQL failures that mean "the backend cannot serve us right now"
+ * (refused or lost connections, unknown hosts, timeouts, refused credentials,
+ * a missing database, a lock held too long, a read-only or full server) into a
+ * one-line BackendUnavailable (exit 7). The message is built here from the
+ * context, never from the driver's text or the URL, so it cannot carry the
+ * password. Anything else (a constraint we did not expect, a bug) is returned
+ * unchanged so it stays loud.
+ */
+export function toBackendError(error: unknown, context: MysqlContext): unknown {
+  const code = errorCode(error);
+  if (code === undefined) return error;
+  const reason = describe(code, context);
+  if (reason === undefined) return error;
+  return new BackendUnavailable(`${context.label} at ${context.display}: ${reason}`, { cause: error });
+}
+
+/** Server errors mysql2 has no name for (MariaDB's own numbers). */
+const UNNAMED_ERRNOS: Readonly<Record<number, string>> = { 1927: 'ER_CONNECTION_KILLED' };
+
+/**
+ * The error's code. A connection to a name with several addresses fails with
+ * an AggregateError of per-address errors: the first one names the cause.
+ */
+function errorCode(error: unknown): string | undefined {
+  if (error instanceof AggregateError) return errorCode((error.errors as unknown[])[0]);
+  if (!(error instanceof Error)) return undefined;
+  const { code, errno } = error as { code?: unknown; errno?: unknown };
+  if (typeof code === 'string') return code;
+  return typeof errno === 'number' ? UNNAMED_ERRNOS[errno] : undefined;
+}
+
+function describe(code: string, context: MysqlContext): string | undefined {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused (is the MySQL server running?)';
+    case 'ETIMEDOUT':
+      return `no answer within ${context.connectTimeoutMs} ms`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+    case 'EAI_NONAME':
+      return 'unknown host';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EHOSTDOWN':
+    case 'ENETDOWN':
+      return 'host unreachable';
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'PROTOCOL_CONNECTION_LOST':
+    case 'PROTOCOL_SEQUENCE_TIMEOUT':
+    case 'ER_SERVER_SHUTDOWN':
+    case 'ER_CONNECTION_KILLED':
+    case 'ER_CLIENT_INTERACTION_TIMEOUT':
+      return 'the connection to the server was lost; try again';
+    case 'ER_ACCESS_DENIED_ERROR':
+    case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
+      return `the server refused the credentials of user ${context.user}`;
+    case 'ER_DBACCESS_DENIED_ERROR':
+    case 'ER_TABLEACCESS_DENIED_ERROR':
+    case 'ER_SPECIFIC_ACCESS_DENIED_ERROR':
+      return `user ${context.user} lacks the privileges it needs on database ${context.database}`;
+    case 'ER_HOST_NOT_PRIVILEGED':
+    case 'ER_HOST_IS_BLOCKED':
+      return 'the server refuses connections from this host';
+    case 'ER_BAD_DB_ERROR':
+      return `database ${context.database} does not exist`;
+    case 'ER_CON_COUNT_ERROR':
+    case 'ER_TOO_MANY_USER_CONNECTIONS':
+    case 'ER_USER_LIMIT_REACHED':
+      return 'the server has too many connections';
+    case 'ER_LOCK_WAIT_TIMEOUT':
+      return `busy: another writer held the log locked for more than ${context.lockWaitTimeoutSeconds} s`;
+    case 'ER_LOCK_DEADLOCK':
+      return 'busy (deadlock); try again';
+    case 'ER_OPTION_PREVENTS_STATEMENT':
+    case 'ER_READ_ONLY_MODE':
+      return 'the server is read-only';
+    case 'ER_RECORD_FILE_FULL':
+    case 'ER_DISK_FULL':
+      return 'the server is out of space';
+    default:
+      return undefined;
+  }
+}

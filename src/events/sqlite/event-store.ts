@@ -1,0 +1,361 @@
+/**
+ * The embedded event store: one SQLite file (WAL), one `events` table.
+ *
+ * Concurrency: every append is one `BEGIN IMMEDIATE` transaction. IMMEDIATE
+ * takes SQLite's write lock before the stream head is read, so two processes
+ * appending at once are serialized: the second waits (up to the busy timeout),
+ * then reads the head the first one committed and checks its expected version
+ * against it. Positions come from the INTEGER PRIMARY KEY AUTOINCREMENT, given
+ * out under that same lock, so position order is commit order and a reader
+ * never sees a gap fill in later.
+ *
+ * Idempotency: event ids are deterministic per command and index, so when the
+ * first event's id is already recorded in the stream, the append is a retry of
+ * a command that did commit (the reply was lost, or the process died after the
+ * commit): append returns the recorded result instead of a conflict, whatever
+ * the expected version. The retried batch must carry the same ids in the same
+ * order (only ids are compared); an id recorded elsewhere, or in a different
+ * batch, is a Conflict.
+ */
+import Database from 'better-sqlite3';
+import { Conflict, InvalidInput } from '../../errors.js';
+import type { CredentialStore } from '../credential-store.js';
+import {
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type JsonObject,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamHead,
+  satisfies,
+  WrongExpectedVersion,
+} from '../event-store.js';
+import { chainHash, GENESIS_HASH } from '../hash-chain.js';
+import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
+import { type SqliteContext, toBackendError } from './backend-error.js';
+import { SqliteCredentialStore } from './credential-store.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteDatabase, type SqliteSynchronous } from './database.js';
+
+export interface SqliteEventStoreOptions {
+  /** FULL (default): every committed event survives a power cut. NORMAL: faster, may lose the last commits on power loss. */
+  readonly synchronous?: SqliteSynchronous;
+  /** How long an append waits for another process's write lock; default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * `at` duplicates metadata.at, normalized to `toISOString()` form, so that
+ * `until` compares instants: raw ISO strings in different shapes
+ * ("...:00Z" and "...:00.000Z") do not sort as the instants they name.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  stream_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  at TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  UNIQUE (stream_id, version)
+);
+CREATE INDEX IF NOT EXISTS events_type_position ON events (type, position);
+`;
+
+const COLUMNS = 'position, id, stream_id, version, type, schema_version, data, metadata, prev_hash, hash';
+
+interface EventRow {
+  readonly position: number;
+  readonly id: string;
+  readonly stream_id: string;
+  readonly version: number;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly data: string;
+  readonly metadata: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+interface HeadRow {
+  readonly version: number;
+  readonly hash: string;
+  readonly position: number;
+}
+
+/** Prepared once per store: better-sqlite3 statements are reusable and compiling them is the slow part. */
+class Statements {
+  readonly head;
+  readonly insert;
+  readonly findById;
+  readonly readStream;
+  readonly readStreamUntil;
+  readonly readAll;
+  readonly readAllOfTypes;
+  readonly headPosition;
+  readonly streamHeads;
+
+  constructor(db: Database.Database) {
+    this.head = db.prepare<[string], HeadRow>(
+      'SELECT version, hash, position FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1',
+    );
+    this.insert = db.prepare<[string, string, number, string, number, string, string, string, string, string]>(
+      `INSERT INTO events (id, stream_id, version, type, schema_version, data, metadata, at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.findById = db.prepare<[string], { stream_id: string; version: number }>('SELECT stream_id, version FROM events WHERE id = ?');
+    this.readStream = db.prepare<[string, number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
+    );
+    this.readStreamUntil = db.prepare<[string, number, string, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND at <= ? ORDER BY version LIMIT ?`,
+    );
+    this.readAll = db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    // One statement for any number of types: the list travels as one JSON array parameter.
+    this.readAllOfTypes = db.prepare<[number, string, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE position > ? AND type IN (SELECT value FROM json_each(?))
+       ORDER BY position LIMIT ?`,
+    );
+    this.headPosition = db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck();
+    // SQLite documents that a bare column next to max() comes from the row holding the max.
+    this.streamHeads = db.prepare<[], { stream_id: string; version: number; hash: string }>(
+      'SELECT stream_id, max(version) AS version, hash FROM events GROUP BY stream_id ORDER BY stream_id',
+    );
+  }
+}
+
+/** An event made ready for the insert outside the write lock: only its version and chain wait for the head. */
+type AppendTransaction = Database.Transaction<
+  (streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) => AppendResult
+>;
+
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  readonly #db: Database.Database;
+  readonly #context: SqliteContext;
+  readonly #append: AppendTransaction;
+  #statements: Statements | undefined;
+  #credentials: SqliteCredentialStore | undefined;
+
+  /** Opens (creating if absent, mode 0600) the file; call init() before use, or use openSqliteEventStore(). */
+  constructor(path: string, options: SqliteEventStoreOptions = {}) {
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    this.#context = { label: 'event store', path, busyTimeoutMs };
+    this.#db = openSqliteDatabase(path, { label: 'event store', busyTimeoutMs, synchronous: options.synchronous ?? 'FULL' });
+    this.#append = this.#db.transaction((streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) =>
+      this.#appendLocked(streamId, prepared, expected),
+    );
+  }
+
+  async init(): Promise<void> {
+    this.#run(() => {
+      // IMMEDIATE so two processes initializing a fresh file at once take turns.
+      this.#db.transaction(() => this.#db.exec(SCHEMA)).immediate();
+    });
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+      throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
+    }
+    const prepared = events.map(prepareEvent);
+    return this.#run(() => this.#append.immediate(streamId, prepared, expected));
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const fromVersion = options.fromVersion ?? 1;
+    const limit = options.limit ?? -1; // -1: no limit, in SQLite
+    if (!Number.isSafeInteger(fromVersion)) throw new RangeError(`readStream: fromVersion must be an integer, got ${fromVersion}`);
+    if (options.limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
+      throw new RangeError(`readStream: limit must be a non-negative integer, got ${limit}`);
+    }
+    const until = options.until === undefined ? undefined : toInstant(options.until, 'until');
+    return this.#run(() => {
+      const rows =
+        until === undefined
+          ? this.#sql.readStream.all(streamId, fromVersion, limit)
+          : this.#sql.readStreamUntil.all(streamId, fromVersion, until, limit);
+      return rows.map(toRecordedEvent);
+    });
+  }
+
+  /** `types: []` selects no type, so it returns no events. */
+  async readAll({ after, limit, types }: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`readAll: after must be a non-negative integer, got ${after}`);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
+    if (types !== undefined && types.length === 0) return [];
+    return this.#run(() => {
+      const rows =
+        types === undefined ? this.#sql.readAll.all(after, limit) : this.#sql.readAllOfTypes.all(after, JSON.stringify(types), limit);
+      return rows.map(toRecordedEvent);
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    return this.#run(() => this.#sql.headPosition.get() ?? 0);
+  }
+
+  async streamHeads(): Promise<StreamHead[]> {
+    return this.#run(() => this.#sql.streamHeads.all().map((row) => ({ streamId: row.stream_id, version: row.version, hash: row.hash })));
+  }
+
+  /**
+   * The password hashes, in a `credentials` table of the same file and on the
+   * same connection (one file to back up and to keep 0600). Closing it is a
+   * no-op: the connection closes with this store.
+   */
+  credentials(): CredentialStore {
+    this.#credentials ??= this.#run(
+      () => new SqliteCredentialStore(this.#db, { context: { ...this.#context, label: 'credential store' } }),
+    );
+    return this.#credentials;
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  /** Runs under the write lock (inside BEGIN IMMEDIATE): any throw rolls the whole batch back. */
+  #appendLocked(streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion): AppendResult {
+    const sql = this.#sql;
+    const head = sql.head.get(streamId);
+    const actual = head?.version ?? 0;
+    if (!satisfies(expected, actual)) {
+      const retried = this.#recordedBatch(streamId, prepared);
+      if (retried) return retried;
+      throw new WrongExpectedVersion(streamId, expected, actual);
+    }
+    // An empty batch only checks the expected version.
+    if (prepared.length === 0) return { version: actual, position: head?.position ?? 0, events: [] };
+
+    const recorded: RecordedEvent[] = [];
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    let version = actual;
+    for (const [index, { event, dataJson, metadataJson, atMs }] of prepared.entries()) {
+      version += 1;
+      const hash = chainHash(prevHash, streamId, version, event);
+      let position: number;
+      try {
+        const result = sql.insert.run(
+          event.id,
+          streamId,
+          version,
+          event.type,
+          event.schemaVersion,
+          dataJson,
+          metadataJson,
+          new Date(atMs).toISOString(),
+          prevHash,
+          hash,
+        );
+        position = Number(result.lastInsertRowid);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // A unique violation here can only be the event id: the version was read under the lock.
+        if (index === 0) {
+          const retried = this.#recordedBatch(streamId, prepared);
+          if (retried) return retried;
+        }
+        const existing = sql.findById.get(event.id);
+        if (!existing) throw error;
+        throw new Conflict(`event id ${event.id} is already recorded (stream ${existing.stream_id}, version ${existing.version})`, {
+          cause: error,
+        });
+      }
+      recorded.push({
+        id: event.id,
+        streamId,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        version,
+        position,
+        data: event.data,
+        metadata: { ...event.metadata, prevHash, hash },
+      });
+      prevHash = hash;
+    }
+    const last = recorded[recorded.length - 1];
+    return { version, position: last?.position ?? 0, events: recorded };
+  }
+
+  /** The earlier result of this same batch when it is a retry; undefined when its first id is new. */
+  #recordedBatch(streamId: string, prepared: readonly PreparedEvent[]): AppendResult | undefined {
+    const first = prepared[0]?.event;
+    if (!first) return undefined;
+    const existing = this.#sql.findById.get(first.id);
+    if (!existing) return undefined;
+    if (existing.stream_id !== streamId) {
+      throw new Conflict(`event id ${first.id} is already recorded in stream ${existing.stream_id}, not ${streamId}`);
+    }
+    const rows = this.#sql.readStream.all(streamId, existing.version, prepared.length);
+    if (rows.length !== prepared.length || rows.some((row, i) => row.id !== prepared[i]?.event.id)) {
+      throw new Conflict(`event id ${first.id} is already recorded in stream ${streamId} as part of a different batch`);
+    }
+    const events = rows.map(toRecordedEvent);
+    const last = events[events.length - 1];
+    return { version: last?.version ?? existing.version, position: last?.position ?? 0, events };
+  }
+
+  /** Statements are prepared on first use, after init() has created the tables they name. */
+  get #sql(): Statements {
+    this.#statements ??= new Statements(this.#db);
+    return this.#statements;
+  }
+
+  /** better-sqlite3 is synchronous: run the work and turn "SQLite is unavailable" errors into BackendUnavailable. */
+  #run<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw toBackendError(error, this.#context);
+    }
+  }
+}
+
+/** Opens the file, creates the tables if needed, and hands back a ready store. */
+export async function openSqliteEventStore(path: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
+  const store = new SqliteEventStore(path, options);
+  try {
+    await store.init();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const metadata = JSON.parse(row.metadata) as EventMetadata;
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    version: row.version,
+    position: row.position,
+    data: JSON.parse(row.data) as JsonObject,
+    metadata: { actor: metadata.actor, at: metadata.at, commandId: metadata.commandId, prevHash: row.prev_hash, hash: row.hash },
+  };
+}
+
+/** An ISO 8601 date-time as `toISOString()` text, which sorts as the instants do. */
+function toInstant(value: string, field: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new InvalidInput(`${field} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
+  return new Date(time).toISOString();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  );
+}

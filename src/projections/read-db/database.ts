@@ -1,0 +1,154 @@
+/**
+ * The read tables, as Kysely sees them. Rows are disposable: every one of
+ * them is derived from the event log by a projection and can be rebuilt.
+ *
+ * Conventions, the same on SQLite and MySQL:
+ * - ids are short strings (VARCHAR(64));
+ * - instants are ISO 8601 UTC strings (`2026-06-04T11:00:00.000Z`, VARCHAR(24)),
+ *   so both dialects keep the exact value and compare them in time order;
+ * - money is integer cents (BIGINT);
+ * - booleans are integers 0/1.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { CommandOutcome } from '../../domain/command-log.js';
+import type { Role } from '../../domain/values/roles.js';
+import type { ActorRole } from '../../events/event-store.js';
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClientsTable {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  company: string | null;
+  commercial_id: string;
+  /** Lower-cased name, email and company, one per line: what `client list --search` looks in. */
+  search: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A contract's commercial is its client's: joined at query time, so a reassignment moves the contract too. */
+export interface ContractsTable {
+  id: string;
+  client_id: string;
+  total_cents: number;
+  remaining_cents: number;
+  /** 0 or 1. */
+  signed: number;
+  /** 1 while remaining_cents > 0: the leading key of the index that serves `--unpaid` in created order. */
+  unpaid: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The CLI's "events" (weddings, seminars...). */
+export interface OccasionsTable {
+  id: string;
+  contract_id: string;
+  client_id: string;
+  name: string;
+  start_at: string;
+  end_at: string;
+  location: string;
+  attendees: number;
+  notes: string | null;
+  support_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommandLogTable {
+  /** The command id. */
+  id: string;
+  /** Global position of the `CommandRecorded` event: the log's order. */
+  position: number;
+  at: string;
+  actor_id: string;
+  actor_role: ActorRole;
+  command: string;
+  outcome: CommandOutcome;
+  reason: string | null;
+  /** JSON array of the ids of the domain events the command produced. */
+  events: string;
+  /** JSON object of the command's arguments. */
+  args: string;
+}
+
+/** One checkpoint per projection. */
+export interface ProjectionStateTable {
+  name: string;
+  /** The projection's code version the rows were built with. */
+  version: number;
+  /** Global position of the last event applied (0: none). */
+  position: number;
+  rebuilt_at: string | null;
+  updated_at: string;
+  /**
+   * MySQL only, for the moment of a blue/green switch (its RENAME TABLE
+   * commits on its own): the build id whose shadow tables are being renamed
+   * in. While set, nobody applies events to this projection; whoever holds
+   * its lock next finishes the switch. Always null on SQLite, where the switch
+   * is one transaction.
+   */
+  swapping: string | null;
+}
+
+/** Who runs a rebuild of a projection (one at a time); MySQL also holds GET_LOCK while the row is its. */
+export interface ProjectionLockTable {
+  name: string;
+  /** Random token of the holder: only it refreshes or releases the row. */
+  owner: string;
+  host: string;
+  pid: number;
+  acquired_at: string;
+  /** The holder refreshes this while it works; past it, the row is abandoned. */
+  expires_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  clients: ClientsTable;
+  contracts: ContractsTable;
+  occasions: OccasionsTable;
+  command_log: CommandLogTable;
+  projection_state: ProjectionStateTable;
+  projection_lock: ProjectionLockTable;
+}
+
+export type TableName = keyof Database & string;
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+
+export type ClientRow = Selectable<ClientsTable>;
+export type NewClientRow = Insertable<ClientsTable>;
+export type ClientUpdate = Updateable<ClientsTable>;
+
+export type ContractRow = Selectable<ContractsTable>;
+export type NewContractRow = Insertable<ContractsTable>;
+export type ContractUpdate = Updateable<ContractsTable>;
+
+export type OccasionRow = Selectable<OccasionsTable>;
+export type NewOccasionRow = Insertable<OccasionsTable>;
+export type OccasionUpdate = Updateable<OccasionsTable>;
+
+export type CommandLogRow = Selectable<CommandLogTable>;
+export type NewCommandLogRow = Insertable<CommandLogTable>;
+
+export type ProjectionStateRow = Selectable<ProjectionStateTable>;
+export type NewProjectionStateRow = Insertable<ProjectionStateTable>;
+export type ProjectionStateUpdate = Updateable<ProjectionStateTable>;
+
+export type ProjectionLockRow = Selectable<ProjectionLockTable>;
+
+export type ReadDialect = 'sqlite' | 'mysql';

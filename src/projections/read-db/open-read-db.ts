@@ -1,0 +1,201 @@
+/**
+ * Opening the read database. Kysely and the drivers are imported here, lazily,
+ * so that commands which never touch the read tables start at bare Node speed.
+ */
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
+import { BackendUnavailable } from '../../errors.js';
+import type { Database, ReadDialect } from './database.js';
+import type { ReadDbTarget } from './read-db-url.js';
+import { parseReadDbUrl } from './read-db-url.js';
+
+export interface ReadDb {
+  readonly db: Kysely<Database>;
+  readonly dialect: ReadDialect;
+  close(): Promise<void>;
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens `sqlite:<path>` or `mysql://user:pass@host:port/db` and brings its
+ * schema up to date. An unreachable server, refused credentials or an
+ * unopenable file is a `BackendUnavailable` with a one-line message (never the
+ * password); a bad URL is an `InvalidInput`.
+ */
+export async function openReadDb(url: string): Promise<ReadDb> {
+  const target = parseReadDbUrl(url);
+  const readDb = target.dialect === 'sqlite' ? await openSqlite(target.path, target.display) : await openMysql(target);
+  try {
+    await migrate(readDb);
+  } catch (error) {
+    // The migration's error is the one to report; a failure to close after it adds nothing.
+    await readDb.close().catch(() => undefined);
+    throw unavailable(target, error) ?? error;
+  }
+  return readDb;
+}
+
+async function openSqlite(path: string, display: string): Promise<ReadDb> {
+  const [{ Kysely, SqliteDialect }, { default: SqliteDatabase }] = await Promise.all([import('kysely'), import('better-sqlite3')]);
+  let database: InstanceType<typeof SqliteDatabase> | undefined;
+  try {
+    if (path !== ':memory:') createPrivateFile(path);
+    database = new SqliteDatabase(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    database.pragma('journal_mode = WAL');
+    // The read database can always be rebuilt from the log: durability of the last commit is not worth an fsync.
+    database.pragma('synchronous = NORMAL');
+  } catch (error) {
+    database?.close();
+    throw unavailable({ dialect: 'sqlite', path, display }, error) ?? error;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingInserts(database) }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** The little of better-sqlite3's Database that Kysely's SqliteDialect uses. */
+interface PreparingDatabase<S> {
+  prepare(text: string): S;
+  close(): void;
+}
+
+const MAX_CACHED_STATEMENTS = 64;
+
+/**
+ * Kysely prepares every statement it runs; a multi-row INSERT of 500 rows
+ * holds thousands of placeholders, and a rebuild runs thousands of them with
+ * the same few texts (upsert.ts). INSERT statements are kept prepared, by
+ * text: they are only ever run to completion (Kysely iterates a statement
+ * only when it streams a SELECT), so sharing one is safe.
+ */
+function cachingInserts<S>(database: PreparingDatabase<S>): PreparingDatabase<S> {
+  const statements = new Map<string, S>();
+  return {
+    prepare(text) {
+      if (!text.startsWith('insert ')) return database.prepare(text);
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+        statement = database.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      database.close();
+    },
+  };
+}
+
+/** The file and its folder are created private (0600 / 0700); SQLite gives the -wal and -shm files the file's mode. */
+function createPrivateFile(path: string): void {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+}
+
+async function openMysql(target: Extract<ReadDbTarget, { dialect: 'mysql' }>): Promise<ReadDb> {
+  const [{ Kysely, MysqlDialect }, { createPool }] = await Promise.all([import('kysely'), import('mysql2')]);
+  const pool = createPool({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    connectionLimit: 4,
+    charset: 'utf8mb4',
+    timezone: 'Z',
+    // Exact values back: dates as the strings stored, BIGINT as numbers while they are safe integers.
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  });
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  return { db, dialect: 'mysql', close: () => db.destroy() };
+}
+
+async function migrate(readDb: ReadDb): Promise<void> {
+  const [{ Migrator, DEFAULT_MIGRATION_TABLE }, { migrationProvider, MIGRATION_NAMES }] = await Promise.all([
+    import('kysely/migration'),
+    import('../migrations/index.js'),
+  ]);
+  // Every command opens the read database: one indexed read says whether the schema is already
+  // current, where the Migrator introspects the schema and takes its lock (tens of ms a launch).
+  // The migrations' modules load only past this point.
+  if (await isCurrent(readDb, DEFAULT_MIGRATION_TABLE, MIGRATION_NAMES)) return;
+  const provider = migrationProvider(readDb.dialect);
+  const migrator = new Migrator({ db: readDb.db, provider });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw error;
+}
+
+/**
+ * True when the last migration the code knows is recorded as run. Migration
+ * names sort in the order they run (migrations/index.ts), so that one row
+ * means all of them ran. Any doubt (no table yet, a failed read) says no, and
+ * the Migrator decides with its lock.
+ */
+async function isCurrent(readDb: ReadDb, table: string, names: readonly string[]): Promise<boolean> {
+  const latest = [...names].sort().at(-1);
+  if (latest === undefined) return true;
+  const { sql } = await import('kysely');
+  try {
+    const { rows } = await sql<{ name: string }>`select name from ${sql.table(table)} where name = ${latest}`.execute(readDb.db);
+    return rows.length === 1;
+  } catch {
+    return false; // most often: the table does not exist yet (a new database); the Migrator creates it
+  }
+}
+
+const MYSQL_UNAVAILABLE: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  ENOTFOUND: 'unknown host',
+  EAI_AGAIN: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  PROTOCOL_CONNECTION_LOST: 'connection lost',
+  PROTOCOL_SEQUENCE_TIMEOUT: 'server did not answer in time',
+  ER_ACCESS_DENIED_ERROR: 'access denied (check user and password)',
+  ER_DBACCESS_DENIED_ERROR: 'access to the database denied',
+  ER_BAD_DB_ERROR: 'unknown database',
+  ER_CON_COUNT_ERROR: 'too many connections',
+  ER_HOST_IS_BLOCKED: 'host blocked by the server',
+  ER_HOST_NOT_PRIVILEGED: 'host not allowed to connect',
+  ER_SERVER_SHUTDOWN: 'server shutting down',
+  ER_LOCK_WAIT_TIMEOUT: 'lock wait timed out',
+};
+
+const SQLITE_UNAVAILABLE = /^SQLITE_(CANTOPEN|BUSY|LOCKED|READONLY|PERM|AUTH|NOTADB|CORRUPT|IOERR|FULL)/;
+/** What creating the file or its folder can meet. */
+const FILE_UNAVAILABLE = new Set(['EACCES', 'EPERM', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC', 'ENOENT', 'ELOOP', 'ENAMETOOLONG']);
+
+/** The `BackendUnavailable` an error means, or undefined when it is something else (a bug). */
+function unavailable(target: ReadDbTarget, error: unknown): BackendUnavailable | undefined {
+  const code = errorCode(error);
+  let reason: string | undefined;
+  if (target.dialect === 'mysql') {
+    reason = code === undefined ? undefined : MYSQL_UNAVAILABLE[code];
+  } else if (code !== undefined && (SQLITE_UNAVAILABLE.test(code) || FILE_UNAVAILABLE.has(code))) {
+    reason = error instanceof Error ? error.message : code;
+  } else if (error instanceof TypeError && /directory does not exist/.test(error.message)) {
+    reason = error.message;
+  }
+  if (reason === undefined) return undefined;
+  const line = `read database unavailable (${target.display}): ${reason}`.replace(/\s*\n\s*/g, ' ');
+  return new BackendUnavailable(line, { cause: error });
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  // Node reports a host with several addresses (localhost: ::1 and 127.0.0.1) as an AggregateError.
+  if (error instanceof AggregateError) return errorCode(error.errors[0]);
+  return undefined;
+}
