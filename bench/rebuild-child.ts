@@ -5,8 +5,8 @@
  * Usage: rebuild-child.ts <events.db> <read-db-url>
  */
 import { openEventStore } from '../src/events/open-event-store.js';
-import { openReadDb } from '../src/projections/read-db/open-read-db.js';
 import { rebuild } from '../src/projections/projector.js';
+import { openReadDb } from '../src/projections/read-db/open-read-db.js';
 import { nowMs } from './stats.js';
 
 const [eventsPath, readUrl] = process.argv.slice(2);
