@@ -1,3 +1,5 @@
+import { describeMessage, type Message } from './i18n/message.js';
+
 /**
  * Every failure a user can meet is one of these; each carries the exit code of
  * the CLI contract (../shared/CLI.md, "Exit codes"). Anything else that escapes
@@ -19,9 +21,16 @@ export abstract class EpicError extends Error {
   abstract readonly exitCode: ExitCode;
   /** How the command log classifies this failure. */
   abstract readonly outcome: 'rejected' | 'denied' | 'failed';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /**
+   * What the user reads, before it is put into words (src/i18n): the CLI
+   * renders it in the reader's language. `message` keeps a language-free form
+   * for developers (stack traces, the monitor).
+   */
+  readonly text: Message | string;
+  constructor(text: Message | string, options?: { cause?: unknown }) {
+    super(typeof text === 'string' ? text : describeMessage(text), options);
     this.name = new.target.name;
+    this.text = text;
   }
 }
 

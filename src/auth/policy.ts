@@ -10,6 +10,7 @@
  */
 import type { Role } from '../domain/values/roles.js';
 import { Forbidden } from '../errors.js';
+import { msg } from '../i18n/message.js';
 
 export type Scope = 'all' | 'own' | 'assigned' | 'none';
 
@@ -102,52 +103,7 @@ export function listingScope(action: Action, actor: PolicyActor): Exclude<Scope,
   return scope;
 }
 
-/** The Forbidden error for `role` refused `action`: "a support may not create clients", "a commercial may only edit their own clients". */
+/** The Forbidden error for `role` refused `action`, worded by the catalogue ("a commercial may only edit their own clients"). */
 export function refusal(action: Action, role: Role): Forbidden {
-  const { verb, records } = WORDING[action];
-  const scope = scopeOf(action, role);
-  const what = (words: string) => [verb, words].filter((part) => part !== '').join(' ');
-  const text = scope === 'own' || scope === 'assigned' ? `may only ${what(records[scope])}` : `may not ${what(records.all)}`;
-  return new Forbidden(`${role === 'gestion' ? 'gestion' : `a ${role}`} ${text}`);
+  return new Forbidden(msg('policy.refused', { action, role, scope: scopeOf(action, role) }));
 }
-
-type Records = Readonly<Record<'all' | 'own' | 'assigned', string>>;
-
-const users: Records = { all: 'users', own: 'users', assigned: 'users' };
-const clients: Records = { all: 'clients', own: 'their own clients', assigned: 'the clients of events assigned to them' };
-const contracts: Records = {
-  all: 'contracts',
-  own: 'the contracts of their own clients',
-  assigned: 'the contracts of events assigned to them',
-};
-const occasions: Records = { all: 'events', own: 'the events of their own clients', assigned: 'the events assigned to them' };
-const logEntries: Records = { all: 'the command log', own: 'their own log entries', assigned: 'their own log entries' };
-const nothing: Records = { all: '', own: '', assigned: '' };
-
-/** How each action reads in a refusal. */
-const WORDING: Readonly<Record<Action, { readonly verb: string; readonly records: Records }>> = {
-  'user.create': { verb: 'create', records: users },
-  'user.list': { verb: 'list', records: users },
-  'user.view': { verb: 'view', records: users },
-  'user.edit': { verb: 'edit', records: users },
-  'user.delete': { verb: 'delete', records: users },
-  'client.create': { verb: 'create', records: clients },
-  'client.view': { verb: 'view', records: clients },
-  'client.edit': { verb: 'edit', records: clients },
-  'client.reassign': { verb: "change a client's commercial", records: nothing },
-  'client.delete': { verb: 'delete', records: clients },
-  'contract.create': { verb: 'create contracts for', records: clients },
-  'contract.view': { verb: 'view', records: contracts },
-  'contract.edit': { verb: 'edit', records: contracts },
-  'contract.sign': { verb: 'sign', records: contracts },
-  'contract.pay': { verb: 'record payments on', records: contracts },
-  'contract.delete': { verb: 'delete', records: contracts },
-  'event.create': { verb: 'create events for', records: contracts },
-  'event.view': { verb: 'view', records: occasions },
-  'event.edit': { verb: 'edit', records: occasions },
-  'event.assign': { verb: 'assign or unassign supports to', records: occasions },
-  'log.list': { verb: 'read', records: logEntries },
-  'audit.verify': { verb: 'verify the log', records: nothing },
-  'projection.manage': { verb: 'manage projections', records: nothing },
-  'import.clients': { verb: 'import', records: clients },
-};

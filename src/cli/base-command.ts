@@ -5,6 +5,7 @@ import { loadConfig } from '../config/config.js';
 import type { CommandOutcome } from '../domain/command-log.js';
 import { EpicError, ExitCode } from '../errors.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
+import { words } from '../i18n/translator.js';
 import { domainReports } from '../monitoring/domain-reports.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
@@ -105,7 +106,7 @@ export abstract class MutationCommand extends EpicCommand {
         command,
         args,
         outcome,
-        firstLine(known?.message ?? (error instanceof Error ? error.message : String(error))),
+        firstLine(known ? words(known.text) : error instanceof Error ? error.message : String(error)),
         recorded,
       ).catch((logError: unknown) => {
         // The store that refused the command may also refuse its log entry (it is down): the

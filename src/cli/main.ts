@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Cli, CommandClass } from 'clipanion';
+import { languageEnv } from '../config/config.js';
+import { detectLanguage, loadTranslator, useTranslator } from '../i18n/translator.js';
 import { commandsFor } from './commands/routes.js';
 import type { EpicContext } from './context.js';
 
@@ -26,6 +28,8 @@ const NOUNS = new Set(['user', 'client', 'contract', 'event', 'history', 'audit'
  */
 export async function run(argv: readonly string[], context: EpicContext): Promise<number> {
   const args = joinNegativeValues(argv);
+  // The language first: help texts and every message are worded in it.
+  useTranslator(await loadTranslator(detectLanguage(languageEnv(context.env, context.cwd))));
   // Only the command these arguments name is imported (all of them for help and unknown commands).
   const cli = await buildCli(await commandsFor(args));
   // `epic <noun> --help` and a bare `epic <noun>`: the usage of that noun's commands.

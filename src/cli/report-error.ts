@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/config.js';
 import { BackendUnavailable, EpicError, ExitCode, InvalidInput } from '../errors.js';
+import { words } from '../i18n/translator.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
 
@@ -40,7 +41,7 @@ export function reportError(context: Pick<EpicContext, 'stderr' | 'env'>, error:
   try {
     const known = classify(error);
     if (known) {
-      context.stderr.write(`error: ${firstLine(known.message)}\n`);
+      context.stderr.write(`error: ${firstLine(words(known.text))}\n`);
       if (debug && known.stack) context.stderr.write(`${known.stack}\n`);
       return known.exitCode;
     }

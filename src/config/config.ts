@@ -38,6 +38,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
 }
 
+/**
+ * The variables that choose the language (EPIC_LANG, LC_ALL, LC_MESSAGES,
+ * LANG), from the environment and `.env`, without reading the rest of the
+ * configuration: the language is needed to word a configuration error.
+ */
+export function languageEnv(env: Env, cwd: string): Env {
+  let file: Record<string, string> = {};
+  try {
+    file = readDotEnv(join(cwd, '.env'));
+  } catch {
+    // An unreadable .env is reported by loadConfig, in the language the environment chose.
+  }
+  return { ...file, ...definedOnly(env) };
+}
+
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /** "90s", "15m", "8h", "2d" or a number of seconds. */

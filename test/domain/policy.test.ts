@@ -2,19 +2,23 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type Action, assertAllowed, listingScope, POLICY, refusal } from '../../src/auth/policy.js';
 import { ROLES } from '../../src/domain/values/roles.js';
-import { Forbidden } from '../../src/errors.js';
+import { EpicError, Forbidden } from '../../src/errors.js';
+import { loadTranslator } from '../../src/i18n/translator.js';
+
+const en = await loadTranslator('en');
+const fr = await loadTranslator('fr');
 
 const wording = suite('assertAllowed: one wording per refusal, from the permission table');
 
 const bob = { id: 'com1', role: 'commercial' as const };
 const sam = { id: 'sup1', role: 'support' as const };
 
-function message(run: () => void): string {
+function message(run: () => void, translator = en): string {
   try {
     run();
   } catch (error) {
     assert.instance(error, Forbidden);
-    return (error as Error).message;
+    return translator.render((error as EpicError).text);
   }
   throw new Error('expected a refusal');
 }
@@ -45,9 +49,27 @@ wording('a refusal says what the role may do, never an id', () => {
 wording('every refusal of every action and role reads as a sentence without ids or dotted names', () => {
   for (const action of Object.keys(POLICY) as Action[]) {
     for (const role of ROLES) {
-      const text = refusal(action, role).message;
+      const text = en.render(refusal(action, role).text);
       assert.not.match(text, /com1|sup1|\.|\s{2}|\s$/, `${action} for ${role}: "${text}"`);
       assert.match(text, /^(a commercial|a support|gestion) may (not|only) [a-z]/, `${action} for ${role}: "${text}"`);
+    }
+  }
+});
+
+wording('in French, as a French sentence', () => {
+  assert.is(
+    message(() => assertAllowed('client.edit', bob, { commercialId: 'com2' }), fr),
+    'un commercial ne peut modifier que ses propres clients',
+  );
+  assert.is(
+    message(() => assertAllowed('user.create', sam), fr),
+    'un support ne peut pas créer d’utilisateurs',
+  );
+  for (const action of Object.keys(POLICY) as Action[]) {
+    for (const role of ROLES) {
+      const text = fr.render(refusal(action, role).text);
+      assert.match(text, /^(un commercial|un support|la gestion) ne peut (pas )?[a-zé]/, `${action} for ${role}: "${text}"`);
+      assert.not.match(text, /\s$|\s{2}/, `${action} for ${role}: "${text}"`);
     }
   }
 });

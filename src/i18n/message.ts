@@ -1,0 +1,33 @@
+/**
+ * A message a person will read, before it is put into words: the catalogue key
+ * and its parameters. Code below the CLI (deciders, stores, importers) never
+ * words anything itself: it throws and returns `Message`s, and the CLI renders
+ * them in the reader's language (src/i18n/translator.ts). Only types are
+ * imported here: no language is loaded by building a message.
+ */
+import type { Catalog } from './en/index.js';
+import type { Format } from './format.js';
+
+export type MessageKey = keyof Catalog;
+
+/** The parameters a key's wording takes; `undefined` for a fixed text. */
+export type MessageParams<K extends MessageKey> = Catalog[K] extends (params: infer P, format: Format) => string ? P : undefined;
+
+export interface Message<K extends MessageKey = MessageKey> {
+  readonly key: K;
+  readonly params: MessageParams<K>;
+}
+
+/** Builds a message; the compiler checks the key exists and its parameters are the ones its wording needs. */
+export function msg<K extends MessageKey>(key: K, ...params: MessageParams<K> extends undefined ? [] : [MessageParams<K>]): Message<K> {
+  return { key, params: params[0] as MessageParams<K> };
+}
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string' && 'params' in value;
+}
+
+/** A stable, language-free rendering for developers (error.message, stack traces, debug output). */
+export function describeMessage(message: Message): string {
+  return message.params === undefined ? message.key : `${message.key} ${JSON.stringify(message.params)}`;
+}
