@@ -1,25 +1,32 @@
 /**
- * Every cell of the permission table of ../shared/CLI.md ("Who may do what"),
- * proved through the CLI. The expected table is parsed from CLI.md itself, not
- * copied from src/auth/policy.ts: change a cell in either place and a test here
- * fails.
+ * Every cell of the permission table of docs/cli.md ("Who may do what"),
+ * checked against src/auth/policy.ts and proved through the CLI. The expected
+ * table is parsed from docs/cli.md, not copied from the policy: change a cell
+ * in either place and a test here fails.
+ *
+ * When the contract the product is built from sits next to the repository
+ * (`../shared/CLI.md`, in a development checkout; EPIC_TEST_CONTRACT_MD names
+ * another copy), its table must be docs/cli.md's. Rows whose commands are not
+ * built yet are listed in one line; each of them fails here the day its
+ * command appears without cell tests.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type Action, POLICY, type Scope } from '../../src/auth/policy.js';
-import { loadAllCommands } from '../../src/cli/commands/routes.js';
-import { buildCli } from '../../src/cli/main.js';
+import { COMMAND_ROUTES } from '../../src/cli/commands/routes.js';
 import type { Role } from '../../src/domain/values/roles.js';
 import type { CliResult } from '../support/cli.js';
 import { type Dataset, type Member, seedDataset, Team } from '../support/team.js';
 
 // ---------------------------------------------------------------------------
-// The table, from CLI.md
+// The table, from docs/cli.md
 
-const CLI_MD = join(import.meta.dirname, '../../../shared/CLI.md');
+const ROOT = resolve(import.meta.dirname, '../..');
+const REFERENCE_MD = join(ROOT, 'docs/cli.md');
+const CONTRACT_MD = resolve(ROOT, process.env.EPIC_TEST_CONTRACT_MD || '../shared/CLI.md');
 const ROLES = ['gestion', 'commercial', 'support'] as const satisfies readonly Role[];
 
 /** What a cell grants: a listing/change scope, `view` (whatever the role may view), and for `client edit` whether `--commercial` is allowed. */
@@ -35,7 +42,7 @@ const none: Meaning = { scope: 'none' };
 
 /**
  * Every wording the table uses, and what it means. An unknown wording fails the
- * parse: a new phrase in CLI.md must be given a meaning here, never ignored.
+ * parse: a new phrase in the table must be given a meaning here, never ignored.
  * `item` is the verb (or command) of the row the cell applies to.
  */
 function meaningOf(text: string, item: string): Meaning {
@@ -71,20 +78,20 @@ function meaningOf(text: string, item: string): Meaning {
     case 'export of what they may view':
       return item === 'export' ? { scope: 'view' } : none;
     default:
-      throw new Error(`CLI.md permission cell ${JSON.stringify(text)} has no meaning in this test: add it to meaningOf`);
+      throw new Error(`permission cell ${JSON.stringify(text)} has no meaning in this test: add it to meaningOf`);
   }
 }
 
 interface Row {
   readonly label: string;
-  /** "client list", "users create", "history", "audit verify"... */
+  /** "client list", "users create", "history", "audit verify", "passwd"... */
   readonly items: readonly string[];
   readonly cells: Readonly<Record<Role, string>>;
 }
 
-function parseTable(markdown: string): Row[] {
+function parseTable(markdown: string, file: string): Row[] {
   const section = markdown.split(/^## /m).find((s) => s.startsWith('Who may do what'));
-  if (section === undefined) throw new Error('CLI.md has no "Who may do what" section');
+  if (section === undefined) throw new Error(`${file} has no "Who may do what" section`);
   const lines = section.split('\n').filter((line) => line.trim().startsWith('|'));
   const split = (line: string) =>
     line
@@ -93,25 +100,27 @@ function parseTable(markdown: string): Row[] {
       .split('|')
       .map((c) => c.trim());
   const [header, separator, ...body] = lines;
-  assert.equal(split(header ?? ''), ['action', 'gestion', 'commercial', 'support'], 'the table header');
-  assert.ok(separator !== undefined && /^[|\s:-]+$/.test(separator), 'the separator line');
+  assert.equal(split(header ?? ''), ['action', 'gestion', 'commercial', 'support'], `the table header of ${file}`);
+  assert.ok(separator !== undefined && /^[|\s:-]+$/.test(separator), `the separator line of ${file}`);
   return body.map((line) => {
     const [label = '', gestion = '', commercial = '', support = ''] = split(line);
-    const colon = label.indexOf(':');
+    // "passwd (own password)": the remark is for readers, the item is the command.
+    const subject = label.replace(/\s*\([^)]*\)$/, '');
+    const colon = subject.indexOf(':');
     const items =
       colon === -1
-        ? label.split(',').map((item) => item.trim())
-        : label
+        ? subject.split(',').map((item) => item.trim())
+        : subject
             .slice(colon + 1)
             .split(',')
-            .map((verb) => `${label.slice(0, colon).trim()} ${verb.trim()}`);
+            .map((verb) => `${subject.slice(0, colon).trim()} ${verb.trim()}`);
     return { label, items, cells: { gestion, commercial, support } };
   });
 }
 
-const ROWS = parseTable(readFileSync(CLI_MD, 'utf8'));
+const ROWS = parseTable(readFileSync(REFERENCE_MD, 'utf8'), 'docs/cli.md');
 
-/** Item ("client list") -> role -> what CLI.md grants. */
+/** Item ("client list") -> role -> what docs/cli.md grants. */
 const EXPECTED = new Map<string, { text: Readonly<Record<Role, string>>; meaning: Readonly<Record<Role, Meaning>> }>();
 for (const row of ROWS) {
   for (const item of row.items) {
@@ -122,11 +131,11 @@ for (const row of ROWS) {
 
 function expected(item: string, role: Role): Meaning {
   const entry = EXPECTED.get(item);
-  if (entry === undefined) throw new Error(`CLI.md has no permission row for ${item}`);
+  if (entry === undefined) throw new Error(`docs/cli.md has no permission row for ${item}`);
   return entry.meaning[role];
 }
 
-/** The policy action each item of the table is enforced by; `null`: derived from the view actions. */
+/** The policy action each built item is enforced by; `null`: derived from the view actions. Each has its cells tested below. */
 const ACTION_OF = {
   'users create': 'user.create',
   'users list': 'user.list',
@@ -159,28 +168,75 @@ const ACTION_OF = {
   export: null,
 } as const satisfies Record<string, Action | null>;
 
+/**
+ * Items of the table whose commands are not built yet, and the policy action
+ * expected to enforce each (`null`: none, `passwd` acts on yourself). Their
+ * cells are checked against the policy as soon as it has the action; the day
+ * the CLI has the command, the item must move to ACTION_OF with cell tests.
+ */
+const NOT_BUILT: Readonly<Record<string, string | null>> = {
+  'event cancel': 'event.cancel',
+  passwd: null,
+  'user disable': 'user.disable',
+  'user enable': 'user.enable',
+  'user unlock': 'user.unlock',
+  'client forget': 'client.forget',
+  'client dossier': 'client.dossier',
+  'contract refund': 'contract.refund',
+  'audit digest': 'audit.digest',
+};
+
 type Item = keyof typeof ACTION_OF;
 const VIEW_ACTIONS: readonly Action[] = ['client.view', 'contract.view', 'event.view'];
+
+function isAction(name: string | null): name is Action {
+  return name !== null && Object.hasOwn(POLICY, name);
+}
+
+/** Whether the CLI has a command for an item: `users create` is `user create`, `projection *` any projection command, `import` any import. */
+function isBuilt(item: string): boolean {
+  const words = item.replace(/^users /, 'user ').replace(/ \*$/, '');
+  return COMMAND_ROUTES.some(({ route }) => route === words || route.startsWith(`${words} `));
+}
 
 // ---------------------------------------------------------------------------
 // The parsed table itself
 
-const table = suite('permission table parsed from CLI.md');
+const table = suite('permission table of docs/cli.md');
 
 table('has every row and cell, so a parser regression cannot test nothing', () => {
-  assert.is(ROWS.length, 16, 'rows');
-  assert.is(ROWS.flatMap((row) => ROLES.map((role) => row.cells[role])).filter((cell) => cell !== '').length, 48, 'non-empty cells');
-  assert.is(EXPECTED.size, 29, 'items (noun + verb)');
-  assert.equal([...EXPECTED.keys()].sort(), Object.keys(ACTION_OF).sort(), 'the items are exactly those this test knows');
+  assert.is(ROWS.length, 21, 'rows');
+  assert.is(ROWS.flatMap((row) => ROLES.map((role) => row.cells[role])).filter((cell) => cell !== '').length, 63, 'non-empty cells');
+  assert.is(EXPECTED.size, 38, 'items (noun + verb)');
+  assert.equal(
+    [...EXPECTED.keys()].sort(),
+    [...Object.keys(ACTION_OF), ...Object.keys(NOT_BUILT)].sort(),
+    'the items are exactly those this test knows',
+  );
   assert.equal(expected('client edit', 'commercial'), { scope: 'own', reassign: 'none' });
   assert.equal(expected('event edit', 'support'), { scope: 'assigned' });
   assert.equal(expected('import', 'commercial'), { scope: 'none' });
   assert.equal(expected('export', 'support'), { scope: 'view' });
+  assert.equal(expected('passwd', 'support'), { scope: 'all' });
+  assert.equal(expected('event cancel', 'commercial'), { scope: 'own' });
 });
 
-table('src/auth/policy.ts grants exactly what CLI.md says, for every action and role', () => {
+if (existsSync(CONTRACT_MD)) {
+  table('is the table of the contract it was written from (../shared/CLI.md)', () => {
+    assert.equal(parseTable(readFileSync(CONTRACT_MD, 'utf8'), CONTRACT_MD), ROWS);
+  });
+} else {
+  process.stdout.write(`\npermission table: ${CONTRACT_MD} absent, docs/cli.md not compared with the contract\n`);
+}
+
+table('src/auth/policy.ts grants exactly what docs/cli.md says, for every action and role', () => {
   const covered = new Set<Action>(['client.reassign']);
-  for (const [item, action] of Object.entries(ACTION_OF) as [Item, Action | null][]) {
+  const actions: [string, Action | null][] = [
+    ...(Object.entries(ACTION_OF) as [Item, Action | null][]),
+    // A row not built yet is checked as soon as the policy has its action.
+    ...Object.entries(NOT_BUILT).flatMap(([item, name]): [string, Action][] => (isAction(name) ? [[item, name]] : [])),
+  ];
+  for (const [item, action] of actions) {
     for (const role of ROLES) {
       const meaning = expected(item, role);
       if (action === null) {
@@ -191,15 +247,36 @@ table('src/auth/policy.ts grants exactly what CLI.md says, for every action and 
         continue;
       }
       covered.add(action);
-      assert.is(POLICY[action][role], meaning.scope, `${action} for ${role} (CLI.md: ${JSON.stringify(EXPECTED.get(item)?.text[role])})`);
+      assert.is(
+        POLICY[action][role],
+        meaning.scope,
+        `${action} for ${role} (docs/cli.md: ${JSON.stringify(EXPECTED.get(item)?.text[role])})`,
+      );
     }
   }
   for (const role of ROLES) {
     const reassign = expected('client edit', role).reassign ?? (expected('client edit', role).scope === 'none' ? 'none' : undefined);
     assert.is(POLICY['client.reassign'][role], reassign, `client.reassign (edit --commercial) for ${role}`);
   }
-  assert.equal([...covered].sort(), Object.keys(POLICY).sort(), 'every policy action is a cell of CLI.md');
+  assert.equal([...covered].sort(), Object.keys(POLICY).sort(), 'every policy action is a cell of docs/cli.md');
 });
+
+table('every built command has its cells tested here, and only built ones are taken as built', () => {
+  for (const item of Object.keys(ACTION_OF)) assert.ok(isBuilt(item), `${item}: tested below, but the CLI has no such command`);
+  for (const item of Object.keys(NOT_BUILT))
+    assert.not.ok(isBuilt(item), `${item} is built now: move it from NOT_BUILT to ACTION_OF and test its cells through the CLI`);
+});
+
+/** The rows still to build, one line: "event cancel, passwd, user disable/enable/unlock, ...". */
+const toBuild = ROWS.flatMap((row) => {
+  const missing = row.items.filter((item) => item in NOT_BUILT);
+  if (missing.length === 0) return [];
+  const [first = ''] = missing;
+  const noun = first.includes(' ') ? first.slice(0, first.indexOf(' ')) : '';
+  const sameNoun = noun !== '' && missing.every((item) => item.startsWith(`${noun} `));
+  return [sameNoun ? `${noun} ${missing.map((item) => item.slice(noun.length + 1)).join('/')}` : missing.join(', ')];
+});
+if (toBuild.length > 0) process.stdout.write(`\npermission rows not built yet: ${toBuild.join(', ')}\n`);
 
 table.run();
 
@@ -247,8 +324,15 @@ let wdata: Dataset;
 
 const cells = suite('every cell of the permission table, through the CLI');
 cells.before(async () => {
-  [reader, writer] = await Promise.all([Team.start(), Team.start()]);
-  [data, wdata] = await Promise.all([seedDataset(reader), seedDataset(writer)]);
+  try {
+    [reader, writer] = await Promise.all([Team.start(), Team.start()]);
+    [data, wdata] = await Promise.all([seedDataset(reader), seedDataset(writer)]);
+  } catch (error) {
+    // The seed itself uses cells (gestion creates users, commercials create clients...): uvu fails the
+    // suite on a hook error without saying why, so say it.
+    process.stdout.write(`\nthe permission dataset could not be seeded: ${(error as Error).message}\n`);
+    throw error;
+  }
 });
 cells.after(() => {
   reader?.cleanup();
@@ -517,96 +601,79 @@ for (const role of ROLES) {
   });
 }
 
-/** The rows whose commands are being added by other issues: tested once the CLI has them. */
-const REGISTERED = new Set((await buildCli(await loadAllCommands())).definitions().map((d) => d.path));
-function registered(item: string): boolean {
-  const prefix = `epic ${item.replace(' *', '')}`;
-  return [...REGISTERED].some((path) => path === prefix || path.startsWith(`${prefix} `));
-}
+cells('projection status, run and rebuild as each role', async () => {
+  for (const role of ROLES) {
+    const allowed = allows(expected('projection *', role).scope, role, 'other');
+    for (const args of [
+      ['projection', 'status', '--json'],
+      ['projection', 'run'],
+      ['projection', 'rebuild', 'users'],
+    ]) {
+      assertOutcome(await reader.run(ACTOR[role], args), allowed, `${role} ${args.join(' ')}`);
+    }
+  }
+});
 
-if (registered('projection *')) {
-  cells('projection status, run and rebuild as each role', async () => {
-    for (const role of ROLES) {
-      const allowed = allows(expected('projection *', role).scope, role, 'other');
-      for (const args of [
-        ['projection', 'status', '--json'],
-        ['projection', 'run'],
-        ['projection', 'rebuild', 'users'],
-      ]) {
-        assertOutcome(await reader.run(ACTOR[role], args), allowed, `${role} ${args.join(' ')}`);
+cells('history of what each role may view', async () => {
+  for (const role of ROLES) {
+    const who = ACTOR[role];
+    const { scope } = expected('history', role);
+    for (const noun of ['client', 'contract', 'event'] as const) {
+      // "what they may view": the scope of the role's view cell for that noun.
+      const effective = scope === 'view' ? expected(`${noun} view`, role).scope : scope;
+      const records = facts(data)[`${noun}s`];
+      for (const record of records) {
+        const allowed = effective !== 'none' && visible(records, effective, who).includes(record.id);
+        assertOutcome(
+          await reader.run(who, ['history', noun, record.id, '--json']),
+          allowed,
+          `${role} history ${noun} of ${record.owner}'s record assigned to [${record.supports.join(', ')}]`,
+        );
       }
     }
-  });
-}
+    const users = scope === 'view' ? expected('users view', role).scope : scope;
+    assertOutcome(
+      await reader.run(who, ['history', 'user', reader.ids.carla, '--json']),
+      allows(users, role, 'other'),
+      `${role} history user`,
+    );
+  }
+});
 
-if (registered('history')) {
-  cells('history of what each role may view', async () => {
-    for (const role of ROLES) {
-      const who = ACTOR[role];
-      const { scope } = expected('history', role);
-      for (const noun of ['client', 'contract', 'event'] as const) {
-        // "what they may view": the scope of the role's view cell for that noun.
-        const effective = scope === 'view' ? expected(`${noun} view`, role).scope : scope;
-        const records = facts(data)[`${noun}s`];
-        for (const record of records) {
-          const allowed = effective !== 'none' && visible(records, effective, who).includes(record.id);
-          assertOutcome(
-            await reader.run(who, ['history', noun, record.id, '--json']),
-            allowed,
-            `${role} history ${noun} of ${record.owner}'s record assigned to [${record.supports.join(', ')}]`,
-          );
-        }
-      }
-      const users = scope === 'view' ? expected('users view', role).scope : scope;
-      assertOutcome(
-        await reader.run(who, ['history', 'user', reader.ids.carla, '--json']),
-        allows(users, role, 'other'),
-        `${role} history user`,
-      );
-    }
-  });
-}
+cells('audit verify as each role', async () => {
+  for (const role of ROLES) {
+    assertOutcome(
+      await reader.run(ACTOR[role], ['audit', 'verify', '--json']),
+      allows(expected('audit verify', role).scope, role, 'other'),
+      `${role} audit verify`,
+    );
+  }
+});
 
-if (registered('audit verify')) {
-  cells('audit verify as each role', async () => {
-    for (const role of ROLES) {
-      assertOutcome(
-        await reader.run(ACTOR[role], ['audit', 'verify', '--json']),
-        allows(expected('audit verify', role).scope, role, 'other'),
-        `${role} audit verify`,
-      );
-    }
-  });
-}
+cells('import clients as each role', async () => {
+  for (const role of ROLES) {
+    const file = `${unique('import')}.csv`;
+    writeFileSync(join(writer.app.home, file), `name,email,commercial\nImported ${file},${file}@import.io,bob@epic.test\n`);
+    const result = await writer.run(ACTOR[role], ['import', 'clients', file]);
+    assertOutcome(result, allows(expected('import', role).scope, role, 'other'), `${role} import clients`);
+  }
+});
 
-if (registered('import')) {
-  cells('import clients as each role', async () => {
-    for (const role of ROLES) {
-      const file = `${unique('import')}.csv`;
-      writeFileSync(join(writer.app.home, file), `name,email,commercial\nImported ${file},${file}@import.io,bob@epic.test\n`);
-      const result = await writer.run(ACTOR[role], ['import', 'clients', file]);
-      assertOutcome(result, allows(expected('import', role).scope, role, 'other'), `${role} import clients`);
-    }
-  });
-}
-
-if (registered('export')) {
-  cells('export of what each role may view', async () => {
-    for (const role of ROLES) {
-      const who = ACTOR[role];
-      const { scope } = expected('export', role);
-      for (const noun of ['client', 'contract', 'event'] as const) {
-        const result = await reader.run(who, ['export', `${noun}s`, '--format', 'json']);
-        // "what they may view": the scope of the role's listing cell.
-        const effective = scope === 'view' ? expected(`${noun} list`, role).scope : scope;
-        if (effective === 'none') assertOutcome(result, false, `${role} export ${noun}s`);
-        else {
-          assert.is(result.code, 0, result.stderr);
-          assert.equal(ids(result), visible(facts(data)[`${noun}s`], effective, who), `${role} export ${noun}s`);
-        }
+cells('export of what each role may view', async () => {
+  for (const role of ROLES) {
+    const who = ACTOR[role];
+    const { scope } = expected('export', role);
+    for (const noun of ['client', 'contract', 'event'] as const) {
+      const result = await reader.run(who, ['export', `${noun}s`, '--format', 'json']);
+      // "what they may view": the scope of the role's listing cell.
+      const effective = scope === 'view' ? expected(`${noun} list`, role).scope : scope;
+      if (effective === 'none') assertOutcome(result, false, `${role} export ${noun}s`);
+      else {
+        assert.is(result.code, 0, result.stderr);
+        assert.equal(ids(result), visible(facts(data)[`${noun}s`], effective, who), `${role} export ${noun}s`);
       }
     }
-  });
-}
+  }
+});
 
 cells.run();
