@@ -205,7 +205,7 @@ process.stdout.write(JSON.stringify(out));
 
 async function historyBench(home: Home, options: CliBenchOptions): Promise<Row[]> {
   const what = `\`epic history contract\` and \`--at\`, ${options.historyEvents} events`;
-  if (!existsSync(join(app.root, 'dist/cli/commands/history.js'))) {
+  if (!existsSync(join(app.root, 'dist/cli/commands/audit/history.js'))) {
     return [{ id: 'B5', what, unit: 'ms', target: '≤ 2×', notMeasured: 'history command missing' }];
   }
   const probe = await epic(home.home, ['history', '--help']).catch((error: unknown) => ({
