@@ -2,7 +2,7 @@ import { describeMessage, type Message } from './i18n/message.js';
 
 /**
  * Every failure a user can meet is one of these; each carries the exit code of
- * the CLI contract (../shared/CLI.md, "Exit codes"). Anything else that escapes
+ * the CLI contract (docs/cli.md, "Exit codes"). Anything else that escapes
  * a command is a bug and exits 1.
  */
 export const ExitCode = {

@@ -1,5 +1,5 @@
 /**
- * The JSON records of the CLI contract (../shared/CLI.md, "JSON records"),
+ * The JSON records of the CLI contract (docs/cli.md, "JSON records"),
  * exactly: the key order is the contract's, amounts are strings with two
  * decimals, instants ISO 8601 UTC, names joined when read (always current).
  */

@@ -1,6 +1,6 @@
 /**
  * A record's history and the record at a past instant, both folded from the
- * event log with the command side's own aggregates (src/commands/aggregates.ts:
+ * event log with the command side's own aggregates (src/domain/aggregates.ts:
  * the same `evolve`, events lifted by the upcasters), never from read tables.
  *
  * - a user's history comes from the `users` stream;
@@ -32,7 +32,7 @@ export interface RecordRef {
   readonly clientId?: string;
 }
 
-/** One entry of `epic history` (CLI.md "history entry", plus where the event sits in the log). */
+/** One entry of `epic history` (docs/cli.md "history entry", plus where the event sits in the log). */
 export interface HistoryEntry {
   /** 1..n within this record's history. */
   readonly version: number;

@@ -1,5 +1,5 @@
 /**
- * The public view of one record (the JSON records of ../shared/CLI.md, same
+ * The public view of one record (the JSON records of docs/cli.md, same
  * keys in the same order as the read side's), computed from folded state
  * instead of read tables: the history diffs these views before and after each
  * event, and `history --at` prints one. Names are taken from the user

@@ -1,5 +1,5 @@
 /**
- * The permission table of CLI.md, as data. The CLI (listing filters), the
+ * The permission table of docs/cli.md, as data. The CLI (listing filters), the
  * command handlers (authorize) and the tests all read this one table.
  *
  * Scopes:

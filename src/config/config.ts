@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InvalidInput } from '../errors.js';
 
-/** Everything the CLI reads from the environment (CLI.md, "Configuration"). */
+/** Everything the CLI reads from the environment (docs/cli.md, "Configuration"). */
 export interface Config {
   readonly home: string;
   readonly eventStoreUrl: string;

@@ -4,7 +4,7 @@
  * pure functions (upcasters) that lift an older stored shape to the next one.
  *
  * Whatever folds or projects events reads them through `upcast`: the command
- * side's fold (src/commands/aggregate.ts), the projector, the history and
+ * side's fold (src/domain/decider.ts), the projector, the history and
  * time-travel readers (src/audit). The log itself is never rewritten: the
  * hash chain covers the stored (raw) event, and `audit verify` checks that,
  * never an upcast copy.

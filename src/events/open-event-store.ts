@@ -10,7 +10,7 @@ export interface OpenedEventStore {
 type Opener = (url: string) => Promise<OpenedEventStore>;
 
 /**
- * One opener per URL scheme (EPIC_EVENT_STORE, ../shared/CLI.md). Each imports
+ * One opener per URL scheme (EPIC_EVENT_STORE, docs/cli.md). Each imports
  * its adapter lazily: the drivers are heavy (mysql2, the gRPC client of esdb)
  * and a command should only pay for the one it uses. Add an adapter by adding
  * a line here.

@@ -9,7 +9,7 @@ import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
  * batch whose type it handles, in log order; it writes their effect (and
  * nothing else: the projector writes the checkpoint in the same transaction).
  *
- * A rebuild (blue/green, src/projections/blue-green.ts) runs the same `apply`
+ * A rebuild (blue/green, src/projections/rebuild/blue-green.ts) runs the same `apply`
  * against shadow tables: the projector renames the tables in its statements,
  * so `apply` always names the live tables.
  */

@@ -47,7 +47,7 @@ export const usersProjection: Projection = {
           rows.update(event.data.userId, (row) => ({ ...row, role: event.data.role, updated_at: at }));
           break;
         case 'UserPasswordChanged':
-          // The directory's state counts a password change as a change of the user (src/domain/users/state.ts).
+          // The directory's state counts a password change as a change of the user (src/domain/users/users-state.ts).
           rows.update(event.data.userId, (row) => ({ ...row, updated_at: at }));
           break;
         case 'UserDeleted':

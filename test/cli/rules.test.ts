@@ -1,5 +1,5 @@
 /**
- * Every business rule of ../shared/CLI.md, and every kind of malformed input,
+ * Every business rule of docs/cli.md, and every kind of malformed input,
  * refused through the CLI: the contract's exit code, one `error: ...` line on
  * stderr, nothing on stdout, and nothing changed — the only new event in the
  * whole log is the command log's `rejected` entry for the attempt.

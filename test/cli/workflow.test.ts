@@ -1,7 +1,7 @@
 /**
  * The whole seed workflow of issue 3 through the CLI, as three users in turn
  * (gestion, commercial, support), every listing checked with --json against
- * the JSON records of ../shared/CLI.md.
+ * the JSON records of docs/cli.md.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -97,7 +97,7 @@ interface EventJson {
 
 function shaped<T extends object>(records: T[], keys: readonly string[]): T[] {
   for (const record of records) {
-    assert.equal(Object.keys(record), keys, 'the keys of CLI.md, in order');
+    assert.equal(Object.keys(record), keys, 'the keys of docs/cli.md, in order');
     for (const key of ['createdAt', 'updatedAt'] as const) assert.match(String((record as Record<string, unknown>)[key]), ISO_UTC, key);
   }
   return records;

@@ -1,6 +1,6 @@
 /**
  * Each projection's rows after a realistic history (test/support/crm-scenario.ts),
- * read back through the query functions in the exact JSON shapes of CLI.md.
+ * read back through the query functions in the exact JSON shapes of docs/cli.md.
  */
 import * as assert from 'uvu/assert';
 import { catchUp } from '../../src/projections/projector.js';

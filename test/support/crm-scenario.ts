@@ -4,7 +4,7 @@
  * signed, amended and paid, events scheduled and staffed, and the command log
  * alongside. Tests replay it into the read tables and check the records.
  *
- * Ids look like real ones (10 characters of src/domain/ids.ts's alphabet);
+ * Ids look like real ones (10 characters of src/domain/values/ids.ts's alphabet);
  * some share 4-character prefixes on purpose, for resolveId.
  */
 import type { EventActor } from '../../src/events/event-store.js';

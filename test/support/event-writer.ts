@@ -2,7 +2,7 @@
  * Appends domain events to a store the way the command handlers do: one
  * command per call, with its own command id, the actor, and an instant from a
  * test clock that moves one minute per command. Event ids come from the real
- * encoder (src/commands/event-codec.ts), command-log records from the real
+ * encoder (src/commands/new-events.ts), command-log records from the real
  * `recordCommand`.
  */
 import { ANONYMOUS, recordCommand } from '../../src/commands/command-log.js';

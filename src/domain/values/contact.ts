@@ -1,4 +1,4 @@
-/** Validation of the contact details users and clients carry (CLI.md, "Business rules"). */
+/** Validation of the contact details users and clients carry (docs/cli.md, "Business rules"). */
 
 // Pragmatic address check: one @, no spaces or control characters, a dot in the domain.
 const EMAIL = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
@@ -14,7 +14,7 @@ export function emailKey(email: string): string {
 
 /** Digits with optional leading +, spaces, dots and dashes; 7 to 20 digits. */
 export function isValidPhone(phone: string): boolean {
-  if (!/^\+?[0-9 .\-]+$/.test(phone)) return false;
+  if (!/^\+?[0-9 .-]+$/.test(phone)) return false;
   const digits = phone.replace(/[^0-9]/g, '').length;
   return digits >= 7 && digits <= 20;
 }

@@ -6,11 +6,11 @@
  * - type: the event type; data: the payload as JSON (content type application/json);
  * - metadata (JSON): `{actor, at, commandId, schemaVersion, prevHash, hash}`;
  * - version = stream revision + 1 (revisions are 0-based, versions 1-based);
- * - position: see esdb-position.ts.
+ * - position: see position.ts.
  *
  * Which events belong to the log: every event except EventStoreDB's own
  * (a stream or an event type starting with `$`: stream metadata, statistics,
- * links) and the credential streams (esdb-credential-store.ts).
+ * links) and the credential streams (credential-store.ts).
  */
 
 import type { AllStreamResolvedEvent, EventData, ResolvedEvent } from '@eventstore/db-client';
@@ -69,7 +69,7 @@ export function toEventData({ event }: PreparedEvent, link: ChainLink): EventDat
   });
 }
 
-/** The port's global position of an event read from EventStoreDB (see esdb-position.ts for the assumptions it checks). */
+/** The port's global position of an event read from EventStoreDB (see position.ts for the assumptions it checks). */
 export function logPosition(resolved: ResolvedEvent | AllStreamResolvedEvent): number {
   const recorded = eventOf(resolved);
   const position = eventPosition(recorded.position);

@@ -25,9 +25,9 @@
  *   written again.
  * The same first id with different later ids is a Conflict.
  *
- * Global positions: see esdb-position.ts. readAll, headPosition and
+ * Global positions: see position.ts. readAll, headPosition and
  * streamHeads read `$all` and skip EventStoreDB's system events and the
- * credential streams (esdb-event-codec.ts, isLogEvent).
+ * credential streams (event-codec.ts, isLogEvent).
  */
 import {
   type AllStreamResolvedEvent,
@@ -206,7 +206,7 @@ export class EsdbEventStore implements EventStore {
 
   /**
    * The password hashes, one stream per user on the same connection (see
-   * esdb-credential-store.ts). Closing it is a no-op: the connection closes
+   * credential-store.ts). Closing it is a no-op: the connection closes
    * with this store.
    */
   credentials(): CredentialStore {
@@ -217,7 +217,7 @@ export class EsdbEventStore implements EventStore {
   /**
    * Follows the log from `after`: the events recorded so far, then each new
    * one as it is recorded, with checkpoints to store while nothing of
-   * interest arrives. See esdb-follow.ts.
+   * interest arrives. See follow.ts.
    */
   followAll(options: FollowOptions): AsyncIterable<FollowMessage> {
     return followAll(this.#connection, options);
