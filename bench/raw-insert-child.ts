@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import { openReadDb } from '../src/projections/read-db/open-read-db.js';
-import { parseReadDbUrl } from '../src/projections/read-db/read-db-url.js';
+import { parseReadDbUrl } from '../src/config/read-db-url.js';
 import { nowMs } from './stats.js';
 
 const TABLES = ['users', 'clients', 'contracts', 'occasions', 'command_log'] as const;

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseReadDbUrl } from '../../src/config/read-db-url.js';
 import { BackendUnavailable, InvalidInput } from '../../src/errors.js';
 import { getContract } from '../../src/projections/queries/index.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
-import { parseReadDbUrl } from '../../src/projections/read-db/read-db-url.js';
 import { insertRows } from '../../src/projections/read-db/upsert.js';
 import { rejection } from '../event-store/rejection.js';
 import { describeReadDb, MYSQL_URL_VARIABLE, readDbDialects } from '../support/read-db-matrix.js';
@@ -40,7 +40,27 @@ urls('mysql URLs: percent-encoded credentials, default port, no password in the 
     display: 'mysql://epic@db.example:3307/crm',
   });
   const local = parseReadDbUrl('mysql://root@127.0.0.1/test');
-  assert.equal(local.dialect === 'mysql' && [local.port, local.password, local.display], [3306, '', 'mysql://root@127.0.0.1/test']);
+  assert.equal(local.dialect === 'mysql' && [local.port, local.password, local.display], [3306, '', 'mysql://root@127.0.0.1:3306/test']);
+});
+
+urls('a malformed mysql URL is invalid input that names EPIC_READ_DB forms and never repeats the password', () => {
+  for (const url of [
+    'mysql://u:s3cr3t%zz@host/db',
+    'mysql://u%zz:s3cr3t@host/db',
+    'mysql://u:s3cr3t@host/d%zzb',
+    'mysql://u:s3cr3t@host/db?ssl=true',
+    'mysql://u:s3cr3t@host:99999/db',
+  ]) {
+    let error: unknown;
+    try {
+      parseReadDbUrl(url);
+    } catch (caught) {
+      error = caught;
+    }
+    assert.instance(error, InvalidInput, url);
+    assert.match((error as Error).message, /^the read database URL must be sqlite:<path> or mysql:/, url);
+    assert.not.match((error as Error).message, /s3cr3t/, url);
+  }
 });
 
 urls('anything else is invalid input', () => {

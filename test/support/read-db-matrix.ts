@@ -20,7 +20,7 @@ import { suite, type Test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Database, ReadDialect } from '../../src/projections/read-db/database.js';
 import { openReadDb, type ReadDb } from '../../src/projections/read-db/open-read-db.js';
-import { parseReadDbUrl } from '../../src/projections/read-db/read-db-url.js';
+import { parseReadDbUrl } from '../../src/config/read-db-url.js';
 
 export const MYSQL_URL_VARIABLE = 'EPIC_TEST_MYSQL_URL';
 

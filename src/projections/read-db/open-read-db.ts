@@ -5,10 +5,9 @@
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
+import { parseReadDbUrl, type ReadDbTarget } from '../../config/read-db-url.js';
 import { BackendUnavailable } from '../../errors.js';
 import type { Database, ReadDialect } from './database.js';
-import type { ReadDbTarget } from './read-db-url.js';
-import { parseReadDbUrl } from './read-db-url.js';
 
 export interface ReadDb {
   readonly db: Kysely<Database>;
