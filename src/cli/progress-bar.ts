@@ -1,49 +1,69 @@
 import type { Writable } from 'node:stream';
 
-export interface ProgressSample {
-  readonly done: number;
-  readonly total: number;
-  readonly elapsedMs: number;
+interface ProgressBarOptions {
+  /** What is counted: `events`, `rows`. */
+  readonly unit: string;
+  /** What is being done, before the bar: `importing`. */
+  readonly label?: string;
+  /** Milliseconds from some fixed point; injected by tests. */
+  readonly now?: () => number;
 }
 
 const WIDTH = 24;
 const REDRAW_MS = 100;
 
 /**
- * A one-line progress bar with the rate and the time left, redrawn in place
- * on a terminal (at most every 100 ms). On anything else it draws nothing:
- * logs and pipes stay quiet.
+ * The one progress bar of the CLI: one line with the rate and the time left,
+ * redrawn in place on a terminal (at most every 100 ms, and always for the
+ * last step). On anything else it draws nothing: logs and pipes stay quiet.
+ * Whatever the counts (past the total, a total of 0, negative, not a number),
+ * it draws a bar and never throws: progress is never worth failing a command.
  */
 export class ProgressBar {
+  readonly enabled: boolean;
+  readonly #out: Writable;
+  readonly #options: ProgressBarOptions;
+  readonly #now: () => number;
+  readonly #started: number;
   #lastDraw = 0;
   #drawn = false;
-  readonly enabled: boolean;
 
-  constructor(
-    readonly out: Writable,
-    readonly unit: string,
-  ) {
+  constructor(out: Writable, options: ProgressBarOptions) {
+    this.#out = out;
+    this.#options = options;
+    this.#now = options.now ?? (() => performance.now());
+    this.#started = this.#now();
     this.enabled = (out as Writable & { isTTY?: boolean }).isTTY === true;
   }
 
-  update(sample: ProgressSample): void {
+  update(done: number, total: number): void {
     if (!this.enabled) return;
-    const now = Date.now();
-    if (this.#drawn && now - this.#lastDraw < REDRAW_MS && sample.done < sample.total) return;
+    const now = this.#now();
+    if (this.#drawn && now - this.#lastDraw < REDRAW_MS && done < total) return;
     this.#lastDraw = now;
     this.#drawn = true;
-    this.out.write(`\r${formatProgress(sample, this.unit)}\u001b[K`);
+    const line = formatProgress({ done, total, elapsedMs: now - this.#started }, this.#options.unit);
+    this.#out.write(`\r${this.#options.label === undefined ? '' : `${this.#options.label}  `}${line}\u001b[K`);
   }
 
-  /** Ends the line the bar was drawn on. */
+  /** Ends the line the bar was drawn on, leaving the last bar (the rate it reached) in view. */
   finish(): void {
-    if (this.#drawn) this.out.write('\n');
+    if (this.#drawn) this.#out.write('\n');
     this.#drawn = false;
   }
 }
 
+interface ProgressSample {
+  readonly done: number;
+  readonly total: number;
+  readonly elapsedMs: number;
+}
+
 /** `[#########---------------]  38%  11,400/30,000 events  9,120/s  2s left` */
-export function formatProgress({ done, total, elapsedMs }: ProgressSample, unit: string): string {
+export function formatProgress(sample: ProgressSample, unit: string): string {
+  const done = countable(sample.done);
+  const total = countable(sample.total);
+  const elapsedMs = countable(sample.elapsedMs);
   const ratio = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(ratio * WIDTH);
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
@@ -60,10 +80,17 @@ export function formatProgress({ done, total, elapsedMs }: ProgressSample, unit:
     .trimEnd();
 }
 
+/** A count the bar can draw: not negative, finite. */
+function countable(n: number): number {
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/** `42s`, `3m05s`, `2h07m`; rounded up to a whole second first, so 59.5 s reads `1m00s`, never `60s`. */
 function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  const minutes = Math.floor(seconds / 60);
+  const whole = Math.ceil(seconds);
+  if (whole < 60) return `${whole}s`;
+  const minutes = Math.floor(whole / 60);
   return minutes < 60
-    ? `${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`
+    ? `${minutes}m${String(whole % 60).padStart(2, '0')}s`
     : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }

@@ -35,13 +35,13 @@ export class ProjectionRebuildCommand extends EpicCommand {
       runtime.eventStore(),
       import('../../../projections/projector.js'),
     ]);
-    const bar = new ProgressBar(this.context.stderr, 'events');
+    const bar = new ProgressBar(this.context.stderr, { unit: 'events' });
     const started = performance.now();
     let result;
     try {
       result = await rebuild(store, readDb, {
         ...(this.names.length > 0 && { names: this.names }),
-        onProgress: (p) => bar.update({ done: p.position, total: Math.max(p.head, p.position), elapsedMs: p.elapsedMs }),
+        onProgress: (p) => bar.update(p.position, p.head),
       });
     } finally {
       bar.finish();

@@ -44,17 +44,17 @@ export class ImportClientsCommand extends MutationCommand {
       import('../../../import/read-csv-file.js'),
       import('../../../import/client-rows.js'),
       import('../../../import/import-clients.js'),
-      import('../../../import/progress-bar.js'),
+      import('../../progress-bar.js'),
       import('../../../auth/policy.js'),
     ]);
     // Refused before the file is even read: a commercial learns nothing about it.
     assertAllowed('import.clients', context.actor);
     const rows = readClientRows(readCsvFile(this.context.cwd, this.file));
-    const bar = new ProgressBar(this.context.stderr, this.dryRun ? 'checking' : 'importing');
+    const bar = new ProgressBar(this.context.stderr, { unit: 'rows', label: this.dryRun ? 'checking' : 'importing' });
     try {
       return await importClients(context, rows, { dryRun: this.dryRun, onProgress: (done, total) => bar.update(done, total) });
     } finally {
-      bar.done();
+      bar.finish();
     }
   }
 
