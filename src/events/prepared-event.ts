@@ -1,5 +1,5 @@
-import { InvalidInput } from '../errors.js';
 import type { EventMetadata, JsonObject, NewEvent } from './event-store.js';
+import { instantMs } from './instant.js';
 
 /**
  * An event made ready to store, the same way in every adapter. What gets
@@ -28,9 +28,7 @@ export function prepareEvent(event: NewEvent, index: number): PreparedEvent {
     throw new TypeError(`event ${index} (${event.type}): data must be a JSON object`);
   }
   const { actor, at, commandId } = event.metadata;
-  const atMs = Date.parse(at);
-  if (Number.isNaN(atMs))
-    throw new InvalidInput(`event ${index} (${event.type}) metadata.at must be an ISO 8601 date-time, got ${JSON.stringify(at)}`);
+  const atMs = instantMs(at, `event ${index} (${event.type}) metadata.at`);
   const metadata: EventMetadata = { actor: { id: actor.id, role: actor.role }, at, commandId };
   return {
     event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataJson) as JsonObject, metadata },

@@ -1,9 +1,9 @@
 import type { AccountEvent } from '../domain/accounts/account-events.js';
 import { assertNever } from '../domain/assert-never.js';
 import { asDomainEvent, typeList } from '../domain/decider.js';
+import { toInstant } from '../events/instant.js';
 import type { Projection } from './projection.js';
 import type { ClientsTable, ReadDialect } from './read-db/database.js';
-import { toInstant } from './read-db/instant.js';
 import { idsToLoad, RowBatch } from './read-db/row-batch.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
 import { columnTypes } from './read-db/table-ddl.js';
@@ -32,7 +32,7 @@ export const clientsProjection: Projection = {
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<ClientEvent>(recorded, CLIENT_EVENT_TYPES);
-      return event ? [{ event, at: toInstant(recorded.metadata.at) }] : [];
+      return event ? [{ event, at: toInstant(recorded.metadata.at, 'metadata.at') }] : [];
     });
     const rows = new RowBatch('clients');
     await rows.load(

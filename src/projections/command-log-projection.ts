@@ -1,7 +1,7 @@
 import { COMMAND_LOG_EVENT_TYPES, type CommandRecord } from '../domain/command-log.js';
+import { toInstant } from '../events/instant.js';
 import type { Projection } from './projection.js';
 import type { NewCommandLogRow, ReadDialect } from './read-db/database.js';
-import { toInstant } from './read-db/instant.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
 import { columnTypes } from './read-db/table-ddl.js';
 import { upsertRows } from './read-db/upsert.js';
@@ -28,7 +28,7 @@ export const commandLogProjection: Projection = {
       rows.set(id, {
         id,
         position: recorded.position,
-        at: toInstant(recorded.metadata.at),
+        at: toInstant(recorded.metadata.at, 'metadata.at'),
         actor_id: recorded.metadata.actor.id,
         actor_role: recorded.metadata.actor.role,
         command: data.command,

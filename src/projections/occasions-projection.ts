@@ -4,9 +4,9 @@ import { assertNever } from '../domain/assert-never.js';
 import { asDomainEvent, typeList } from '../domain/decider.js';
 import type { UserEvent } from '../domain/users/user-events.js';
 import type { RecordedEvent } from '../events/event-store.js';
+import { toInstant } from '../events/instant.js';
 import type { Projection } from './projection.js';
 import type { ReadDialect } from './read-db/database.js';
-import { toInstant } from './read-db/instant.js';
 import { idsToLoad, RowBatch } from './read-db/row-batch.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
 import { columnTypes } from './read-db/table-ddl.js';
@@ -47,7 +47,7 @@ export const occasionsProjection: Projection = {
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<OccasionEvent>(recorded, OCCASION_EVENT_TYPES);
-      return event ? [{ event, recorded, at: toInstant(recorded.metadata.at) }] : [];
+      return event ? [{ event, recorded, at: toInstant(recorded.metadata.at, 'metadata.at') }] : [];
     });
     const rows = new RowBatch('occasions');
     await rows.load(
@@ -70,8 +70,8 @@ export const occasionsProjection: Projection = {
             contract_id: d.contractId,
             client_id: clientIdOf(recorded),
             name: d.name,
-            start_at: toInstant(d.start),
-            end_at: toInstant(d.end),
+            start_at: toInstant(d.start, 'start'),
+            end_at: toInstant(d.end, 'end'),
             location: d.location,
             attendees: d.attendees,
             notes: d.notes,
@@ -86,8 +86,8 @@ export const occasionsProjection: Projection = {
           rows.update(event.data.occasionId, (row) => ({
             ...row,
             ...(name !== undefined && { name }),
-            ...(start !== undefined && { start_at: toInstant(start) }),
-            ...(end !== undefined && { end_at: toInstant(end) }),
+            ...(start !== undefined && { start_at: toInstant(start, 'start') }),
+            ...(end !== undefined && { end_at: toInstant(end, 'end') }),
             ...(location !== undefined && { location }),
             ...(attendees !== undefined && { attendees }),
             ...(notes !== undefined && { notes }),

@@ -2,9 +2,9 @@ import { assertNever } from '../domain/assert-never.js';
 import { asDomainEvent } from '../domain/decider.js';
 import type { UserEvent } from '../domain/users/user-events.js';
 import { USER_EVENT_TYPES } from '../domain/users/user-events.js';
+import { toInstant } from '../events/instant.js';
 import type { Projection } from './projection.js';
 import type { ReadDialect } from './read-db/database.js';
-import { toInstant } from './read-db/instant.js';
 import { idsToLoad, RowBatch } from './read-db/row-batch.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
 import { columnTypes } from './read-db/table-ddl.js';
@@ -19,7 +19,7 @@ export const usersProjection: Projection = {
   async apply(trx, events, dialect) {
     const batch = events.flatMap((recorded) => {
       const event = asDomainEvent<UserEvent>(recorded, USER_EVENT_TYPES);
-      return event ? [{ event, at: toInstant(recorded.metadata.at) }] : [];
+      return event ? [{ event, at: toInstant(recorded.metadata.at, 'metadata.at') }] : [];
     });
     const rows = new RowBatch('users');
     await rows.load(

@@ -16,7 +16,7 @@
  *   metadata as `{actor: {id, role}, at, commandId}`; stored events are frozen,
  *   so a test cannot change the log by mutating what it read.
  */
-import { Conflict, InvalidInput } from '../../src/errors.js';
+import { Conflict } from '../../src/errors.js';
 import {
   type AppendResult,
   type EventMetadata,
@@ -32,6 +32,7 @@ import {
   WrongExpectedVersion,
 } from '../../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
+import { toInstant } from '../../src/events/instant.js';
 
 export interface InMemoryEventStoreOptions {
   /**
@@ -247,12 +248,6 @@ function prepareEvent(event: NewEvent, index: number): PreparedEvent {
     event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataJson) as JsonObject, metadata },
     instant: toInstant(at, `event ${index} (${event.type}) metadata.at`),
   };
-}
-
-function toInstant(value: string, field: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new InvalidInput(`${field} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
 }
 
 function deepFreeze<T>(value: T): T {

@@ -54,6 +54,7 @@ import {
   WrongExpectedVersion,
 } from '../event-store.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
+import { instantMs } from '../instant.js';
 import { EsdbConnection, type EsdbConnectionOptions } from './connection.js';
 import { EsdbCredentialStore } from './credential-store.js';
 import { isLogEvent, isLogStream, logPosition, type PreparedEvent, prepareEsdbEvent, toEventData, toRecordedEvent } from './event-codec.js';
@@ -124,10 +125,7 @@ export class EsdbEventStore implements EventStore {
     if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
       throw new RangeError(`readStream: limit must be a non-negative integer, got ${limit}`);
     }
-    const untilMs = options.until === undefined ? undefined : Date.parse(options.until);
-    if (untilMs !== undefined && Number.isNaN(untilMs)) {
-      throw new InvalidInput(`until must be an ISO 8601 date-time, got ${JSON.stringify(options.until)}`);
-    }
+    const untilMs = options.until === undefined ? undefined : instantMs(options.until, 'until');
     if (limit === 0) return [];
     const fromRevision = fromVersion <= 1 ? START : BigInt(fromVersion - 1);
     // With `until` the limit applies after the filter: `at` need not grow with versions.

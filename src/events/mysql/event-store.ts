@@ -49,6 +49,7 @@ import {
   WrongExpectedVersion,
 } from '../event-store.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
+import { instantMs } from '../instant.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
 import { isMysqlDriverError, toBackendError } from './backend-error.js';
 import { credentialsSchema, MysqlCredentialStore } from './credential-store.js';
@@ -184,7 +185,7 @@ export class MysqlEventStore implements EventStore {
     if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
       throw new RangeError(`readStream: limit must be a non-negative integer, got ${limit}`);
     }
-    const untilMs = options.until === undefined ? undefined : toEpochMs(options.until, 'until');
+    const untilMs = options.until === undefined ? undefined : instantMs(options.until, 'until');
     const rows = await this.#run(() =>
       this.#db.query<EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ?${untilMs === undefined ? '' : ' AND at_ms <= ?'}
@@ -484,11 +485,4 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
 function toPosition(value: number | string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   throw new RangeError(`log position ${String(value)} is beyond what a JavaScript number holds exactly`);
-}
-
-/** An ISO 8601 date-time as epoch milliseconds, which compare as the instants do. */
-function toEpochMs(value: string, field: string): number {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new InvalidInput(`${field} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
-  return time;
 }

@@ -18,7 +18,7 @@
  * batch, is a Conflict.
  */
 import Database from 'better-sqlite3';
-import { Conflict, InvalidInput } from '../../errors.js';
+import { Conflict } from '../../errors.js';
 import type { CredentialStore } from '../credential-store.js';
 import {
   type AppendResult,
@@ -35,6 +35,7 @@ import {
   WrongExpectedVersion,
 } from '../event-store.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
+import { toInstant } from '../instant.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
 import { type SqliteContext, toBackendError } from './backend-error.js';
 import { SqliteCredentialStore } from './credential-store.js';
@@ -345,13 +346,6 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     data: JSON.parse(row.data) as JsonObject,
     metadata: { actor: metadata.actor, at: metadata.at, commandId: metadata.commandId, prevHash: row.prev_hash, hash: row.hash },
   };
-}
-
-/** An ISO 8601 date-time as `toISOString()` text, which sorts as the instants do. */
-function toInstant(value: string, field: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new InvalidInput(`${field} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
 }
 
 function isUniqueViolation(error: unknown): boolean {
