@@ -1,3 +1,4 @@
+import { isSecretKeyName } from '../auth/secret-key-name.js';
 import { COMMAND_LOG_STREAM, type CommandRecord } from '../domain/command-log.js';
 import type { EventActor, EventStore, JsonObject, JsonValue } from '../events/event-store.js';
 import { eventId } from './new-events.js';
@@ -5,13 +6,11 @@ import { eventId } from './new-events.js';
 /** Who acts when nobody could be authenticated. */
 export const ANONYMOUS: EventActor = { id: 'anonymous', role: 'system' };
 
-const SECRET_KEY = /pass|secret|token|hash|key/i;
-
-/** Drops every field whose name suggests a secret, at any depth. */
+/** Drops every field whose name says it holds a secret (isSecretKeyName), at any depth. */
 export function scrubArgs(args: Record<string, unknown>): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(args)) {
-    if (value === undefined || SECRET_KEY.test(key)) continue;
+    if (value === undefined || isSecretKeyName(key)) continue;
     out[key] = scrubValue(value);
   }
   return out;

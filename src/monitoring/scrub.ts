@@ -10,31 +10,14 @@
  * replaced wherever they appear inside a string. Pure: no I/O, no SDK import.
  */
 
+import { isSecretKeyName } from '../auth/secret-key-name.js';
+
 export const REDACTED = '[redacted]';
 
-/** Key fragments: a key containing one of these is redacted whole. */
-const SENSITIVE_IN_KEY = [
-  'password',
-  'passwd',
-  'secret',
-  'token',
-  'cookie',
-  'authorization',
-  'jwt',
-  'bearer',
-  'credential',
-  'email',
-  'phone',
-  'dsn',
-  'session',
-];
-/** Key words (camelCase or snake_case parts): `clientName`, `full_name`, `hash`, `argv`... */
-const SENSITIVE_KEY_WORDS = new Set([
-  'pass',
-  'pwd',
-  'hash',
-  'key',
-  'auth',
+/** Personal data, by key fragment: a key containing one of these is redacted whole. */
+const PERSONAL_IN_KEY = ['email', 'phone'];
+/** Personal data, or what may hold anything typed, by key word (camelCase or snake_case parts): `clientName`, `full_name`, `argv`... */
+const PERSONAL_KEY_WORDS = new Set([
   'mail',
   'tel',
   'mobile',
@@ -54,14 +37,16 @@ const SENSITIVE_KEY_WORDS = new Set([
   'host',
 ]);
 
+/** A secret (the one rule the command log follows too: src/auth/secret-key-name.ts) or personal data. */
 export function isSensitiveKey(key: string): boolean {
+  if (isSecretKeyName(key)) return true;
   const lower = key.toLowerCase();
-  if (SENSITIVE_IN_KEY.some((fragment) => lower.includes(fragment))) return true;
+  if (PERSONAL_IN_KEY.some((fragment) => lower.includes(fragment))) return true;
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/);
-  return words.some((word) => SENSITIVE_KEY_WORDS.has(word));
+  return words.some((word) => PERSONAL_KEY_WORDS.has(word));
 }
 
 const VALUE_PATTERNS: readonly [RegExp, string | ((match: string) => string)][] = [
