@@ -33,6 +33,7 @@ import {
 } from '../../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
 import { toInstant } from '../../src/events/instant.js';
+import { retriedBatch } from '../../src/events/retried-batch.js';
 
 export interface InMemoryEventStoreOptions {
   /**
@@ -207,22 +208,15 @@ export class InMemoryEventStore implements EventStore {
     return low;
   }
 
-  /** The earlier result of this same batch when it is a retry; undefined when its first id is new. */
+  /** The earlier result of this same batch when it is a retry (src/events/retried-batch.ts); undefined when its first id is new. */
   #recordedBatch(streamId: string, prepared: readonly PreparedEvent[]): AppendResult | undefined {
-    const first = prepared[0]?.event;
-    if (!first) return undefined;
-    const existing = this.#byId.get(first.id);
-    if (!existing) return undefined;
-    if (existing.streamId !== streamId) {
-      throw new Conflict(`event id ${first.id} is already recorded in stream ${existing.streamId}, not ${streamId}`);
-    }
-    const stream = this.#streams.get(streamId) ?? [];
-    const events = stream.slice(existing.version - 1, existing.version - 1 + prepared.length).map((stored) => stored.event);
-    if (events.length !== prepared.length || events.some((event, i) => event.id !== prepared[i]?.event.id)) {
-      throw new Conflict(`event id ${first.id} is already recorded in stream ${streamId} as part of a different batch`);
-    }
-    const last = events[events.length - 1];
-    return { version: last?.version ?? existing.version, position: last?.position ?? 0, events };
+    const first = prepared[0]?.event.id;
+    const at = first === undefined ? undefined : this.#byId.get(first);
+    const found = at && {
+      streamId: at.streamId,
+      events: (this.#streams.get(at.streamId) ?? []).slice(at.version - 1, at.version - 1 + prepared.length).map((stored) => stored.event),
+    };
+    return retriedBatch(streamId, prepared, found);
   }
 
   #open(): void {

@@ -12,9 +12,9 @@
  * read shows the version the caller did not expect and the append fails with
  * WrongExpectedVersion (exit 6).
  *
- * Idempotent retries, as in every adapter: an append whose first event id is
- * already recorded at the place the batch belongs returns the recorded result
- * instead of writing it twice. Event ids are the NewEvent ids (deterministic
+ * Idempotent retries, as in every adapter (retried-batch.ts): an append whose
+ * first event id is already recorded at the place the batch belongs returns
+ * the recorded result instead of writing it twice. Event ids are the NewEvent ids (deterministic
  * per command). Since the adapter always appends with an exact revision, the
  * server's own id check only covers a writer racing with itself, so the
  * adapter checks:
@@ -55,6 +55,7 @@ import {
 } from '../event-store.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
 import { instantMs } from '../instant.js';
+import { retriedBatch } from '../retried-batch.js';
 import { EsdbConnection, type EsdbConnectionOptions } from './connection.js';
 import { EsdbCredentialStore } from './credential-store.js';
 import { isLogEvent, isLogStream, logPosition, type PreparedEvent, prepareEsdbEvent, toEventData, toRecordedEvent } from './event-codec.js';
@@ -251,9 +252,9 @@ export class EsdbEventStore implements EventStore {
   }
 
   /**
-   * The recorded result when this batch was already appended (a retry), or
-   * undefined when it was not. Where to look depends on the expected version:
-   * see the module comment.
+   * The recorded result when this batch was already appended (a retry,
+   * retried-batch.ts), or undefined when it was not. Where to look depends on
+   * the expected version: see the module comment.
    */
   async #recordedBatch(
     streamId: string,
@@ -264,22 +265,19 @@ export class EsdbEventStore implements EventStore {
   ): Promise<AppendResult | undefined> {
     const first = prepared[0]?.event.id;
     if (first === undefined) return undefined;
-    let candidates: readonly RecordedEvent[];
+    let events: readonly RecordedEvent[];
     if (expected === 'any' || expected === 'stream_exists') {
       const at = tail.findIndex((event) => event.id === first);
       if (at < 0) return undefined;
       // The tail is newest first: the batch runs from `at` towards index 0.
-      candidates = tail.slice(Math.max(0, at - prepared.length + 1), at + 1).reverse();
+      events = tail.slice(Math.max(0, at - prepared.length + 1), at + 1).reverse();
     } else {
       const base = expected === 'no_stream' ? 0 : expected;
       if (actual <= base) return undefined;
-      candidates = await this.#readRange(streamId, base + 1, prepared.length);
-      if (candidates[0]?.id !== first) return undefined;
+      events = await this.#readRange(streamId, base + 1, prepared.length);
+      if (events[0]?.id !== first) return undefined;
     }
-    if (candidates.length !== prepared.length || candidates.some((event, i) => event.id !== prepared[i]?.event.id)) {
-      throw new Conflict(`event id ${first} is already recorded in stream ${streamId} as part of a different batch`);
-    }
-    return appendResult(candidates);
+    return retriedBatch(streamId, prepared, { streamId, events });
   }
 
   /**

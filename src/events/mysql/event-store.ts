@@ -19,12 +19,9 @@
  * WrongExpectedVersion. Reads (readStream, readAll, streamHeads) take no lock:
  * each is one statement over one consistent snapshot.
  *
- * Idempotency, as in the SQLite store: event ids are deterministic per command
- * and index, so when the first event's id is already recorded in the stream,
- * the append is a retry of a command that did commit (the reply was lost):
- * append returns the recorded result instead of a conflict, whatever the
- * expected version. The retried batch must carry the same ids in the same
- * order; an id recorded elsewhere, or in a different batch, is a Conflict.
+ * Idempotency, as in every adapter (retried-batch.ts): an append whose first
+ * event id is already recorded returns the recorded result, whatever the
+ * expected version; the id is looked up in the events table's unique index.
  *
  * Exactness: `data` and `metadata` are stored as the JSON text written
  * (LONGTEXT, not MySQL's JSON type, which reorders keys and reformats
@@ -51,6 +48,7 @@ import {
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
 import { instantMs } from '../instant.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
+import { retriedBatch } from '../retried-batch.js';
 import { isMysqlDriverError, toBackendError } from './backend-error.js';
 import { credentialsSchema, MysqlCredentialStore } from './credential-store.js';
 import { MysqlDatabase, type MysqlDatabaseOptions, type TransactionOutcome } from './database.js';
@@ -344,32 +342,24 @@ export async function openMysqlEventStore(url: string, options: MysqlEventStoreO
   return store;
 }
 
-/** The earlier result of this same batch when it is a retry; undefined when its first id is new. */
+/** The earlier result of this same batch when it is a retry (retried-batch.ts); undefined when its first id is new. */
 async function recordedBatch(
   connection: PoolConnection,
   streamId: string,
   prepared: readonly PreparedEvent[],
 ): Promise<AppendResult | undefined> {
-  const first = prepared[0]?.event;
-  if (!first) return undefined;
-  const [existing] = (await connection.query<RecordedIdRow[]>('SELECT id, stream_id, version FROM events WHERE id = ?', [first.id]))[0];
-  if (existing === undefined) return undefined;
-  if (existing.stream_id !== streamId) {
-    throw new Conflict(`event id ${first.id} is already recorded in stream ${existing.stream_id}, not ${streamId}`);
-  }
+  const first = prepared[0]?.event.id;
+  if (first === undefined) return undefined;
+  const [at] = (await connection.query<RecordedIdRow[]>('SELECT id, stream_id, version FROM events WHERE id = ?', [first]))[0];
+  if (at === undefined) return undefined;
   const rows = (
     await connection.query<EventRow[]>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`, [
-      streamId,
-      existing.version,
+      at.stream_id,
+      at.version,
       prepared.length,
     ])
   )[0];
-  if (rows.length !== prepared.length || rows.some((row, i) => row.id !== prepared[i]?.event.id)) {
-    throw new Conflict(`event id ${first.id} is already recorded in stream ${streamId} as part of a different batch`);
-  }
-  const events = rows.map(toRecordedEvent);
-  const last = events[events.length - 1];
-  return { version: last?.version ?? existing.version, position: last?.position ?? 0, events };
+  return retriedBatch(streamId, prepared, { streamId: at.stream_id, events: rows.map(toRecordedEvent) });
 }
 
 interface FailedInsert {

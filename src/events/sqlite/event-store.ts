@@ -9,13 +9,10 @@
  * out under that same lock, so position order is commit order and a reader
  * never sees a gap fill in later.
  *
- * Idempotency: event ids are deterministic per command and index, so when the
- * first event's id is already recorded in the stream, the append is a retry of
- * a command that did commit (the reply was lost, or the process died after the
- * commit): append returns the recorded result instead of a conflict, whatever
- * the expected version. The retried batch must carry the same ids in the same
- * order (only ids are compared); an id recorded elsewhere, or in a different
- * batch, is a Conflict.
+ * Idempotency, as in every adapter (retried-batch.ts): an append whose first
+ * event id is already recorded returns the recorded result, whatever the
+ * expected version; the id is looked up in the events table's unique index,
+ * under the same write lock.
  */
 import Database from 'better-sqlite3';
 import { Conflict } from '../../errors.js';
@@ -37,6 +34,7 @@ import {
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
 import { toInstant } from '../instant.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
+import { retriedBatch } from '../retried-batch.js';
 import { type SqliteContext, toBackendError } from './backend-error.js';
 import { SqliteCredentialStore } from './credential-store.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteDatabase, type SqliteSynchronous } from './database.js';
@@ -288,22 +286,15 @@ export class SqliteEventStore implements EventStore {
     return { version, position: last?.position ?? 0, events: recorded };
   }
 
-  /** The earlier result of this same batch when it is a retry; undefined when its first id is new. */
+  /** The earlier result of this same batch when it is a retry (retried-batch.ts); undefined when its first id is new. */
   #recordedBatch(streamId: string, prepared: readonly PreparedEvent[]): AppendResult | undefined {
-    const first = prepared[0]?.event;
-    if (!first) return undefined;
-    const existing = this.#sql.findById.get(first.id);
-    if (!existing) return undefined;
-    if (existing.stream_id !== streamId) {
-      throw new Conflict(`event id ${first.id} is already recorded in stream ${existing.stream_id}, not ${streamId}`);
-    }
-    const rows = this.#sql.readStream.all(streamId, existing.version, prepared.length);
-    if (rows.length !== prepared.length || rows.some((row, i) => row.id !== prepared[i]?.event.id)) {
-      throw new Conflict(`event id ${first.id} is already recorded in stream ${streamId} as part of a different batch`);
-    }
-    const events = rows.map(toRecordedEvent);
-    const last = events[events.length - 1];
-    return { version: last?.version ?? existing.version, position: last?.position ?? 0, events };
+    const first = prepared[0]?.event.id;
+    const at = first === undefined ? undefined : this.#sql.findById.get(first);
+    const found = at && {
+      streamId: at.stream_id,
+      events: this.#sql.readStream.all(at.stream_id, at.version, prepared.length).map(toRecordedEvent),
+    };
+    return retriedBatch(streamId, prepared, found);
   }
 
   /** Statements are prepared on first use, after init() has created the tables they name. */
