@@ -1,4 +1,5 @@
 import { Command, Option } from 'clipanion';
+import { scopeOf } from '../../../auth/policy.js';
 import { resolveId } from '../../../commands/read-access.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
@@ -35,15 +36,14 @@ export class ClientCreateCommand extends MutationCommand {
       const { createClient } = await import('../../../commands/account-handler.js');
       const name = await required(this.context, '--name', this.name, 'full name');
       const email = await required(this.context, '--email', this.email, 'email');
-      let commercialId: string | undefined;
-      if (this.commercial !== undefined) commercialId = await resolveId(await runtime.readDb(), 'users', this.commercial);
-      else if (context.actor.role === 'gestion') {
-        commercialId = await resolveId(
-          await runtime.readDb(),
-          'users',
-          await required(this.context, '--commercial', undefined, 'commercial id'),
-        );
-      }
+      // Scope `all`: the actor names the commercial (asked for on a terminal). Scope `own`: the actor becomes
+      // it (the handler's default). Scope `none`: the handler refuses.
+      const named =
+        this.commercial ??
+        (scopeOf('client.create', context.actor.role) === 'all'
+          ? await required(this.context, '--commercial', undefined, 'commercial id')
+          : undefined);
+      const commercialId = named === undefined ? undefined : await resolveId(await runtime.readDb(), 'users', named);
       return createClient(context, {
         name,
         email,
