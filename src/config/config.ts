@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { InvalidInput } from '../errors.js';
 
 /** Everything the CLI reads from the environment (docs/cli.md, "Configuration"). */
@@ -70,7 +71,20 @@ function definedOnly(env: Env): Env {
   return out;
 }
 
-/** KEY=VALUE lines; `#` comments; optional single or double quotes around the value. */
+/** What the configuration reads as a variable name. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The `.env` file: one `KEY=value` a line, each read by Node's util.parseEnv
+ * (the dotenv rules: an optional `export`, `#` comments, single, double or
+ * backtick quotes, `\n` expanded inside double quotes). Lines go to parseEnv
+ * one at a time, so every Node this runs on reads a file alike: Node 20's
+ * parseEnv lets a line without `=` (a blank line of spaces, an indented
+ * comment) swallow the name on the next line, drops a value whose quote is
+ * not closed at the end of the text, and keeps indentation in names; and no
+ * Node strips a byte order mark from the first name. The price: a quoted
+ * value cannot span lines.
+ */
 export function readDotEnv(path: string): Record<string, string> {
   let text: string;
   try {
@@ -80,12 +94,11 @@ export function readDotEnv(path: string): Record<string, string> {
     throw error;
   }
   const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith('#')) continue;
-    let value = match[2] ?? '';
-    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
-    out[match[1] as string] = value;
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    for (const [key, value] of Object.entries(parseEnv(`${line.trimStart()}\n`))) {
+      const name = key.trim();
+      if (NAME.test(name) && value !== undefined) out[name] = value;
+    }
   }
   return out;
 }
