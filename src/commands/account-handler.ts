@@ -73,18 +73,12 @@ export async function createContract(
   return { contractId, state };
 }
 
+/** The data of the account command of type `T`. */
+type CommandData<T extends AccountCommand['type']> = Extract<AccountCommand, { type: T }>['data'];
+
 export async function scheduleOccasion(
   context: ActorContext,
-  input: {
-    clientId: string;
-    contractId: string;
-    name: string;
-    start: string;
-    end: string;
-    location: string;
-    attendees: number;
-    notes?: string | null;
-  },
+  input: Omit<CommandData<'ScheduleOccasion'>, 'occasionId'> & { clientId: string },
 ): Promise<{ occasionId: string; state: AccountState }> {
   const occasionId = newId();
   const { clientId, ...data } = input;

@@ -137,3 +137,14 @@ export function satisfies(expected: ExpectedVersion, actual: number): boolean {
       return actual === expected;
   }
 }
+
+/** Hands back `store` once `init()` has run; closes it when init fails, so an opener never leaks a file or a connection. */
+export async function initialized<S extends Pick<EventStore, 'init' | 'close'>>(store: S): Promise<S> {
+  try {
+    await store.init();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

@@ -12,17 +12,16 @@
  *   returns the recorded result, whatever the expected version; an id
  *   recorded elsewhere or in another batch is a `Conflict`;
  * - the per-stream hash chain is computed with `chainHash` from GENESIS_HASH;
- * - data is stored as it reads back from JSON (the SQLite store's round trip),
- *   metadata as `{actor: {id, role}, at, commandId}`; stored events are frozen,
- *   so a test cannot change the log by mutating what it read.
+ * - events are prepared as every adapter prepares them (prepareEvent: data as
+ *   it reads back from JSON, metadata as `{actor: {id, role}, at, commandId}`);
+ *   stored events are frozen, so a test cannot change the log by mutating
+ *   what it read.
  */
 import { Conflict } from '../../src/errors.js';
 import {
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type ExpectedVersion,
-  type JsonObject,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -33,6 +32,7 @@ import {
 } from '../../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
 import { toInstant } from '../../src/events/instant.js';
+import { type PreparedEvent, prepareEvent } from '../../src/events/prepared-event.js';
 import { retriedBatch } from '../../src/events/retried-batch.js';
 
 export interface InMemoryEventStoreOptions {
@@ -96,7 +96,7 @@ export class InMemoryEventStore implements EventStore {
     let prevHash = head?.metadata.hash ?? GENESIS_HASH;
     let version = actual;
     let position = this.#headPosition();
-    for (const [index, { event, instant }] of prepared.entries()) {
+    for (const [index, { event, atMs }] of prepared.entries()) {
       const existing = this.#byId.get(event.id);
       if (existing || ids.has(event.id)) {
         if (index === 0) {
@@ -111,7 +111,7 @@ export class InMemoryEventStore implements EventStore {
       position += this.#step;
       const hash = chainHash(prevHash, streamId, version, event);
       recorded.push({
-        instant,
+        instant: new Date(atMs).toISOString(),
         event: deepFreeze({
           id: event.id,
           streamId,
@@ -222,26 +222,6 @@ export class InMemoryEventStore implements EventStore {
   #open(): void {
     if (this.#closed) throw new Error('the in-memory event store is closed');
   }
-}
-
-interface PreparedEvent {
-  /** The event as it will read back: data through JSON, metadata reduced to its fields. */
-  readonly event: NewEvent;
-  readonly instant: string;
-}
-
-/** The same preparation as the SQLite adapter: what gets hashed is exactly what a read returns. */
-function prepareEvent(event: NewEvent, index: number): PreparedEvent {
-  const dataJson: unknown = JSON.stringify(event.data);
-  if (typeof dataJson !== 'string' || !dataJson.startsWith('{')) {
-    throw new TypeError(`event ${index} (${event.type}): data must be a JSON object`);
-  }
-  const { actor, at, commandId } = event.metadata;
-  const metadata: EventMetadata = { actor: { id: actor.id, role: actor.role }, at, commandId };
-  return {
-    event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataJson) as JsonObject, metadata },
-    instant: toInstant(at, `event ${index} (${event.type}) metadata.at`),
-  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -45,6 +45,7 @@ import {
   type AppendResult,
   type EventStore,
   type ExpectedVersion,
+  initialized,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -316,14 +317,7 @@ export class EsdbEventStore implements EventStore {
 
 /** Opens the store and checks the server answers (BackendUnavailable within the timeout otherwise). */
 export async function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): Promise<EsdbEventStore> {
-  const store = new EsdbEventStore(connectionString, options);
-  try {
-    await store.init();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
+  return initialized(new EsdbEventStore(connectionString, options));
 }
 
 /** The result of an append that recorded `events` (at least one). */

@@ -36,6 +36,7 @@ import {
   type EventMetadata,
   type EventStore,
   type ExpectedVersion,
+  initialized,
   type JsonObject,
   type NewEvent,
   type ReadAllOptions,
@@ -332,14 +333,7 @@ export class MysqlEventStore implements EventStore {
 
 /** Parses the URL, creates the tables if needed, and hands back a ready store. */
 export async function openMysqlEventStore(url: string, options: MysqlEventStoreOptions = {}): Promise<MysqlEventStore> {
-  const store = new MysqlEventStore(parseMysqlUrl(url), options);
-  try {
-    await store.init();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
+  return initialized(new MysqlEventStore(parseMysqlUrl(url), options));
 }
 
 /** The earlier result of this same batch when it is a retry (retried-batch.ts); undefined when its first id is new. */

@@ -22,6 +22,7 @@ import {
   type EventMetadata,
   type EventStore,
   type ExpectedVersion,
+  initialized,
   type JsonObject,
   type NewEvent,
   type ReadAllOptions,
@@ -315,14 +316,7 @@ export class SqliteEventStore implements EventStore {
 
 /** Opens the file, creates the tables if needed, and hands back a ready store. */
 export async function openSqliteEventStore(path: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
-  const store = new SqliteEventStore(path, options);
-  try {
-    await store.init();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
+  return initialized(new SqliteEventStore(path, options));
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
