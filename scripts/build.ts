@@ -39,7 +39,6 @@ const VENDOR = join(staging, 'vendor');
 const VENDORED: ReadonlyMap<string, string> = new Map([
   ['clipanion', 'clipanion'],
   ['kysely', 'kysely'],
-  ['kysely/migration', 'kysely-migration'],
   ['jose', 'jose'],
 ]);
 

@@ -3,7 +3,7 @@
  * `readdir` its own sources. Names sort in the order they run; add new ones at
  * the end with a later date prefix and never edit a released one.
  */
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import type { ReadDialect } from '../read-db/database.js';
 
 /** What each migration file exports: `up` may shape DDL for the dialect (table options, text sizes). */

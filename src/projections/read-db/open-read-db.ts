@@ -119,7 +119,7 @@ async function openMysql(target: Extract<ReadDbTarget, { dialect: 'mysql' }>): P
 
 async function migrate(readDb: ReadDb): Promise<void> {
   const [{ Migrator, DEFAULT_MIGRATION_TABLE }, { migrationProvider, MIGRATION_NAMES }] = await Promise.all([
-    import('kysely/migration'),
+    import('kysely'),
     import('../migrations/index.js'),
   ]);
   // Every command opens the read database: one indexed read says whether the schema is already
