@@ -23,7 +23,10 @@ export class LoginCommand extends MutationCommand {
   protected async run(runtime: Runtime): Promise<void> {
     const email = await required(this.context, '--email', this.email, 'email');
     const password = await readPassword(this.context, this.passwordStdin);
-    const [{ login }, { loadSecret }] = await Promise.all([import('../../../commands/session-handler.js'), import('../../../auth/secret.js')]);
+    const [{ login }, { loadSecret }] = await Promise.all([
+      import('../../../commands/session-handler.js'),
+      import('../../../auth/secret.js'),
+    ]);
     const secret = loadSecret(runtime.config);
     const context = await runtime.context();
     try {
