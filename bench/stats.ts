@@ -18,9 +18,3 @@ export function summarize(samples: readonly number[]): Summary {
 export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
-
-export async function timeMs(work: () => Promise<unknown> | unknown): Promise<number> {
-  const start = nowMs();
-  await work();
-  return nowMs() - start;
-}

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InvalidInput } from '../errors.js';
 
@@ -36,11 +36,4 @@ export function readPrivateFile(path: string, what: string): string | undefined 
     );
   }
   return readFileSync(path, 'utf8');
-}
-
-/** Creates an empty 0600 file if absent (for database files before the driver opens them). */
-export function touchPrivateFile(path: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  closeSync(openSync(path, 'a', 0o600));
-  chmodSync(path, 0o600);
 }

@@ -41,5 +41,3 @@ export type AccountCommand =
     }
   | { type: 'AssignSupport'; data: { occasionId: string; supportId: string } }
   | { type: 'UnassignSupport'; data: { occasionId: string } };
-
-export type AccountCommandType = AccountCommand['type'];

@@ -9,7 +9,7 @@
  * - money is integer cents (BIGINT);
  * - booleans are integers 0/1.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { CommandOutcome } from '../../domain/command-log.js';
 import type { Role } from '../../domain/values/roles.js';
 import type { ActorRole } from '../../events/event-store.js';
@@ -126,29 +126,15 @@ export interface Database {
 
 export type TableName = keyof Database & string;
 
+// The row shapes the code names; Kysely's Selectable/Insertable give any other.
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
-
-export type ClientRow = Selectable<ClientsTable>;
 export type NewClientRow = Insertable<ClientsTable>;
-export type ClientUpdate = Updateable<ClientsTable>;
-
 export type ContractRow = Selectable<ContractsTable>;
 export type NewContractRow = Insertable<ContractsTable>;
-export type ContractUpdate = Updateable<ContractsTable>;
-
 export type OccasionRow = Selectable<OccasionsTable>;
-export type NewOccasionRow = Insertable<OccasionsTable>;
-export type OccasionUpdate = Updateable<OccasionsTable>;
-
-export type CommandLogRow = Selectable<CommandLogTable>;
 export type NewCommandLogRow = Insertable<CommandLogTable>;
-
 export type ProjectionStateRow = Selectable<ProjectionStateTable>;
-export type NewProjectionStateRow = Insertable<ProjectionStateTable>;
-export type ProjectionStateUpdate = Updateable<ProjectionStateTable>;
-
 export type ProjectionLockRow = Selectable<ProjectionLockTable>;
 
 export type ReadDialect = 'sqlite' | 'mysql';

@@ -19,9 +19,6 @@ export interface TableNaming {
   index(name: string): string;
 }
 
-/** The live names, as the first migration created them. */
-export const LIVE_NAMING: TableNaming = { table: (name) => name, index: (name) => name };
-
 /** The suffix of a shadow table: `clients__next` is the next build of `clients`. */
 export const SHADOW_SUFFIX = '__next';
 /** What a live table is renamed to for the moment of a MySQL swap, then dropped. */
