@@ -180,7 +180,7 @@ export function defineEventStoreContract(name: string, open: () => Promise<Store
       const events = await store.readStream(stream);
       assert.equal(versions(events), [1, 2, 3, 4, 5]);
       assert.equal(
-        events.map((e) => e.data['m']),
+        events.map((e) => e.data.m),
         [0, 1, 2, 3, 4],
       );
     });

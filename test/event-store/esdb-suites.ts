@@ -324,7 +324,7 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
       assertStreamIntact(stream, events);
       for (const writer of ['one', 'two']) {
         assert.equal(
-          events.filter((e) => e.data['writer'] === writer).map((e) => e.data['n']),
+          events.filter((e) => e.data.writer === writer).map((e) => e.data.n),
           [...Array(10).keys()],
           `${writer}'s events in its order`,
         );

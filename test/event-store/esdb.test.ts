@@ -10,7 +10,7 @@ import { openEsdbEventStore } from '../../src/events/esdb/event-store.js';
 import { defineEventStoreContract } from './contract.js';
 import { defineEsdbSuites } from './esdb-suites.js';
 
-const url = process.env['EPIC_TEST_ESDB_URL'];
+const url = process.env.EPIC_TEST_ESDB_URL;
 
 if (url === undefined || url === '') {
   console.log('skipping EventStoreDB server tests: EPIC_TEST_ESDB_URL not set');

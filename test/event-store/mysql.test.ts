@@ -239,10 +239,10 @@ function defineMysqlSuites(serverUrl: string): void {
       await store.append('large', events, 'no_stream');
       const read = await store.readStream('large');
       assert.equal(
-        read.map((e) => e.data['n']),
+        read.map((e) => e.data.n),
         [0, 1, 2],
       );
-      assert.ok(read.every((e) => e.data['chunk'] === chunk));
+      assert.ok(read.every((e) => e.data.chunk === chunk));
       assertStreamIntact('large', read);
     });
 
@@ -519,7 +519,7 @@ function defineMysqlSuites(serverUrl: string): void {
       for (let w = 0; w < 4; w++) {
         for (let s = 0; s < 3; s++) assertStreamIntact(`p${w}-stream-${s}`, await store.readStream(`p${w}-stream-${s}`));
       }
-      const interleaved = seen.some((e, i) => i > 0 && e.data['writer'] !== seen[i - 1]!.data['writer']);
+      const interleaved = seen.some((e, i) => i > 0 && e.data.writer !== seen[i - 1]!.data.writer);
       assert.ok(interleaved, 'the writers really ran at the same time');
     });
 
@@ -579,7 +579,7 @@ function defineMysqlSuites(serverUrl: string): void {
       const events = await store.readStream('busy');
       assertStreamIntact('busy', events);
       for (const writer of ['writer-0', 'writer-1']) {
-        const own = events.filter((e) => e.data['writer'] === writer).map((e) => e.data['n']);
+        const own = events.filter((e) => e.data.writer === writer).map((e) => e.data.n);
         assert.equal(
           own,
           Array.from({ length: 200 }, (_, n) => n),

@@ -339,7 +339,7 @@ async function race(path: string, planFor: (writer: string, startAt: number) => 
     assert.is(events.length, 400);
     assertStreamIntact('busy', events);
     for (const writer of ['writer-0', 'writer-1']) {
-      const own = events.filter((e) => e.data['writer'] === writer).map((e) => e.data['n']);
+      const own = events.filter((e) => e.data.writer === writer).map((e) => e.data.n);
       assert.equal(
         own,
         Array.from({ length: 200 }, (_, n) => n),

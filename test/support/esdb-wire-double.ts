@@ -169,7 +169,7 @@ class Log {
     const meta = this.#streams.get(`$$${streamId}`)?.at(-1);
     if (meta === undefined || meta.type !== '$metadata') return events;
     try {
-      const maxCount: unknown = (JSON.parse(Buffer.from(meta.data).toString('utf8')) as Record<string, unknown>)['$maxCount'];
+      const maxCount: unknown = (JSON.parse(Buffer.from(meta.data).toString('utf8')) as Record<string, unknown>).$maxCount;
       return typeof maxCount === 'number' && maxCount >= 0 ? events.slice(Math.max(0, events.length - maxCount)) : events;
     } catch {
       return events; // metadata that is not JSON sets no limit, as on the server

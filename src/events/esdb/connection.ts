@@ -27,7 +27,7 @@ export const DEFAULT_ESDB_TIMEOUT_MS = 5000;
 
 /** EPIC_ESDB_TIMEOUT_MS, or the default when it is unset or empty. */
 export function esdbTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env['EPIC_ESDB_TIMEOUT_MS'];
+  const raw = env.EPIC_ESDB_TIMEOUT_MS;
   if (raw === undefined || raw.trim() === '') return DEFAULT_ESDB_TIMEOUT_MS;
   const ms = Number(raw);
   if (!Number.isSafeInteger(ms) || ms <= 0) {

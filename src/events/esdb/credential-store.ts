@@ -42,7 +42,7 @@ export class EsdbCredentialStore implements CredentialStore {
   async get(userId: string): Promise<string | null> {
     const last = await this.#last(userId);
     if (last?.type !== PASSWORD_HASH_SET) return null;
-    const hash = last.data['passwordHash'];
+    const hash = last.data.passwordHash;
     return typeof hash === 'string' ? hash : null;
   }
 

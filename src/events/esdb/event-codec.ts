@@ -136,15 +136,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isStoredMetadata(value: unknown): value is StoredMetadata {
-  if (!isObject(value) || !isObject(value['actor'])) return false;
-  const actor = value['actor'];
+  if (!isObject(value) || !isObject(value.actor)) return false;
+  const actor = value.actor;
   return (
-    typeof actor['id'] === 'string' &&
-    typeof actor['role'] === 'string' &&
-    typeof value['at'] === 'string' &&
-    typeof value['commandId'] === 'string' &&
-    typeof value['schemaVersion'] === 'number' &&
-    typeof value['prevHash'] === 'string' &&
-    typeof value['hash'] === 'string'
+    typeof actor.id === 'string' &&
+    typeof actor.role === 'string' &&
+    typeof value.at === 'string' &&
+    typeof value.commandId === 'string' &&
+    typeof value.schemaVersion === 'number' &&
+    typeof value.prevHash === 'string' &&
+    typeof value.hash === 'string'
   );
 }
