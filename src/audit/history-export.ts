@@ -54,5 +54,6 @@ function shown(value: FieldValue): string {
   if (value === null) return '-';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   // One change per line and no terminal escapes, whatever the data holds.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

@@ -19,6 +19,7 @@ import { Runtime } from './runtime.js';
  * waits a bounded time for the monitor before returning.
  */
 export abstract class EpicCommand extends Command<EpicContext> {
+  // biome-ignore lint/suspicious/noConfusingVoidType: run() returns an exit code or nothing (0); with `undefined` instead, every `Promise<void>` override would be a type error
   protected abstract run(runtime: Runtime): Promise<number | void>;
 
   /** Error monitoring for this invocation (src/monitoring); off unless SENTRY_DSN is set. */

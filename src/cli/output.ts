@@ -42,6 +42,7 @@ function cell(value: unknown): string {
   if (value === null || value === undefined) return '-';
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   // Keep one row per line and no terminal escapes, whatever the data holds.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 

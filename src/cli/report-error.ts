@@ -126,6 +126,7 @@ export function firstLine(text: string): string {
   // Control characters from user input never reach the terminal raw: C0, DEL, C1 (0x9b is an
   // 8-bit CSI, 0x85 a next-line), the Unicode line and paragraph separators, and the bidi
   // embeddings, overrides and isolates that would reorder what the line shows.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
   const safe = line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
   if (safe.length <= MAX_ERROR_LINE) return safe;
   // Cut on a code point boundary, never between the halves of a surrogate pair.

@@ -72,6 +72,7 @@ const HOSTILE: readonly string[] = [
   '../../etc/passwd',
   '%s%n%x',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   '${7*7}',
   '<script>alert(1)</script>',
   'NaN',

@@ -247,6 +247,7 @@ function checkText(field: string, value: string, required = false): void {
   if (required && value.trim().length === 0) throw new InvalidInput(`${field} must not be empty`);
   if (value.length > MAX_TEXT) throw new InvalidInput(`${field} is too long (at most ${MAX_TEXT} characters)`);
   // Newlines and tabs are fine in notes; other control characters are not.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) throw new InvalidInput(`${field} contains control characters`);
 }
 

@@ -43,6 +43,7 @@ export function assertOneLineError(result: Pick<CliResult, 'stderr'>, what: stri
   const line = text.slice(0, -1);
   assert.not.match(
     line,
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters that must not be there
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
     `${what}: the error line holds a control or line-breaking character: ${JSON.stringify(line.slice(0, 200))}`,
   );

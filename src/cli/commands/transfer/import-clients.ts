@@ -72,6 +72,7 @@ export class ImportClientsCommand extends MutationCommand {
     for (const dup of report.duplicates)
       lines.push(`line ${dup.line}: same email as line ${dup.sameEmailAsLine}, updated the client that line imported`);
     // Values from the file never reach the terminal as control characters.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
     this.write(lines.map((line) => line.replace(/[\u0000-\u001f\u007f]/g, '?')).join('\n'));
   }
 }
