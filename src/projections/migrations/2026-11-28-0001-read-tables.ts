@@ -13,11 +13,11 @@ import type { CreateTableBuilder, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { ReadDialect } from '../read-db/database.js';
 
-// `any`: a migration is frozen against the schema of its day, not against the
-// current `Database` interface (Kysely's recommendation for migrations).
-type AnyDb = Kysely<any>;
+// A migration is frozen against the schema of its day, not against the current
+// `Database` interface: it uses only the connection's schema builder.
+type SchemaDb = Pick<Kysely<unknown>, 'schema'>;
 
-export async function up(db: AnyDb, dialect: ReadDialect): Promise<void> {
+export async function up(db: SchemaDb, dialect: ReadDialect): Promise<void> {
   const id = 'varchar(64)';
   const instant = 'varchar(24)';
   const bigText = dialect === 'mysql' ? sql`mediumtext` : 'text';
@@ -120,7 +120,7 @@ export async function up(db: AnyDb, dialect: ReadDialect): Promise<void> {
     .execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: SchemaDb): Promise<void> {
   for (const table of ['projection_state', 'command_log', 'occasions', 'contracts', 'clients', 'users']) {
     await db.schema.dropTable(table).ifExists().execute();
   }

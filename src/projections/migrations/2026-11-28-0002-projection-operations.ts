@@ -15,10 +15,11 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { ReadDialect } from '../read-db/database.js';
 
-// `any`: a migration is frozen against the schema of its day, not against the current `Database` interface.
-type AnyDb = Kysely<any>;
+// A migration is frozen against the schema of its day, not against the current `Database` interface:
+// it uses only the connection's schema builder.
+type SchemaDb = Pick<Kysely<unknown>, 'schema'>;
 
-export async function up(db: AnyDb, dialect: ReadDialect): Promise<void> {
+export async function up(db: SchemaDb, dialect: ReadDialect): Promise<void> {
   await db.schema
     .createTable('projection_lock')
     .addColumn('name', 'varchar(64)', (c) => c.primaryKey())
@@ -32,7 +33,7 @@ export async function up(db: AnyDb, dialect: ReadDialect): Promise<void> {
   await db.schema.alterTable('projection_state').addColumn('swapping', 'varchar(32)').execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: SchemaDb): Promise<void> {
   await db.schema.alterTable('projection_state').dropColumn('swapping').execute();
   await db.schema.dropTable('projection_lock').ifExists().execute();
 }

@@ -126,6 +126,14 @@ export interface Database {
 
 export type TableName = keyof Database & string;
 
+/**
+ * Any table by name, each row an open record: the read database as seen by
+ * statements whose table is a value (a helper generic over the table, a
+ * shadow build, a catalog). `db.withTables<AnyTables>()` gives that view of a
+ * connection; what it reads is `unknown` until checked or named by the caller.
+ */
+export type AnyTables = Record<string, Record<string, unknown>>;
+
 // The row shapes the code names; Kysely's Selectable/Insertable give any other.
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

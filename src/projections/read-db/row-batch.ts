@@ -5,6 +5,9 @@ import { chunks, deleteWhereIn, MAX_ROWS_PER_STATEMENT, upsertAnyRows } from './
 /** Tables whose rows are folded in memory: keyed by a string `id`. */
 export type FoldedTable = 'users' | 'clients' | 'contracts' | 'occasions';
 
+/** Any folded table by name, as far as `load` needs to know: rows keyed by a string `id`. */
+type IdKeyedTables = Record<string, { id: string }>;
+
 /** A full row (these tables have no generated columns: what is selected is what is inserted). */
 type Row<T extends FoldedTable> = Database[T];
 
@@ -29,11 +32,12 @@ export class RowBatch<T extends FoldedTable> {
   /** Reads the current rows with these ids (those not seen yet) from the database. */
   async load(db: Kysely<Database>, ids: Iterable<string>): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.#rows.has(id));
-    // `any`: Kysely cannot follow the generic table name `T` through selectFrom; rows come back as Row<T>.
-    const loose = db as Kysely<any>;
+    // Kysely cannot follow the generic table name `T` through selectFrom: the rows are read as id-keyed rows of a
+    // table named by a string, and they are the full rows of `T`.
+    const byId = db.withTables<IdKeyedTables>();
     const table: string = this.table;
     for (const chunk of chunks(missing, MAX_ROWS_PER_STATEMENT)) {
-      const rows = (await loose.selectFrom(table).selectAll().where('id', 'in', chunk).execute()) as Row<T>[];
+      const rows = (await byId.selectFrom(table).selectAll().where('id', 'in', chunk).execute()) as Row<T>[];
       for (const id of chunk) this.#rows.set(id, null);
       for (const row of rows) {
         this.#rows.set(row.id, row);

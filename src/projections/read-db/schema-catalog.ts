@@ -2,11 +2,16 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, ReadDialect } from './database.js';
 
+/** The columns read of each dialect's catalog of tables (not tables of `Database`). */
+type Catalogs = {
+  'information_schema.tables': { table_schema: string; table_name: string };
+  sqlite_master: { type: string; name: string };
+};
+
 /** Which of these tables exist in the read database (its own schema on MySQL). */
 export async function existingTables(db: Kysely<Database>, dialect: ReadDialect, names: readonly string[]): Promise<Set<string>> {
   if (names.length === 0) return new Set();
-  // `any`: the catalogs are not tables of `Database`.
-  const catalog = db as Kysely<any>;
+  const catalog = db.withTables<Catalogs>();
   const rows: { name: string }[] =
     dialect === 'mysql'
       ? await catalog

@@ -7,7 +7,7 @@
 
 import type { CreateTableBuilder, Kysely, RawBuilder } from 'kysely';
 import { sql } from 'kysely';
-import type { ReadDialect } from './database.js';
+import type { Database, ReadDialect } from './database.js';
 
 /**
  * Table and index names for one build. Index names are global on SQLite (per
@@ -29,8 +29,11 @@ export function shadowNaming(buildId: string): TableNaming {
   return { table: (name) => `${name}${SHADOW_SUFFIX}`, index: (name) => `${name}__${buildId}` };
 }
 
-// `any`: DDL is written against the tables' names of one build, not against the `Database` interface.
-export type SchemaDb = Kysely<any>;
+/**
+ * What DDL uses of a connection: its schema builder, which names tables by
+ * string (those of one build, live or shadow), whatever `Database` says.
+ */
+export type SchemaDb = Pick<Kysely<Database>, 'schema'>;
 
 export interface ColumnTypes {
   readonly id: 'varchar(64)';

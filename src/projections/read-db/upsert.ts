@@ -13,7 +13,7 @@
 
 import type { Insertable, Kysely } from 'kysely';
 import { CompiledQuery, sql } from 'kysely';
-import type { Database, ReadDialect, TableName } from './database.js';
+import type { AnyTables, Database, ReadDialect, TableName } from './database.js';
 
 export const MAX_ROWS_PER_STATEMENT = 500;
 /** Below SQLite's default SQLITE_MAX_VARIABLE_NUMBER (32766) and MySQL's 65535 placeholders. */
@@ -31,10 +31,12 @@ export interface UpsertOptions<T extends TableName> {
   readonly update?: readonly Column<T>[];
 }
 
-// `any`: the helpers take any table's rows; the public signatures keep the
-// caller's rows typed against that table, and Kysely cannot follow a generic
-// table name through `insertInto`.
-type LooseDb = Kysely<any>;
+/**
+ * Kysely cannot follow a generic table name through `insertInto`: the helpers
+ * write through the any-table view, and their public signatures keep the
+ * caller's rows typed against that table.
+ */
+type LooseDb = Kysely<AnyTables>;
 
 /** Inserts rows, or updates the existing rows with the same key. */
 export async function upsertRows<T extends TableName>(
@@ -60,7 +62,7 @@ export async function upsertAnyRows(
   const columns = Object.keys(first);
   const key: readonly string[] = options.key;
   const update: readonly string[] = options.update ?? columns.filter((column) => !key.includes(column));
-  const loose = db as LooseDb;
+  const loose: LooseDb = db.withTables<AnyTables>();
   const build = (chunk: readonly object[]) => {
     let query = loose.insertInto(table).values([...chunk]);
     if (dialect === 'mysql') {
@@ -164,7 +166,7 @@ export async function insertRows<T extends TableName>(
 ): Promise<void> {
   const first = rows[0];
   if (first === undefined) return;
-  const loose = db as LooseDb;
+  const loose: LooseDb = db.withTables<AnyTables>();
   const name: string = table;
   await writeChunks(loose, name, rows, Object.keys(first), 'insert', (chunk) => loose.insertInto(name).values([...chunk]));
 }
@@ -176,7 +178,7 @@ export async function deleteWhereIn<T extends TableName>(
   column: Column<T>,
   values: Iterable<string>,
 ): Promise<void> {
-  const loose = db as LooseDb;
+  const loose: LooseDb = db.withTables<AnyTables>();
   const name: string = table;
   const ref: string = column;
   for (const chunk of chunks([...values], MAX_ROWS_PER_STATEMENT)) {

@@ -12,7 +12,7 @@
 
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { ReadDialect } from '../read-db/database.js';
+import type { Database, ReadDialect } from '../read-db/database.js';
 
 /** A secondary index taken off a shadow table, and how to put it back. */
 export interface DeferredIndex {
@@ -22,12 +22,11 @@ export interface DeferredIndex {
   readonly definition: string;
 }
 
-// `any`: these statements name shadow tables, which are not in `Database`.
-type AnyDb = Kysely<any>;
+// The statements below are raw SQL: they name shadow tables, which `Database` does not list.
 
 /** Drops the secondary indexes of `tables` except those named in `keep`, and returns them to create again. */
 export async function dropSecondaryIndexes(
-  db: AnyDb,
+  db: Kysely<Database>,
   dialect: ReadDialect,
   tables: readonly string[],
   keep: ReadonlySet<string>,
@@ -47,7 +46,7 @@ export async function dropSecondaryIndexes(
 }
 
 /** Creates again the indexes `dropSecondaryIndexes` took off (one ALTER TABLE per table on MySQL: one pass over its rows). */
-export async function createDeferredIndexes(db: AnyDb, dialect: ReadDialect, indexes: readonly DeferredIndex[]): Promise<void> {
+export async function createDeferredIndexes(db: Kysely<Database>, dialect: ReadDialect, indexes: readonly DeferredIndex[]): Promise<void> {
   if (dialect === 'sqlite') {
     for (const index of indexes) await sql.raw(index.definition).execute(db);
     return;
@@ -57,7 +56,7 @@ export async function createDeferredIndexes(db: AnyDb, dialect: ReadDialect, ind
   }
 }
 
-async function sqliteIndexes(db: AnyDb, tables: readonly string[]): Promise<DeferredIndex[]> {
+async function sqliteIndexes(db: Kysely<Database>, tables: readonly string[]): Promise<DeferredIndex[]> {
   // Indexes behind PRIMARY KEY / UNIQUE constraints have no SQL (sqlite_autoindex_*): they stay.
   const { rows } = await sql<{ name: string; tbl_name: string; sql: string }>`
     select name, tbl_name, sql from sqlite_master
@@ -75,7 +74,7 @@ interface StatisticsRow {
   readonly collation: string | null;
 }
 
-async function mysqlIndexes(db: AnyDb, tables: readonly string[]): Promise<DeferredIndex[]> {
+async function mysqlIndexes(db: Kysely<Database>, tables: readonly string[]): Promise<DeferredIndex[]> {
   const { rows } = await sql<StatisticsRow>`
     select table_name as table_name, index_name as index_name, non_unique as non_unique, column_name as column_name,
            sub_part as sub_part, collation as collation
