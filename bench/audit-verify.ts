@@ -19,7 +19,8 @@ try {
   const store = await openSqliteEventStore(join(dir, 'events.db'), { synchronous: 'NORMAL' });
   const started = performance.now();
   const start = Date.parse('2026-01-01T00:00:00.000Z');
-  for (let written = 0, round = 0; written < total; round++) {
+  let written = 0;
+  while (written < total) {
     for (let s = 0; s < streams && written < total; s++) {
       const count = Math.min(perAppend, total - written);
       const events: NewEvent[] = Array.from({ length: count }, (_, i) => ({

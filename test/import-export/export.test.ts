@@ -5,12 +5,6 @@ import * as assert from 'uvu/assert';
 import { parseCsv } from '../../src/import/csv.js';
 import { Installation } from '../support/cli.js';
 
-interface Client {
-  id: string;
-  name: string;
-  email: string;
-}
-
 /** The CSV as objects keyed by header (the BOM and CRLF checked on the way). */
 function rowsOf(csv: string): Record<string, string>[] {
   assert.ok(csv.startsWith('\uFEFF"'), 'UTF-8 BOM, then a quoted header');

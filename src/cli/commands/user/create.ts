@@ -34,7 +34,6 @@ export class UserCreateCommand extends MutationCommand {
         import('../../../auth/passwords.js'),
       ]);
       const { assertAllowed } = await import('../../../auth/policy.js');
-      const { Forbidden } = await import('../../../errors.js');
       // Refuse before prompting anything a non-gestion user cannot use.
       assertAllowed('user.create', context.actor);
       const name = await required(this.context, '--name', this.name, 'full name');
