@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Cli, CommandClass } from 'clipanion';
+import type { Cli, Command, CommandClass } from 'clipanion';
 import { languageEnv } from '../config/config.js';
 import { detectLanguage, loadTranslator, useTranslator } from '../i18n/translator.js';
 import { commandsFor } from './commands/routes.js';
@@ -37,11 +37,11 @@ export async function run(argv: readonly string[], context: EpicContext): Promis
   if (noun !== undefined && NOUNS.has(noun) && (args.length === 1 || (args.length === 2 && (args[1] === '--help' || args[1] === '-h')))) {
     const paths = cli.definitions().filter((d) => d.path.split(' ')[1] === noun);
     if (paths.length > 0) {
-      context.stdout.write(paths.map((d) => `  ${d.usage}\n      ${d.description ?? ''}`).join('\n') + '\n');
+      context.stdout.write(`${paths.map((d) => `  ${d.usage}\n      ${d.description ?? ''}`).join('\n')}\n`);
       return args.length === 1 ? 2 : 0;
     }
   }
-  let command;
+  let command: Command<EpicContext>;
   try {
     command = cli.process(helpRequest(cli, args, context) ?? args, context);
   } catch (error) {

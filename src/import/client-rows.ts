@@ -37,7 +37,7 @@ export function normalizeHeader(header: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[\s_.\-]/g, '');
+    .replace(/[\s_.-]/g, '');
 }
 
 /** One data row. A field is undefined when the file has no such column (an update leaves it alone). */

@@ -1,5 +1,6 @@
 import { Command, Option } from 'clipanion';
 import { assertAllowed } from '../../../auth/policy.js';
+import type { RebuildResult } from '../../../projections/projector.js';
 import { EpicCommand } from '../../base-command.js';
 import { ProgressBar } from '../../progress-bar.js';
 import type { Runtime } from '../../runtime.js';
@@ -37,7 +38,7 @@ export class ProjectionRebuildCommand extends EpicCommand {
     ]);
     const bar = new ProgressBar(this.context.stderr, { unit: 'events' });
     const started = performance.now();
-    let result;
+    let result: RebuildResult;
     try {
       result = await rebuild(store, readDb, {
         ...(this.names.length > 0 && { names: this.names }),
