@@ -45,10 +45,10 @@ async function setUp(clients: number): Promise<Home> {
   const log = await BulkLog.open(join(home, 'events.db'));
   const random = prng(7);
   const actor: EventActor = { id: commercialId, role: 'commercial' };
-  let t = Date.parse('2025-01-01T00:00:00.000Z');
+  const nextAt = clock('2025-01-01T00:00:00.000Z');
   for (let i = 0; i < clients; i += 1) {
     const clientId = shortId(random);
-    const at = new Date((t += 1000));
+    const at = nextAt();
     const commandId = randomUUID();
     log.append(
       `client-${clientId}`,
@@ -79,26 +79,20 @@ async function writeLongContract(home: Home, count: number): Promise<{ contractI
   const contractId = shortId(random);
   const actor: EventActor = { id: home.commercialId, role: 'commercial' };
   const stream = `client-${clientId}`;
-  let t = Date.parse('2025-06-01T00:00:00.000Z');
+  const nextAt = clock('2025-06-01T00:00:00.000Z');
   const total = 10 * count * 100;
   log.append(
     stream,
     'ClientCreated',
     { clientId, name: 'Long Contract Ltd', email: 'long@example.com', phone: null, company: null, commercialId: home.commercialId },
     actor,
-    new Date((t += 1000)),
+    nextAt(),
   );
-  log.append(
-    stream,
-    'ContractCreated',
-    { contractId, clientId, totalCents: total, remainingCents: total, signed: true },
-    actor,
-    new Date((t += 1000)),
-  );
+  log.append(stream, 'ContractCreated', { contractId, clientId, totalCents: total, remainingCents: total, signed: true }, actor, nextAt());
   let middle = '';
   let remaining = total;
   for (let i = 0; i < count; i += 1) {
-    const at = new Date((t += 1000));
+    const at = nextAt();
     if (i % 2 === 0) {
       remaining -= 100;
       log.append(stream, 'PaymentRecorded', { contractId, amountCents: 100 }, actor, at);
@@ -107,6 +101,15 @@ async function writeLongContract(home: Home, count: number): Promise<{ contractI
   }
   log.close();
   return { contractId, stream, middle };
+}
+
+/** Instants one second apart after `start`, one per call. */
+function clock(start: string): () => Date {
+  let t = Date.parse(start);
+  return () => {
+    t += 1000;
+    return new Date(t);
+  };
 }
 
 /** `node -e 0`, the floor every launch pays. */

@@ -54,7 +54,10 @@ export function writeWorkload(log: BulkLog, events: number, seed = 42): Workload
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const clock = { t: Date.parse('2024-01-01T08:00:00.000Z') };
-  const tick = () => new Date((clock.t += 1000 + Math.floor(random() * 60_000)));
+  const tick = () => {
+    clock.t += 1000 + Math.floor(random() * 60_000);
+    return new Date(clock.t);
+  };
   const start = log.written;
 
   const record = (step: Step, streamId: string) => {

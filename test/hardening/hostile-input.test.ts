@@ -370,7 +370,10 @@ hostile(`${INPUTS} hostile values at every option: exit 0/2/4/5, one line, nothi
       if (!seen.has(key)) failures.push(error instanceof Error ? error.message : String(error));
       seen.add(key);
     }
-    if (args[0] === 'login') (current = 'ada'), await app.as('ada@epic.test');
+    if (args[0] === 'login') {
+      current = 'ada';
+      await app.as('ada@epic.test');
+    }
   }
   assert.equal(failures, [], `${failures.length} kinds of failure`);
   assert.ok((codes.get(2) ?? 0) > INPUTS / 3, `mostly refused as invalid: ${JSON.stringify([...codes])}`);

@@ -83,20 +83,23 @@ test('10,000 rows, some malformed: the report lists exactly those lines and reas
   let carlas = 0;
   for (let i = 0; i < N; i++) {
     const commercial = i % 2 === 0 ? 'bob@epic.test' : 'CARLA@epic.test';
+    /** A row the import must refuse, for this reason, on this line. */
+    const refused = (text: string, reason: RegExp): string => {
+      bad.set(line, reason);
+      return text;
+    };
     let row = `Client ${i};client${i}@bulk.test;+33 1 23 45 ${String(i).padStart(4, '0')};Société ${i};${commercial}`;
     if (i === 10)
       row = `"Client; ${i}";client${i}@bulk.test;;"Acme;\n""Ltd""";${commercial}`; // two physical lines
-    else if (i % 1000 === 17) (row = `Client ${i};not-an-email-${i};;;${commercial}`), bad.set(line, /invalid email address/);
-    else if (i % 1000 === 333) (row = ` ;client${i}@bulk.test;;;${commercial}`), bad.set(line, /client name must not be empty/);
-    else if (i % 1000 === 500) (row = `Client ${i};client${i}@bulk.test;phone?;;${commercial}`), bad.set(line, /invalid phone number/);
-    else if (i === 4242)
-      (row = `Client ${i};client${i}@bulk.test;;;nobody@epic.test`), bad.set(line, /no user with the email "nobody@epic.test"/);
+    else if (i % 1000 === 17) row = refused(`Client ${i};not-an-email-${i};;;${commercial}`, /invalid email address/);
+    else if (i % 1000 === 333) row = refused(` ;client${i}@bulk.test;;;${commercial}`, /client name must not be empty/);
+    else if (i % 1000 === 500) row = refused(`Client ${i};client${i}@bulk.test;phone?;;${commercial}`, /invalid phone number/);
+    else if (i === 4242) row = refused(`Client ${i};client${i}@bulk.test;;;nobody@epic.test`, /no user with the email "nobody@epic.test"/);
     else if (i === 4243)
-      (row = `Client ${i};client${i}@bulk.test;;;sam@epic.test`), bad.set(line, /is support: a client's commercial must be a commercial/);
-    else if (i === 4244) (row = `Client ${i};client${i}@bulk.test;;;`), bad.set(line, /needs a commercial/);
-    else if (i === 4245) (row = `"Client" ${i};client${i}@bulk.test;;;${commercial}`), bad.set(line, /text after a closing quote/);
-    else if (i === 4246)
-      (row = `Client ${i};client${i}@bulk.test;;Acme;${commercial};surprise`), bad.set(line, /6 cells but the header has 5/);
+      row = refused(`Client ${i};client${i}@bulk.test;;;sam@epic.test`, /is support: a client's commercial must be a commercial/);
+    else if (i === 4244) row = refused(`Client ${i};client${i}@bulk.test;;;`, /needs a commercial/);
+    else if (i === 4245) row = refused(`"Client" ${i};client${i}@bulk.test;;;${commercial}`, /text after a closing quote/);
+    else if (i === 4246) row = refused(`Client ${i};client${i}@bulk.test;;Acme;${commercial};surprise`, /6 cells but the header has 5/);
     body.push(row);
     if (!bad.has(line) && i % 2 === 1) carlas++;
     line += row.split('\n').length;

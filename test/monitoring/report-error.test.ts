@@ -16,7 +16,15 @@ function capture(env: Record<string, string> = {}) {
 /** A monitor that records what it was asked to capture. */
 function recordingMonitor(): Monitor & { captured: unknown[] } {
   const captured: unknown[] = [];
-  return { ...DISABLED_MONITOR, enabled: true, captured, captureInternalError: async (error) => (captured.push(error), 'f'.repeat(32)) };
+  return {
+    ...DISABLED_MONITOR,
+    enabled: true,
+    captured,
+    captureInternalError: async (error) => {
+      captured.push(error);
+      return 'f'.repeat(32);
+    },
+  };
 }
 
 const reporter = suite('report-error: every failure ends in one line and the contract exit code');

@@ -197,7 +197,7 @@ async function* follow(connection: EsdbConnection, options: FollowOptions): Asyn
       if (ready.length === 0) {
         // Pull what the client buffered; markers waiting for those events follow them.
         // read() is typed `any`: the subscription is in object mode and pushes only resolved events.
-        for (let item: AllStreamResolvedEvent | null; (item = subscription.read() as AllStreamResolvedEvent | null) !== null; ) {
+        for (let item: AllStreamResolvedEvent | null = subscription.read(); item !== null; item = subscription.read()) {
           consumed += 1;
           ready.push(item);
           release();
