@@ -49,6 +49,6 @@ export function renderTable(rows: readonly Row[]): string {
       row.met === undefined ? '—' : row.met ? 'yes' : 'NO',
     ];
   });
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
-  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.map(escape).join(' | ')} |`).join('\n');
+  const escapePipes = (cell: string) => cell.replace(/\|/g, '\\|');
+  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.map(escapePipes).join(' | ')} |`).join('\n');
 }

@@ -487,7 +487,7 @@ function defineMysqlSuites(serverUrl: string): void {
       const plans = (startAt: number, w: number): AppenderPlan => ({ mode: 'streams', writer: `p${w}`, startAt, streams: 3, batches: 60 });
       const appenders = await spawnAppenders(database.url, 4);
       const startAt = Date.now() + 100;
-      appenders.forEach((a, w) => a.start(plans(startAt, w)));
+      for (const [w, a] of appenders.entries()) a.start(plans(startAt, w));
 
       const seen: RecordedEvent[] = [];
       let checkpoint = 0;
@@ -536,15 +536,15 @@ function defineMysqlSuites(serverUrl: string): void {
       }
       const appenders = await spawnAppenders(database.url, 2);
       const startAt = Date.now() + 100;
-      appenders.forEach((a, i) =>
+      for (const [i, a] of appenders.entries()) {
         a.start({
           mode: 'race',
           writer: `writer-${i}`,
           startAt,
           intervalMs: 15,
           rounds: rounds.map(({ streamId, expected }) => ({ streamId, expected })),
-        }),
-      );
+        });
+      }
       const outcomes = (await Promise.all(appenders.map((a) => a.result))).map((r) => {
         if (r.mode !== 'race') throw new Error(`expected race results, got ${r.mode}`);
         return r.outcomes;
@@ -569,7 +569,7 @@ function defineMysqlSuites(serverUrl: string): void {
     test("two processes appending 200 events each with 'any': all 400 land, in one unbroken chain", async ({ store, database }) => {
       const appenders = await spawnAppenders(database.url, 2);
       const startAt = Date.now() + 100;
-      appenders.forEach((a, i) => a.start({ mode: 'flood', writer: `writer-${i}`, startAt, streamId: 'busy', count: 200 }));
+      for (const [i, a] of appenders.entries()) a.start({ mode: 'flood', writer: `writer-${i}`, startAt, streamId: 'busy', count: 200 });
       const versions = (await Promise.all(appenders.map((a) => a.result))).flatMap((r) => (r.mode === 'flood' ? r.versions : []));
       assert.equal(
         [...versions].sort((a, b) => a - b),

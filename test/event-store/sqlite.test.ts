@@ -271,7 +271,7 @@ async function race(path: string, planFor: (writer: string, startAt: number) => 
   const racers = [spawnRacer(path), spawnRacer(path)];
   await Promise.all(racers.map((r) => r.ready));
   const startAt = Date.now() + 50;
-  racers.forEach((r, i) => r.start(planFor(`writer-${i}`, startAt)));
+  for (const [i, r] of racers.entries()) r.start(planFor(`writer-${i}`, startAt));
   return Promise.all(racers.map((r) => r.result));
 }
 
