@@ -19,6 +19,11 @@
  *    bcrypt) and what only some runs load (mysql2, @sentry/node,
  *    @eventstore/db-client).
  *
+ * Under `npm run coverage` (c8 sets NODE_V8_COVERAGE for every process the
+ * tests start) each dist/ file gets a source map beside it, so what the tests'
+ * `epic` processes ran is reported against src/. Node reads the maps only
+ * while collecting coverage (or with --enable-source-maps).
+ *
  * Type checking is tsc's job (`npm run typecheck`, run after this by `build`).
  * The output is written to a fresh directory and swapped in with renames, so a
  * process starting during the build never sees half a dist/.
@@ -34,6 +39,7 @@ const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
 const outdir = resolve(values.outdir ?? join(ROOT, 'dist'));
 const staging = `${outdir}.tmp-${process.pid}`;
 const VENDOR = join(staging, 'vendor');
+const sourcemap = process.env.NODE_V8_COVERAGE !== undefined ? 'linked' : false;
 
 /** Bundled packages: import specifier → file in dist/vendor/ (without .js). */
 const VENDORED: ReadonlyMap<string, string> = new Map([
@@ -123,6 +129,7 @@ await build({
   format: 'esm',
   target: 'node20',
   tsconfig: join(ROOT, 'tsconfig.build.json'),
+  sourcemap,
   logLevel: 'warning',
 });
 
