@@ -9,8 +9,8 @@
  * the tables emptied, and the rows inserted again.
  */
 import Database from 'better-sqlite3';
-import { openReadDb } from '../src/projections/read-db/open-read-db.js';
 import { parseReadDbUrl } from '../src/config/read-db-url.js';
+import { openReadDb } from '../src/projections/read-db/open-read-db.js';
 import { nowMs } from './stats.js';
 
 const TABLES = ['users', 'clients', 'contracts', 'occasions', 'command_log'] as const;

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type Action, assertAllowed, listingScope, POLICY, refusal } from '../../src/auth/policy.js';
 import { ROLES } from '../../src/domain/values/roles.js';
-import { EpicError, Forbidden } from '../../src/errors.js';
+import { type EpicError, Forbidden } from '../../src/errors.js';
 import { loadTranslator } from '../../src/i18n/translator.js';
 
 const en = await loadTranslator('en');

@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite, type Test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseReadDbUrl } from '../../src/config/read-db-url.js';
 import type { Database, ReadDialect } from '../../src/projections/read-db/database.js';
 import { openReadDb, type ReadDb } from '../../src/projections/read-db/open-read-db.js';
-import { parseReadDbUrl } from '../../src/config/read-db-url.js';
 
 export const MYSQL_URL_VARIABLE = 'EPIC_TEST_MYSQL_URL';
 
