@@ -86,15 +86,6 @@ export function useTranslator(translator: Translator): void {
   current = translator;
 }
 
-/**
- * The translator of this invocation. Code that words things (the CLI, help
- * texts) runs after it was set; before that (a failure while starting) the
- * developer form of a message is all there is.
- */
-export function translator(): Translator | undefined {
-  return current;
-}
-
 /** The words for `text` in this invocation's language; a message's developer form while no language is set yet. */
 export function words(text: Message | string): string {
   if (typeof text === 'string') return text;
