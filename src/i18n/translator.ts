@@ -5,6 +5,7 @@
  */
 import type { Catalog } from './en/index.js';
 import { createFormat, type Format } from './format.js';
+import type { LocaleInfo } from './locale.js';
 import { describeMessage, isMessage, type Message, type MessageKey, type MessageParams } from './message.js';
 
 export const LANGUAGES = ['en', 'fr'] as const;
@@ -71,12 +72,6 @@ function createTranslator(language: Language, catalog: Catalog, locale: LocaleIn
     t: (key, ...params) => word(key, params[0]),
     render: (message) => (isMessage(message) ? word(message.key, message.params) : message),
   };
-}
-
-export interface LocaleInfo {
-  /** BCP 47 tag for Intl, e.g. `fr-FR`. */
-  readonly tag: string;
-  readonly quotes: readonly [string, string];
 }
 
 let current: Translator | undefined;

@@ -4,7 +4,7 @@
  * (fr/index.ts), so a key missing in one language does not compile. One
  * module per area keeps each short; this one gathers them.
  */
-import type { LocaleInfo } from '../translator.js';
+import type { LocaleInfo } from '../locale.js';
 import { policy } from './policy.js';
 
 export const catalog = {

@@ -1,4 +1,4 @@
-import type { Action, Scope } from '../../auth/policy.js';
+import type { Action, Scope } from '../../auth/permission-table.js';
 import type { Role } from '../../domain/values/roles.js';
 
 type Records = Readonly<Record<'all' | 'own' | 'assigned', string>>;

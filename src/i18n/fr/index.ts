@@ -1,6 +1,6 @@
 /** Le catalogue français : le même ensemble de clés que l'anglais (en/index.ts), exigé par le compilateur. */
 import type { Catalog } from '../en/index.js';
-import type { LocaleInfo } from '../translator.js';
+import type { LocaleInfo } from '../locale.js';
 import { policy } from './policy.js';
 
 export const catalog = {

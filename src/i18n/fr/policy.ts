@@ -1,4 +1,4 @@
-import type { Action } from '../../auth/policy.js';
+import type { Action } from '../../auth/permission-table.js';
 import type { policy as english } from '../en/policy.js';
 
 /**
