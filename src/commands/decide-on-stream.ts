@@ -1,6 +1,7 @@
 import { type Aggregate, type DomainEvent, fold } from '../domain/decider.js';
 import { Conflict } from '../errors.js';
-import { type EventActor, type RecordedEvent, WrongExpectedVersion } from '../events/event-store.js';
+import type { EventActor, RecordedEvent } from '../events/event-store.js';
+import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
 import type { CommandContext } from './handler-context.js';
 import { toNewEvents } from './new-events.js';
 

@@ -7,7 +7,6 @@
  * event has version 1. Global positions are positive integers that grow with
  * commit order; reading "after 0" starts at the beginning of the log.
  */
-import { Conflict } from '../errors.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -111,17 +110,6 @@ export interface StreamHead {
   readonly streamId: string;
   readonly version: number;
   readonly hash: string;
-}
-
-/** A wrong expected version: exit 6, and the handler's cue to reload and decide again. */
-export class WrongExpectedVersion extends Conflict {
-  constructor(
-    readonly streamId: string,
-    readonly expected: ExpectedVersion,
-    readonly actual: number,
-  ) {
-    super(`stream ${streamId} changed concurrently: expected version ${String(expected)}, actual ${actual}`);
-  }
 }
 
 /** True when a stream at `actual` satisfies `expected`. */

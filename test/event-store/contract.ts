@@ -7,15 +7,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Conflict, ExitCode } from '../../src/errors.js';
-import {
-  type EventStore,
-  type ExpectedVersion,
-  type JsonObject,
-  type NewEvent,
-  type RecordedEvent,
-  WrongExpectedVersion,
-} from '../../src/events/event-store.js';
+import type { EventStore, ExpectedVersion, JsonObject, NewEvent, RecordedEvent } from '../../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
+import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { rejection } from './rejection.js';
 import { sampleEvent, sampleEvents, uniqueNames } from './sample-events.js';

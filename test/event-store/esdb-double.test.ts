@@ -15,8 +15,8 @@ import { BackendUnavailable, Conflict, ExitCode, InvalidInput, NotFound } from '
 import { DEFAULT_ESDB_TIMEOUT_MS, esdbTimeoutFromEnv } from '../../src/events/esdb/connection.js';
 import { EsdbEventStore, openEsdbEventStore } from '../../src/events/esdb/event-store.js';
 import { checkpointPosition, eventPosition, serverPosition } from '../../src/events/esdb/position.js';
-import { WrongExpectedVersion } from '../../src/events/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
+import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
 import { EsdbWireDouble, type EsdbWireDoubleOptions } from '../support/esdb-wire-double.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';

@@ -14,15 +14,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseMysqlUrl } from '../../src/config/mysql-url.js';
 import { BackendUnavailable, Conflict, InvalidInput } from '../../src/errors.js';
-import {
-  type EventStore,
-  type ExpectedVersion,
-  type JsonObject,
-  type RecordedEvent,
-  WrongExpectedVersion,
-} from '../../src/events/event-store.js';
+import type { EventStore, ExpectedVersion, JsonObject, RecordedEvent } from '../../src/events/event-store.js';
 import { MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
+import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';
 import type { AppendedEvent, AppenderPlan, AppenderResult, RoundOutcome } from './fixtures/mysql-appender.js';

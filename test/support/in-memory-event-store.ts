@@ -28,12 +28,12 @@ import {
   type RecordedEvent,
   type StreamHead,
   satisfies,
-  WrongExpectedVersion,
 } from '../../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
 import { toInstant } from '../../src/events/instant.js';
 import { type PreparedEvent, prepareEvent } from '../../src/events/prepared-event.js';
 import { retriedBatch } from '../../src/events/retried-batch.js';
+import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
 
 export interface InMemoryEventStoreOptions {
   /**

@@ -52,11 +52,11 @@ import {
   type RecordedEvent,
   type StreamHead,
   satisfies,
-  WrongExpectedVersion,
 } from '../event-store.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
 import { instantMs } from '../instant.js';
 import { retriedBatch } from '../retried-batch.js';
+import { WrongExpectedVersion } from '../wrong-expected-version.js';
 import { EsdbConnection, type EsdbConnectionOptions } from './connection.js';
 import { EsdbCredentialStore } from './credential-store.js';
 import { isLogEvent, isLogStream, logPosition, type PreparedEvent, prepareEsdbEvent, toEventData, toRecordedEvent } from './event-codec.js';

@@ -44,12 +44,12 @@ import {
   type RecordedEvent,
   type StreamHead,
   satisfies,
-  WrongExpectedVersion,
 } from '../event-store.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
 import { instantMs } from '../instant.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
 import { retriedBatch } from '../retried-batch.js';
+import { WrongExpectedVersion } from '../wrong-expected-version.js';
 import { isMysqlDriverError, toBackendError } from './backend-error.js';
 import { credentialsSchema, MysqlCredentialStore } from './credential-store.js';
 import { MysqlDatabase, type MysqlDatabaseOptions, type TransactionOutcome } from './database.js';

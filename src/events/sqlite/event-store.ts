@@ -30,12 +30,12 @@ import {
   type RecordedEvent,
   type StreamHead,
   satisfies,
-  WrongExpectedVersion,
 } from '../event-store.js';
 import { chainHash, GENESIS_HASH } from '../hash-chain.js';
 import { toInstant } from '../instant.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
 import { retriedBatch } from '../retried-batch.js';
+import { WrongExpectedVersion } from '../wrong-expected-version.js';
 import { type SqliteContext, toBackendError } from './backend-error.js';
 import { SqliteCredentialStore } from './credential-store.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteDatabase, type SqliteSynchronous } from './database.js';
