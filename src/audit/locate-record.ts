@@ -13,6 +13,7 @@ import { USERS_STREAM } from '../domain/users/user-events.js';
 import { MIN_ID_PREFIX } from '../domain/values/ids.js';
 import { InvalidInput, NotFound } from '../errors.js';
 import type { EventStore } from '../events/event-store.js';
+import { msg } from '../i18n/message.js';
 import type { RecordRef } from './history.js';
 import type { RecordKind } from './record-views.js';
 
@@ -76,7 +77,7 @@ async function scanCreations(store: EventStore, kind: 'contract' | 'event', inpu
 
 function checkPrefix(kind: RecordKind, input: string): void {
   if (input.length < MIN_ID_PREFIX) {
-    throw new InvalidInput(`${kind} id ${JSON.stringify(input)} is too short: give at least ${MIN_ID_PREFIX} characters`);
+    throw new InvalidInput(msg('values.id.tooShort', { noun: kind, input, min: MIN_ID_PREFIX }));
   }
 }
 
@@ -85,10 +86,7 @@ function pick(kind: RecordKind, input: string, ids: readonly string[]): string {
   if (ids.includes(input)) return input;
   checkPrefix(kind, input);
   const matching = ids.filter((id) => id.startsWith(input));
-  if (matching.length === 0) throw new NotFound(`no ${kind} with id ${JSON.stringify(input)} in the log`);
-  if (matching.length > 1)
-    throw new InvalidInput(
-      `${kind} id ${JSON.stringify(input)} is ambiguous: ${matching.length} ${kind}s start with it; give more characters`,
-    );
+  if (matching.length === 0) throw new NotFound(msg('values.id.notInLog', { noun: kind, input }));
+  if (matching.length > 1) throw new InvalidInput(msg('values.id.ambiguous', { noun: kind, input, count: matching.length }));
   return matching[0]!;
 }

@@ -1,4 +1,5 @@
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_BYTES = 72; // bcrypt ignores what lies beyond
@@ -10,8 +11,8 @@ function rounds(): number {
 }
 
 export function checkPasswordStrength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new InvalidInput(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) throw new InvalidInput(`password must be at most ${MAX_PASSWORD_BYTES} bytes`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new InvalidInput(msg('password.tooShort', { min: MIN_PASSWORD_LENGTH }));
+  if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) throw new InvalidInput(msg('password.tooLong', { max: MAX_PASSWORD_BYTES }));
 }
 
 export async function hashPassword(password: string): Promise<string> {

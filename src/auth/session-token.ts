@@ -1,4 +1,5 @@
 import { NotAuthenticated } from '../errors.js';
+import { msg } from '../i18n/message.js';
 
 const ISSUER = 'epic-events';
 
@@ -49,7 +50,7 @@ export async function verifySessionToken(token: string, secret: Uint8Array): Pro
   if ((iat !== undefined && typeof iat !== 'number') || (nbf !== undefined && typeof nbf !== 'number')) throw invalid();
   const now = Math.floor(Date.now() / 1000);
   if (typeof nbf === 'number' && nbf > now) throw invalid();
-  if (exp <= now) throw new NotAuthenticated('session expired: log in again');
+  if (exp <= now) throw new NotAuthenticated(msg('session.expired'));
   return { userId: sub, sessionId: sid };
 }
 
@@ -57,7 +58,7 @@ export async function verifySessionToken(token: string, secret: Uint8Array): Pro
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 function invalid(): NotAuthenticated {
-  return new NotAuthenticated('invalid session token: log in again');
+  return new NotAuthenticated(msg('session.invalidToken'));
 }
 
 /** A base64url part holding a JSON object, or undefined when it holds anything else. */

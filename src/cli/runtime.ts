@@ -76,7 +76,7 @@ export class Runtime {
 
   /** The acting user from the session file, re-read from the log now. */
   async actor(): Promise<Actor & { sessionId: string }> {
-    const token = readPrivateFile(this.sessionPath, 'the session file');
+    const token = readPrivateFile(this.sessionPath, 'session');
     if (token === undefined || token.trim() === '') throw new NotAuthenticated('not logged in: run epic login');
     const secret = loadSecret(this.config);
     const [{ resolveActor }, context] = await Promise.all([import('../commands/session-handler.js'), this.context()]);

@@ -7,6 +7,7 @@ import { accountAggregate } from '../domain/aggregates.js';
 import { liveUser } from '../domain/users/users-state.js';
 import { newId } from '../domain/values/ids.js';
 import { NotFound } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import { decideOnStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
 import { loadUsers } from './user-handler.js';
@@ -19,7 +20,7 @@ import { loadUsers } from './user-handler.js';
  */
 export async function runAccountCommand(context: ActorContext, clientId: string, command: AccountCommand): Promise<AccountState> {
   const { state } = await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, async (account) => {
-    if (command.type !== 'CreateClient' && account.status !== 'active') throw new NotFound(`no client ${clientId}`);
+    if (command.type !== 'CreateClient' && account.status !== 'active') throw new NotFound(msg('client.notFound', { clientId }));
     authorizeAccount(command, account, context.actor);
     return decideAccount(command, account, await namedUsers(context, command));
   });

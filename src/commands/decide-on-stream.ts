@@ -2,6 +2,7 @@ import { type Aggregate, type DomainEvent, fold } from '../domain/decider.js';
 import { Conflict } from '../errors.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
 import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
+import { msg } from '../i18n/message.js';
 import type { CommandContext } from './handler-context.js';
 import { toNewEvents } from './new-events.js';
 
@@ -55,7 +56,7 @@ export async function decideOnStream<S, E extends DomainEvent>(
         continue;
       }
       if (error instanceof WrongExpectedVersion) {
-        throw new Conflict(`${streamId} kept changing concurrently; gave up after ${attempt} attempts, try again`, { cause: error });
+        throw new Conflict(msg('store.gaveUp', { streamId, attempts: attempt }), { cause: error });
       }
       throw error;
     }

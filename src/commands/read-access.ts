@@ -1,5 +1,6 @@
 import { assertAllowed } from '../auth/policy.js';
 import { NotFound } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
 import type { Actor } from './handler-context.js';
 
@@ -24,7 +25,7 @@ function queries() {
 export async function viewClient(db: ReadDb, actor: Actor, idOrPrefix: string) {
   const id = await resolveId(db, 'clients', idOrPrefix);
   const client = await (await queries()).getClient(db.db, id);
-  if (!client) throw new NotFound(`no client ${idOrPrefix}`);
+  if (!client) throw new NotFound(msg('client.notFound', { clientId: idOrPrefix }));
   const assigned = await assignedSupportsOf(db, { clientId: id });
   assertAllowed('client.view', actor, { commercialId: client.commercialId, assignedSupportIds: assigned });
   return client;
@@ -33,7 +34,7 @@ export async function viewClient(db: ReadDb, actor: Actor, idOrPrefix: string) {
 export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string) {
   const id = await resolveId(db, 'contracts', idOrPrefix);
   const contract = await (await queries()).getContract(db.db, id);
-  if (!contract) throw new NotFound(`no contract ${idOrPrefix}`);
+  if (!contract) throw new NotFound(msg('contract.notFound', { contractId: idOrPrefix }));
   const assigned = await assignedSupportsOf(db, { contractId: id });
   assertAllowed('contract.view', actor, { commercialId: contract.commercialId, assignedSupportIds: assigned });
   return contract;
@@ -42,7 +43,7 @@ export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string)
 export async function viewOccasion(db: ReadDb, actor: Actor, idOrPrefix: string) {
   const id = await resolveId(db, 'occasions', idOrPrefix);
   const occasion = await (await queries()).getOccasion(db.db, id);
-  if (!occasion) throw new NotFound(`no event ${idOrPrefix}`);
+  if (!occasion) throw new NotFound(msg('event.notFound', { occasionId: idOrPrefix }));
   const client = await (await queries()).getClient(db.db, occasion.clientId);
   const assigned = new Set(occasion.supportId ? [occasion.supportId] : []);
   assertAllowed('event.view', actor, { commercialId: client?.commercialId ?? null, assignedSupportIds: assigned });

@@ -8,6 +8,7 @@ import { liveUser } from '../domain/users/users-state.js';
 import { emailKey } from '../domain/values/contact.js';
 import { newId } from '../domain/values/ids.js';
 import { NotAuthenticated } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { Actor, CommandContext } from './handler-context.js';
 import { loadUsers } from './user-handler.js';
@@ -55,9 +56,9 @@ export async function resolveActor(
   const claims = await verifySessionToken(token, secret);
   const users = await loadUsers(context);
   const user = liveUser(users, claims.userId);
-  if (!user) throw new NotAuthenticated('your account no longer exists: ask a gestion user');
+  if (!user) throw new NotAuthenticated(msg('session.accountGone'));
   const { state } = await loadStream(context, sessionStream(user.id), sessionsAggregate);
-  if (!isSessionOpen(state, claims.sessionId, context.now())) throw new NotAuthenticated('session ended: log in again');
+  if (!isSessionOpen(state, claims.sessionId, context.now())) throw new NotAuthenticated(msg('session.ended'));
   return { id: user.id, name: user.name, role: user.role, sessionId: claims.sessionId };
 }
 

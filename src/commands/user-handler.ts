@@ -8,6 +8,7 @@ import { liveUser, type User, type UsersState } from '../domain/users/users-stat
 import { newId } from '../domain/values/ids.js';
 import type { Role } from '../domain/values/roles.js';
 import { NotFound } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { Actor, ActorContext, CommandContext } from './handler-context.js';
 import { portfolioOf } from './portfolio.js';
@@ -76,7 +77,7 @@ export async function editUser(context: ActorContext, input: EditUserInput): Pro
     },
   });
   const before = liveUser(await loadUsers(context), input.userId);
-  if (!before) throw new NotFound(`no user ${input.userId}`);
+  if (!before) throw new NotFound(msg('user.notFound', { userId: input.userId }));
   const leavingRole = input.role !== undefined && input.role !== before.role ? before.role : undefined;
   const ownedClients = await handOver(context, before, leavingRole, input.reassignTo, command);
   if (input.passwordHash !== undefined) await context.credentials.set(input.userId, input.passwordHash);
@@ -93,7 +94,7 @@ export async function deleteUser(context: ActorContext, input: { userId: string;
     data: { userId: input.userId, ownedClients, ...(input.reassignTo !== undefined && { reassignTo: input.reassignTo }) },
   });
   const before = liveUser(await loadUsers(context), input.userId);
-  if (!before) throw new NotFound(`no user ${input.userId}`);
+  if (!before) throw new NotFound(msg('user.notFound', { userId: input.userId }));
   const ownedClients = await handOver(context, before, before.role, input.reassignTo, command);
   const { state } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
     decideUsers(command(ownedClients), users, { actorId: context.actor.id }),

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
 
 /** Everything the CLI reads from the environment (docs/cli.md, "Configuration"). */
 export interface Config {
@@ -60,8 +61,7 @@ const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 export function parseDuration(text: string, name: string): number {
   const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
   const seconds = match ? Number(match[1]) * (UNITS[match[2] || 's'] ?? 1) : NaN;
-  if (!Number.isSafeInteger(seconds) || seconds <= 0)
-    throw new InvalidInput(`${name} must be a duration like 8h, 30m or 3600 (got ${JSON.stringify(text)})`);
+  if (!Number.isSafeInteger(seconds) || seconds <= 0) throw new InvalidInput(msg('config.duration.invalid', { name, input: text }));
   return seconds;
 }
 

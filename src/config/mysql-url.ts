@@ -1,4 +1,6 @@
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
+import type { UrlPart, UrlProblem, UrlUsage } from './config-problems.js';
 
 /** Where a MySQL event store lives, parsed from `mysql://user:pass@host:port/db`. */
 export interface MysqlTarget {
@@ -13,8 +15,11 @@ export interface MysqlTarget {
 
 export const DEFAULT_MYSQL_PORT = 3306;
 
-/** How a message says what a MySQL URL must look like; a caller with more choices says so in its own words. */
-const MYSQL_URL_USAGE = 'the MySQL URL must look like mysql://user:pass@host:port/db';
+function invalidUrl(usage: UrlUsage, problem?: UrlProblem, part?: UrlPart): InvalidInput {
+  return new InvalidInput(
+    msg('config.url.invalid', { usage, ...(problem !== undefined && { problem }), ...(part !== undefined && { part }) }),
+  );
+}
 
 /**
  * Parses `mysql://user:pass@host:port/db`. User, password and database are
@@ -24,23 +29,23 @@ const MYSQL_URL_USAGE = 'the MySQL URL must look like mysql://user:pass@host:por
  * password. `usage` opens every message (the event store and the read
  * database each name their own variable's forms).
  */
-export function parseMysqlUrl(url: string, usage: string = MYSQL_URL_USAGE): MysqlTarget {
-  if (!/^mysql:\/\//i.test(url)) throw new InvalidInput(usage);
+export function parseMysqlUrl(url: string, usage: UrlUsage = 'mysql'): MysqlTarget {
+  if (!/^mysql:\/\//i.test(url)) throw invalidUrl(usage);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch (error) {
-    if (error instanceof TypeError) throw new InvalidInput(`${usage} (this one cannot be parsed)`);
+    if (error instanceof TypeError) throw invalidUrl(usage, 'unparsable');
     throw error;
   }
-  if (parsed.search !== '' || parsed.hash !== '') throw new InvalidInput(`${usage} (without ?parameters or #fragment)`);
+  if (parsed.search !== '' || parsed.hash !== '') throw invalidUrl(usage, 'parameters');
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (host === '') throw new InvalidInput(`${usage} (the host is missing)`);
+  if (host === '') throw invalidUrl(usage, 'noHost');
   const port = parsed.port === '' ? DEFAULT_MYSQL_PORT : Number(parsed.port);
   const user = decode(parsed.username, 'user', usage) || 'root';
   const password = decode(parsed.password, 'password', usage);
   const database = decode(parsed.pathname.replace(/^\//, ''), 'database', usage);
-  if (database === '' || database.includes('/')) throw new InvalidInput(`${usage} (name one database after the host)`);
+  if (database === '' || database.includes('/')) throw invalidUrl(usage, 'noDatabase');
   return {
     host,
     port,
@@ -51,12 +56,12 @@ export function parseMysqlUrl(url: string, usage: string = MYSQL_URL_USAGE): Mys
   };
 }
 
-function decode(part: string, what: string, usage: string): string {
+function decode(part: string, what: UrlPart, usage: UrlUsage): string {
   try {
     return decodeURIComponent(part);
   } catch (error) {
     // Only the part's name: the part itself may be the password.
-    if (error instanceof URIError) throw new InvalidInput(`${usage} (the ${what} has a malformed %-escape)`);
+    if (error instanceof URIError) throw invalidUrl(usage, 'badEscape', what);
     throw error;
   }
 }

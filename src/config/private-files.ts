@@ -1,6 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
+import type { PrivateFile } from './config-problems.js';
 
 /**
  * Files that hold secrets (the generated key, the session token) are 0600 in a
@@ -22,7 +24,7 @@ export function writePrivateFile(path: string, content: string): void {
 }
 
 /** Reads a private file; undefined when absent; refuses one that group or others can access. */
-export function readPrivateFile(path: string, what: string): string | undefined {
+export function readPrivateFile(path: string, file: PrivateFile): string | undefined {
   let mode: number;
   try {
     mode = statSync(path).mode;
@@ -31,9 +33,7 @@ export function readPrivateFile(path: string, what: string): string | undefined 
     throw error;
   }
   if ((mode & 0o077) !== 0) {
-    throw new InvalidInput(
-      `refusing to use ${what} ${path}: its mode is ${(mode & 0o777).toString(8)}, others can read it; run chmod 600 ${path}`,
-    );
+    throw new InvalidInput(msg('config.privateFile.exposed', { file, path, mode: (mode & 0o777).toString(8) }));
   }
   return readFileSync(path, 'utf8');
 }

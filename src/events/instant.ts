@@ -1,4 +1,5 @@
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Instants as the log keeps them (an event's `metadata.at`, a `until` bound,
@@ -17,7 +18,7 @@ export function toInstant(value: string, field: string): string {
 /** The instant `value` names, in epoch milliseconds (what MySQL's `at_ms` and EventStoreDB filters compare). */
 export function instantMs(value: string, field: string): number {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new InvalidInput(`${field} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
+  if (Number.isNaN(time)) throw new InvalidInput(msg('values.instant.invalid', { field, input: value }));
   return time;
 }
 

@@ -1,4 +1,5 @@
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import type { CredentialStore } from './credential-store.js';
 import type { EventStore } from './event-store.js';
 
@@ -20,8 +21,7 @@ const openers = new Map<string, Opener>([
     'sqlite',
     async (url) => {
       const path = url.slice('sqlite:'.length);
-      if (path === '')
-        throw new InvalidInput('the event store URL sqlite:<path> needs a path, e.g. sqlite:/home/me/.local/share/epic-events/events.db');
+      if (path === '') throw new InvalidInput(msg('store.url.sqliteNoPath'));
       const { openSqliteEventStore } = await import('./sqlite/event-store.js');
       const store = await openSqliteEventStore(path);
       try {
@@ -59,8 +59,7 @@ export async function openEventStore(url: string): Promise<OpenedEventStore> {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   const opener = scheme === undefined ? undefined : openers.get(scheme);
   if (opener === undefined) {
-    const got = scheme === undefined ? 'no scheme' : `"${scheme}:"`;
-    throw new InvalidInput(`unsupported event store URL (${got}): use sqlite:<path>, mysql://user:pass@host:port/db or esdb://host:2113`);
+    throw new InvalidInput(msg('store.url.unsupported', { scheme: scheme ?? null }));
   }
   return opener(url);
 }

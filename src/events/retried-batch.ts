@@ -1,4 +1,5 @@
 import { Conflict } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import type { AppendResult, RecordedEvent } from './event-store.js';
 
 /** What an adapter found recorded under the first event id of a batch. */
@@ -29,11 +30,12 @@ export function retriedBatch(
 ): AppendResult | undefined {
   const first = batch[0]?.event.id;
   if (first === undefined || found === undefined) return undefined;
-  if (found.streamId !== streamId) throw new Conflict(`event id ${first} is already recorded in stream ${found.streamId}, not ${streamId}`);
+  if (found.streamId !== streamId)
+    throw new Conflict(msg('store.eventInOtherStream', { eventId: first, streamId, otherStreamId: found.streamId }));
   const { events } = found;
   const last = events[events.length - 1];
   if (last === undefined || events.length !== batch.length || events.some((event, i) => event.id !== batch[i]?.event.id)) {
-    throw new Conflict(`event id ${first} is already recorded in stream ${streamId} as part of a different batch`);
+    throw new Conflict(msg('store.eventInOtherBatch', { eventId: first, streamId }));
   }
   return { version: last.version, position: last.position, events: [...events] };
 }

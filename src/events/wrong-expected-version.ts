@@ -1,4 +1,5 @@
 import { Conflict } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import type { ExpectedVersion } from './event-store.js';
 
 /** A wrong expected version: exit 6, and the handler's cue to reload and decide again. */
@@ -8,6 +9,6 @@ export class WrongExpectedVersion extends Conflict {
     readonly expected: ExpectedVersion,
     readonly actual: number,
   ) {
-    super(`stream ${streamId} changed concurrently: expected version ${String(expected)}, actual ${actual}`);
+    super(msg('store.streamChanged', { streamId, expected: String(expected), actual }));
   }
 }

@@ -1,6 +1,7 @@
 import { type Action, isAllowed, listingScope } from '../auth/policy.js';
 import type { Actor } from '../commands/handler-context.js';
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import { listClients, listContracts, listOccasions, listUsers } from '../projections/queries/index.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
 import { CLIENT_COLUMNS, CONTRACT_COLUMNS, EVENT_COLUMNS, type ExportedClient } from './columns.js';
@@ -17,13 +18,13 @@ const VIEW: Readonly<Record<ExportNoun, Action>> = { clients: 'client.view', con
 export function parseExportNoun(value: string): ExportNoun {
   const noun = value.toLowerCase().replace(/s?$/, 's');
   if ((EXPORT_NOUNS as readonly string[]).includes(noun)) return noun as ExportNoun;
-  throw new InvalidInput(`cannot export ${JSON.stringify(value)}: expected one of ${EXPORT_NOUNS.join(', ')}`);
+  throw new InvalidInput(msg('transfer.unknownNoun', { input: value, nouns: EXPORT_NOUNS }));
 }
 
 export function parseExportFormat(value: string): ExportFormat {
   const format = value.toLowerCase();
   if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
-  throw new InvalidInput(`unknown --format ${JSON.stringify(value)}: expected csv or json`);
+  throw new InvalidInput(msg('transfer.unknownFormat', { input: value }));
 }
 
 /**

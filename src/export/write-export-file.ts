@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { writePrivateFile } from '../config/private-files.js';
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
+import type { WriteProblem } from './export-problems.js';
 
 /**
  * `--output`: the export holds clients' personal data, so the file is created
@@ -12,9 +14,7 @@ export function writeExportFile(cwd: string, file: string, content: string): voi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
-    throw new InvalidInput(
-      `cannot write ${file}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code}`,
-      { cause: error },
-    );
+    const problem: WriteProblem | null = code === 'EACCES' ? 'denied' : code === 'ENOENT' ? 'noFolder' : null;
+    throw new InvalidInput(msg('transfer.cannotWrite', { file, problem, code }), { cause: error });
   }
 }

@@ -7,6 +7,7 @@ import type { Catalog } from './en/index.js';
 import { createFormat, type Format } from './format.js';
 import type { LocaleInfo } from './locale.js';
 import { describeMessage, isMessage, type Message, type MessageKey, type MessageParams } from './message.js';
+import type { Wordings } from './wordings.js';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -53,7 +54,7 @@ export async function loadTranslator(language: Language, options: TranslatorOpti
   return createTranslator(language, module.catalog, module.locale, options);
 }
 
-function createTranslator(language: Language, catalog: Catalog, locale: LocaleInfo, options: TranslatorOptions): Translator {
+function createTranslator(language: Language, catalog: Wordings<Catalog>, locale: LocaleInfo, options: TranslatorOptions): Translator {
   const format = createFormat({
     locale: locale.tag,
     quotes: locale.quotes,

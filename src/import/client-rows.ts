@@ -5,11 +5,11 @@
  * (an export's `id`, `createdAt`...) are ignored and listed in the report.
  */
 
-import { InvalidInput } from '../errors.js';
+import { type EpicError, InvalidInput } from '../errors.js';
 import { unguardFormula } from '../export/formula-guard.js';
+import { msg } from '../i18n/message.js';
 import type { CsvRecord, ParsedCsv } from './csv.js';
-
-export type ClientField = 'name' | 'email' | 'phone' | 'company' | 'commercial';
+import type { ClientField } from './import-problems.js';
 
 const ALIASES: Readonly<Record<string, ClientField>> = {
   nomcomplet: 'name',
@@ -55,7 +55,8 @@ export interface RefusedRow {
   readonly line: number;
   /** The row's email as written, when it could be read. */
   readonly email: string | null;
-  readonly reason: string;
+  /** Why, before it is put into words (a Message, as every domain error's text): the CLI renders it in the reader's language. */
+  readonly reason: EpicError['text'];
 }
 
 export interface ClientRows {
@@ -69,8 +70,8 @@ export interface ClientRows {
 /** Maps the header and reads every data row; refuses the whole file when the header cannot be used. */
 export function readClientRows(csv: ParsedCsv): ClientRows {
   const [header, ...data] = csv.records;
-  if (!header) throw new InvalidInput('the file is empty: expected a header row (name, email, phone, company, commercial)');
-  if (header.problem !== undefined) throw new InvalidInput(`header row (line ${header.line}): ${header.problem}`);
+  if (!header) throw new InvalidInput(msg('transfer.emptyFile'));
+  if (header.problem !== undefined) throw new InvalidInput(msg('transfer.headerProblem', { line: header.line, problem: header.problem }));
   const { columns, ignored } = mapHeader(header);
   const rows: ClientRow[] = [];
   const refused: RefusedRow[] = [];
@@ -81,7 +82,7 @@ export function readClientRows(csv: ParsedCsv): ClientRows {
     };
     const email = cell('email') ?? '';
     if (record.problem !== undefined) {
-      refused.push({ line: record.line, email: email || null, reason: record.problem });
+      refused.push({ line: record.line, email: email || null, reason: msg('transfer.csvProblem', { problem: record.problem }) });
       continue;
     }
     // Fewer cells than headers is common (trailing empty cells dropped); more is a shifted row.
@@ -90,7 +91,7 @@ export function readClientRows(csv: ParsedCsv): ClientRows {
       refused.push({
         line: record.line,
         email: email || null,
-        reason: `${record.fields.length} cells but the header has ${header.fields.length} (an unquoted separator inside a value?)`,
+        reason: msg('transfer.tooManyCells', { cells: record.fields.length, expected: header.fields.length }),
       });
       continue;
     }
@@ -117,17 +118,13 @@ function mapHeader(header: CsvRecord): { columns: Map<ClientField, number>; igno
     }
     const previous = columns.get(field);
     if (previous !== undefined) {
-      throw new InvalidInput(
-        `columns ${JSON.stringify(header.fields[previous])} and ${JSON.stringify(cell)} both give the client's ${field}: keep one`,
-      );
+      throw new InvalidInput(msg('transfer.duplicateColumn', { first: header.fields[previous] ?? '', second: cell, field }));
     }
     columns.set(field, index);
   });
   const missing = (['name', 'email'] as const).filter((field) => !columns.has(field));
   if (missing.length > 0) {
-    throw new InvalidInput(
-      `the header row has no ${missing.join(' and no ')} column (found: ${header.fields.map((f) => JSON.stringify(f)).join(', ')}); expected nom_complet/name, email, telephone/phone, entreprise/company, commercial`,
-    );
+    throw new InvalidInput(msg('transfer.missingColumns', { missing, found: header.fields }));
   }
   return { columns, ignored };
 }

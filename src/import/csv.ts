@@ -10,6 +10,8 @@
  * and the next record starts after its line break.
  */
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
+import type { CsvProblem } from './import-problems.js';
 
 export type CsvSeparator = ',' | ';' | '\t';
 
@@ -18,7 +20,7 @@ export interface CsvRecord {
   readonly line: number;
   readonly fields: readonly string[];
   /** Why the record is malformed (its fields are then best effort). */
-  readonly problem?: string;
+  readonly problem?: CsvProblem;
 }
 
 export interface ParsedCsv {
@@ -35,7 +37,7 @@ export function decodeCsv(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
-    throw new InvalidInput('the file is not UTF-8: save it as "CSV UTF-8" from the spreadsheet', { cause: error });
+    throw new InvalidInput(msg('transfer.notUtf8'), { cause: error });
   }
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
@@ -68,7 +70,7 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator } = 
   while (i < n) {
     const start = line;
     const fields: string[] = [];
-    let problem: string | undefined;
+    let problem: CsvProblem | undefined;
     let quotedAny = false;
     for (;;) {
       let value: string;
@@ -97,9 +99,9 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator } = 
         // Line breaks inside a field count as physical lines; the value keeps them as LF.
         value = value.replace(/\r\n?/g, '\n');
         line += countLineBreaks(value);
-        if (!closed) problem ??= 'a quoted field is never closed (a missing closing quote)';
+        if (!closed) problem ??= 'unclosedQuote';
         else if (i < n && !isEnd(text[i])) {
-          problem ??= 'text after a closing quote (quote the whole field and double the quotes inside it)';
+          problem ??= 'textAfterQuote';
           const from = i;
           while (i < n && !isEnd(text[i])) i++;
           value += text.slice(from, i);
@@ -108,7 +110,7 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator } = 
         const from = i;
         while (i < n && !isEnd(text[i])) i++;
         value = text.slice(from, i);
-        if (value.includes('"')) problem ??= 'a quote inside an unquoted field (quote the whole field and double the quotes inside it)';
+        if (value.includes('"')) problem ??= 'quoteInUnquoted';
       }
       fields.push(value);
       if (i < n && text[i] === separator) {

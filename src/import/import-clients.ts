@@ -19,7 +19,8 @@ import { accountAggregate } from '../domain/aggregates.js';
 import { liveUser, type UsersState } from '../domain/users/users-state.js';
 import { emailKey } from '../domain/values/contact.js';
 import { newId } from '../domain/values/ids.js';
-import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../errors.js';
+import { Conflict, type EpicError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import { clientsByEmail } from './client-emails.js';
 import type { ClientRow, ClientRows, RefusedRow } from './client-rows.js';
 
@@ -66,8 +67,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
     try {
       const key = emailKey(row.email);
       const matches = byEmail.get(key) ?? [];
-      if (matches.length > 1)
-        throw new Conflict(`${matches.length} clients already have this email (${matches.join(', ')}): edit them one by one`);
+      if (matches.length > 1) throw new Conflict(msg('transfer.emailShared', { count: matches.length, clientIds: matches }));
       const decision = matches[0] === undefined ? creation(row, users) : update(row, matches[0], users);
       const events = await apply(decision.clientId, (state) => {
         authorizeAccount(decision.command, state, context.actor);
@@ -83,7 +83,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
       else duplicates.push({ line: row.line, sameEmailAsLine: first });
     } catch (error) {
       if (!ROW_ERRORS.some((type) => error instanceof type)) throw error;
-      refused.push({ line: row.line, email: row.email.trim() || null, reason: (error as Error).message });
+      refused.push({ line: row.line, email: row.email.trim() || null, reason: (error as EpicError).text });
     }
     options.onProgress?.(index + 1, total);
   }
@@ -109,8 +109,7 @@ interface Decision {
 
 function creation(row: ClientRow, users: UsersState): Decision {
   const commercial = commercialOf(row, users);
-  if (commercial === undefined)
-    throw new InvalidInput('a new client needs a commercial: the email of a commercial user in the commercial column');
+  if (commercial === undefined) throw new InvalidInput(msg('transfer.commercialNeeded'));
   const clientId = newId();
   return {
     clientId,
@@ -158,7 +157,8 @@ function commercialOf(row: ClientRow, users: UsersState) {
   if (email === '') return undefined;
   const id = users.emails[emailKey(email)];
   const user = id === undefined ? undefined : liveUser(users, id);
-  if (!user) throw new NotFound(`no user with the email ${JSON.stringify(email.slice(0, 80))} (commercial column)`);
+  // The address is not repeated: a person's email is not a message's to carry (the line number says which row).
+  if (!user) throw new NotFound(msg('transfer.commercialUnknown'));
   return user;
 }
 

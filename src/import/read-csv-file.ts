@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import { decodeCsv, type ParsedCsv, parseCsv } from './csv.js';
+import type { ReadProblem } from './import-problems.js';
+
+const READ_PROBLEMS: Readonly<Record<string, ReadProblem>> = { ENOENT: 'missing', EACCES: 'denied', EISDIR: 'folder' };
 
 /** Reads and parses a CSV file named on the command line (relative to the working directory). */
 export function readCsvFile(cwd: string, file: string): ParsedCsv {
@@ -10,15 +14,8 @@ export function readCsvFile(cwd: string, file: string): ParsedCsv {
     bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : String(code ?? error);
-    throw new InvalidInput(`cannot read ${file}: ${why}`, { cause: error });
+    const problem = (code === undefined ? undefined : READ_PROBLEMS[code]) ?? null;
+    throw new InvalidInput(msg('transfer.cannotRead', { file, problem, code: String(code ?? error) }), { cause: error });
   }
   return parseCsv(decodeCsv(bytes));
 }

@@ -31,3 +31,6 @@ export interface MonitorSettings {
   /** How long one request to the monitoring service may take. */
   readonly requestTimeoutMs: number;
 }
+
+/** What keeps SENTRY_DSN from being a Sentry DSN, by name (the catalogue words each: `monitoring.dsnInvalid`). */
+export type DsnProblem = 'notUrl' | 'notHttp' | 'noKey' | 'noProject';

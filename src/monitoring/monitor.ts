@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
-import type { DomainReport, MonitorBackend, MonitorSettings } from './monitor-backend.js';
+import { msg } from '../i18n/message.js';
+import { words } from '../i18n/translator.js';
+import type { DomainReport, DsnProblem, MonitorBackend, MonitorSettings } from './monitor-backend.js';
 
 /**
  * Error monitoring, as the CLI sees it. Off unless SENTRY_DSN is set; even
@@ -54,7 +56,7 @@ export function createMonitor(
   if (config.sentryDsn === undefined) return DISABLED_MONITOR;
   const problem = dsnProblem(config.sentryDsn);
   if (problem) {
-    stderr.write(`warning: error monitoring is off: SENTRY_DSN ${problem}\n`);
+    stderr.write(`${words(msg('monitoring.dsnInvalid', { problem }))}\n`);
     return DISABLED_MONITOR;
   }
   return new LazySentryMonitor(
@@ -70,16 +72,16 @@ export function createMonitor(
 }
 
 /** Why `dsn` is not a Sentry DSN (`https://<public key>@<host>/<project id>`), or undefined. */
-export function dsnProblem(dsn: string): string | undefined {
+export function dsnProblem(dsn: string): DsnProblem | undefined {
   let url: URL;
   try {
     url = new URL(dsn);
   } catch {
-    return 'is not a URL';
+    return 'notUrl';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
-  if (url.username === '') return 'has no public key (https://<key>@<host>/<project>)';
-  if (!/^\/(?:.*\/)?\d+$/.test(url.pathname)) return 'has no project id (https://<key>@<host>/<project>)';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'notHttp';
+  if (url.username === '') return 'noKey';
+  if (!/^\/(?:.*\/)?\d+$/.test(url.pathname)) return 'noProject';
   return undefined;
 }
 
@@ -169,7 +171,7 @@ class LazySentryMonitor implements Monitor {
       .then((sentry) => sentry.startSentry(this.settings))
       .catch((failure: unknown) => {
         // The SDK is missing or broken: a fault of the installation, not an outage: say so once.
-        this.stderr.write(`warning: error monitoring is off: ${oneLine(failure)}\n`);
+        this.stderr.write(`${words(msg('monitoring.sdkFailed', { detail: oneLine(failure) }))}\n`);
         return undefined;
       });
     return this.backend;

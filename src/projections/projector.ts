@@ -21,11 +21,13 @@ import { sql } from 'kysely';
 import { upcast } from '../domain/upcasters.js';
 import { InvalidInput } from '../errors.js';
 import type { EventStore } from '../events/event-store.js';
+import { msg } from '../i18n/message.js';
 import { clientsProjection } from './clients-projection.js';
 import { commandLogProjection } from './command-log-projection.js';
 import { contractsProjection } from './contracts-projection.js';
 import { occasionsProjection } from './occasions-projection.js';
 import type { Projection } from './projection.js';
+import { projectionNamed } from './projection-names.js';
 import type { Database, ProjectionLockRow } from './read-db/database.js';
 import type { ReadDb } from './read-db/open-read-db.js';
 import { retryOnDeadlock } from './read-db/retry-on-deadlock.js';
@@ -169,7 +171,7 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
 }
 
 export interface RebuildOptions extends CatchUpOptions {
-  /** Only these projections (by name); default every one of `projections`. */
+  /** Only these projections (by name, or by a name a person uses: projection-names.ts); default every one of `projections`. */
   readonly names?: readonly string[];
   /** After every batch written to the shadow tables; the rebuild waits for a promise it returns. */
   readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
@@ -192,12 +194,13 @@ export async function rebuild(store: EventStore, readDb: ReadDb, options: Rebuil
   const now = options.now ?? (() => new Date());
   checkNames(projections);
   const known = new Map(projections.map((p) => [p.name, p]));
-  const names = options.names ?? [...known.keys()];
-  const targets = [...new Set(names)].map((name) => {
-    const projection = known.get(name);
-    if (!projection) throw new InvalidInput(`unknown projection ${JSON.stringify(name)}: expected one of ${[...known.keys()].join(', ')}`);
+  // A person may name a projection by the CLI's words (`events`, `log`, in English or French): the stored name is the code's.
+  const named = (options.names ?? [...known.keys()]).map((name) => {
+    const projection = known.get(name) ?? known.get(projectionNamed(name) ?? '');
+    if (!projection) throw new InvalidInput(msg('readDb.unknownProjection', { name, known: [...known.keys()] }));
     return projection;
   });
+  const targets = [...new Set(named)];
   await createMissingStates(readDb, projections, now);
   const built = await rebuildBlueGreen(store, readDb, targets, {
     batchSize,

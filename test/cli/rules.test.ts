@@ -191,7 +191,7 @@ const CASES: Record<string, () => Refusal> = {
   'payment ≤ remaining': () => ({
     who: 'bob',
     args: ['contract', 'pay', data.contracts.bobSigned, '--amount', '400.01'],
-    message: /exceeds the remaining 400\.00/,
+    message: /exceeds the remaining €400\.00/,
   }),
   'signing a signed contract is refused': () => ({
     who: 'bob',

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { decideAccount } from '../../src/domain/accounts/decide-account.js';
 import { liveUser } from '../../src/domain/users/users-state.js';
 import { InvalidInput, NotFound, RuleViolation } from '../../src/errors.js';
+import { english } from '../support/english.js';
 import { ev, givenAccount, givenUsers } from '../support/given.js';
 
 const users = givenUsers(ev.commercialCreated('com1'), ev.commercialCreated('com2'), ev.supportCreated('sup1'), ev.gestionCreated('ges1'));
@@ -14,7 +15,7 @@ function refused(fn: () => unknown, type: new (...args: never[]) => Error, patte
     fn();
   } catch (error) {
     assert.instance(error, type, `expected ${type.name}, got ${(error as Error).name}: ${(error as Error).message}`);
-    if (pattern) assert.match((error as Error).message, pattern);
+    if (pattern) assert.match(english(error), pattern);
     return;
   }
   assert.unreachable(`expected ${type.name}`);
@@ -233,7 +234,7 @@ contracts('payments are > 0 and <= remaining', () => {
   refused(
     () => decideAccount({ type: 'RecordPayment', data: { contractId: 'con1', amountCents: 601 } }, given),
     RuleViolation,
-    /exceeds the remaining 6.00/,
+    /exceeds the remaining €6\.00/,
   );
   refused(() => decideAccount({ type: 'RecordPayment', data: { contractId: 'con1', amountCents: 0 } }, given), RuleViolation);
   const paid = givenAccount(ev.clientCreated(), ev.contractCreated('con1', true, 1000, 600), {

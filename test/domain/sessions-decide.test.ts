@@ -4,6 +4,7 @@ import { decideLogin, decideLogout, isLocked } from '../../src/domain/sessions/d
 import type { SessionEvent } from '../../src/domain/sessions/session-events.js';
 import { evolveSessions, initialSessionsState, isSessionOpen } from '../../src/domain/sessions/sessions-state.js';
 import { NotAuthenticated } from '../../src/errors.js';
+import { english } from '../support/english.js';
 
 function given(events: [SessionEvent, string][]) {
   return events.reduce((state, [event, at]) => evolveSessions(state, event, at), initialSessionsState());
@@ -24,7 +25,7 @@ sessions('a bad password is recorded and refused with the generic message', () =
   const outcome = decideLogin(given([]), { ...attempt, passwordOk: false });
   assert.equal(outcome.events, [{ type: 'LoginFailed', data: { userId: 'u1' } }]);
   assert.instance(outcome.error, NotAuthenticated);
-  assert.is(outcome.error?.message, 'invalid email or password');
+  assert.is(english(outcome.error), 'invalid email or password');
 });
 
 sessions('5 failures within 15 minutes lock the account, even for the right password', () => {
@@ -32,7 +33,7 @@ sessions('5 failures within 15 minutes lock the account, even for the right pass
   assert.ok(isLocked(five, now));
   const outcome = decideLogin(five, { ...attempt, passwordOk: true });
   assert.instance(outcome.error, NotAuthenticated);
-  assert.is(outcome.error?.message, 'invalid email or password');
+  assert.is(english(outcome.error), 'invalid email or password');
   // 15 minutes after the last failure the lock is gone.
   assert.not.ok(isLocked(five, new Date('2026-06-01T10:13:00.000Z')));
 });

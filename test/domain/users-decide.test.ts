@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decideUsers } from '../../src/domain/users/decide-users.js';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../src/errors.js';
+import { english } from '../support/english.js';
 import { ev, givenUsers } from '../support/given.js';
 
 function refused(fn: () => unknown, type: new (...args: never[]) => Error, pattern?: RegExp): void {
@@ -9,7 +10,7 @@ function refused(fn: () => unknown, type: new (...args: never[]) => Error, patte
     fn();
   } catch (error) {
     assert.instance(error, type, `expected ${type.name}, got ${(error as Error).name}: ${(error as Error).message}`);
-    if (pattern) assert.match((error as Error).message, pattern);
+    if (pattern) assert.match(english(error), pattern);
     return;
   }
   assert.unreachable(`expected ${type.name}`);

@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { BackendUnavailable } from '../../src/errors.js';
 import { SqliteCredentialStore } from '../../src/events/sqlite/credential-store.js';
 import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { english } from '../support/english.js';
 import { rejection } from './rejection.js';
 import { sampleEvents } from './sample-events.js';
 
@@ -66,7 +67,7 @@ test('survives reopening; updated_at follows the clock', async ({ path }) => {
   const db = new Database(path);
   let now = new Date('2030-01-01T10:00:00.000Z');
   const credentials = new SqliteCredentialStore(db, {
-    context: { label: 'credential store', path, busyTimeoutMs: 5000 },
+    context: { label: 'credentialStore', path, busyTimeoutMs: 5000 },
     now: () => now,
     ownsConnection: true,
   });
@@ -103,7 +104,7 @@ test('a write lock held past the busy timeout is BackendUnavailable', async ({ p
   try {
     const error = await rejection(credentials.set('u1', BCRYPT));
     assert.instance(error, BackendUnavailable);
-    assert.match((error as Error).message, /^credential store is busy/);
+    assert.match(english(error), /^credential store is busy/);
   } finally {
     holder.exec('ROLLBACK');
     holder.close();

@@ -3,6 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InvalidInput } from '../../src/errors.js';
 import { instantMs, toInstant } from '../../src/events/instant.js';
+import { english } from '../support/english.js';
 
 const test = suite('instants');
 
@@ -26,7 +27,7 @@ test('anything else is InvalidInput naming the field, from both functions', () =
         error = caught;
       }
       assert.instance(error, InvalidInput, `${read.name}(${JSON.stringify(value)})`);
-      assert.is((error as Error).message, `start must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
+      assert.is(english(error), `start must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
     }
   }
 });

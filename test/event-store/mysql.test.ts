@@ -18,6 +18,7 @@ import type { EventStore, ExpectedVersion, JsonObject, RecordedEvent } from '../
 import { MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
+import { english } from '../support/english.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';
 import type { AppendedEvent, AppenderPlan, AppenderResult, RoundOutcome } from './fixtures/mysql-appender.js';
@@ -223,7 +224,7 @@ function defineMysqlSuites(serverUrl: string): void {
       clashing[1099] = sampleEvent('Bulk', {}, { id: big[5]!.id });
       const error = await rejection(store.append('other', clashing, 'no_stream'));
       assert.instance(error, Conflict);
-      assert.match((error as Error).message, /already recorded \(stream bulk, version 6\)/);
+      assert.match(english(error), /already recorded \(stream bulk, version 6\)/);
       assert.equal(await store.readStream('other'), []);
       assert.is(await store.headPosition(), 1200);
     });
@@ -289,12 +290,12 @@ function defineMysqlSuites(serverUrl: string): void {
 
       const otherStream = await rejection(store.append('t', batch, 'no_stream'));
       assert.instance(otherStream, Conflict);
-      assert.match((otherStream as Error).message, /already recorded in stream s, not t/);
+      assert.match(english(otherStream), /already recorded in stream s, not t/);
 
       const differentBatch = await rejection(store.append('s', [batch[0]!, sampleEvent('New')], 'no_stream'));
       assert.instance(differentBatch, Conflict);
       assert.not.instance(differentBatch, WrongExpectedVersion);
-      assert.match((differentBatch as Error).message, /different batch/);
+      assert.match(english(differentBatch), /different batch/);
 
       const longer = await rejection(store.append('s', [...batch, sampleEvent('New')], 'any'));
       assert.instance(longer, Conflict);
@@ -302,7 +303,7 @@ function defineMysqlSuites(serverUrl: string): void {
       const twice = sampleEvent('Twice');
       const repeated = await rejection(store.append('s', [sampleEvent('Ok'), twice, twice], 'any'));
       assert.instance(repeated, Conflict);
-      assert.match((repeated as Error).message, /appears twice in one batch/);
+      assert.match(english(repeated), /appears twice in one batch/);
 
       assert.is((await store.readStream('s')).length, 2);
       assert.equal(await store.readStream('t'), []);
@@ -596,7 +597,7 @@ function defineMysqlSuites(serverUrl: string): void {
     };
     const assertOneLine = (error: unknown, pattern: RegExp, secret?: string) => {
       assert.instance(error, BackendUnavailable);
-      const message = (error as Error).message;
+      const message = english(error);
       assert.match(message, pattern);
       assert.not.match(message, /\n/);
       if (secret !== undefined) assert.not.ok(message.includes(secret), `the message shows the password: ${message}`);

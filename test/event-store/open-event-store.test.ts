@@ -5,6 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BackendUnavailable, InvalidInput } from '../../src/errors.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
+import { english } from '../support/english.js';
 import { rejection } from './rejection.js';
 import { sampleEvents } from './sample-events.js';
 
@@ -34,7 +35,7 @@ test('mysql:// and esdb:// to an unreachable server are BackendUnavailable, and 
   for (const url of ['mysql://epic:s3cr3t-pass@127.0.0.1:1/epic', 'esdb://127.0.0.1:1?tls=false']) {
     const error = await rejection(openEventStore(url));
     assert.instance(error, BackendUnavailable, url);
-    assert.not.match((error as Error).message, /s3cr3t/);
+    assert.not.match(english(error), /s3cr3t/);
   }
 });
 
@@ -42,9 +43,9 @@ test('an unknown scheme, no scheme or an empty path is InvalidInput', async () =
   for (const url of ['postgres://u:s3cr3t@h/db', 'events.db', '', 'sqlite:']) {
     const error = await rejection(openEventStore(url));
     assert.instance(error, InvalidInput, url);
-    assert.not.match((error as Error).message, /s3cr3t/);
+    assert.not.match(english(error), /s3cr3t/);
   }
-  assert.match(((await rejection(openEventStore('ftp://x'))) as Error).message, /"ftp:".*sqlite:<path>/);
+  assert.match(english(await rejection(openEventStore('ftp://x'))), /"ftp:".*sqlite:<path>/);
 });
 
 test.run();

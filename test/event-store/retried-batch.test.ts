@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { Conflict } from '../../src/errors.js';
 import type { RecordedEvent } from '../../src/events/event-store.js';
 import { retriedBatch } from '../../src/events/retried-batch.js';
+import { english } from '../support/english.js';
 
 const test = suite('retriedBatch');
 
@@ -27,7 +28,7 @@ function conflict(run: () => unknown): string {
     run();
   } catch (error) {
     assert.instance(error, Conflict);
-    return (error as Error).message;
+    return english(error);
   }
   assert.unreachable('expected a Conflict');
   return '';

@@ -11,6 +11,7 @@ import { BackendUnavailable, Conflict, InvalidInput } from '../../src/errors.js'
 import type { ExpectedVersion, JsonObject } from '../../src/events/event-store.js';
 import { openSqliteEventStore, SqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
+import { english } from '../support/english.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';
 import type { FloodPlan, RacePlan, RacerResult } from './fixtures/append-racer.js';
@@ -90,7 +91,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
     const path = join(dir, 'no', 'such', 'folder', 'events.db');
     const error = await rejection(openSqliteEventStore(path));
     assert.instance(error, BackendUnavailable);
-    const message = (error as Error).message;
+    const message = english(error);
     assert.ok(message.includes(path), message);
     assert.ok(message.includes('folder does not exist'), message);
     assert.not.ok(message.includes('\n'));
@@ -105,7 +106,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
     writeFileSync(garbage, 'this is not a SQLite database, not even close. '.repeat(200));
     const error = await rejection(openSqliteEventStore(garbage));
     assert.instance(error, BackendUnavailable);
-    assert.match((error as Error).message, /not a valid SQLite database/);
+    assert.match(english(error), /not a valid SQLite database/);
   });
 
   test.run();
@@ -124,7 +125,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
       const error = await rejection(store.append('s', sampleEvents(1), 'any'));
       const waited = performance.now() - started;
       assert.instance(error, BackendUnavailable);
-      assert.match((error as Error).message, /busy.*more than 100 ms/);
+      assert.match(english(error), /busy.*more than 100 ms/);
       assert.ok(waited >= 90, `waited ${waited.toFixed(0)} ms for the lock`);
     } finally {
       holder.exec('ROLLBACK');
@@ -159,7 +160,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
     const error = await rejection(store.append('s', [sampleEvent('Ok'), sampleEvent('Ok'), clash], 2));
     assert.instance(error, Conflict);
     assert.not.instance(error, WrongExpectedVersion);
-    assert.match((error as Error).message, /already recorded \(stream other, version 1\)/);
+    assert.match(english(error), /already recorded \(stream other, version 1\)/);
 
     // The same id twice in one batch.
     const twice = sampleEvent('Twice');
@@ -182,12 +183,12 @@ const mode = (file: string) => statSync(file).mode & 0o777;
 
     const otherStream = await rejection(store.append('t', batch, 'no_stream'));
     assert.instance(otherStream, Conflict);
-    assert.match((otherStream as Error).message, /already recorded in stream s, not t/);
+    assert.match(english(otherStream), /already recorded in stream s, not t/);
 
     const differentBatch = await rejection(store.append('s', [batch[0]!, sampleEvent('New')], 'no_stream'));
     assert.instance(differentBatch, Conflict);
     assert.not.instance(differentBatch, WrongExpectedVersion);
-    assert.match((differentBatch as Error).message, /different batch/);
+    assert.match(english(differentBatch), /different batch/);
 
     const longer = await rejection(store.append('s', [...batch, sampleEvent('New')], 'any'));
     assert.instance(longer, Conflict);

@@ -15,12 +15,13 @@ import { LOGIN_FAILED_MESSAGE } from '../../src/domain/sessions/decide-session.j
 import { NotAuthenticated } from '../../src/errors.js';
 import { type OpenedEventStore, openEventStore } from '../../src/events/open-event-store.js';
 import { Installation } from '../support/cli.js';
+import { english } from '../support/english.js';
 import { assertOneLineError } from './support/hardening.js';
 
 const abuse = suite('login abuse');
 
 let app: Installation;
-const GENERIC = `error: ${LOGIN_FAILED_MESSAGE}\n`;
+const GENERIC = `error: ${english(LOGIN_FAILED_MESSAGE)}\n`;
 
 abuse.before(async () => {
   app = new Installation();
@@ -62,7 +63,7 @@ abuse('every refused attempt is in the command log, denied, with the generic rea
   assert.is(logins.length, 9, JSON.stringify(logins.map((e) => e.reason)));
   for (const entry of logins) {
     assert.is(entry.outcome, 'denied');
-    assert.is(entry.reason, LOGIN_FAILED_MESSAGE);
+    assert.is(entry.reason, english(LOGIN_FAILED_MESSAGE));
   }
   const carla = JSON.parse(await app.ok(['user', 'list', '--json'])) as { id: string; email: string }[];
   const carlaId = carla.find((u) => u.email === 'carla@epic.test')?.id;
@@ -83,7 +84,7 @@ async function loginAt(opened: OpenedEventStore, email: string, password: string
     return 'ok';
   } catch (error) {
     if (!(error instanceof NotAuthenticated)) throw error;
-    assert.is(error.message, LOGIN_FAILED_MESSAGE);
+    assert.equal(error.text, LOGIN_FAILED_MESSAGE);
     return 'refused';
   }
 }

@@ -6,6 +6,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { signSessionToken, verifySessionToken } from '../../src/auth/session-token.js';
+import { english } from '../support/english.js';
 
 const verify = suite('session token verification');
 
@@ -20,7 +21,7 @@ const signed = (payload: Record<string, unknown>, header: Record<string, unknown
 async function outcome(token: string): Promise<string> {
   return verifySessionToken(token, secret).then(
     (c) => `ok ${c.userId} ${c.sessionId}`,
-    (error: Error) => error.message,
+    (error: unknown) => english(error),
   );
 }
 

@@ -3,8 +3,10 @@ import * as assert from 'uvu/assert';
 import { InvalidInput } from '../../src/errors.js';
 import { toCsv } from '../../src/export/csv-writer.js';
 import { guardFormula, unguardFormula } from '../../src/export/formula-guard.js';
+import { msg } from '../../src/i18n/message.js';
 import { normalizeHeader, readClientRows } from '../../src/import/client-rows.js';
 import { decodeCsv, detectSeparator, parseCsv } from '../../src/import/csv.js';
+import { english } from '../support/english.js';
 
 const fields = (text: string) => parseCsv(text).records.map((r) => r.fields);
 const lines = (text: string) => parseCsv(text).records.map((r) => r.line);
@@ -109,7 +111,7 @@ parser('bytes that are not UTF-8 (a Windows-1252 export) are refused, not guesse
   const latin1 = Buffer.from([0x6e, 0x6f, 0x6d, 0x0a, 0xc9, 0x6c, 0x6f, 0x64, 0x69, 0x65, 0x0a]); // "nom\nÉlodie" in Latin-1
   assert.throws(
     () => decodeCsv(latin1),
-    (error: unknown) => error instanceof InvalidInput && /not UTF-8/.test(error.message),
+    (error: unknown) => error instanceof InvalidInput && /not UTF-8/.test(english(error)),
   );
 });
 
@@ -123,7 +125,11 @@ parser('malformed records are reported with their line, and reading goes on', ()
     { line: 4, problem: false, first: 'ok' },
     { line: 5, problem: true, first: 'never closed,4\nstill inside\n' },
   ]);
-  assert.match(parsed.records[4]!.problem!, /never closed/);
+  assert.equal(
+    parsed.records.map((r) => r.problem),
+    [undefined, 'textAfterQuote', 'quoteInUnquoted', undefined, 'unclosedQuote'],
+  );
+  assert.match(english(msg('transfer.csvProblem', { problem: 'unclosedQuote' })), /never closed/);
 });
 
 parser.run();
@@ -166,9 +172,18 @@ headers('an export header (commercialEmail, ids, dates) reads back; neutralised 
 });
 
 headers('a header without name or email, or with a field twice, refuses the whole file', () => {
-  assert.throws(() => readClientRows(parseCsv('nom;telephone\nx;1\n')), /no email column/);
-  assert.throws(() => readClientRows(parseCsv('email;mail;nom\n')), /both give the client's email/);
-  assert.throws(() => readClientRows(parseCsv('')), /empty/);
+  assert.throws(
+    () => readClientRows(parseCsv('nom;telephone\nx;1\n')),
+    (error: unknown) => /no email column/.test(english(error)),
+  );
+  assert.throws(
+    () => readClientRows(parseCsv('email;mail;nom\n')),
+    (error: unknown) => /both give the client's email/.test(english(error)),
+  );
+  assert.throws(
+    () => readClientRows(parseCsv('')),
+    (error: unknown) => /^the file is empty/.test(english(error)),
+  );
 });
 
 headers('short rows are padded, rows with extra non-empty cells are refused with their line', () => {
@@ -182,7 +197,7 @@ headers('short rows are padded, rows with extra non-empty cells are refused with
     refused.map((r) => ({ line: r.line, email: r.email })),
     [{ line: 4, email: 'c@x.io' }],
   );
-  assert.match(refused[0]!.reason, /4 cells but the header has 3/);
+  assert.match(english(refused[0]!.reason), /4 cells but the header has 3/);
 });
 
 headers.run();

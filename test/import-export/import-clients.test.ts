@@ -94,7 +94,8 @@ test('10,000 rows, some malformed: the report lists exactly those lines and reas
     else if (i % 1000 === 17) row = refused(`Client ${i};not-an-email-${i};;;${commercial}`, /invalid email address/);
     else if (i % 1000 === 333) row = refused(` ;client${i}@bulk.test;;;${commercial}`, /client name must not be empty/);
     else if (i % 1000 === 500) row = refused(`Client ${i};client${i}@bulk.test;phone?;;${commercial}`, /invalid phone number/);
-    else if (i === 4242) row = refused(`Client ${i};client${i}@bulk.test;;;nobody@epic.test`, /no user with the email "nobody@epic.test"/);
+    else if (i === 4242)
+      row = refused(`Client ${i};client${i}@bulk.test;;;nobody@epic.test`, /^no user has the email given in the commercial column$/);
     else if (i === 4243)
       row = refused(`Client ${i};client${i}@bulk.test;;;sam@epic.test`, /is support: a client's commercial must be a commercial/);
     else if (i === 4244) row = refused(`Client ${i};client${i}@bulk.test;;;`, /needs a commercial/);
@@ -233,7 +234,8 @@ test('--dry-run reports what would happen and writes nothing: no event, no log e
 
   const text = await app.epic(['import', 'clients', path, '--dry-run']);
   assert.is(text.stdout.split('\n')[0], 'dry run, nothing written: would have created 1, updated 2, unchanged 0, refused 1 (of 4 rows)');
-  assert.match(text.stdout, /^line 5: invalid email address: "nope"$/m);
+  // The value is not repeated (a message carries no personal data): the line number says which row.
+  assert.match(text.stdout, /^line 5: invalid email address$/m);
 });
 
 test('a file that cannot be used is refused whole (exit 2) before anything is written', async () => {

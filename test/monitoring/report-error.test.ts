@@ -3,7 +3,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { reportError, reportFailure } from '../../src/cli/report-error.js';
 import { Conflict } from '../../src/errors.js';
+import { msg } from '../../src/i18n/message.js';
+import { loadTranslator, useTranslator } from '../../src/i18n/translator.js';
 import { DISABLED_MONITOR, type Monitor } from '../../src/monitoring/monitor.js';
+
+// The reporter words an expected error in the invocation's language, as the CLI sets it.
+useTranslator(await loadTranslator('en'));
 
 /** stderr as a string, and the env the reporter reads. */
 function capture(env: Record<string, string> = {}) {
@@ -45,8 +50,8 @@ reporter('an internal error names the monitoring event when there is one, and on
 reporter('an expected error keeps its exit code and is not sent to the monitor', async () => {
   const monitor = recordingMonitor();
   const out = capture();
-  assert.is(await reportFailure(out.context, new Conflict('email bob@epic.test is already used'), monitor), 6);
-  assert.is(out.text(), 'error: email bob@epic.test is already used\n');
+  assert.is(await reportFailure(out.context, new Conflict(msg('user.emailTaken')), monitor), 6);
+  assert.is(out.text(), 'error: this email is already used by another user\n');
   assert.equal(monitor.captured, []);
 });
 

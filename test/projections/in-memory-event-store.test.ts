@@ -8,6 +8,7 @@ import { Conflict } from '../../src/errors.js';
 import type { NewEvent } from '../../src/events/event-store.js';
 import { defineEventStoreContract } from '../event-store/contract.js';
 import { rejection } from '../event-store/rejection.js';
+import { english } from '../support/english.js';
 import { InMemoryEventStore } from '../support/in-memory-event-store.js';
 
 defineEventStoreContract('in-memory', async () => {
@@ -80,7 +81,7 @@ test('a closed store refuses to work', async () => {
   await store.close();
   const error = await rejection(store.headPosition());
   assert.instance(error, Error);
-  assert.match((error as Error).message, /closed/);
+  assert.match(english(error), /closed/);
 });
 
 test.run();

@@ -14,6 +14,7 @@ import { getContract } from '../../src/projections/queries/index.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { insertRows } from '../../src/projections/read-db/upsert.js';
 import { rejection } from '../event-store/rejection.js';
+import { english } from '../support/english.js';
 import { describeReadDb, MYSQL_URL_VARIABLE, readDbDialects } from '../support/read-db-matrix.js';
 
 const urls = suite('read database URLs');
@@ -58,8 +59,8 @@ urls('a malformed mysql URL is invalid input that names EPIC_READ_DB forms and n
       error = caught;
     }
     assert.instance(error, InvalidInput, url);
-    assert.match((error as Error).message, /^the read database URL must be sqlite:<path> or mysql:/, url);
-    assert.not.match((error as Error).message, /s3cr3t/, url);
+    assert.match(english(error), /^the read database URL must be sqlite:<path> or mysql:/, url);
+    assert.not.match(english(error), /s3cr3t/, url);
   }
 });
 
@@ -136,13 +137,13 @@ files('a path that cannot be a file, or a file that is not a database: BackendUn
   await writeFile(blocker, 'x');
   const underFile = await rejection(openReadDb(`sqlite:${join(blocker, 'read.db')}`));
   assert.instance(underFile, BackendUnavailable);
-  assert.match((underFile as Error).message, /^read database unavailable \(sqlite:.*not-a-folder\/read\.db\): /);
+  assert.match(english(underFile), /^read database unavailable \(sqlite:.*not-a-folder\/read\.db\): /);
 
   const garbage = join(dir, 'garbage.db');
   await writeFile(garbage, 'this is not a database, it is just long enough to have a header that is wrong'.repeat(20));
   const notDb = await rejection(openReadDb(`sqlite:${garbage}`));
   assert.instance(notDb, BackendUnavailable);
-  assert.not.match((notDb as Error).message, /\n/);
+  assert.not.match(english(notDb), /\n/);
 });
 
 files.run();
@@ -152,7 +153,7 @@ const servers = suite('read database: MySQL servers that cannot be used');
 servers('connection refused: BackendUnavailable, one line, without the password', async () => {
   const error = await rejection(openReadDb('mysql://epic:s3cret-pw@127.0.0.1:1/crm'));
   assert.instance(error, BackendUnavailable);
-  const message = (error as Error).message;
+  const message = english(error);
   assert.is(message, 'read database unavailable (mysql://epic@127.0.0.1:1/crm): connection refused');
   assert.not.match(message, /s3cret/);
 });
@@ -166,7 +167,7 @@ if (readDbDialects().includes('mysql')) {
     const error = await rejection(openReadDb(`mysql://epic_nobody:wrong-pw-123@${server}/${base.database}`));
     assert.instance(error, BackendUnavailable);
     assert.is(
-      (error as Error).message,
+      english(error),
       `read database unavailable (mysql://epic_nobody@${server}/${base.database}): access denied (check user and password)`,
     );
   });
@@ -175,7 +176,7 @@ if (readDbDialects().includes('mysql')) {
     const auth = base.password ? `${base.user}:${encodeURIComponent(base.password)}` : base.user;
     const error = await rejection(openReadDb(`mysql://${auth}@${server}/epic_no_such_db_9z`));
     assert.instance(error, BackendUnavailable);
-    assert.match((error as Error).message, /: unknown database$/);
+    assert.match(english(error), /: unknown database$/);
   });
 }
 

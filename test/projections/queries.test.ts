@@ -30,6 +30,7 @@ import {
   SUE,
   writeScenario,
 } from '../support/crm-scenario.js';
+import { english } from '../support/english.js';
 import { ANONYMOUS, EventWriter } from '../support/event-writer.js';
 import { InMemoryEventStore } from '../support/in-memory-event-store.js';
 import { describeReadDb } from '../support/read-db-matrix.js';
@@ -217,7 +218,7 @@ describeReadDb('queries: filters', (test) => {
   test('a bad --since or --limit is invalid input', async ({ readDb }) => {
     const since = await rejection(listLog(readDb.db, { scope: 'all', actorId: GINA.id, since: 'yesterday' }));
     assert.instance(since, InvalidInput);
-    assert.match((since as Error).message, /^since must be an ISO 8601 date-time/);
+    assert.match(english(since), /^since must be an ISO 8601 date-time/);
     assert.instance(await rejection(listLog(readDb.db, { scope: 'all', actorId: GINA.id, limit: -1 })), InvalidInput);
     assert.instance(await rejection(listContracts(readDb.db, { scope: 'all', actorId: GINA.id, limit: 1.5 })), InvalidInput);
     assert.instance(await rejection(listOccasions(readDb.db, { scope: 'all', actorId: GINA.id, limit: Number.NaN })), InvalidInput);
@@ -241,22 +242,22 @@ describeReadDb('queries: resolveId', (test) => {
     await project(readDb);
     const error = await rejection(resolveId(readDb.db, 'clients', 'kcas'));
     assert.instance(error, InvalidInput);
-    assert.match((error as Error).message, /client id "kcas" is ambiguous: 2 clients start with it/);
+    assert.match(english(error), /client id "kcas" is ambiguous: 2 clients start with it/);
     const contracts = await rejection(resolveId(readDb.db, 'contracts', 'ctra'));
-    assert.match((contracts as Error).message, /2 contracts/);
+    assert.match(english(contracts), /2 contracts/);
     const log = await rejection(resolveId(readDb.db, 'command_log', 'cmd-000'));
-    assert.match((log as Error).message, /log entry id "cmd-000" is ambiguous: 9 log entries start with it/);
+    assert.match(english(log), /log entry id "cmd-000" is ambiguous: 9 log entries start with it/);
   });
 
   test('too short, missing, deleted', async ({ readDb }) => {
     await project(readDb);
     const short = await rejection(resolveId(readDb.db, 'clients', 'kca'));
     assert.instance(short, InvalidInput);
-    assert.match((short as Error).message, /too short: give at least 4 characters/);
+    assert.match(english(short), /too short: give at least 4 characters/);
     assert.instance(await rejection(resolveId(readDb.db, 'clients', '')), InvalidInput);
     const missing = await rejection(resolveId(readDb.db, 'occasions', 'zzzz'));
     assert.instance(missing, NotFound);
-    assert.match((missing as Error).message, /no event with id "zzzz"/);
+    assert.match(english(missing), /no event with id "zzzz"/);
     assert.instance(await rejection(resolveId(readDb.db, 'users', SID.id)), NotFound, 'deleted');
     assert.instance(await rejection(resolveId(readDb.db, 'clients', 'KCAS2345PQ')), NotFound, 'ids are exact, not case-folded');
   });

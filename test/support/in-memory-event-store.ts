@@ -34,6 +34,7 @@ import { toInstant } from '../../src/events/instant.js';
 import { type PreparedEvent, prepareEvent } from '../../src/events/prepared-event.js';
 import { retriedBatch } from '../../src/events/retried-batch.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
+import { msg } from '../../src/i18n/message.js';
 
 export interface InMemoryEventStoreOptions {
   /**
@@ -103,8 +104,11 @@ export class InMemoryEventStore implements EventStore {
           const retried = this.#recordedBatch(streamId, prepared);
           if (retried) return retried;
         }
-        const where = existing ? `stream ${existing.streamId}, version ${existing.version}` : `earlier in this batch`;
-        throw new Conflict(`event id ${event.id} is already recorded (${where})`);
+        throw new Conflict(
+          existing
+            ? msg('store.eventRecorded', { eventId: event.id, streamId: existing.streamId, version: existing.version })
+            : msg('store.eventTwiceInBatch', { eventId: event.id }),
+        );
       }
       ids.add(event.id);
       version += 1;

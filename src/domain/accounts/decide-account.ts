@@ -1,8 +1,9 @@
 import { InvalidInput, NotFound, RuleViolation } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import { assertNever } from '../assert-never.js';
 import type { User } from '../users/users-state.js';
 import { isValidEmail, isValidName, isValidPhone } from '../values/contact.js';
-import { formatCents } from '../values/money.js';
+import type { AmountField, TextField } from '../values/fields.js';
 import type { AccountCommand } from './account-commands.js';
 import type { AccountEvent } from './account-events.js';
 import type { AccountState, Contract, Occasion } from './account-state.js';
@@ -22,7 +23,7 @@ const MAX_TEXT = 2_000;
 export function decideAccount(command: AccountCommand, state: AccountState, context: AccountContext = {}): AccountEvent[] {
   switch (command.type) {
     case 'CreateClient': {
-      if (state.status !== 'none') throw new RuleViolation(`client ${command.data.clientId} already exists`);
+      if (state.status !== 'none') throw new RuleViolation(msg('client.alreadyExists', { clientId: command.data.clientId }));
       const { clientId, name, email, commercialId } = command.data;
       checkClientName(name);
       checkClientEmail(email);
@@ -62,22 +63,22 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
         events.push({ type: 'ClientReassigned', data: { clientId: client.id, commercialId, previousCommercialId: client.commercialId } });
       }
       if (events.length === 0 && !isAnyGiven(command.data, ['name', 'email', 'phone', 'company', 'commercialId'])) {
-        throw new InvalidInput('nothing to change: give at least one of --name, --email, --phone, --company, --commercial');
+        throw new InvalidInput(msg('client.nothingToChange'));
       }
       return events;
     }
     case 'DeleteClient': {
       const client = requireClient(state);
       const contracts = Object.keys(state.contracts).length;
-      if (contracts > 0) throw new RuleViolation(`client ${client.id} has ${contracts} contract(s): delete them first`);
+      if (contracts > 0) throw new RuleViolation(msg('client.hasContracts', { clientId: client.id, count: contracts }));
       return [{ type: 'ClientDeleted', data: { clientId: client.id } }];
     }
     case 'CreateContract': {
       const client = requireClient(state);
       const { contractId, totalCents, signed } = command.data;
-      if (state.contracts[contractId]) throw new RuleViolation(`contract ${contractId} already exists`);
+      if (state.contracts[contractId]) throw new RuleViolation(msg('contract.alreadyExists', { contractId }));
       checkCents('total', totalCents);
-      if (totalCents <= 0) throw new RuleViolation('total must be greater than 0');
+      if (totalCents <= 0) throw new RuleViolation(msg('contract.totalNotPositive'));
       const remainingCents = command.data.remainingCents ?? totalCents;
       checkRemaining(remainingCents, totalCents);
       return [{ type: 'ContractCreated', data: { contractId, clientId: client.id, totalCents, remainingCents, signed } }];
@@ -85,11 +86,10 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
     case 'AmendContract': {
       const contract = requireContract(state, command.data.contractId);
       const { totalCents, remainingCents } = command.data;
-      if (totalCents === undefined && remainingCents === undefined)
-        throw new InvalidInput('nothing to change: give --total and/or --remaining');
+      if (totalCents === undefined && remainingCents === undefined) throw new InvalidInput(msg('contract.nothingToChange'));
       if (totalCents !== undefined) {
         checkCents('total', totalCents);
-        if (totalCents <= 0) throw new RuleViolation('total must be greater than 0');
+        if (totalCents <= 0) throw new RuleViolation(msg('contract.totalNotPositive'));
       }
       if (remainingCents !== undefined) checkCents('remaining', remainingCents);
       const nextTotal = totalCents ?? contract.totalCents;
@@ -102,30 +102,30 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
     }
     case 'SignContract': {
       const contract = requireContract(state, command.data.contractId);
-      if (contract.signed) throw new RuleViolation(`contract ${contract.id} is already signed`);
+      if (contract.signed) throw new RuleViolation(msg('contract.alreadySigned', { contractId: contract.id }));
       return [{ type: 'ContractSigned', data: { contractId: contract.id } }];
     }
     case 'RecordPayment': {
       const contract = requireContract(state, command.data.contractId);
       const { amountCents } = command.data;
       checkCents('amount', amountCents);
-      if (amountCents <= 0) throw new RuleViolation('a payment must be greater than 0');
+      if (amountCents <= 0) throw new RuleViolation(msg('contract.paymentNotPositive'));
       if (amountCents > contract.remainingCents) {
-        throw new RuleViolation(`payment of ${formatCents(amountCents)} exceeds the remaining ${formatCents(contract.remainingCents)}`);
+        throw new RuleViolation(msg('contract.paymentExceedsRemaining', { amountCents, remainingCents: contract.remainingCents }));
       }
       return [{ type: 'PaymentRecorded', data: { contractId: contract.id, amountCents } }];
     }
     case 'DeleteContract': {
       const contract = requireContract(state, command.data.contractId);
       const occasions = Object.values(state.occasions).filter((o) => o.contractId === contract.id).length;
-      if (occasions > 0) throw new RuleViolation(`contract ${contract.id} has ${occasions} event(s): it cannot be deleted`);
+      if (occasions > 0) throw new RuleViolation(msg('contract.hasEvents', { contractId: contract.id, count: occasions }));
       return [{ type: 'ContractDeleted', data: { contractId: contract.id } }];
     }
     case 'ScheduleOccasion': {
       const d = command.data;
       const contract = requireContract(state, d.contractId);
-      if (!contract.signed) throw new RuleViolation(`contract ${contract.id} is not signed: events need a signed contract`);
-      if (state.occasions[d.occasionId]) throw new RuleViolation(`event ${d.occasionId} already exists`);
+      if (!contract.signed) throw new RuleViolation(msg('contract.notSigned', { contractId: contract.id }));
+      if (state.occasions[d.occasionId]) throw new RuleViolation(msg('event.alreadyExists', { occasionId: d.occasionId }));
       checkOccasionName(d.name);
       checkText('location', d.location, true);
       checkAttendees(d.attendees);
@@ -177,15 +177,16 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
         if (nextEnd !== occasion.end) changes.end = nextEnd;
       }
       if (!isAnyGiven(command.data, ['name', 'start', 'end', 'location', 'attendees', 'notes'])) {
-        throw new InvalidInput('nothing to change: give at least one of --name, --start, --end, --location, --attendees, --notes');
+        throw new InvalidInput(msg('event.nothingToChange'));
       }
       return Object.keys(changes).length === 0 ? [] : [{ type: 'OccasionUpdated', data: { occasionId: occasion.id, ...changes } }];
     }
     case 'AssignSupport': {
       const occasion = requireOccasion(state, command.data.occasionId);
       const support = context.support;
-      if (!support || support.deleted || support.id !== command.data.supportId) throw new NotFound(`no user ${command.data.supportId}`);
-      if (support.role !== 'support') throw new RuleViolation(`${support.id} is ${support.role}: only a support user can be assigned`);
+      if (!support || support.deleted || support.id !== command.data.supportId)
+        throw new NotFound(msg('user.notFound', { userId: command.data.supportId }));
+      if (support.role !== 'support') throw new RuleViolation(msg('event.supportNotSupport', { userId: support.id, role: support.role }));
       if (occasion.supportId === support.id) return [];
       return [{ type: 'SupportAssigned', data: { occasionId: occasion.id, supportId: support.id } }];
     }
@@ -200,78 +201,76 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
 }
 
 function requireClient(state: AccountState) {
-  if (state.status !== 'active' || !state.client) throw new NotFound('no such client');
+  if (state.status !== 'active' || !state.client) throw new NotFound(msg('client.missing'));
   return state.client;
 }
 
 export function requireContract(state: AccountState, contractId: string): Contract {
   requireClient(state);
   const contract = state.contracts[contractId];
-  if (!contract) throw new NotFound(`no contract ${contractId}`);
+  if (!contract) throw new NotFound(msg('contract.notFound', { contractId }));
   return contract;
 }
 
 export function requireOccasion(state: AccountState, occasionId: string): Occasion {
   requireClient(state);
   const occasion = state.occasions[occasionId];
-  if (!occasion) throw new NotFound(`no event ${occasionId}`);
+  if (!occasion) throw new NotFound(msg('event.notFound', { occasionId }));
   return occasion;
 }
 
 function checkCommercial(commercial: User | undefined, commercialId: string): void {
-  if (!commercial || commercial.deleted || commercial.id !== commercialId) throw new NotFound(`no user ${commercialId}`);
+  if (!commercial || commercial.deleted || commercial.id !== commercialId)
+    throw new NotFound(msg('user.notFound', { userId: commercialId }));
   if (commercial.role !== 'commercial')
-    throw new RuleViolation(`${commercial.id} is ${commercial.role}: a client's commercial must be a commercial`);
+    throw new RuleViolation(msg('client.commercialNotCommercial', { userId: commercial.id, role: commercial.role }));
 }
 
 function checkClientName(name: string): void {
-  if (!isValidName(name)) throw new InvalidInput('client name must not be empty (at most 200 printable characters)');
+  if (!isValidName(name)) throw new InvalidInput(msg('client.nameInvalid'));
 }
 
 function checkOccasionName(name: string): void {
-  if (!isValidName(name)) throw new InvalidInput('event name must not be empty (at most 200 printable characters)');
+  if (!isValidName(name)) throw new InvalidInput(msg('event.nameInvalid'));
 }
 
 function checkClientEmail(email: string): void {
-  if (!isValidEmail(email.trim())) throw new InvalidInput(`invalid email address: ${JSON.stringify(email.slice(0, 60))}`);
+  if (!isValidEmail(email.trim())) throw new InvalidInput(msg('values.email.invalid'));
 }
 
 function checkPhone(phone: string): void {
-  if (!isValidPhone(phone))
-    throw new InvalidInput(
-      `invalid phone number ${JSON.stringify(phone.slice(0, 40))}: digits with optional +, spaces, dots, dashes (7-20 digits)`,
-    );
+  if (!isValidPhone(phone)) throw new InvalidInput(msg('values.phone.invalid'));
 }
 
-function checkText(field: string, value: string, required = false): void {
-  if (required && value.trim().length === 0) throw new InvalidInput(`${field} must not be empty`);
-  if (value.length > MAX_TEXT) throw new InvalidInput(`${field} is too long (at most ${MAX_TEXT} characters)`);
+function checkText(field: TextField, value: string, required = false): void {
+  if (required && value.trim().length === 0) throw new InvalidInput(msg('values.text.empty', { field }));
+  if (value.length > MAX_TEXT) throw new InvalidInput(msg('values.text.tooLong', { field, max: MAX_TEXT }));
   // Newlines and tabs are fine in notes; other control characters are not.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) throw new InvalidInput(`${field} contains control characters`);
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) throw new InvalidInput(msg('values.text.control', { field }));
 }
 
-function checkCents(field: string, cents: number): void {
-  if (!Number.isSafeInteger(cents)) throw new InvalidInput(`${field} must be a whole number of cents`);
-  if (cents < 0) throw new RuleViolation(`${field} must not be negative`);
+function checkCents(field: AmountField, cents: number): void {
+  if (!Number.isSafeInteger(cents)) throw new InvalidInput(msg('values.cents.notWhole', { field }));
+  if (cents < 0) throw new RuleViolation(msg('values.cents.negative', { field }));
 }
 
 function checkRemaining(remaining: number, total: number): void {
   checkCents('remaining', remaining);
-  if (remaining > total) throw new RuleViolation(`remaining (${formatCents(remaining)}) must not exceed the total (${formatCents(total)})`);
+  if (remaining > total) throw new RuleViolation(msg('contract.remainingExceedsTotal', { remainingCents: remaining, totalCents: total }));
 }
 
 function checkAttendees(attendees: number): void {
   if (!Number.isInteger(attendees) || attendees < 0 || attendees > MAX_ATTENDEES) {
-    throw new InvalidInput(`attendees must be a whole number between 0 and ${MAX_ATTENDEES}`);
+    throw new InvalidInput(msg('event.attendeesInvalid', { max: MAX_ATTENDEES }));
   }
 }
 
 function checkPeriod(start: string, end: string): void {
   const s = Date.parse(start);
   const e = Date.parse(end);
-  if (!Number.isFinite(s) || !Number.isFinite(e)) throw new InvalidInput('start and end must be valid date-times');
-  if (s >= e) throw new RuleViolation('the event must start before it ends');
+  if (!Number.isFinite(s) || !Number.isFinite(e)) throw new InvalidInput(msg('event.periodInvalid'));
+  if (s >= e) throw new RuleViolation(msg('event.endsBeforeStart'));
 }
 
 function normalizeOptional(value: string | null | undefined): string | null {

@@ -1,4 +1,5 @@
 import { NotAuthenticated } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import type { SessionEvent } from './session-events.js';
 import type { SessionsState } from './sessions-state.js';
 
@@ -6,7 +7,7 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCK_WINDOW_MS = 15 * 60_000;
 
 /** The one message every failed login gets, whatever the reason: no hint for an attacker. */
-export const LOGIN_FAILED_MESSAGE = 'invalid email or password';
+export const LOGIN_FAILED_MESSAGE = msg('session.loginFailed');
 
 /**
  * When the account is locked at `now`, the instant the lock ends; otherwise

@@ -1,7 +1,10 @@
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import { assertNever } from '../assert-never.js';
 import { emailKey, isValidEmail, isValidName } from '../values/contact.js';
+import { truncate } from '../values/money.js';
 import { isRole, type Role } from '../values/roles.js';
+import type { UserChange } from './user-change.js';
 import type { UserEvent } from './user-events.js';
 import { liveUser, type UsersState } from './users-state.js';
 
@@ -33,7 +36,7 @@ export interface UserCommandContext {
 export function decideUsers(command: UserCommand, state: UsersState, context: UserCommandContext): UserEvent[] {
   switch (command.type) {
     case 'Bootstrap': {
-      if (state.initialized) throw new RuleViolation('already initialized: users exist; log in instead');
+      if (state.initialized) throw new RuleViolation(msg('user.alreadyInitialized'));
       const { userId, name, email } = command.data;
       checkNewUser(state, name, email);
       return [{ type: 'UserCreated', data: { userId, name: name.trim(), email: email.trim(), role: 'gestion' } }];
@@ -48,30 +51,30 @@ export function decideUsers(command: UserCommand, state: UsersState, context: Us
       const user = requireUser(state, userId);
       const events: UserEvent[] = [];
       if (name !== undefined) {
-        if (!isValidName(name)) throw new InvalidInput('name must not be empty (at most 200 printable characters)');
+        if (!isValidName(name)) throw new InvalidInput(msg('user.nameInvalid'));
         if (name.trim() !== user.name) events.push({ type: 'UserRenamed', data: { userId, name: name.trim() } });
       }
       if (email !== undefined) {
         checkEmail(email);
         const holder = state.emails[emailKey(email)];
-        if (holder !== undefined && holder !== userId) throw new Conflict(`email ${email.trim()} is already used by another user`);
+        if (holder !== undefined && holder !== userId) throw new Conflict(msg('user.emailTaken'));
         if (email.trim() !== user.email) events.push({ type: 'UserEmailChanged', data: { userId, email: email.trim() } });
       }
       if (role !== undefined) {
         const next = checkRole(role);
         if (next !== user.role) {
-          if (user.role === 'commercial') checkReassignment(state, userId, ownedClients, reassignTo, 'change the role of');
+          if (user.role === 'commercial') checkReassignment(state, userId, ownedClients, reassignTo, 'changeRole');
           events.push({ type: 'UserRoleChanged', data: { userId, role: next } });
         }
       }
       if (passwordChanged) events.push({ type: 'UserPasswordChanged', data: { userId } });
-      if (events.length === 0) throw new InvalidInput('nothing to change: give at least one of --name, --email, --role, --password-stdin');
+      if (events.length === 0) throw new InvalidInput(msg('user.nothingToChange'));
       return events;
     }
     case 'DeleteUser': {
       const { userId, ownedClients, reassignTo } = command.data;
       const user = requireUser(state, userId);
-      if (userId === context.actorId) throw new RuleViolation('you cannot delete your own account');
+      if (userId === context.actorId) throw new RuleViolation(msg('user.cannotDeleteSelf'));
       if (user.role === 'commercial') checkReassignment(state, userId, ownedClients, reassignTo, 'delete');
       return [{ type: 'UserDeleted', data: { userId } }];
     }
@@ -81,36 +84,43 @@ export function decideUsers(command: UserCommand, state: UsersState, context: Us
 }
 
 function checkNewUser(state: UsersState, name: string, email: string): void {
-  if (!isValidName(name)) throw new InvalidInput('name must not be empty (at most 200 printable characters)');
+  if (!isValidName(name)) throw new InvalidInput(msg('user.nameInvalid'));
   checkEmail(email);
-  if (state.emails[emailKey(email)] !== undefined) throw new Conflict(`email ${email.trim()} is already used by another user`);
+  if (state.emails[emailKey(email)] !== undefined) throw new Conflict(msg('user.emailTaken'));
 }
 
 function checkEmail(email: string): void {
-  if (!isValidEmail(email.trim())) throw new InvalidInput(`invalid email address: ${JSON.stringify(email.slice(0, 60))}`);
+  if (!isValidEmail(email.trim())) throw new InvalidInput(msg('values.email.invalid'));
 }
 
 function checkRole(role: string): Role {
-  if (!isRole(role)) throw new InvalidInput(`role must be one of gestion, commercial, support (got ${JSON.stringify(role.slice(0, 30))})`);
+  if (!isRole(role)) throw new InvalidInput(msg('user.roleInvalid', { input: truncate(role, 30) }));
   return role;
 }
 
 function requireUser(state: UsersState, userId: string) {
   const user = liveUser(state, userId);
-  if (!user) throw new NotFound(`no user ${userId}`);
+  if (!user) throw new NotFound(msg('user.notFound', { userId }));
   return user;
 }
 
 /** A commercial who owns clients leaves that role only by handing them to another commercial. */
-function checkReassignment(state: UsersState, userId: string, ownedClients: number, reassignTo: string | undefined, verb: string): void {
+function checkReassignment(
+  state: UsersState,
+  userId: string,
+  ownedClients: number,
+  reassignTo: string | undefined,
+  change: UserChange,
+): void {
   if (reassignTo === undefined) {
     if (ownedClients > 0) {
-      throw new RuleViolation(`cannot ${verb} a commercial who owns ${ownedClients} client(s): pass --reassign-to <commercial id>`);
+      throw new RuleViolation(msg('user.ownsClients', { change, count: ownedClients }));
     }
     return;
   }
-  if (reassignTo === userId) throw new RuleViolation('--reassign-to must name another commercial');
+  if (reassignTo === userId) throw new RuleViolation(msg('user.reassignToSelf'));
   const target = liveUser(state, reassignTo);
-  if (!target) throw new NotFound(`no user ${reassignTo} to reassign to`);
-  if (target.role !== 'commercial') throw new RuleViolation(`--reassign-to must name a commercial (${target.id} is ${target.role})`);
+  if (!target) throw new NotFound(msg('user.reassignTargetNotFound', { userId: reassignTo }));
+  if (target.role !== 'commercial')
+    throw new RuleViolation(msg('user.reassignTargetNotCommercial', { userId: target.id, role: target.role }));
 }

@@ -1,4 +1,5 @@
 import { InvalidInput } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import { truncate } from './money.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -11,8 +12,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
 export function parseDateTime(input: string, field = 'date'): string {
   const text = input.trim();
   const match = ISO.exec(text);
-  const fail = () =>
-    new InvalidInput(`${field} must be an ISO 8601 date-time like 2026-06-04T13:00 (got ${JSON.stringify(truncate(input))})`);
+  const fail = () => new InvalidInput(msg('values.dateTime.invalid', { field, input: truncate(input) }));
   if (!match) throw fail();
   const [, y, mo, d, h = '00', mi = '00', s = '00', ms = '0', offset] = match;
   const year = Number(y),

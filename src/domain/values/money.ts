@@ -1,4 +1,5 @@
 import { InvalidInput } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 
 /** Amounts are integer cents everywhere; this is the one place that parses and formats them. */
 export type Cents = number;
@@ -8,10 +9,7 @@ const AMOUNT = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 /** "1500", "1500.5", "1500.50" -> 150050. At most two decimals; no sign, no exponent, no separators. */
 export function parseAmount(input: string, field = 'amount'): Cents {
   const match = AMOUNT.exec(input.trim());
-  if (!match)
-    throw new InvalidInput(
-      `${field} must be a number with at most two decimals, like 1500 or 1500.50 (got ${JSON.stringify(truncate(input))})`,
-    );
+  if (!match) throw new InvalidInput(msg('values.amount.invalid', { field, input: truncate(input) }));
   const units = Number(match[1]);
   const decimals = (match[2] ?? '').padEnd(2, '0');
   return units * 100 + Number(decimals);

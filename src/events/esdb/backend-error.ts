@@ -27,6 +27,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { BackendUnavailable, Conflict, EpicError, InvalidInput, NotFound } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 
 /** gRPC status codes the client may leave unconverted. */
 const GrpcStatus = { CANCELLED: 1, UNKNOWN: 2, INVALID_ARGUMENT: 3, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14 } as const;
@@ -42,32 +43,29 @@ export function toBackendError(error: unknown, what: string): unknown {
     error instanceof CancelledError ||
     error instanceof NotLeaderError
   ) {
-    return new BackendUnavailable(`EventStoreDB is unavailable (${what}): ${detail}`, { cause: error });
+    return new BackendUnavailable(msg('store.esdb.unavailable', { what, detail }), { cause: error });
   }
   if (error instanceof AccessDeniedError) {
-    return new BackendUnavailable(`EventStoreDB refused access (${what}): check the credentials in EPIC_EVENT_STORE`, { cause: error });
+    return new BackendUnavailable(msg('store.esdb.accessDenied', { what }), { cause: error });
   }
   if (error instanceof StreamDeletedError) {
-    return new NotFound(`stream ${error.streamName} was deleted from EventStoreDB (${what})`, { cause: error });
+    return new NotFound(msg('store.esdb.streamDeleted', { streamId: error.streamName, what }), { cause: error });
   }
   if (error instanceof StreamNotFoundError) {
-    return new NotFound(`stream ${error.streamName} does not exist in EventStoreDB (${what})`, { cause: error });
+    return new NotFound(msg('store.esdb.streamMissing', { streamId: error.streamName, what }), { cause: error });
   }
   if (error instanceof WrongExpectedVersionError) {
-    return new Conflict(`stream ${error.streamName} changed concurrently (${what})`, { cause: error });
+    return new Conflict(msg('store.esdb.streamChanged', { streamId: error.streamName, what }), { cause: error });
   }
   if (isInvalidPosition(error)) {
-    return new InvalidInput(
-      `${what}: the position is not one of this EventStoreDB log (a checkpoint from another event store? rebuild the projections)`,
-      { cause: error },
-    );
+    return new InvalidInput(msg('store.esdb.invalidPosition', { what }), { cause: error });
   }
   switch (grpcCode(error)) {
     case GrpcStatus.UNAVAILABLE:
     case GrpcStatus.DEADLINE_EXCEEDED:
     case GrpcStatus.RESOURCE_EXHAUSTED:
     case GrpcStatus.CANCELLED:
-      return new BackendUnavailable(`EventStoreDB is unavailable (${what}): ${detail}`, { cause: error });
+      return new BackendUnavailable(msg('store.esdb.unavailable', { what, detail }), { cause: error });
     default:
       return error;
   }

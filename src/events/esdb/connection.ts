@@ -21,6 +21,7 @@
 import type { StreamingRead } from '@eventstore/db-client';
 import { EventStoreDBClient, StreamNotFoundError } from '@eventstore/db-client';
 import { BackendUnavailable, InvalidInput } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import { toBackendError } from './backend-error.js';
 
 export const DEFAULT_ESDB_TIMEOUT_MS = 5000;
@@ -31,7 +32,7 @@ export function esdbTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number
   if (raw === undefined || raw.trim() === '') return DEFAULT_ESDB_TIMEOUT_MS;
   const ms = Number(raw);
   if (!Number.isSafeInteger(ms) || ms <= 0) {
-    throw new InvalidInput(`EPIC_ESDB_TIMEOUT_MS must be a positive whole number of milliseconds, got ${JSON.stringify(raw)}`);
+    throw new InvalidInput(msg('store.esdb.timeoutSetting', { input: raw }));
   }
   return ms;
 }
@@ -115,7 +116,7 @@ export class EsdbConnection {
       if (!finished) void iterator.return?.().catch(() => undefined);
     }
     // A retired client ends its reads quietly, as if they were complete: they are not.
-    if (handle.retired) throw new BackendUnavailable(`EventStoreDB connection was reset during ${what}`);
+    if (handle.retired) throw new BackendUnavailable(msg('store.esdb.connectionReset', { what }));
     return events;
   }
 
@@ -174,19 +175,12 @@ export class EsdbConnection {
       return { client: EventStoreDBClient.connectionString(this.#connectionString), retired: false };
     } catch (error) {
       // The client's parse errors quote the whole string, password included: say what is expected instead.
-      throw new InvalidInput(
-        `the event store URL is not a valid EventStoreDB connection string: expected esdb://host:2113?tls=false (${errorKind(error)})`,
-      );
+      throw new InvalidInput(msg('store.esdb.urlInvalid', { kind: errorKind(error) }));
     }
   }
 
   #timedOut(what: string): BackendUnavailable {
-    return new BackendUnavailable(
-      `EventStoreDB did not answer within ${this.timeoutMs} ms (${what}); EPIC_ESDB_TIMEOUT_MS sets the limit`,
-      {
-        cause: TIMED_OUT,
-      },
-    );
+    return new BackendUnavailable(msg('store.esdb.timedOut', { ms: this.timeoutMs, what }), { cause: TIMED_OUT });
   }
 }
 

@@ -17,6 +17,7 @@
  */
 import { BACKWARDS, END, jsonEvent } from '@eventstore/db-client';
 import { InvalidInput } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import type { CredentialStore } from '../credential-store.js';
 import type { EsdbConnection } from './connection.js';
 import { CREDENTIALS_STREAM_PREFIX } from './event-codec.js';
@@ -86,6 +87,6 @@ export class EsdbCredentialStore implements CredentialStore {
 }
 
 function streamOf(userId: string): string {
-  if (userId === '') throw new InvalidInput('a user id is needed to store a password hash');
+  if (userId === '') throw new InvalidInput(msg('store.esdb.userIdNeeded'));
   return `${CREDENTIALS_STREAM_PREFIX}${userId}`;
 }

@@ -16,6 +16,7 @@
 import type { AllStreamResolvedEvent, EventData, ResolvedEvent } from '@eventstore/db-client';
 import { jsonEvent } from '@eventstore/db-client';
 import { BackendUnavailable, InvalidInput } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import type { ActorRole, ChainLink, JsonObject, NewEvent, RecordedEvent } from '../event-store.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
 import { eventPosition } from './position.js';
@@ -43,10 +44,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * empty or `$`-reserved (InvalidInput).
  */
 export function prepareEsdbEvent(event: NewEvent, index: number): PreparedEvent {
-  if (!UUID.test(event.id))
-    throw new InvalidInput(`event ${index} (${event.type}): EventStoreDB needs UUID event ids, got ${JSON.stringify(event.id)}`);
+  if (!UUID.test(event.id)) throw new InvalidInput(msg('store.esdb.idNotUuid', { index, type: event.type, id: event.id }));
   if (event.type === '' || event.type.startsWith('$')) {
-    throw new InvalidInput(`event ${index}: the type ${JSON.stringify(event.type)} is empty or reserved by EventStoreDB`);
+    throw new InvalidInput(msg('store.esdb.typeReserved', { index, type: event.type }));
   }
   return prepareEvent(event, index);
 }
@@ -74,9 +74,7 @@ export function logPosition(resolved: ResolvedEvent | AllStreamResolvedEvent): n
   const recorded = eventOf(resolved);
   const position = eventPosition(recorded.position);
   if (position === undefined) {
-    throw new BackendUnavailable(
-      `EventStoreDB did not report the log position of ${describe(recorded)}: epic needs EventStoreDB 22.10 or later, and events written without explicit transactions`,
-    );
+    throw new BackendUnavailable(msg('store.esdb.noPosition', where(recorded)));
   }
   return position;
 }
@@ -85,11 +83,10 @@ export function logPosition(resolved: ResolvedEvent | AllStreamResolvedEvent): n
 export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent {
   const position = logPosition(resolved);
   const recorded = eventOf(resolved);
-  const where = describe(recorded);
   const data = recorded.data;
   const metadata = recorded.metadata;
   if (!recorded.isJson || !isObject(data) || !isStoredMetadata(metadata)) {
-    throw new BackendUnavailable(`${where} was not written by epic: its data or metadata is not what epic stores`);
+    throw new BackendUnavailable(msg('store.esdb.foreignEvent', where(recorded)));
   }
   return {
     id: recorded.id,
@@ -113,13 +110,14 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
 function eventOf<R extends ResolvedEvent | AllStreamResolvedEvent>(resolved: R): NonNullable<R['event']> {
   const recorded = resolved.event;
   if (recorded === undefined || recorded === null) {
-    throw new BackendUnavailable('EventStoreDB returned a link to a missing event where an event was expected');
+    throw new BackendUnavailable(msg('store.esdb.missingLink'));
   }
   return recorded;
 }
 
-function describe(recorded: { readonly id: string; readonly streamId: string; readonly revision: bigint }): string {
-  return `event ${recorded.id} (stream ${recorded.streamId}, revision ${recorded.revision})`;
+/** Which stored event a message is about. */
+function where(recorded: { readonly id: string; readonly streamId: string; readonly revision: bigint }) {
+  return { eventId: recorded.id, streamId: recorded.streamId, revision: String(recorded.revision) };
 }
 
 interface StoredMetadata {

@@ -40,6 +40,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { Conflict, InvalidInput } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import type { CredentialStore } from '../credential-store.js';
 import {
   type AppendResult,
@@ -98,9 +99,7 @@ export class EsdbEventStore implements EventStore {
       throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
     }
     if (!isLogStream(streamId)) {
-      throw new InvalidInput(
-        `the stream name ${JSON.stringify(streamId)} is empty or reserved (system streams start with $, password hashes live in credentials-*)`,
-      );
+      throw new InvalidInput(msg('store.esdb.streamReserved', { streamId }));
     }
     const prepared = events.map(prepareEsdbEvent);
     const searchWindow = prepared.length > 0 && (expected === 'any' || expected === 'stream_exists');
@@ -117,7 +116,7 @@ export class EsdbEventStore implements EventStore {
       if (written) return written;
       await backoff(attempt);
     }
-    throw new Conflict(`stream ${streamId} kept changing concurrently: gave up appending after ${MAX_APPEND_ATTEMPTS} attempts`);
+    throw new Conflict(msg('store.esdb.gaveUp', { streamId, attempts: MAX_APPEND_ATTEMPTS }));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

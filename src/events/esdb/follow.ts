@@ -41,6 +41,7 @@ import {
   streamNameFilter,
 } from '@eventstore/db-client';
 import { BackendUnavailable } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import type { RecordedEvent } from '../event-store.js';
 import { toBackendError } from './backend-error.js';
 import type { EsdbConnection } from './connection.js';
@@ -162,7 +163,7 @@ async function* follow(connection: EsdbConnection, options: FollowOptions): Asyn
   const confirmed = new Promise<void>((resolve, reject) => {
     subscription.once('confirmation', () => resolve());
     subscription.once('error', reject);
-    subscription.once('end', () => reject(new BackendUnavailable(`EventStoreDB ended the subscription before confirming it (${what})`)));
+    subscription.once('end', () => reject(new BackendUnavailable(msg('store.esdb.subscriptionUnconfirmed', { what }))));
   });
   subscription.on('readable', notify);
   subscription.on('error', (error: unknown) => {
@@ -206,8 +207,7 @@ async function* follow(connection: EsdbConnection, options: FollowOptions): Asyn
       const item = ready.shift();
       if (item === undefined) {
         if (failure !== undefined) throw toBackendError(failure, what);
-        if (ended || handle.retired)
-          throw new BackendUnavailable(`the EventStoreDB subscription ended (${what}): resume from the last stored position`);
+        if (ended || handle.retired) throw new BackendUnavailable(msg('store.esdb.subscriptionEnded', { what }));
         await new Promise<void>((resolve) => {
           wake = resolve;
         });

@@ -1,9 +1,11 @@
 import { BackendUnavailable } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
+import type { MysqlProblem, StoreLabel } from '../store-problems.js';
 
 /** Where a MySQL failure happened, so the message names the server and the wait that ran out. */
 export interface MysqlContext {
-  /** What the user calls it: "event store", "credential store". */
-  readonly label: string;
+  /** Which store it is. */
+  readonly label: StoreLabel;
   /** The URL without its password (MysqlTarget.display). */
   readonly display: string;
   readonly user: string;
@@ -37,9 +39,13 @@ export function isMysqlDriverError(error: unknown): error is MysqlDriverError {
 export function toBackendError(error: unknown, context: MysqlContext): unknown {
   const code = errorCode(error);
   if (code === undefined) return error;
-  const reason = describe(code, context);
-  if (reason === undefined) return error;
-  return new BackendUnavailable(`${context.label} at ${context.display}: ${reason}`, { cause: error });
+  const problem = describe(code);
+  if (problem === undefined) return error;
+  const { label, display, user, database, connectTimeoutMs, lockWaitTimeoutSeconds } = context;
+  return new BackendUnavailable(
+    msg('store.mysql.unavailable', { label, display, problem, user, database, connectTimeoutMs, lockWaitTimeoutSeconds }),
+    { cause: error },
+  );
 }
 
 /** Server errors mysql2 has no name for (MariaDB's own numbers). */
@@ -57,22 +63,22 @@ function errorCode(error: unknown): string | undefined {
   return typeof errno === 'number' ? UNNAMED_ERRNOS[errno] : undefined;
 }
 
-function describe(code: string, context: MysqlContext): string | undefined {
+function describe(code: string): MysqlProblem | undefined {
   switch (code) {
     case 'ECONNREFUSED':
-      return 'connection refused (is the MySQL server running?)';
+      return 'refused';
     case 'ETIMEDOUT':
-      return `no answer within ${context.connectTimeoutMs} ms`;
+      return 'timeout';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_FAIL':
     case 'EAI_NONAME':
-      return 'unknown host';
+      return 'unknownHost';
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EHOSTDOWN':
     case 'ENETDOWN':
-      return 'host unreachable';
+      return 'unreachable';
     case 'ECONNRESET':
     case 'EPIPE':
     case 'PROTOCOL_CONNECTION_LOST':
@@ -80,33 +86,33 @@ function describe(code: string, context: MysqlContext): string | undefined {
     case 'ER_SERVER_SHUTDOWN':
     case 'ER_CONNECTION_KILLED':
     case 'ER_CLIENT_INTERACTION_TIMEOUT':
-      return 'the connection to the server was lost; try again';
+      return 'lost';
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
-      return `the server refused the credentials of user ${context.user}`;
+      return 'credentials';
     case 'ER_DBACCESS_DENIED_ERROR':
     case 'ER_TABLEACCESS_DENIED_ERROR':
     case 'ER_SPECIFIC_ACCESS_DENIED_ERROR':
-      return `user ${context.user} lacks the privileges it needs on database ${context.database}`;
+      return 'privileges';
     case 'ER_HOST_NOT_PRIVILEGED':
     case 'ER_HOST_IS_BLOCKED':
-      return 'the server refuses connections from this host';
+      return 'hostRefused';
     case 'ER_BAD_DB_ERROR':
-      return `database ${context.database} does not exist`;
+      return 'noDatabase';
     case 'ER_CON_COUNT_ERROR':
     case 'ER_TOO_MANY_USER_CONNECTIONS':
     case 'ER_USER_LIMIT_REACHED':
-      return 'the server has too many connections';
+      return 'tooManyConnections';
     case 'ER_LOCK_WAIT_TIMEOUT':
-      return `busy: another writer held the log locked for more than ${context.lockWaitTimeoutSeconds} s`;
+      return 'lockWait';
     case 'ER_LOCK_DEADLOCK':
-      return 'busy (deadlock); try again';
+      return 'deadlock';
     case 'ER_OPTION_PREVENTS_STATEMENT':
     case 'ER_READ_ONLY_MODE':
-      return 'the server is read-only';
+      return 'readOnly';
     case 'ER_RECORD_FILE_FULL':
     case 'ER_DISK_FULL':
-      return 'the server is out of space';
+      return 'full';
     default:
       return undefined;
   }

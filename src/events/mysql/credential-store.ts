@@ -37,7 +37,7 @@ export class MysqlCredentialStore implements CredentialStore {
 
   constructor(db: MysqlDatabase, options: MysqlCredentialStoreOptions = {}) {
     this.#db = db;
-    this.#context = { ...db.context, label: 'credential store' };
+    this.#context = { ...db.context, label: 'credentialStore' };
     this.#now = options.now ?? (() => new Date());
     this.#ownsConnection = options.ownsConnection ?? false;
   }

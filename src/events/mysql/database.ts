@@ -6,6 +6,7 @@
 import { createPool } from 'mysql2';
 import type { Pool, PoolConnection, QueryValues, RowDataPacket } from 'mysql2/promise';
 import type { MysqlTarget } from '../../config/mysql-url.js';
+import type { StoreLabel } from '../store-problems.js';
 import type { MysqlContext } from './backend-error.js';
 
 export interface MysqlDatabaseOptions {
@@ -59,7 +60,7 @@ export class MysqlDatabase {
   #collation: string | undefined;
   #closed = false;
 
-  constructor(target: MysqlTarget, label: string, options: MysqlDatabaseOptions = {}) {
+  constructor(target: MysqlTarget, label: StoreLabel, options: MysqlDatabaseOptions = {}) {
     const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     const lockWaitTimeoutSeconds = options.lockWaitTimeoutSeconds ?? DEFAULT_LOCK_WAIT_TIMEOUT_SECONDS;
     if (!Number.isSafeInteger(lockWaitTimeoutSeconds) || lockWaitTimeoutSeconds < 1) {

@@ -31,6 +31,7 @@
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { type MysqlTarget, parseMysqlUrl } from '../../config/mysql-url.js';
 import { Conflict, InvalidInput } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import {
   type AppendResult,
   type EventMetadata,
@@ -149,7 +150,7 @@ export class MysqlEventStore implements EventStore {
 
   /** Creates the pool (no connection yet); call init() before use, or use openMysqlEventStore(). */
   constructor(target: MysqlTarget, options: MysqlEventStoreOptions = {}) {
-    this.#db = new MysqlDatabase(target, 'event store', options);
+    this.#db = new MysqlDatabase(target, 'eventStore', options);
   }
 
   async init(): Promise<void> {
@@ -396,7 +397,9 @@ async function explainDuplicate(
   const clash = ids.map((id) => byId.get(id)).find((row) => row !== undefined);
   if (clash === undefined) return { error };
   return {
-    error: new Conflict(`event id ${clash.id} is already recorded (stream ${clash.stream_id}, version ${clash.version})`, { cause: error }),
+    error: new Conflict(msg('store.eventRecorded', { eventId: clash.id, streamId: clash.stream_id, version: clash.version }), {
+      cause: error,
+    }),
   };
 }
 
@@ -428,9 +431,7 @@ function prepareMysqlEvent(event: NewEvent, index: number): PreparedEvent {
   checkIdentifier(event.id, `event ${index}: id`);
   checkIdentifier(event.type, `event ${index}: type`);
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 0 || event.schemaVersion > 2_147_483_647) {
-    throw new InvalidInput(
-      `event ${index} (${event.type}): schemaVersion must be a non-negative 32-bit integer, got ${event.schemaVersion}`,
-    );
+    throw new InvalidInput(msg('store.mysql.schemaVersionInvalid', { index, type: event.type, value: event.schemaVersion }));
   }
   return prepareEvent(event, index);
 }
@@ -439,16 +440,17 @@ function prepareMysqlEvent(event: NewEvent, index: number): PreparedEvent {
 function checkDistinctIds(prepared: readonly PreparedEvent[]): void {
   const seen = new Set<string>();
   for (const { event } of prepared) {
-    if (seen.has(event.id)) throw new Conflict(`event id ${event.id} appears twice in one batch`);
+    if (seen.has(event.id)) throw new Conflict(msg('store.eventTwiceInBatch', { eventId: event.id }));
     seen.add(event.id);
   }
 }
 
 /** A stream id, event id or type: well-formed Unicode that fits a VARCHAR(255). */
 function checkIdentifier(value: string, field: string): void {
-  if (/[\uD800-\uDFFF]/u.test(value)) throw new InvalidInput(`${field} is not well-formed Unicode (a lone surrogate)`);
+  if (/[\uD800-\uDFFF]/u.test(value)) throw new InvalidInput(msg('store.mysql.identifierMalformed', { field }));
   // VARCHAR counts characters (code points), not UTF-16 units.
-  if ([...value].length > MAX_IDENTIFIER_LENGTH) throw new InvalidInput(`${field} is longer than ${MAX_IDENTIFIER_LENGTH} characters`);
+  if ([...value].length > MAX_IDENTIFIER_LENGTH)
+    throw new InvalidInput(msg('store.mysql.identifierTooLong', { field, max: MAX_IDENTIFIER_LENGTH }));
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

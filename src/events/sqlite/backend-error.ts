@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { BackendUnavailable } from '../../errors.js';
+import { type Message, msg } from '../../i18n/message.js';
+import type { StoreFileProblem, StoreLabel } from '../store-problems.js';
 
 /** Where a SQLite failure happened, so the message names the file and the wait that ran out. */
 export interface SqliteContext {
-  /** What the user calls it: "event store", "credential store". */
-  readonly label: string;
+  /** Which store the file is. */
+  readonly label: StoreLabel;
   readonly path: string;
   readonly busyTimeoutMs: number;
 }
@@ -21,43 +23,48 @@ export function toBackendError(error: unknown, context: SqliteContext): unknown 
   return message === undefined ? error : new BackendUnavailable(message, { cause: error });
 }
 
-function describe(code: string, { label, path, busyTimeoutMs }: SqliteContext): string | undefined {
+function describe(code: string, { label, path, busyTimeoutMs }: SqliteContext): Message | undefined {
   const base = code.replace(/^(SQLITE_[A-Z]+).*$/, '$1');
   switch (base) {
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
       return code === base
-        ? `${label} is busy: another process held ${path} locked for more than ${busyTimeoutMs} ms`
-        : `${label} at ${path} is busy (${code}); try again`;
+        ? msg('store.sqlite.busy', { label, path, ms: busyTimeoutMs })
+        : msg('store.sqlite.busyCode', { label, path, code });
     case 'SQLITE_CANTOPEN':
     case 'SQLITE_PERM':
     case 'SQLITE_AUTH':
-      return `cannot open ${label} at ${path}`;
+      return msg('store.sqlite.cannotOpen', { label, path });
     case 'SQLITE_READONLY':
-      return `${label} at ${path} is read-only`;
+      return msg('store.sqlite.readOnly', { label, path });
     case 'SQLITE_FULL':
-      return `${label} at ${path}: the disk is full`;
+      return msg('store.sqlite.full', { label, path });
     case 'SQLITE_IOERR':
-      return `${label} at ${path}: disk I/O error (${code})`;
+      return msg('store.sqlite.ioError', { label, path, code });
     case 'SQLITE_NOTADB':
     case 'SQLITE_CORRUPT':
-      return `${label} at ${path} is not a valid SQLite database (${code})`;
+      return msg('store.sqlite.notADatabase', { label, path, code });
     default:
       return undefined;
   }
 }
 
+const FILE_PROBLEMS: Readonly<Record<string, StoreFileProblem>> = {
+  ENOENT: 'noFolder',
+  ENOTDIR: 'notFolder',
+  EISDIR: 'isFolder',
+  EACCES: 'denied',
+  EPERM: 'denied',
+  EROFS: 'readOnlyFileSystem',
+};
+
 /** An fs error met while creating the database file, as a one-line BackendUnavailable. */
 export function fileOpenError(error: unknown, context: SqliteContext): BackendUnavailable {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'its folder does not exist',
-    ENOTDIR: 'a part of the path is not a folder',
-    EISDIR: 'it is a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-  };
-  const reason = (code !== undefined ? reasons[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
-  return new BackendUnavailable(`cannot open ${context.label} at ${context.path}: ${reason}`, { cause: error });
+  const problem = (code !== undefined ? FILE_PROBLEMS[code] : undefined) ?? null;
+  // Not a problem we name: the system's own words (not ours to translate).
+  const detail = problem === null ? (error instanceof Error ? error.message : String(error)) : null;
+  return new BackendUnavailable(msg('store.sqlite.fileOpen', { label: context.label, path: context.path, problem, detail }), {
+    cause: error,
+  });
 }

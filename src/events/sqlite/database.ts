@@ -1,13 +1,15 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { BackendUnavailable } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
+import type { StoreLabel } from '../store-problems.js';
 import { fileOpenError, type SqliteContext, toBackendError } from './backend-error.js';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
 export interface SqliteDatabaseOptions {
-  /** What the user calls the file in error messages ("event store"). */
-  readonly label: string;
+  /** Which store the file is, for error messages. */
+  readonly label: StoreLabel;
   /**
    * FULL (default) syncs the WAL on every commit: a committed event survives a
    * power cut. NORMAL syncs at checkpoints only: still consistent, but the last
@@ -48,7 +50,7 @@ export function openSqliteDatabase(path: string, options: SqliteDatabaseOptions)
     // in WAL (the mode is persistent), so concurrent openers do not contend.
     if (!inMemory && db.pragma('journal_mode', { simple: true }) !== 'wal') {
       const mode = db.pragma('journal_mode = WAL', { simple: true });
-      if (mode !== 'wal') throw new BackendUnavailable(`${options.label} at ${path}: the file system does not support WAL mode`);
+      if (mode !== 'wal') throw new BackendUnavailable(msg('store.sqlite.noWal', { label: options.label, path }));
     }
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     if (created) {

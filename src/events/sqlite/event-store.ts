@@ -16,6 +16,7 @@
  */
 import Database from 'better-sqlite3';
 import { Conflict } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import type { CredentialStore } from '../credential-store.js';
 import {
   type AppendResult,
@@ -149,8 +150,8 @@ export class SqliteEventStore implements EventStore {
   /** Opens (creating if absent, mode 0600) the file; call init() before use, or use openSqliteEventStore(). */
   constructor(path: string, options: SqliteEventStoreOptions = {}) {
     const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
-    this.#context = { label: 'event store', path, busyTimeoutMs };
-    this.#db = openSqliteDatabase(path, { label: 'event store', busyTimeoutMs, synchronous: options.synchronous ?? 'FULL' });
+    this.#context = { label: 'eventStore', path, busyTimeoutMs };
+    this.#db = openSqliteDatabase(path, { label: 'eventStore', busyTimeoutMs, synchronous: options.synchronous ?? 'FULL' });
     this.#append = this.#db.transaction((streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) =>
       this.#appendLocked(streamId, prepared, expected),
     );
@@ -214,9 +215,7 @@ export class SqliteEventStore implements EventStore {
    * no-op: the connection closes with this store.
    */
   credentials(): CredentialStore {
-    this.#credentials ??= this.#run(
-      () => new SqliteCredentialStore(this.#db, { context: { ...this.#context, label: 'credential store' } }),
-    );
+    this.#credentials ??= this.#run(() => new SqliteCredentialStore(this.#db, { context: { ...this.#context, label: 'credentialStore' } }));
     return this.#credentials;
   }
 
@@ -267,7 +266,7 @@ export class SqliteEventStore implements EventStore {
         }
         const existing = sql.findById.get(event.id);
         if (!existing) throw error;
-        throw new Conflict(`event id ${event.id} is already recorded (stream ${existing.stream_id}, version ${existing.version})`, {
+        throw new Conflict(msg('store.eventRecorded', { eventId: event.id, streamId: existing.stream_id, version: existing.version }), {
           cause: error,
         });
       }

@@ -5,10 +5,28 @@
  * module per area keeps each short; this one gathers them.
  */
 import type { LocaleInfo } from '../locale.js';
+import { accounts } from './accounts.js';
+import { config } from './config.js';
+import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
+import { readDb } from './read-db.js';
+import { sessions } from './sessions.js';
+import { store } from './store.js';
+import { transfer } from './transfer.js';
+import { users } from './users.js';
+import { values } from './values.js';
 
 export const catalog = {
   ...policy,
+  ...accounts,
+  ...users,
+  ...sessions,
+  ...values,
+  ...config,
+  ...store,
+  ...readDb,
+  ...transfer,
+  ...monitoring,
 };
 
 export type Catalog = typeof catalog;

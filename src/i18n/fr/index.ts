@@ -1,11 +1,30 @@
 /** Le catalogue français : le même ensemble de clés que l'anglais (en/index.ts), exigé par le compilateur. */
 import type { Catalog } from '../en/index.js';
 import type { LocaleInfo } from '../locale.js';
+import type { Wordings } from '../wordings.js';
+import { accounts } from './accounts.js';
+import { config } from './config.js';
+import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
+import { readDb } from './read-db.js';
+import { sessions } from './sessions.js';
+import { store } from './store.js';
+import { transfer } from './transfer.js';
+import { users } from './users.js';
+import { values } from './values.js';
 
 export const catalog = {
   ...policy,
-} satisfies Catalog;
+  ...accounts,
+  ...users,
+  ...sessions,
+  ...values,
+  ...config,
+  ...store,
+  ...readDb,
+  ...transfer,
+  ...monitoring,
+} satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.
 export const locale: LocaleInfo = { tag: 'fr-FR', quotes: ['«\u00a0', '\u00a0»'] };

@@ -1,5 +1,6 @@
 import type { Action } from '../../auth/permission-table.js';
 import type { policy as english } from '../en/policy.js';
+import type { Wordings } from '../wordings.js';
 
 /**
  * Each action as the end of a French refusal: after « ne peut pas » for a role
@@ -60,4 +61,4 @@ export const policy = {
     const subject = role === 'gestion' ? 'la gestion' : `un ${role}`;
     return scope === 'own' || scope === 'assigned' ? `${subject} ne peut ${wording[scope]}` : `${subject} ne peut pas ${wording.none}`;
   },
-} satisfies typeof english;
+} satisfies Wordings<typeof english>;

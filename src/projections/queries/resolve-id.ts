@@ -1,17 +1,19 @@
 import type { Kysely } from 'kysely';
 import { MIN_ID_PREFIX } from '../../domain/values/ids.js';
 import { InvalidInput, NotFound } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import type { Database } from '../read-db/database.js';
+import type { IdNoun } from '../read-problems.js';
 
 export type IdTable = 'users' | 'clients' | 'contracts' | 'occasions' | 'command_log';
 
 /** What the CLI calls the records of each table. */
-const NOUNS: Readonly<Record<IdTable, string>> = {
+const NOUNS: Readonly<Record<IdTable, IdNoun>> = {
   users: 'user',
   clients: 'client',
   contracts: 'contract',
   occasions: 'event',
-  command_log: 'log entry',
+  command_log: 'logEntry',
 };
 
 /**
@@ -29,17 +31,15 @@ export async function resolveId(db: Kysely<Database>, table: IdTable, input: str
   const exact = await db.selectFrom(table).select('id').where('id', '=', input).executeTakeFirst();
   if (exact) return exact.id;
   if (input.length < MIN_ID_PREFIX) {
-    throw new InvalidInput(`${noun} id ${JSON.stringify(input)} is too short: give at least ${MIN_ID_PREFIX} characters`);
+    throw new InvalidInput(msg('values.id.tooShort', { noun, input, min: MIN_ID_PREFIX }));
   }
   const inRange = db.selectFrom(table).where('id', '>=', input).where('id', '<', successor(input));
   const matches = await inRange.select('id').orderBy('id').limit(2).execute();
   const [first, second] = matches;
-  if (!first) throw new NotFound(`no ${noun} with id ${JSON.stringify(input)}`);
+  if (!first) throw new NotFound(msg('values.id.notFound', { noun, input }));
   if (!second) return first.id;
   const counted = await inRange.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
-  throw new InvalidInput(
-    `${noun} id ${JSON.stringify(input)} is ambiguous: ${Number(counted.count)} ${noun === 'log entry' ? 'log entries' : `${noun}s`} start with it; give more characters`,
-  );
+  throw new InvalidInput(msg('values.id.ambiguous', { noun, input, count: Number(counted.count) }));
 }
 
 /** The smallest string above every string that starts with `prefix`: its last character, plus one. */

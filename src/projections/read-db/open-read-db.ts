@@ -7,6 +7,8 @@ import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { parseReadDbUrl, type ReadDbTarget } from '../../config/read-db-url.js';
 import { BackendUnavailable } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
+import type { ReadDbProblem } from '../read-problems.js';
 import type { Database, ReadDialect } from './database.js';
 
 export interface ReadDb {
@@ -150,44 +152,51 @@ async function isCurrent(readDb: ReadDb, table: string, names: readonly string[]
   }
 }
 
-const MYSQL_UNAVAILABLE: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ETIMEDOUT: 'connection timed out',
-  ENOTFOUND: 'unknown host',
-  EAI_AGAIN: 'host name lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  PROTOCOL_CONNECTION_LOST: 'connection lost',
-  PROTOCOL_SEQUENCE_TIMEOUT: 'server did not answer in time',
-  ER_ACCESS_DENIED_ERROR: 'access denied (check user and password)',
-  ER_DBACCESS_DENIED_ERROR: 'access to the database denied',
-  ER_BAD_DB_ERROR: 'unknown database',
-  ER_CON_COUNT_ERROR: 'too many connections',
-  ER_HOST_IS_BLOCKED: 'host blocked by the server',
-  ER_HOST_NOT_PRIVILEGED: 'host not allowed to connect',
-  ER_SERVER_SHUTDOWN: 'server shutting down',
-  ER_LOCK_WAIT_TIMEOUT: 'lock wait timed out',
+const MYSQL_UNAVAILABLE: Readonly<Record<string, ReadDbProblem>> = {
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'reset',
+  ETIMEDOUT: 'timeout',
+  ENOTFOUND: 'unknownHost',
+  EAI_AGAIN: 'lookupFailed',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'networkUnreachable',
+  PROTOCOL_CONNECTION_LOST: 'lost',
+  PROTOCOL_SEQUENCE_TIMEOUT: 'noAnswer',
+  ER_ACCESS_DENIED_ERROR: 'credentials',
+  ER_DBACCESS_DENIED_ERROR: 'databaseDenied',
+  ER_BAD_DB_ERROR: 'noDatabase',
+  ER_CON_COUNT_ERROR: 'tooManyConnections',
+  ER_HOST_IS_BLOCKED: 'hostBlocked',
+  ER_HOST_NOT_PRIVILEGED: 'hostNotAllowed',
+  ER_SERVER_SHUTDOWN: 'shuttingDown',
+  ER_LOCK_WAIT_TIMEOUT: 'lockWait',
 };
 
 const SQLITE_UNAVAILABLE = /^SQLITE_(CANTOPEN|BUSY|LOCKED|READONLY|PERM|AUTH|NOTADB|CORRUPT|IOERR|FULL)/;
 /** What creating the file or its folder can meet. */
 const FILE_UNAVAILABLE = new Set(['EACCES', 'EPERM', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC', 'ENOENT', 'ELOOP', 'ENAMETOOLONG']);
 
-/** The `BackendUnavailable` an error means, or undefined when it is something else (a bug). */
+/**
+ * The `BackendUnavailable` an error means, or undefined when it is something
+ * else (a bug). A MySQL failure is named; a SQLite or file one keeps the
+ * driver's own words (its detail), on one line.
+ */
 function unavailable(target: ReadDbTarget, error: unknown): BackendUnavailable | undefined {
   const code = errorCode(error);
-  let reason: string | undefined;
+  let problem: ReadDbProblem | undefined;
+  let detail: string | undefined;
   if (target.dialect === 'mysql') {
-    reason = code === undefined ? undefined : MYSQL_UNAVAILABLE[code];
+    problem = code === undefined ? undefined : MYSQL_UNAVAILABLE[code];
   } else if (code !== undefined && (SQLITE_UNAVAILABLE.test(code) || FILE_UNAVAILABLE.has(code))) {
-    reason = error instanceof Error ? error.message : code;
+    detail = error instanceof Error ? error.message : code;
   } else if (error instanceof TypeError && /directory does not exist/.test(error.message)) {
-    reason = error.message;
+    detail = error.message;
   }
-  if (reason === undefined) return undefined;
-  const line = `read database unavailable (${target.display}): ${reason}`.replace(/\s*\n\s*/g, ' ');
-  return new BackendUnavailable(line, { cause: error });
+  if (problem === undefined && detail === undefined) return undefined;
+  return new BackendUnavailable(
+    msg('readDb.unavailable', { display: target.display, problem: problem ?? null, detail: detail?.replace(/\s*\n\s*/g, ' ') ?? null }),
+    { cause: error },
+  );
 }
 
 function errorCode(error: unknown): string | undefined {

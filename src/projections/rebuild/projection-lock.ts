@@ -19,6 +19,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { Conflict } from '../../errors.js';
+import { msg } from '../../i18n/message.js';
 import type { Database, ProjectionLockRow } from '../read-db/database.js';
 import type { ReadDb } from '../read-db/open-read-db.js';
 import { upsertRows } from '../read-db/upsert.js';
@@ -33,8 +34,12 @@ export class RebuildInProgress extends Conflict {
     readonly projection: string,
     readonly holder: ProjectionLockRow | undefined,
   ) {
-    const who = holder ? ` by pid ${holder.pid} on ${holder.host} since ${holder.acquired_at}` : '';
-    super(`projection ${projection} is already being rebuilt${who}: wait for it to finish, then try again`);
+    super(
+      msg('readDb.rebuildInProgress', {
+        projection,
+        holder: holder ? { pid: holder.pid, host: holder.host, since: holder.acquired_at } : null,
+      }),
+    );
   }
 }
 

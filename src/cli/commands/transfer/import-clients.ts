@@ -1,5 +1,6 @@
 import { Command, Option } from 'clipanion';
 import type { ActorContext } from '../../../commands/handler-context.js';
+import { words } from '../../../i18n/translator.js';
 import type { ImportReport } from '../../../import/import-clients.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
@@ -60,7 +61,9 @@ export class ImportClientsCommand extends MutationCommand {
 
   private print(report: ImportReport): void {
     if (this.json) {
-      printJson(this.context.stdout, report);
+      // Each refused row's reason in words, in the reader's language.
+      const refused = report.refused.map((row) => ({ ...row, reason: words(row.reason) }));
+      printJson(this.context.stdout, { ...report, refused });
       return;
     }
     const verb = report.dryRun ? 'dry run, nothing written: would have ' : '';
@@ -68,7 +71,7 @@ export class ImportClientsCommand extends MutationCommand {
       `${verb}created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, refused ${report.refused.length} (of ${report.rows} rows)`,
     ];
     if (report.ignoredColumns.length > 0) lines.push(`ignored columns: ${report.ignoredColumns.join(', ')}`);
-    for (const row of report.refused) lines.push(`line ${row.line}: ${row.reason}`);
+    for (const row of report.refused) lines.push(`line ${row.line}: ${words(row.reason)}`);
     for (const dup of report.duplicates)
       lines.push(`line ${dup.line}: same email as line ${dup.sameEmailAsLine}, updated the client that line imported`);
     // Values from the file never reach the terminal as control characters.
