@@ -5,8 +5,10 @@
  * Values are written verbatim (strings as they are, other values as JSON):
  * the export is for tools; a spreadsheet user should import it as text.
  */
+import { parseAmount } from '../domain/values/money.js';
+import type { Translator } from '../i18n/translator.js';
 import type { HistoryEntry } from './history.js';
-import type { FieldValue, RecordView } from './record-views.js';
+import type { FieldChange, FieldValue, HistoryField, RecordKind, RecordView } from './record-views.js';
 
 const HEADER = ['version', 'at', 'type', 'actorId', 'actorName', 'actorRole', 'field', 'from', 'to', 'stream', 'streamVersion', 'eventId'];
 
@@ -36,24 +38,56 @@ function csvLine(fields: readonly string[]): string {
   return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')}\r\n`;
 }
 
-/** The timeline for people: one block per change, fields as `from → to`. */
-export function historyTimeline(title: string, entries: readonly HistoryEntry[]): string {
-  if (entries.length === 0) return `${title}: no history\n`;
-  const lines = [`${title}: ${entries.length} change${entries.length === 1 ? '' : 's'}`];
+/**
+ * The timeline for people, in the translator's language: one block per
+ * change (when, what happened, who), each field by its label with `from → to`,
+ * amounts, instants and yes/no values as that language writes them. No
+ * internal name reaches it: `--json` and `--format csv` keep the stored types
+ * and field names.
+ */
+export function historyTimeline(
+  record: { readonly kind: RecordKind; readonly id: string },
+  entries: readonly HistoryEntry[],
+  translator: Translator,
+): string {
+  const { t, format } = translator;
+  const { kind, id } = record;
+  if (entries.length === 0) return `${t('history.empty', { kind, id })}\n`;
+  const lines = [t('history.title', { kind, id, count: entries.length })];
   for (const e of entries) {
-    lines.push('', `#${e.version}  ${e.at}  ${e.type}  by ${e.actor.name ?? e.actor.id} (${e.actor.role})`);
-    const width = Math.max(...Object.keys(e.changes).map((k) => k.length));
-    for (const [field, change] of Object.entries(e.changes)) {
-      lines.push(`    ${field.padEnd(width)}  ${shown(change.from)} → ${shown(change.to)}`);
-    }
+    const who = t('history.by', { name: e.actor.name ?? e.actor.id, role: e.actor.role });
+    lines.push('', `#${e.version}  ${format.dateTime(e.at)}  ${t(`history.eventType.${e.type}`)}  ${shown(who)}`);
+    const changes = Object.entries(e.changes) as [HistoryField, FieldChange][];
+    const labels = changes.map(([field]) => t(`history.field.${field}`));
+    const width = Math.max(...labels.map((label) => [...label].length));
+    changes.forEach(([field, change], i) => {
+      const label = labels[i] ?? field;
+      const value = (v: FieldValue) => shown(valueText(field, v, translator));
+      lines.push(`    ${label}${' '.repeat(width - [...label].length)}  ${value(change.from)} → ${value(change.to)}`);
+    });
   }
   return `${lines.join('\n')}\n`;
 }
 
-function shown(value: FieldValue): string {
+const AMOUNTS: ReadonlySet<HistoryField> = new Set(['totalAmount', 'remainingAmount']);
+const INSTANTS: ReadonlySet<HistoryField> = new Set(['start', 'end', 'createdAt', 'updatedAt']);
+
+/** A field's value as a person reads it: `12 000,00 €`, a local date and time, `signé`. */
+function valueText(field: HistoryField, value: FieldValue, { t, format }: Translator): string {
   if (value === null) return '-';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  // One change per line and no terminal escapes, whatever the data holds.
+  if (typeof value === 'boolean') return t(value ? 'history.value.signed' : 'history.value.unsigned');
+  if (typeof value === 'number') return format.number(value);
+  if (typeof value === 'object')
+    return Object.values(value)
+      .filter((part) => part !== null)
+      .join(', ');
+  if (AMOUNTS.has(field)) return format.money(parseAmount(value));
+  if (INSTANTS.has(field)) return format.dateTime(value);
+  return value;
+}
+
+/** One change per line and no terminal escapes, whatever the data holds. */
+function shown(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

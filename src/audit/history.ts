@@ -17,12 +17,13 @@
 import { accountStream } from '../domain/accounts/account-events.js';
 import type { AccountState } from '../domain/accounts/account-state.js';
 import { accountAggregate, usersAggregate } from '../domain/aggregates.js';
-import type { Aggregate, DomainEvent } from '../domain/decider.js';
+import type { Aggregate } from '../domain/decider.js';
 import { fold } from '../domain/decider.js';
 import { USERS_STREAM } from '../domain/users/user-events.js';
 import type { UsersState } from '../domain/users/users-state.js';
 import type { ActorRole, EventStore, RecordedEvent } from '../events/event-store.js';
-import { accountRecordView, diffViews, type FieldChange, type RecordKind, type RecordView, userView } from './record-views.js';
+import type { HistoryEventType } from './history-vocabulary.js';
+import { accountRecordView, diffViews, type FieldChanges, type RecordKind, type RecordView, userView } from './record-views.js';
 
 /** Where a record lives: its kind, full id, and (for account records) the client account holding it. */
 export interface RecordRef {
@@ -36,10 +37,11 @@ export interface RecordRef {
 export interface HistoryEntry {
   /** 1..n within this record's history. */
   readonly version: number;
-  readonly type: string;
+  /** The event's stored type (what `--json` shows); people read its wording. */
+  readonly type: HistoryEventType;
   readonly at: string;
   readonly actor: { readonly id: string; readonly name: string | null; readonly role: ActorRole };
-  readonly changes: Record<string, FieldChange>;
+  readonly changes: FieldChanges;
   readonly stream: string;
   readonly streamVersion: number;
   readonly eventId: string;
@@ -109,7 +111,7 @@ export async function recordHistory(store: EventStore, ref: RecordRef, streamEve
   );
 }
 
-function walk<S, E extends DomainEvent>(
+function walk<S, E extends { readonly type: HistoryEventType; readonly data: object }>(
   events: readonly RecordedEvent[],
   aggregate: Aggregate<S, E>,
   view: (state: S) => RecordView | null,
@@ -123,10 +125,12 @@ function walk<S, E extends DomainEvent>(
     const before = view(state);
     const next = fold(aggregate, [event], state);
     const changes = diffViews(before, view(next));
-    if (Object.keys(changes).length > 0) {
+    // Only an event of the aggregate's own types folds into a change.
+    const type = aggregate.types.find((known) => known === event.type);
+    if (type !== undefined && Object.keys(changes).length > 0) {
       entries.push({
         version: entries.length + 1,
-        type: event.type,
+        type,
         at: event.metadata.at,
         actor: actor(event, state, next),
         changes,

@@ -9,10 +9,9 @@ import type { AccountState } from '../domain/accounts/account-state.js';
 import type { UsersState } from '../domain/users/users-state.js';
 import { formatCents } from '../domain/values/money.js';
 import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../records.js';
+import type { HistoryField, RecordKind, RecordView } from './history-vocabulary.js';
 
-export type RecordKind = 'user' | 'client' | 'contract' | 'event';
-
-export type RecordView = UserRecord | ClientRecord | ContractRecord | OccasionRecord;
+export type { HistoryField, RecordKind, RecordView } from './history-vocabulary.js';
 
 /** A user's name in the directory as it stood (a user deleted later still had a name then). */
 function nameOf(users: UsersState, id: string | null): string | null {
@@ -111,16 +110,20 @@ export interface FieldChange {
   readonly to: FieldValue;
 }
 
+/** The fields one event changed, in the record's key order. */
+export type FieldChanges = { readonly [F in HistoryField]?: FieldChange };
+
 /**
  * The fields that differ between two views of the same record, in the
  * record's key order. A record coming into existence changes every field from
  * null; one disappearing (deleted) changes every field to null.
  */
-export function diffViews(before: RecordView | null, after: RecordView | null): Record<string, FieldChange> {
-  const changes: Record<string, FieldChange> = {};
-  const from = (before ?? {}) as Readonly<Record<string, FieldValue>>;
-  const to = (after ?? {}) as Readonly<Record<string, FieldValue>>;
-  const keys = [...new Set([...Object.keys(to), ...Object.keys(from)])];
+export function diffViews(before: RecordView | null, after: RecordView | null): FieldChanges {
+  const changes: { [F in HistoryField]?: FieldChange } = {};
+  const from = (before ?? {}) as Readonly<Partial<Record<HistoryField, FieldValue>>>;
+  const to = (after ?? {}) as Readonly<Partial<Record<HistoryField, FieldValue>>>;
+  // The views' own keys: fields of the records.
+  const keys = [...new Set([...Object.keys(to), ...Object.keys(from)])] as HistoryField[];
   for (const key of keys) {
     const a = from[key] ?? null;
     const b = to[key] ?? null;

@@ -82,6 +82,11 @@ export function useTranslator(translator: Translator): void {
   current = translator;
 }
 
+/** The translator of this invocation, or English when none was set (code run outside the CLI: a test, a script). */
+export async function currentTranslator(): Promise<Translator> {
+  return current ?? loadTranslator('en');
+}
+
 /** The words for `text` in this invocation's language; a message's developer form while no language is set yet. */
 export function words(text: Message | string): string {
   if (typeof text === 'string') return text;

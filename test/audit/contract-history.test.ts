@@ -162,8 +162,15 @@ history('--at shows the contract as it stood at each moment', async () => {
 history('the readable timeline and the exports', async () => {
   const text = await app.ok(['history', 'contract', contractId.slice(0, 6)]);
   assert.match(text, new RegExp(`^contract ${contractId}: 7 changes`));
-  assert.match(text, /#5 {2}\S+ {2}PaymentRecorded {2}by Bob Seller \(commercial\)/);
-  assert.match(text, /remainingAmount {2}1800\.00 → 1300\.00/);
+  // The readable timeline words what happened and names fields as people do; amounts and instants as the language writes them.
+  assert.match(text, /#5 {2}\w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} {2}payment recorded {2}by Bob Seller \(commercial\)/);
+  assert.match(text, /^ {4}remaining amount {2}€1,800\.00 → €1,300\.00$/m);
+  assert.match(text, /^ {4}signed {3}not signed → signed$/m);
+  assert.not.match(
+    text,
+    /PaymentRecorded|ContractSigned|remainingAmount|totalAmount|updatedAt|\d{4}-\d{2}-\d{2}T/,
+    'no internal name, no ISO instant',
+  );
 
   const json = JSON.parse(await app.ok(['history', 'contract', contractId, '--format', 'json'])) as Entry[];
   assert.equal(json, entries);

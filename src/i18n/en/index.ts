@@ -6,6 +6,7 @@
  */
 import type { LocaleInfo } from '../locale.js';
 import { accounts } from './accounts.js';
+import { audit } from './audit.js';
 import { config } from './config.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
@@ -25,6 +26,7 @@ export const catalog = {
   ...config,
   ...store,
   ...readDb,
+  ...audit,
   ...transfer,
   ...monitoring,
 };

@@ -3,6 +3,7 @@ import type { Catalog } from '../en/index.js';
 import type { LocaleInfo } from '../locale.js';
 import type { Wordings } from '../wordings.js';
 import { accounts } from './accounts.js';
+import { audit } from './audit.js';
 import { config } from './config.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
@@ -22,6 +23,7 @@ export const catalog = {
   ...config,
   ...store,
   ...readDb,
+  ...audit,
   ...transfer,
   ...monitoring,
 } satisfies Wordings<Catalog>;

@@ -3,6 +3,7 @@ import type { RecordKind } from '../../../audit/record-views.js';
 import { type Action, assertAllowed } from '../../../auth/policy.js';
 import { parseDateTime } from '../../../domain/values/date-time.js';
 import { InvalidInput, NotFound } from '../../../errors.js';
+import { currentTranslator } from '../../../i18n/translator.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printRecord } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
@@ -83,7 +84,7 @@ export class HistoryCommand extends EpicCommand {
     if (entries.length === 0) throw new NotFound(`no ${kind} ${ref.id} in the log`);
     if (format === 'json') printJson(this.context.stdout, entries);
     else if (format === 'csv') this.context.stdout.write(historyCsv(entries));
-    else this.context.stdout.write(historyTimeline(`${kind} ${ref.id}`, entries));
+    else this.context.stdout.write(historyTimeline(ref, entries, await currentTranslator()));
   }
 
   /** A live contract or event through the read tables (which drop deleted ones: the log is searched then). */
