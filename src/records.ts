@@ -4,7 +4,7 @@
  * decimals, instants ISO 8601 UTC, names joined when read (always current).
  */
 
-import type { CommandOutcome } from './domain/command-log.js';
+import type { CommandOutcome, StoredMessage } from './domain/command-log.js';
 import type { Role } from './domain/values/roles.js';
 import type { ActorRole } from './events/event-store.js';
 
@@ -71,7 +71,10 @@ export interface LogEntryRecord {
   readonly actor: { readonly id: string; readonly name: string | null; readonly role: ActorRole };
   readonly command: string;
   readonly outcome: CommandOutcome;
+  /** The reason as it was worded for the actor (their language then); see `logEntryReason` for the reader's. */
   readonly reason: string | null;
+  /** The reason as a catalogue message, `{key, params}`; null for entries recorded before there was one, or without a reason. */
+  readonly reasonMessage: StoredMessage | null;
   /** Ids of the domain events the command appended. */
   readonly events: string[];
 }

@@ -5,6 +5,8 @@ import { loadConfig } from '../config/config.js';
 import type { CommandOutcome } from '../domain/command-log.js';
 import { EpicError, ExitCode } from '../errors.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
+import type { Message } from '../i18n/message.js';
+import { toStoredMessage } from '../i18n/stored-message.js';
 import { words } from '../i18n/translator.js';
 import { domainReports } from '../monitoring/domain-reports.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
@@ -107,7 +109,7 @@ export abstract class MutationCommand extends EpicCommand {
         command,
         args,
         outcome,
-        firstLine(known ? words(known.text) : error instanceof Error ? error.message : String(error)),
+        known ? known.text : error instanceof Error ? error.message : String(error),
         recorded,
       ).catch((logError: unknown) => {
         // The store that refused the command may also refuse its log entry (it is down): the
@@ -126,7 +128,8 @@ export abstract class MutationCommand extends EpicCommand {
     command: string,
     args: Record<string, unknown>,
     outcome: CommandOutcome,
-    reason: string | null,
+    /** A message is recorded as words (the actor's language) and as itself, for readers of other languages. */
+    reason: Message | string | null,
     events: readonly RecordedEvent[],
   ): Promise<void> {
     // Every accepted change passes here (init and login included): the monitor hears of the
@@ -138,7 +141,8 @@ export abstract class MutationCommand extends EpicCommand {
       command,
       args: scrubArgs(args),
       outcome,
-      reason,
+      reason: reason === null ? null : firstLine(words(reason)),
+      reasonMessage: reason === null || typeof reason === 'string' ? null : toStoredMessage(reason),
       events: events.map((e) => e.id),
     });
   }

@@ -1,5 +1,6 @@
 import { isSecretKeyName } from '../auth/secret-key-name.js';
 import { COMMAND_LOG_STREAM, type CommandRecord } from '../domain/command-log.js';
+import { currentSchemaVersion } from '../domain/upcasters.js';
 import type { EventActor, EventStore, JsonObject, JsonValue } from '../events/event-store.js';
 import { eventId } from './new-events.js';
 
@@ -30,13 +31,14 @@ export async function recordCommand(store: EventStore, actor: EventActor, at: Da
       {
         id: eventId(record.commandId, COMMAND_LOG_STREAM, -1, 0),
         type: 'CommandRecorded',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion('CommandRecorded'),
         data: {
           commandId: record.commandId,
           command: record.command,
           args: record.args,
           outcome: record.outcome,
           reason: record.reason,
+          reasonMessage: record.reasonMessage === null ? null : { key: record.reasonMessage.key, params: record.reasonMessage.params },
           events: [...record.events],
         },
         metadata: { actor, at: at.toISOString(), commandId: record.commandId },

@@ -9,6 +9,16 @@ import { typeList } from './decider.js';
 
 export const COMMAND_LOG_STREAM = 'command-log';
 
+/**
+ * A catalogue message kept as data (src/i18n): its key and params as JSON, so
+ * that a later reader words it in their own language (src/i18n/stored-message.ts).
+ */
+export interface StoredMessage {
+  readonly key: string;
+  /** null for a key without params. */
+  readonly params: JsonObject | null;
+}
+
 export type CommandOutcome = 'accepted' | 'rejected' | 'denied' | 'failed';
 
 export interface CommandRecord {
@@ -18,7 +28,14 @@ export interface CommandRecord {
   /** The options and arguments, secrets removed. */
   readonly args: JsonObject;
   readonly outcome: CommandOutcome;
+  /** Why it was refused or failed, in words: the actor's language at the time (what a reader without the message shows). */
   readonly reason: string | null;
+  /**
+   * The same reason as a message (schema v2), so that `epic log` words it in
+   * the reader's language; null when the reason was not one of ours (a bug's
+   * text) or there is none, and in entries recorded before v2 (upcast).
+   */
+  readonly reasonMessage: StoredMessage | null;
   /** Ids of the domain events the command appended. */
   readonly events: readonly string[];
 }

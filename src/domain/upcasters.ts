@@ -21,6 +21,11 @@
  *   or a consumer that does not fold the client, sees who lost the account).
  *   v1 did not record it: upcast v1 events carry `previousCommercialId: null`
  *   ("not recorded"); the folded history still shows it, from the state before.
+ * - `CommandRecorded` v1 `{commandId, command, args, outcome, reason, events}`;
+ *   v2 adds `reasonMessage` `{key, params}`: the reason as a catalogue message
+ *   (src/i18n), so `epic log` words it in the reader's language; `reason` keeps
+ *   the text as the actor read it. v1 recorded the text only: upcast v1 events
+ *   carry `reasonMessage: null`, and their text is what a reader sees.
  */
 import type { JsonObject, RecordedEvent } from '../events/event-store.js';
 
@@ -30,12 +35,16 @@ export type Upcaster = (data: JsonObject, event: RecordedEvent) => JsonObject;
 /** The version every type is written at today; a type not listed is at version 1. */
 const SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   ClientReassigned: 2,
+  CommandRecorded: 2,
 };
 
 /** type -> fromVersion -> the step to fromVersion + 1. */
 const UPCASTERS: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   ClientReassigned: {
     1: (data) => ({ ...data, previousCommercialId: null }),
+  },
+  CommandRecorded: {
+    1: (data) => ({ ...data, reasonMessage: null }),
   },
 };
 

@@ -46,6 +46,8 @@ export interface Translator {
   t<K extends MessageKey>(key: K, ...params: MessageParams<K> extends undefined ? [] : [MessageParams<K>]): string;
   /** The wording of a message (or a plain string, passed through: text that is not ours to translate). */
   render(message: Message | string): string;
+  /** Whether this catalogue has `key` (a stored message may name one it no longer has). */
+  has(key: string): key is MessageKey;
 }
 
 /** Loads the one catalogue `language` needs. */
@@ -72,6 +74,7 @@ function createTranslator(language: Language, catalog: Wordings<Catalog>, locale
     format,
     t: (key, ...params) => word(key, params[0]),
     render: (message) => (isMessage(message) ? word(message.key, message.params) : message),
+    has: (key): key is MessageKey => Object.hasOwn(catalog, key),
   };
 }
 

@@ -10,10 +10,13 @@ import { upsertRows } from './read-db/upsert.js';
  * `command_log`: one row per recorded command (stream `command-log`), keyed
  * by command id. Who acted is the event's metadata actor (possibly
  * `anonymous`, role `system`); the name is joined from `users` when read.
+ *
+ * Version 2 adds `reason_message`: the reason as a catalogue message (JSON),
+ * for entries recorded since `CommandRecorded` v2; null before.
  */
 export const commandLogProjection: Projection = {
   name: 'command_log',
-  version: 1,
+  version: 2,
   tables: ['command_log'],
   handles: COMMAND_LOG_EVENT_TYPES,
   createTables: createCommandLogTable,
@@ -34,6 +37,7 @@ export const commandLogProjection: Projection = {
         command: data.command,
         outcome: data.outcome,
         reason: data.reason ?? null,
+        reason_message: data.reasonMessage ? JSON.stringify(data.reasonMessage) : null,
         events: JSON.stringify(data.events ?? []),
         args: JSON.stringify(data.args ?? {}),
       });
@@ -42,7 +46,7 @@ export const commandLogProjection: Projection = {
   },
 };
 
-/** Version 1 of `command_log`: the shape of the first migration. */
+/** Version 2 of `command_log`: the first migration's shape, and `reason_message`. */
 async function createCommandLogTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
   const t = columnTypes(dialect);
   const log = names.table('command_log');
@@ -56,6 +60,7 @@ async function createCommandLogTable(db: SchemaDb, dialect: ReadDialect, names: 
     .addColumn('command', 'varchar(100)', (c) => c.notNull())
     .addColumn('outcome', 'varchar(16)', (c) => c.notNull())
     .addColumn('reason', 'text')
+    .addColumn('reason_message', 'text')
     .addColumn('events', t.bigText, (c) => c.notNull())
     .addColumn('args', t.bigText, (c) => c.notNull())
     .$call(t.options)

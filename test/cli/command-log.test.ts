@@ -17,10 +17,11 @@ interface Entry {
   command: string;
   outcome: 'accepted' | 'rejected' | 'denied' | 'failed';
   reason: string | null;
+  reasonMessage: { key: string; params: Record<string, unknown> | null } | null;
   events: string[];
 }
 
-const ENTRY_KEYS = ['id', 'at', 'actor', 'command', 'outcome', 'reason', 'events'];
+const ENTRY_KEYS = ['id', 'at', 'actor', 'command', 'outcome', 'reason', 'reasonMessage', 'events'];
 
 let team: Team;
 let data: Dataset;
@@ -51,6 +52,7 @@ log("--denied shows a support's attempt to edit a contract, with the reason", as
       command: 'contract edit',
       outcome: 'denied',
       reason: '',
+      reasonMessage: { key: 'policy.refused', params: { action: 'contract.edit', role: 'support', scope: 'none' } },
       events: [],
     },
   );
@@ -65,7 +67,7 @@ log("--denied shows a support's attempt to edit a contract, with the reason", as
 log('an accepted command lists the ids of the events it produced', async () => {
   await team.ok('bob', ['contract', 'pay', data.contracts.bobSigned, '--amount', '100']);
   const [entry] = await team.json<Entry[]>('bob', ['log', '--limit', '1']);
-  assert.equal([entry?.command, entry?.outcome, entry?.reason], ['contract pay', 'accepted', null]);
+  assert.equal([entry?.command, entry?.outcome, entry?.reason, entry?.reasonMessage], ['contract pay', 'accepted', null, null]);
   const events = await team.allEvents();
   const produced = events.filter((e) => entry?.events.includes(e.id));
   assert.equal(

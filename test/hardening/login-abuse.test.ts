@@ -56,6 +56,7 @@ abuse('every refused attempt is in the command log, denied, with the generic rea
     command: string;
     outcome: string;
     reason: string;
+    reasonMessage: { key: string; params: unknown } | null;
     actor: { id: string };
   }[];
   const logins = entries.filter((entry) => entry.command === 'login');
@@ -64,6 +65,7 @@ abuse('every refused attempt is in the command log, denied, with the generic rea
   for (const entry of logins) {
     assert.is(entry.outcome, 'denied');
     assert.is(entry.reason, english(LOGIN_FAILED_MESSAGE));
+    assert.equal(entry.reasonMessage, { key: 'session.loginFailed', params: null }, 'the reason as a message, for readers of any language');
   }
   const carla = JSON.parse(await app.ok(['user', 'list', '--json'])) as { id: string; email: string }[];
   const carlaId = carla.find((u) => u.email === 'carla@epic.test')?.id;

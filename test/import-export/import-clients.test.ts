@@ -19,7 +19,7 @@ interface Report {
   created: number;
   updated: number;
   unchanged: number;
-  refused: { line: number; email: string | null; reason: string }[];
+  refused: { line: number; email: string | null; reason: string; reasonMessage: { key: string; params: unknown } | null }[];
   duplicates: { line: number; sameEmailAsLine: number }[];
   ignoredColumns: string[];
 }
@@ -119,6 +119,11 @@ test('10,000 rows, some malformed: the report lists exactly those lines and reas
     'exactly the malformed lines, in order',
   );
   for (const refused of report.refused) assert.match(refused.reason, bad.get(refused.line)!, `line ${refused.line}`);
+  assert.equal(report.refused[0]!.reasonMessage, { key: 'values.email.invalid', params: null }, 'each reason as a message too');
+  assert.equal(report.refused.find((r) => /cells but/.test(r.reason))?.reasonMessage, {
+    key: 'transfer.tooManyCells',
+    params: { cells: 6, expected: 5 },
+  });
   assert.is(report.rows, N);
   assert.is(report.created, N - bad.size);
   assert.equal([report.updated, report.unchanged, report.duplicates.length], [0, 0, 0]);

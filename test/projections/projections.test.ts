@@ -3,6 +3,7 @@
  * read back through the query functions in the exact JSON shapes of docs/cli.md.
  */
 import * as assert from 'uvu/assert';
+import { loadTranslator, type Translator } from '../../src/i18n/translator.js';
 import { catchUp } from '../../src/projections/projector.js';
 import {
   getClient,
@@ -15,6 +16,7 @@ import {
   listLog,
   listOccasions,
   listUsers,
+  logEntryReason,
 } from '../../src/projections/queries/index.js';
 import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
 import {
@@ -373,6 +375,7 @@ describeReadDb('projections: command log', (test) => {
       command: 'client create',
       outcome: 'denied',
       reason: `support ${SAM.id} may not create a client`,
+      reasonMessage: null,
       events: [],
     });
     const pay = entries.find((e) => e.command === 'contract pay');
@@ -393,8 +396,64 @@ describeReadDb('projections: command log', (test) => {
       command: 'login',
       outcome: 'denied',
       reason: 'wrong email or password',
+      reasonMessage: null,
       events: [],
     });
+  });
+
+  test("a reason recorded as a message is listed with it and worded in the reader's language; older entries show their text", async ({
+    readDb,
+  }) => {
+    const store = new InMemoryEventStore();
+    const w = new EventWriter(store);
+    const refused = { key: 'policy.refused', params: { action: 'client.create', role: 'support', scope: 'none' } };
+    await w.command(SAM, {
+      command: 'client create',
+      outcome: 'denied',
+      reason: 'a support may not create clients',
+      reasonMessage: refused,
+    });
+    // Recorded before messages were (CommandRecorded v1: text only), and with a key this catalogue no longer has.
+    await store.append(
+      'command-log',
+      [
+        {
+          id: '00000000-0000-8000-8000-00000000a001',
+          type: 'CommandRecorded',
+          schemaVersion: 1,
+          data: {
+            commandId: 'cmd-v1',
+            command: 'contract sign',
+            args: {},
+            outcome: 'rejected',
+            reason: 'contract k1 is already signed',
+            events: [],
+          },
+          metadata: { actor: CARL, at: '2026-03-02T10:00:00.000Z', commandId: 'cmd-v1' },
+        },
+      ],
+      'any',
+    );
+    await w.command(CARL, {
+      command: 'contract pay',
+      outcome: 'rejected',
+      reason: 'the words recorded then',
+      reasonMessage: { key: 'contract.renamedSince', params: null },
+      commandId: 'cmd-gone',
+    });
+    await catchUp(store, readDb);
+    const entries = await listLog(readDb.db, everything);
+    const byCommand = new Map(entries.map((e) => [e.command, e]));
+    assert.equal(byCommand.get('client create')?.reasonMessage, refused);
+    assert.is(byCommand.get('contract sign')?.reasonMessage, null, 'v1 is upcast: no message');
+    const [en, fr] = [await loadTranslator('en'), await loadTranslator('fr')];
+    const reasons = (translator: Translator) => entries.map((e) => [e.command, logEntryReason(e, translator)]);
+    assert.equal(reasons(fr), [
+      ['contract pay', 'the words recorded then'],
+      ['contract sign', 'contract k1 is already signed'],
+      ['client create', 'un support ne peut pas créer de clients'],
+    ]);
+    assert.equal(reasons(en)[2], ['client create', 'a support may not create clients']);
   });
 
   test('a command recorded twice under different event ids keeps one entry, the last record', async ({ readDb }) => {

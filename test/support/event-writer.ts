@@ -8,7 +8,7 @@
 import { ANONYMOUS, recordCommand } from '../../src/commands/command-log.js';
 import { toNewEvents } from '../../src/commands/new-events.js';
 import { type AccountEvent, accountStream } from '../../src/domain/accounts/account-events.js';
-import type { CommandOutcome } from '../../src/domain/command-log.js';
+import type { CommandOutcome, StoredMessage } from '../../src/domain/command-log.js';
 import { USERS_STREAM, type UserEvent } from '../../src/domain/users/user-events.js';
 import type { EventActor, EventStore, JsonObject, RecordedEvent } from '../../src/events/event-store.js';
 
@@ -18,6 +18,7 @@ export interface CommandLogInput {
   readonly command: string;
   readonly outcome: CommandOutcome;
   readonly reason?: string | null;
+  readonly reasonMessage?: StoredMessage | null;
   readonly args?: JsonObject;
   readonly events?: readonly string[];
   readonly commandId?: string;
@@ -68,6 +69,7 @@ export class EventWriter {
       args: input.args ?? {},
       outcome: input.outcome,
       reason: input.reason ?? null,
+      reasonMessage: input.reasonMessage ?? null,
       events: input.events ?? [],
     });
     return commandId;

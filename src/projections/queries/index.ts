@@ -6,7 +6,7 @@ export { getClient, listClients } from './clients.js';
 export type { ListContractsOptions } from './contracts.js';
 export { getContract, listContracts } from './contracts.js';
 export type { ListLogOptions } from './log.js';
-export { getLogEntry, listLog } from './log.js';
+export { getLogEntry, listLog, logEntryReason } from './log.js';
 export type { ListOccasionsOptions } from './occasions.js';
 export { assignedSupportIds, getOccasion, listOccasions } from './occasions.js';
 export type { IdTable } from './resolve-id.js';

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Scope } from '../../auth/policy.js';
+import type { StoredMessage } from '../../domain/command-log.js';
 import { parseDateTime } from '../../domain/values/date-time.js';
+import { renderStored } from '../../i18n/stored-message.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { LogEntryRecord } from '../../records.js';
 import type { Database } from '../read-db/database.js';
 import { checkLimit } from './limit.js';
@@ -31,6 +34,7 @@ function selectLog(db: Kysely<Database>) {
       'command_log.command',
       'command_log.outcome',
       'command_log.reason',
+      'command_log.reason_message',
       'command_log.events',
     ]);
 }
@@ -68,6 +72,17 @@ function toLogEntry(row: LogResult): LogEntryRecord {
     command: row.command,
     outcome: row.outcome,
     reason: row.reason,
+    reasonMessage: row.reason_message === null ? null : (JSON.parse(row.reason_message) as StoredMessage),
     events: JSON.parse(row.events) as string[],
   };
+}
+
+/**
+ * An entry's reason in the reader's language: its message worded by
+ * `translator`, or the text recorded with it when there is no message (an
+ * entry recorded before messages were, a bug's text) or this catalogue no
+ * longer has its key.
+ */
+export function logEntryReason(entry: Pick<LogEntryRecord, 'reason' | 'reasonMessage'>, translator: Translator): string | null {
+  return renderStored(entry.reasonMessage, entry.reason, translator);
 }

@@ -77,6 +77,8 @@ export interface CommandLogTable {
   command: string;
   outcome: CommandOutcome;
   reason: string | null;
+  /** JSON `{key, params}` of the reason as a catalogue message (StoredMessage); null without one. */
+  reason_message: string | null;
   /** JSON array of the ids of the domain events the command produced. */
   events: string;
   /** JSON object of the command's arguments. */

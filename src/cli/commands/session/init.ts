@@ -1,7 +1,6 @@
 import { Command, Option } from 'clipanion';
 import { ensurePrivateDir } from '../../../config/private-files.js';
 import { RuleViolation } from '../../../errors.js';
-import { words } from '../../../i18n/translator.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { readPassword, required } from '../../prompt.js';
@@ -66,7 +65,7 @@ export class InitCommand extends MutationCommand {
         'init',
         args,
         known?.outcome ?? 'failed',
-        firstLine(known ? words(known.text) : String((error as Error)?.message ?? error)),
+        known?.text ?? firstLine(String((error as Error)?.message ?? error)),
         context.recorded,
       ).catch(
         () => undefined, // the original error is the one to report

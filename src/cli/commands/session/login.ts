@@ -1,6 +1,5 @@
 import { Command, Option } from 'clipanion';
 import { ANONYMOUS } from '../../../commands/command-log.js';
-import { words } from '../../../i18n/translator.js';
 import { MutationCommand } from '../../base-command.js';
 import { readPassword, required } from '../../prompt.js';
 import { classify, firstLine } from '../../report-error.js';
@@ -44,7 +43,7 @@ export class LoginCommand extends MutationCommand {
         'login',
         { email },
         known?.outcome ?? 'failed',
-        firstLine(known ? words(known.text) : String((error as Error)?.message ?? error)),
+        known?.text ?? firstLine(String((error as Error)?.message ?? error)),
         context.recorded,
       );
       throw error;

@@ -1,5 +1,6 @@
 import { Command, Option } from 'clipanion';
 import type { ActorContext } from '../../../commands/handler-context.js';
+import { toStoredMessage } from '../../../i18n/stored-message.js';
 import { words } from '../../../i18n/translator.js';
 import type { ImportReport } from '../../../import/import-clients.js';
 import { MutationCommand } from '../../base-command.js';
@@ -61,8 +62,12 @@ export class ImportClientsCommand extends MutationCommand {
 
   private print(report: ImportReport): void {
     if (this.json) {
-      // Each refused row's reason in words, in the reader's language.
-      const refused = report.refused.map((row) => ({ ...row, reason: words(row.reason) }));
+      // Each refused row's reason in words (the reader's language) and as its message, as `epic log` shows reasons.
+      const refused = report.refused.map((row) => ({
+        ...row,
+        reason: words(row.reason),
+        reasonMessage: typeof row.reason === 'string' ? null : toStoredMessage(row.reason),
+      }));
       printJson(this.context.stdout, { ...report, refused });
       return;
     }
