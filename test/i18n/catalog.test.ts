@@ -1,0 +1,393 @@
+/**
+ * The catalogues at run time: every key in both languages, every entry
+ * rendered with sample params (each member of a union param at least once),
+ * no French wording left identical to the English unless it is one of the
+ * company's own words, and French typography: `’` apostrophes, a no-break
+ * space before `: ; ? !`, guillemets with no-break spaces inside them.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { HistoryEventType, RecordKind } from '../../src/audit/history-vocabulary.js';
+import { POLICY, refusal } from '../../src/auth/policy.js';
+import type { PrivateFile, UrlPart, UrlProblem, UrlUsage } from '../../src/config/config-problems.js';
+import { typeList } from '../../src/domain/decider.js';
+import type { UserChange } from '../../src/domain/users/user-change.js';
+import type { AmountField, TextField } from '../../src/domain/values/fields.js';
+import { ROLES } from '../../src/domain/values/roles.js';
+import type { ActorRole } from '../../src/events/event-store.js';
+import type { MysqlProblem, StoreFileProblem as SqliteFileProblem, StoreLabel } from '../../src/events/store-problems.js';
+import type { WriteProblem as ExportFileProblem } from '../../src/export/export-problems.js';
+import { catalog as english } from '../../src/i18n/en/index.js';
+import { catalog as french } from '../../src/i18n/fr/index.js';
+import type { Message, MessageKey, MessageParams } from '../../src/i18n/message.js';
+import { loadTranslator } from '../../src/i18n/translator.js';
+import type { ClientField, CsvProblem, ReadProblem } from '../../src/import/import-problems.js';
+import type { DsnProblem } from '../../src/monitoring/monitor-backend.js';
+import type { ProjectionName } from '../../src/projections/projection-names.js';
+import type { IdNoun, ReadDbProblem } from '../../src/projections/read-problems.js';
+
+/** The keys whose wording takes params. */
+type ParamKey = { [K in MessageKey]: MessageParams<K> extends undefined ? never : K }[MessageKey];
+
+// Every member of each union a param may take: a missing member does not compile (typeList).
+const TEXT_FIELDS = typeList<TextField>({ company: true, location: true, notes: true });
+const AMOUNT_FIELDS = typeList<AmountField>({ total: true, remaining: true, amount: true });
+const ID_NOUNS = typeList<IdNoun>({ user: true, client: true, contract: true, event: true, logEntry: true });
+const RECORD_KINDS = typeList<RecordKind>({ user: true, client: true, contract: true, event: true });
+const ACTOR_ROLES = typeList<ActorRole>({ gestion: true, commercial: true, support: true, system: true });
+const USER_CHANGES = typeList<UserChange>({ delete: true, changeRole: true });
+const URL_USAGES = typeList<UrlUsage>({ mysql: true, readDb: true });
+const URL_PROBLEMS = typeList<UrlProblem>({
+  unparsable: true,
+  parameters: true,
+  noHost: true,
+  noDatabase: true,
+  badEscape: true,
+  emptySqlitePath: true,
+});
+const URL_PARTS = typeList<UrlPart>({ user: true, password: true, database: true });
+const PRIVATE_FILES = typeList<PrivateFile>({ secretKey: true, session: true });
+const STORE_LABELS = typeList<StoreLabel>({ eventStore: true, credentialStore: true });
+const SQLITE_FILE_PROBLEMS = typeList<SqliteFileProblem>({
+  noFolder: true,
+  notFolder: true,
+  isFolder: true,
+  denied: true,
+  readOnlyFileSystem: true,
+});
+const MYSQL_PROBLEMS = typeList<MysqlProblem>({
+  refused: true,
+  timeout: true,
+  unknownHost: true,
+  unreachable: true,
+  lost: true,
+  credentials: true,
+  privileges: true,
+  hostRefused: true,
+  noDatabase: true,
+  tooManyConnections: true,
+  lockWait: true,
+  deadlock: true,
+  readOnly: true,
+  full: true,
+});
+const READ_DB_PROBLEMS = typeList<ReadDbProblem>({
+  refused: true,
+  reset: true,
+  timeout: true,
+  unknownHost: true,
+  lookupFailed: true,
+  unreachable: true,
+  networkUnreachable: true,
+  lost: true,
+  noAnswer: true,
+  credentials: true,
+  databaseDenied: true,
+  noDatabase: true,
+  tooManyConnections: true,
+  hostBlocked: true,
+  hostNotAllowed: true,
+  shuttingDown: true,
+  lockWait: true,
+});
+const PROJECTION_NAMES = typeList<ProjectionName>({ users: true, clients: true, contracts: true, occasions: true, command_log: true });
+const CSV_PROBLEMS = typeList<CsvProblem>({ unclosedQuote: true, textAfterQuote: true, quoteInUnquoted: true });
+const READ_PROBLEMS = typeList<ReadProblem>({ missing: true, denied: true, folder: true });
+const WRITE_PROBLEMS = typeList<ExportFileProblem>({ denied: true, noFolder: true });
+const CLIENT_FIELDS = typeList<ClientField>({ name: true, email: true, phone: true, company: true, commercial: true });
+const DSN_PROBLEMS = typeList<DsnProblem>({ notUrl: true, notHttp: true, noKey: true, noProject: true });
+
+const ID = 'k3f9x2m7qa';
+const PATH = '/home/ada/epic/events.db';
+const WHAT = 'append to stream users';
+const DETAIL = 'connection reset by peer';
+const AT = '2027-03-10T10:00:00.000Z';
+
+/** Sample params for every key that takes some, covering each member of its unions and each count form (0, 1, many). */
+const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
+  'policy.refused': (Object.keys(POLICY) as (keyof typeof POLICY)[]).flatMap((action) =>
+    ROLES.map((role) => (refusal(action, role).text as Message<'policy.refused'>).params),
+  ),
+  'client.alreadyExists': [{ clientId: ID }],
+  'client.hasContracts': [1, 3].map((count) => ({ clientId: ID, count })),
+  'client.notFound': [{ clientId: ID }],
+  'client.commercialNotCommercial': ROLES.map((role) => ({ userId: ID, role })),
+  'contract.alreadyExists': [{ contractId: ID }],
+  'contract.alreadySigned': [{ contractId: ID }],
+  'contract.paymentExceedsRemaining': [{ amountCents: 1_200_050, remainingCents: 40_000 }],
+  'contract.remainingExceedsTotal': [{ remainingCents: 1_200_050, totalCents: 100_000 }],
+  'contract.hasEvents': [1, 2].map((count) => ({ contractId: ID, count })),
+  'contract.notSigned': [{ contractId: ID }],
+  'contract.notFound': [{ contractId: ID }],
+  'event.alreadyExists': [{ occasionId: ID }],
+  'event.notFound': [{ occasionId: ID }],
+  'event.supportNotSupport': ROLES.map((role) => ({ userId: ID, role })),
+  'event.attendeesInvalid': [{ max: 1_000_000 }],
+  'user.roleInvalid': [{ input: 'admin' }],
+  'user.notFound': [{ userId: ID }],
+  'user.ownsClients': USER_CHANGES.flatMap((change) => [1, 4].map((count) => ({ change, count }))),
+  'user.reassignTargetNotFound': [{ userId: ID }],
+  'user.reassignTargetNotCommercial': ROLES.map((role) => ({ userId: ID, role })),
+  'password.tooShort': [{ min: 8 }],
+  'password.tooLong': [{ max: 72 }],
+  'secret.envTooShort': [{ min: 32 }],
+  'secret.missing': [{ home: '/home/ada/epic' }],
+  'secret.fileInvalid': [{ path: '/home/ada/epic/secret.key' }],
+  'values.amount.invalid': [{ field: '--total', input: '12,5x' }],
+  'values.dateTime.invalid': [{ field: '--start', input: 'tomorrow' }],
+  'values.instant.invalid': [{ field: 'until', input: 'soon' }],
+  'values.limit.invalid': [{ limit: -1 }],
+  'values.text.empty': TEXT_FIELDS.map((field) => ({ field })),
+  'values.text.tooLong': TEXT_FIELDS.map((field) => ({ field, max: 2000 })),
+  'values.text.control': TEXT_FIELDS.map((field) => ({ field })),
+  'values.cents.notWhole': AMOUNT_FIELDS.map((field) => ({ field })),
+  'values.cents.negative': AMOUNT_FIELDS.map((field) => ({ field })),
+  'values.id.tooShort': ID_NOUNS.map((noun) => ({ noun, input: 'k3', min: 4 })),
+  'values.id.notFound': ID_NOUNS.map((noun) => ({ noun, input: 'zzzz' })),
+  'values.id.notInLog': ID_NOUNS.map((noun) => ({ noun, input: 'zzzz' })),
+  'values.id.ambiguous': ID_NOUNS.map((noun) => ({ noun, input: 'k3f9', count: 2 })),
+  'config.duration.invalid': [{ name: 'EPIC_SESSION_TTL', input: 'forever' }],
+  'config.url.invalid': URL_USAGES.flatMap((usage) => [
+    { usage },
+    ...URL_PROBLEMS.filter((problem) => problem !== 'badEscape').map((problem) => ({ usage, problem })),
+    ...URL_PARTS.map((part) => ({ usage, problem: 'badEscape' as const, part })),
+  ]),
+  'config.privateFile.exposed': PRIVATE_FILES.map((file) => ({ file, path: '/home/ada/epic/session', mode: '644' })),
+  'store.url.unsupported': [{ scheme: null }, { scheme: 'ftp' }],
+  'store.eventRecorded': [{ eventId: ID, streamId: 'users', version: 3 }],
+  'store.eventInOtherStream': [{ eventId: ID, streamId: 'users', otherStreamId: 'command-log' }],
+  'store.eventInOtherBatch': [{ eventId: ID, streamId: 'users' }],
+  'store.eventTwiceInBatch': [{ eventId: ID }],
+  'store.streamChanged': [{ streamId: 'users', expected: '3', actual: 4 }],
+  'store.gaveUp': [{ streamId: 'users', attempts: 20 }],
+  'store.sqlite.busy': STORE_LABELS.map((label) => ({ label, path: PATH, ms: 5000 })),
+  'store.sqlite.busyCode': STORE_LABELS.map((label) => ({ label, path: PATH, code: 'SQLITE_BUSY_SNAPSHOT' })),
+  'store.sqlite.cannotOpen': STORE_LABELS.map((label) => ({ label, path: PATH })),
+  'store.sqlite.readOnly': STORE_LABELS.map((label) => ({ label, path: PATH })),
+  'store.sqlite.full': STORE_LABELS.map((label) => ({ label, path: PATH })),
+  'store.sqlite.ioError': STORE_LABELS.map((label) => ({ label, path: PATH, code: 'SQLITE_IOERR_WRITE' })),
+  'store.sqlite.notADatabase': STORE_LABELS.map((label) => ({ label, path: PATH, code: 'SQLITE_NOTADB' })),
+  'store.sqlite.noWal': STORE_LABELS.map((label) => ({ label, path: PATH })),
+  'store.sqlite.fileOpen': STORE_LABELS.flatMap((label) => [
+    ...SQLITE_FILE_PROBLEMS.map((problem) => ({ label, path: PATH, problem, detail: null })),
+    { label, path: PATH, problem: null, detail: 'ELOOP too many symbolic links' },
+  ]),
+  'store.mysql.unavailable': STORE_LABELS.flatMap((label) =>
+    MYSQL_PROBLEMS.map((problem) => ({
+      label,
+      display: 'mysql://epic@db.example:3306/crm',
+      problem,
+      user: 'epic',
+      database: 'crm',
+      connectTimeoutMs: 5000,
+      lockWaitTimeoutSeconds: 10,
+    })),
+  ),
+  'store.mysql.identifierMalformed': [{ field: 'event 0 type' }],
+  'store.mysql.identifierTooLong': [{ field: 'event 0 id', max: 255 }],
+  'store.mysql.schemaVersionInvalid': [{ index: 0, type: 'ClientCreated', value: -1 }],
+  'store.esdb.unavailable': [{ what: WHAT, detail: DETAIL }],
+  'store.esdb.accessDenied': [{ what: WHAT }],
+  'store.esdb.streamDeleted': [{ streamId: 'users', what: WHAT }],
+  'store.esdb.streamMissing': [{ streamId: 'users', what: WHAT }],
+  'store.esdb.streamChanged': [{ streamId: 'users', what: WHAT }],
+  'store.esdb.invalidPosition': [{ what: WHAT }],
+  'store.esdb.timeoutSetting': [{ input: 'soon' }],
+  'store.esdb.connectionReset': [{ what: WHAT }],
+  'store.esdb.urlInvalid': [{ kind: 'TypeError' }],
+  'store.esdb.timedOut': [{ ms: 500, what: WHAT }],
+  'store.esdb.idNotUuid': [{ index: 0, type: 'ClientCreated', id: 'e1' }],
+  'store.esdb.typeReserved': [{ index: 0, type: '$system' }],
+  'store.esdb.streamReserved': [{ streamId: '$all' }],
+  'store.esdb.gaveUp': [{ streamId: 'users', attempts: 20 }],
+  'store.esdb.noPosition': [{ eventId: ID, streamId: 'users', revision: '0' }],
+  'store.esdb.foreignEvent': [{ eventId: ID, streamId: 'orders-1', revision: '0' }],
+  'store.esdb.subscriptionUnconfirmed': [{ what: WHAT }],
+  'store.esdb.subscriptionEnded': [{ what: WHAT }],
+  'readDb.unavailable': [
+    ...READ_DB_PROBLEMS.map((problem) => ({ display: `sqlite:${PATH}`, problem, detail: null })),
+    { display: `sqlite:${PATH}`, problem: null, detail: 'unable to open database file' },
+  ],
+  'readDb.rebuildInProgress': PROJECTION_NAMES.flatMap((projection) => [
+    { projection, holder: null },
+    { projection, holder: { pid: 4242, host: 'crm-1', since: AT } },
+  ]),
+  'readDb.unknownProjection': [{ name: 'invoices', known: PROJECTION_NAMES }],
+  'history.title': RECORD_KINDS.flatMap((kind) => [1, 7].map((count) => ({ kind, id: ID, count }))),
+  'history.empty': RECORD_KINDS.map((kind) => ({ kind, id: ID })),
+  'history.by': ACTOR_ROLES.map((role) => ({ name: 'Bob Seller', role })),
+  'transfer.cannotRead': [
+    ...READ_PROBLEMS.map((problem) => ({ file: 'clients.csv', problem, code: 'ENOENT' })),
+    { file: 'clients.csv', problem: null, code: 'EIO' },
+  ],
+  'transfer.cannotWrite': [
+    ...WRITE_PROBLEMS.map((problem) => ({ file: 'out.csv', problem, code: 'EACCES' })),
+    { file: 'out.csv', problem: null, code: 'EIO' },
+  ],
+  'transfer.headerProblem': CSV_PROBLEMS.map((problem) => ({ line: 1, problem })),
+  'transfer.csvProblem': CSV_PROBLEMS.map((problem) => ({ problem })),
+  'transfer.tooManyCells': [{ cells: 6, expected: 5 }],
+  'transfer.duplicateColumn': CLIENT_FIELDS.map((field) => ({ first: 'email', second: 'mail', field })),
+  'transfer.missingColumns': [
+    { missing: ['email'], found: ['nom', 'telephone'] },
+    { missing: ['name', 'email'], found: ['id'] },
+  ],
+  'transfer.emailShared': [{ count: 2, clientIds: [ID, 'm7qak3f9x2'] }],
+  'transfer.unknownNoun': [{ input: 'invoices', nouns: ['clients', 'contracts', 'events'] }],
+  'transfer.unknownFormat': [{ input: 'xml' }],
+  'monitoring.dsnInvalid': DSN_PROBLEMS.map((problem) => ({ problem })),
+  'monitoring.sdkFailed': [{ detail: 'Cannot find module @sentry/node' }],
+};
+
+/**
+ * Wordings a French reader reads as the English does: the company's own role
+ * names (`gestion`, `commercial`, `support`), and the words that are French
+ * already (`client`, `notes`, the `clients` projection).
+ */
+const SAME_IN_BOTH = new Set<string>([
+  'history.role.gestion',
+  'history.role.commercial',
+  'history.role.support',
+  'history.field.commercialName',
+  'history.field.supportName',
+  'history.field.clientName',
+  'history.field.notes',
+  'history.recordType.client',
+  'projection.name.clients',
+]);
+
+const en = await loadTranslator('en', { timeZone: 'Europe/Paris', now: () => new Date(AT) });
+const fr = await loadTranslator('fr', { timeZone: 'Europe/Paris', now: () => new Date(AT) });
+
+/** Every entry rendered in both languages: a fixed text once, a wording once per sample. */
+function renderings(): { key: string; en: string; fr: string }[] {
+  const out: { key: string; en: string; fr: string }[] = [];
+  for (const key of Object.keys(english) as MessageKey[]) {
+    const samples: readonly unknown[] = typeof english[key] === 'string' ? [undefined] : (SAMPLES[key as ParamKey] ?? []);
+    assert.ok(samples.length > 0, `${key}: no sample params`);
+    for (const params of samples) {
+      const message = { key, params } as Message;
+      out.push({ key, en: en.render(message), fr: fr.render(message) });
+    }
+  }
+  return out;
+}
+
+const catalog = suite('message catalogue: both languages, whole, and French typography');
+
+catalog('every key of the English catalogue is in the French one, and the other way round', () => {
+  const enKeys = Object.keys(english).sort();
+  const frKeys = Object.keys(french).sort();
+  assert.equal(
+    enKeys.filter((key) => !Object.hasOwn(french, key)),
+    [],
+    'missing in French',
+  );
+  assert.equal(
+    frKeys.filter((key) => !Object.hasOwn(english, key)),
+    [],
+    'in French only',
+  );
+  for (const key of enKeys) {
+    assert.is(
+      typeof french[key as MessageKey],
+      typeof english[key as MessageKey],
+      `${key}: a text in one language, a wording in the other`,
+    );
+  }
+});
+
+catalog('every entry renders in both languages to one clean line', () => {
+  for (const { key, en: e, fr: f } of renderings()) {
+    for (const [language, text] of [
+      ['en', e],
+      ['fr', f],
+    ] as const) {
+      assert.ok(text.length > 0, `${key} (${language}) is empty`);
+      assert.not.match(text, /undefined|\[object Object\]|NaN|\n|^\s|\s$| {2}/, `${key} (${language}): ${JSON.stringify(text)}`);
+      assert.not.ok(text.startsWith(key), `${key} (${language}) fell back to the developer form`);
+    }
+  }
+});
+
+catalog('no French wording is the English one, except the words both languages share', () => {
+  const same = renderings().filter((r) => r.en === r.fr && !SAME_IN_BOTH.has(r.key));
+  assert.equal(
+    same.map((r) => `${r.key}: ${r.fr}`),
+    [],
+  );
+  // An exception that is no longer one is dropped from the list.
+  for (const key of SAME_IN_BOTH)
+    assert.is(en.render({ key, params: undefined } as Message), fr.render({ key, params: undefined } as Message), key);
+});
+
+const NO_BREAK = ['\u00a0', '\u202f'];
+
+/** What breaks French typography in `text`: ASCII quotes, punctuation without its no-break space, guillemets without theirs. */
+function typographyProblems(text: string): string[] {
+  const problems: string[] = [];
+  if (text.includes("'")) problems.push('an ASCII apostrophe (’ in French)');
+  if (text.includes('"')) problems.push('ASCII double quotes (« » in French)');
+  // Punctuation in prose is followed by a space or ends the text; in code (`sqlite:<chemin>`, `11:00`, `?tls=false`) it is not.
+  for (const [, before, mark] of text.matchAll(/(.)([:;?!])(?= |$)/g)) {
+    if (!NO_BREAK.includes(before ?? '')) problems.push(`“${mark}” without a no-break space before it`);
+  }
+  for (const [, after] of text.matchAll(/«(.)/g)) if (!NO_BREAK.includes(after ?? '')) problems.push('« without a no-break space after it');
+  for (const [, before] of text.matchAll(/(.)»/g))
+    if (!NO_BREAK.includes(before ?? '')) problems.push('» without a no-break space before it');
+  return problems;
+}
+
+catalog('French typography: apostrophes, no-break spaces before : ; ? !, guillemets', () => {
+  const problems = renderings().flatMap(({ key, fr: text }) =>
+    typographyProblems(text).map((problem) => `${key}: ${problem}: ${JSON.stringify(text)}`),
+  );
+  assert.equal(problems, []);
+});
+
+catalog('the typography check finds each thing it looks for, and takes code for code', () => {
+  assert.equal(typographyProblems("l'événement"), ['an ASCII apostrophe (’ in French)']);
+  assert.equal(typographyProblems('le mot "clé"'), ['ASCII double quotes (« » in French)']);
+  assert.equal(typographyProblems('session expirée : reconnectez-vous'), ['“:” without a no-break space before it']);
+  assert.equal(typographyProblems('occupée ; réessayez !'), [
+    '“;” without a no-break space before it',
+    '“!” without a no-break space before it',
+  ]);
+  assert.equal(typographyProblems('au format «CSV»'), ['« without a no-break space after it', '» without a no-break space before it']);
+  assert.equal(typographyProblems('expirée\u00a0: à 11:00, sur sqlite:<chemin> ou esdb://host:2113?tls=false\u202f; «\u00a0x\u00a0»'), []);
+});
+
+catalog('history wordings: every event type a history shows has one, in both languages', () => {
+  const types = typeList<HistoryEventType>({
+    ClientCreated: true,
+    ClientUpdated: true,
+    ClientReassigned: true,
+    ClientDeleted: true,
+    ContractCreated: true,
+    ContractAmended: true,
+    ContractSigned: true,
+    PaymentRecorded: true,
+    ContractDeleted: true,
+    OccasionScheduled: true,
+    OccasionUpdated: true,
+    SupportAssigned: true,
+    SupportUnassigned: true,
+    UserCreated: true,
+    UserRenamed: true,
+    UserEmailChanged: true,
+    UserRoleChanged: true,
+    UserPasswordChanged: true,
+    UserDeleted: true,
+  });
+  for (const type of types) {
+    assert.not.match(en.t(`history.eventType.${type}`), /[A-Z]/, type);
+    assert.not.match(fr.t(`history.eventType.${type}`), /[A-Z]/, type);
+  }
+  assert.is(fr.t('history.eventType.OccasionScheduled'), 'événement planifié');
+  assert.is(fr.t('history.field.totalAmount'), 'montant total');
+  assert.is(en.t('history.field.totalAmount'), 'total amount');
+});
+
+if (process.env.EPIC_DUMP_CATALOG === '1') for (const r of renderings()) console.log(`${r.key}\n  en ${r.en}\n  fr ${r.fr}`);
+
+catalog.run();
