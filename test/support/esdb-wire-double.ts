@@ -32,10 +32,22 @@
  * (they stay in `$all` until a scavenge, as on a real server); a fresh
  * database already holds a few system events.
  *
+ * Clusters (EsdbWireCluster): several doubles share one log, and each
+ * serves Gossip.Read with every member's state, liveness and address (what
+ * the client's discovery reads). A follower serves reads, forwards writes,
+ * and answers a call sent with `requires-leader: true` with NotLeader and
+ * the leader's address (NOT_FOUND "Leader info available", trailers
+ * exception=not-leader, leader-endpoint-host/port, as RpcExceptions.LeaderInfo;
+ * on BatchAppend it ends the whole call, as the server's response
+ * conversion throws it); a node without a leader answers UNAVAILABLE "Server
+ * Is Not Ready"; a node can crash in the middle of an append, before or after
+ * committing it, so the client's connection drops without an answer.
+ *
  * Not implemented (UNIMPLEMENTED or ignored): stream subscriptions, Delete
  * and Tombstone RPCs (see tombstone()), links, ACLs and authentication,
- * gossip (the client only uses it for clusters), TLS, deadlines sent by the
- * client, structured UUIDs in answers.
+ * TLS, deadlines sent by the client, structured UUIDs in answers, replication
+ * lag (a follower reads what the leader committed at once), elections of
+ * their own (the test elects).
  */
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -56,6 +68,8 @@ type StreamsGrpc = typeof import('@eventstore/db-client/generated/streams_grpc_p
 type SharedPb = typeof import('@eventstore/db-client/generated/shared_pb.js');
 type FeaturesPb = typeof import('@eventstore/db-client/generated/serverfeatures_pb.js');
 type FeaturesGrpc = typeof import('@eventstore/db-client/generated/serverfeatures_grpc_pb.js');
+type GossipPb = typeof import('@eventstore/db-client/generated/gossip_pb.js');
+type GossipGrpc = typeof import('@eventstore/db-client/generated/gossip_grpc_pb.js');
 type StatusPb = typeof import('@eventstore/db-client/generated/status_pb.js');
 type AnyPb = typeof import('google-protobuf/google/protobuf/any_pb.js');
 type EmptyPb = typeof import('google-protobuf/google/protobuf/empty_pb.js');
@@ -69,6 +83,8 @@ const streamsGrpc = requireGenerated('./streams_grpc_pb.js') as StreamsGrpc;
 const sharedPb = requireGenerated('./shared_pb.js') as SharedPb;
 const featuresPb = requireGenerated('./serverfeatures_pb.js') as FeaturesPb;
 const featuresGrpc = requireGenerated('./serverfeatures_grpc_pb.js') as FeaturesGrpc;
+const gossipPb = requireGenerated('./gossip_pb.js') as GossipPb;
+const gossipGrpc = requireGenerated('./gossip_grpc_pb.js') as GossipGrpc;
 const statusPb = requireGenerated('./status_pb.js') as StatusPb;
 const anyPb = requireGenerated('google-protobuf/google/protobuf/any_pb.js') as AnyPb;
 const emptyPb = requireGenerated('google-protobuf/google/protobuf/empty_pb.js') as EmptyPb;
@@ -81,6 +97,7 @@ type BatchAppendResp = InstanceType<typeof BatchAppendResp>;
 type ReadReq = InstanceType<typeof ReadReq>;
 type ReadResp = InstanceType<typeof ReadResp>;
 type SupportedMethods = InstanceType<FeaturesPb['SupportedMethods']>;
+type ClusterInfo = InstanceType<GossipPb['ClusterInfo']>;
 type Empty = InstanceType<SharedPb['Empty']>;
 
 /** The server's expected-version numbers (ExpectedVersion in EventStore.Core). */
@@ -271,26 +288,53 @@ export interface RawEvent {
   readonly id?: string;
 }
 
+/**
+ * A node's part in its cluster, as gossip reports it and as it answers:
+ * the leader serves everything; a follower serves reads, forwards writes to
+ * the leader, and answers NotLeader (with the leader's address) to a call
+ * that requires the leader; a node without a leader (elections, no quorum)
+ * answers "Server Is Not Ready" (UNAVAILABLE) to every call but gossip.
+ */
+export type NodeRole = 'leader' | 'follower' | 'not-ready';
+
+/** Where crashOnNextAppend() stops the node: before the events are written, or after (the client hears back neither way). */
+export type CrashPoint = 'before-commit' | 'after-commit';
+
+/** What a node of a cluster shares with the others (EsdbWireCluster makes it). */
+interface Membership {
+  readonly log: Log;
+  members(): readonly EsdbWireDouble[];
+  leader(): EsdbWireDouble | undefined;
+  crashed(node: EsdbWireDouble): void;
+}
+
 export class EsdbWireDouble {
-  /** How many calls of each RPC the server received. */
-  readonly calls = { features: 0, append: 0, batchAppend: 0, read: 0, subscribe: 0 };
-  readonly #log = new Log();
-  readonly #server = new Server();
+  /** How many calls of each RPC the server received, and how many it refused for its role. */
+  readonly calls = { features: 0, append: 0, batchAppend: 0, read: 0, subscribe: 0, gossip: 0, notLeader: 0, notReady: 0 };
+  /** The node's id in gossip. */
+  readonly instanceId = randomUUID();
+  readonly #log: Log;
+  readonly #membership: Membership | undefined;
+  #server = new Server();
   readonly #options: Required<EsdbWireDoubleOptions>;
   readonly #appendHooks: Array<(streamId: string) => void | Promise<void>> = [];
   #stall: { readonly scope: StallScope; readonly released: Promise<void>; readonly release: () => void } | undefined;
+  #crash: { readonly point: CrashPoint; readonly done: () => void } | undefined;
+  #role: NodeRole = 'leader';
   #stopped = false;
   #port = 0;
 
-  private constructor(options: EsdbWireDoubleOptions) {
+  private constructor(options: EsdbWireDoubleOptions, membership?: Membership) {
     this.#options = { batchAppend: true, serverFeatures: true, legacySubscriptionStart: false, ...options };
-    this.#seedSystemEvents();
+    this.#membership = membership;
+    this.#log = membership?.log ?? new Log();
+    if (membership === undefined) this.#seedSystemEvents();
   }
 
-  /** Starts a double on 127.0.0.1 with a free port. */
-  static async start(options: EsdbWireDoubleOptions = {}): Promise<EsdbWireDouble> {
-    const double = new EsdbWireDouble(options);
-    await double.#listen();
+  /** Starts a double on 127.0.0.1 with a free port (`membership`: as a node of an EsdbWireCluster, which passes it). */
+  static async start(options: EsdbWireDoubleOptions = {}, membership?: Membership): Promise<EsdbWireDouble> {
+    const double = new EsdbWireDouble(options, membership);
+    await double.#listen(0);
     return double;
   }
 
@@ -301,6 +345,15 @@ export class EsdbWireDouble {
 
   get port(): number {
     return this.#port;
+  }
+
+  get role(): NodeRole {
+    return this.#role;
+  }
+
+  /** False once stopped (or crashed) and until restarted. */
+  get alive(): boolean {
+    return !this.#stopped;
   }
 
   /** Every record of the log, in position order. */
@@ -327,6 +380,22 @@ export class EsdbWireDouble {
         metadata: event.metadata === undefined ? new Uint8Array() : Buffer.from(JSON.stringify(event.metadata)),
       })),
     );
+  }
+
+  /** Sets what the node answers as (EsdbWireCluster does, at each election). */
+  assume(role: NodeRole): void {
+    this.#role = role;
+  }
+
+  /**
+   * The next append this node decides (either RPC) stops the node mid-call,
+   * before or after its events are written: the client's connection drops
+   * without an answer. Resolves once the node is down.
+   */
+  crashOnNextAppend(point: CrashPoint): Promise<void> {
+    return new Promise((resolve) => {
+      this.#crash = { point, done: resolve };
+    });
   }
 
   /**
@@ -374,7 +443,15 @@ export class EsdbWireDouble {
     this.#log.wakeListeners();
   }
 
-  async #listen(): Promise<void> {
+  /** Listens again on the same port, with the same log (a node that comes back after a crash). */
+  async restart(): Promise<void> {
+    if (!this.#stopped) return;
+    this.#server = new Server();
+    await this.#listen(this.#port);
+    this.#stopped = false;
+  }
+
+  async #listen(port: number): Promise<void> {
     this.#server.addService(streamsGrpc.StreamsService, {
       read: (call: ServerWritableStream<ReadReq, ReadResp>) => {
         void this.#read(call).catch((error: unknown) => fail(call, status.INTERNAL, String(error)));
@@ -392,9 +469,73 @@ export class EsdbWireDouble {
         },
       });
     }
-    this.#port = await new Promise<number>((resolve, reject) => {
-      this.#server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+    this.#server.addService(gossipGrpc.GossipService, {
+      read: (_call: ServerUnaryCall<Empty, ClusterInfo>, callback: sendUnaryData<ClusterInfo>) => {
+        this.calls.gossip += 1;
+        void this.#answer('streams').then(() => callback(null, this.#clusterInfo()));
+      },
     });
+    this.#port = await new Promise<number>((resolve, reject) => {
+      this.#server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
+        error ? reject(error) : resolve(bound),
+      );
+    });
+  }
+
+  /**
+   * Gossip.Read: every member of the cluster (this node alone when it is
+   * not in one) with its state, whether it is alive, and the address it
+   * serves clients on (the client connects to `httpEndPoint`).
+   */
+  #clusterInfo(): ClusterInfo {
+    const members = this.#membership?.members() ?? [this];
+    const ticks = String(BigInt(Date.now()) * 10_000n);
+    return new gossipPb.ClusterInfo().setMembersList(
+      members.map((member) =>
+        new gossipPb.MemberInfo()
+          .setInstanceId(new sharedPb.UUID().setString(member.instanceId))
+          .setTimeStamp(ticks)
+          .setState(vNodeState(member.role))
+          .setIsAlive(member.alive)
+          .setHttpEndPoint(new gossipPb.EndPoint().setAddress('127.0.0.1').setPort(member.port)),
+      ),
+    );
+  }
+
+  /**
+   * What a node that cannot serve this call answers (undefined when it can),
+   * as EventStoreDB's RpcExceptions word it: NotLeader is NOT_FOUND with the
+   * leader's address in the trailers (a call sent with `requires-leader:
+   * true` to a follower); a node without a leader is not ready.
+   */
+  #refusal(metadata: Metadata): ReturnType<typeof serviceError> | undefined {
+    if (this.#role === 'leader') return undefined;
+    if (this.#role === 'not-ready') {
+      this.calls.notReady += 1;
+      return serviceError(status.UNAVAILABLE, 'Server Is Not Ready');
+    }
+    // A follower reads locally and forwards writes, unless the client requires the leader.
+    if (String(metadata.get('requires-leader')[0] ?? '') !== 'true') return undefined;
+    this.calls.notLeader += 1;
+    const leader = this.#membership?.leader();
+    if (leader === undefined) return serviceError(status.UNKNOWN, 'No leader info available in response');
+    return serviceError(status.NOT_FOUND, 'Leader info available', {
+      exception: 'not-leader',
+      'leader-endpoint-host': '127.0.0.1',
+      'leader-endpoint-port': String(leader.port),
+    });
+  }
+
+  /** Runs a crash planned by crashOnNextAppend(): true when the node went down (after writing, for 'after-commit'). */
+  async #crashed(write: () => void): Promise<boolean> {
+    const crash = this.#crash;
+    if (crash === undefined) return false;
+    this.#crash = undefined;
+    if (crash.point === 'after-commit') write();
+    await this.stop();
+    this.#membership?.crashed(this);
+    crash.done();
+    return true;
   }
 
   /** A fresh database is not empty: the server writes system events of its own. */
@@ -445,10 +586,11 @@ export class EsdbWireDouble {
       else events.push(event);
     });
     call.on('error', () => undefined);
-    call.on('end', () => void this.#decideAppend(options, events, invalid, callback));
+    call.on('end', () => void this.#decideAppend(call.metadata, options, events, invalid, callback));
   }
 
   async #decideAppend(
+    metadata: Metadata,
     options: InstanceType<typeof AppendReq.Options> | undefined,
     events: readonly ProposedEvent[],
     invalid: string | undefined,
@@ -465,6 +607,9 @@ export class EsdbWireDouble {
           ? STREAM_EXISTS
           : ANY;
     await this.#beforeWrite(streamId);
+    const refused = this.#refusal(metadata);
+    if (refused !== undefined) return callback(refused);
+    if (await this.#crashed(() => this.#log.write(streamId, expected, events))) return;
     const outcome = this.#log.write(streamId, expected, events);
     switch (outcome.kind) {
       case 'stream-deleted':
@@ -539,6 +684,13 @@ export class EsdbWireDouble {
       return;
     }
     await this.#beforeWrite(write.streamId);
+    // RpcExceptions.LeaderInfo is thrown from the response conversion: it ends the whole BatchAppend call.
+    const refused = this.#refusal(call.metadata);
+    if (refused !== undefined) {
+      call.emit('error', refused);
+      return;
+    }
+    if (await this.#crashed(() => this.#log.write(write.streamId, write.expected, write.events))) return;
     const outcome = this.#log.write(write.streamId, write.expected, write.events);
     switch (outcome.kind) {
       case 'stream-deleted': {
@@ -589,6 +741,11 @@ export class EsdbWireDouble {
 
   async #read(call: ServerWritableStream<ReadReq, ReadResp>): Promise<void> {
     await this.#answer('streams');
+    const refused = this.#refusal(call.metadata);
+    if (refused !== undefined) {
+      call.emit('error', refused);
+      return;
+    }
     const options = call.request.getOptions();
     if (options === undefined) return fail(call, status.INVALID_ARGUMENT, 'options are required');
     const stream = options.getStream();
@@ -753,6 +910,130 @@ export class EsdbWireDouble {
     } finally {
       stopListening();
     }
+  }
+}
+
+/** The gossip state of a role (MemberInfo.VNodeState): a node without a leader is in elections, UNKNOWN. */
+function vNodeState(role: NodeRole): number {
+  const { VNodeState } = gossipPb.MemberInfo;
+  switch (role) {
+    case 'leader':
+      return VNodeState.LEADER;
+    case 'follower':
+      return VNodeState.FOLLOWER;
+    case 'not-ready':
+      return VNodeState.UNKNOWN;
+    default:
+      return assertNever(role);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected ${String(value)}`);
+}
+
+// ---- A cluster ------------------------------------------------------------------------------
+
+export interface EsdbWireClusterOptions extends EsdbWireDoubleOptions {
+  /** How many nodes; default 3. */
+  readonly size?: number;
+}
+
+/**
+ * A cluster of doubles on 127.0.0.1 sharing one log (replication is
+ * instant: what the leader commits, every follower reads at once). The test
+ * plays the elections: elect() makes a node the leader and every other live
+ * node a follower; loseQuorum() leaves every node without a leader; a
+ * crashed leader leaves the others without one until the test elects again
+ * (as a real cluster does for the second or so its election takes).
+ * Gossip on every node reports every member with its state, whether it is
+ * alive and its address, which is what the client's discovery reads.
+ */
+export class EsdbWireCluster {
+  readonly nodes: readonly EsdbWireDouble[];
+  #leader: EsdbWireDouble | undefined;
+  #stopped = false;
+
+  private constructor(nodes: readonly EsdbWireDouble[]) {
+    this.nodes = nodes;
+  }
+
+  /** Starts `size` nodes, the first one the leader. */
+  static async start(options: EsdbWireClusterOptions = {}): Promise<EsdbWireCluster> {
+    const { size = 3, ...nodeOptions } = options;
+    const log = new Log();
+    const nodes: EsdbWireDouble[] = [];
+    let cluster: EsdbWireCluster | undefined;
+    const membership: Membership = {
+      log,
+      members: () => nodes,
+      leader: () => cluster?.leader,
+      crashed: (node) => {
+        if (cluster !== undefined) cluster.#crashed(node);
+      },
+    };
+    for (let i = 0; i < size; i++) nodes.push(await EsdbWireDouble.start(nodeOptions, membership));
+    cluster = new EsdbWireCluster(nodes);
+    nodes[0]?.append('$$$scavenges', [{ type: '$metadata', data: { $maxAge: 2592000 } }]);
+    nodes[0]?.append('$settings', [{ type: '$settings', data: { $userStreamAcl: {}, $systemStreamAcl: {} } }]);
+    cluster.elect(nodes[0]);
+    return cluster;
+  }
+
+  get leader(): EsdbWireDouble | undefined {
+    return this.#leader;
+  }
+
+  /** `esdb+discover://` with every node as a gossip seed. */
+  get discoverUrl(): string {
+    return `esdb+discover://${this.#hosts()}?tls=false`;
+  }
+
+  /** `esdb://` with several hosts (the client discovers the leader through their gossip as well). */
+  get hostsUrl(): string {
+    return `esdb://${this.#hosts()}?tls=false`;
+  }
+
+  get records(): readonly StoredRecord[] {
+    return this.nodes[0]?.records ?? [];
+  }
+
+  /** Makes `node` the leader (undefined: no leader), every other live node a follower (or not ready, without a leader). */
+  elect(node: EsdbWireDouble | undefined): void {
+    if (this.#stopped) return; // a test's delayed election, after the test
+    if (node !== undefined && !node.alive) throw new Error('a stopped node cannot be elected');
+    this.#leader = node;
+    for (const member of this.nodes) member.assume(member === node ? 'leader' : node === undefined ? 'not-ready' : 'follower');
+  }
+
+  /** No leader, as when a majority of the nodes is gone: every node answers "not ready" and gossip shows no leader. */
+  loseQuorum(): void {
+    this.elect(undefined);
+  }
+
+  /** Stops a node; when it led, the others are left without a leader until the next elect(). */
+  async crash(node: EsdbWireDouble): Promise<void> {
+    await node.stop();
+    this.#crashed(node);
+  }
+
+  /** Brings a stopped node back on its port, as a follower of the current leader (or not ready without one). */
+  async restart(node: EsdbWireDouble): Promise<void> {
+    await node.restart();
+    node.assume(this.#leader === undefined ? 'not-ready' : 'follower');
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const node of this.nodes) await node.stop();
+  }
+
+  #crashed(node: EsdbWireDouble): void {
+    if (this.#leader === node) this.elect(undefined);
+  }
+
+  #hosts(): string {
+    return this.nodes.map((node) => `127.0.0.1:${node.port}`).join(',');
   }
 }
 
