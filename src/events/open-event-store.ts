@@ -40,19 +40,21 @@ const openers = new Map<string, Opener>([
       return { store, credentials: store.credentials() };
     },
   ],
-  [
-    'esdb',
-    async (url) => {
-      const { openEsdbEventStore } = await import('./esdb/event-store.js');
-      const store = await openEsdbEventStore(url);
-      return { store, credentials: store.credentials() };
-    },
-  ],
+  ['esdb', openEsdb],
+  // A cluster found through gossip (docs/eventstoredb.md, "Clusters").
+  ['esdb+discover', openEsdb],
 ]);
+
+async function openEsdb(url: string): Promise<OpenedEventStore> {
+  const { openEsdbEventStore } = await import('./esdb/event-store.js');
+  const store = await openEsdbEventStore(url);
+  return { store, credentials: store.credentials() };
+}
 
 /**
  * Opens the event store a URL names, with the credential store that goes
- * with it: `sqlite:<path>`, `mysql://user:pass@host:port/db`, `esdb://host:2113?tls=false`.
+ * with it: `sqlite:<path>`, `mysql://user:pass@host:port/db`, `esdb://host:2113?tls=false`,
+ * `esdb+discover://a:2113,b:2113,c:2113` (an EventStoreDB cluster).
  * Error messages name the scheme only, never the URL: it may carry a password.
  */
 export async function openEventStore(url: string): Promise<OpenedEventStore> {

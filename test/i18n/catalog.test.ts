@@ -17,6 +17,7 @@ import { ROLES } from '../../src/domain/values/roles.js';
 import type { ActorRole } from '../../src/events/event-store.js';
 import type { MysqlProblem, StoreFileProblem as SqliteFileProblem, StoreLabel } from '../../src/events/store-problems.js';
 import type { WriteProblem as ExportFileProblem } from '../../src/export/export-problems.js';
+import type { cluster as clusterWordings } from '../../src/i18n/en/cluster.js';
 import { catalog as english } from '../../src/i18n/en/index.js';
 import { catalog as french } from '../../src/i18n/fr/index.js';
 import type { Message, MessageKey, MessageParams } from '../../src/i18n/message.js';
@@ -25,6 +26,8 @@ import type { ClientField, CsvProblem, ReadProblem } from '../../src/import/impo
 import type { DsnProblem } from '../../src/monitoring/monitor-backend.js';
 import type { ProjectionName } from '../../src/projections/projection-names.js';
 import type { IdNoun, ReadDbProblem } from '../../src/projections/read-problems.js';
+
+type UrlPartOfEsdb = Parameters<(typeof clusterWordings)['cluster.urlInvalid']>[0]['part'];
 
 /** The keys whose wording takes params. */
 type ParamKey = { [K in MessageKey]: MessageParams<K> extends undefined ? never : K }[MessageKey];
@@ -194,7 +197,6 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'store.esdb.invalidPosition': [{ what: WHAT }],
   'store.esdb.timeoutSetting': [{ input: 'soon' }],
   'store.esdb.connectionReset': [{ what: WHAT }],
-  'store.esdb.urlInvalid': [{ kind: 'TypeError' }],
   'store.esdb.timedOut': [{ ms: 500, what: WHAT }],
   'store.esdb.idNotUuid': [{ index: 0, type: 'ClientCreated', id: 'e1' }],
   'store.esdb.typeReserved': [{ index: 0, type: '$system' }],
@@ -237,6 +239,12 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'transfer.unknownFormat': [{ input: 'xml' }],
   'monitoring.dsnInvalid': DSN_PROBLEMS.map((problem) => ({ problem })),
   'monitoring.sdkFailed': [{ detail: 'Cannot find module @sentry/node' }],
+  'cluster.urlInvalid': typeList<UrlPartOfEsdb>({ scheme: true, hosts: true, syntax: true }).map((part) => ({ part })),
+  'cluster.urlUnknownOption': [{ option: 'nodePrefrence' }],
+  'cluster.noLeader': [
+    { ms: 4980, attempts: 1 },
+    { ms: 4980, attempts: 12 },
+  ],
 };
 
 /**

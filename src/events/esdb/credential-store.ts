@@ -49,11 +49,16 @@ export class EsdbCredentialStore implements CredentialStore {
 
   async set(userId: string, passwordHash: string): Promise<void> {
     const stream = streamOf(userId);
-    if ((await this.#last(userId)) === undefined) {
-      // Before the first hash, so that a stream never exists without its cap.
-      await this.#connection.call(`cap ${stream}`, (client) => client.setStreamMetadata(stream, { maxCount: 1 }));
-    }
-    await this.#write(stream, PASSWORD_HASH_SET, { passwordHash, updatedAt: this.#now().toISOString() });
+    // Run again whole if the leader is lost midway: capping twice, or setting the same hash twice, changes nothing.
+    await this.#connection.retrying(async () => {
+      if ((await this.#last(userId)) === undefined) {
+        // Before the first hash, so that a stream never exists without its cap.
+        await this.#connection.call(`cap ${stream}`, (client) =>
+          client.setStreamMetadata(stream, { maxCount: 1 }, { requiresLeader: true }),
+        );
+      }
+      await this.#write(stream, PASSWORD_HASH_SET, { passwordHash, updatedAt: this.#now().toISOString() });
+    });
   }
 
   async delete(userId: string): Promise<void> {
@@ -69,7 +74,8 @@ export class EsdbCredentialStore implements CredentialStore {
     const stream = streamOf(userId);
     const [resolved] = await this.#connection.collect(
       `read ${stream}`,
-      (client) => client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
+      // The leader's: a password just changed must not be checked against the one before.
+      (client) => client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }),
       'empty',
     );
     const event = resolved?.event;
@@ -82,7 +88,9 @@ export class EsdbCredentialStore implements CredentialStore {
   }
 
   async #write(stream: string, type: string, data: Record<string, string>): Promise<void> {
-    await this.#connection.call(`write ${stream}`, (client) => client.appendToStream(stream, jsonEvent({ type, data })));
+    await this.#connection.call(`write ${stream}`, (client) =>
+      client.appendToStream(stream, jsonEvent({ type, data }), { requiresLeader: true }),
+    );
   }
 }
 

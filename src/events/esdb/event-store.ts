@@ -102,6 +102,12 @@ export class EsdbEventStore implements EventStore {
       throw new InvalidInput(msg('store.esdb.streamReserved', { streamId }));
     }
     const prepared = events.map(prepareEsdbEvent);
+    // A leader lost under the append (connection.ts) runs it again from the read of the tail: a batch
+    // the lost leader did commit is then found there and returned, not written twice.
+    return this.#connection.retrying(() => this.#append(streamId, prepared, expected));
+  }
+
+  async #append(streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     const searchWindow = prepared.length > 0 && (expected === 'any' || expected === 'stream_exists');
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       const tail = await this.#readTail(streamId, searchWindow ? this.#retryWindow : 1);
@@ -133,7 +139,13 @@ export class EsdbEventStore implements EventStore {
     const maxCount = untilMs === undefined ? limit : undefined;
     const resolved = await this.#connection.collect(
       `read stream ${streamId}`,
-      (client) => client.readStream(streamId, { fromRevision, direction: FORWARDS, ...(maxCount === undefined ? {} : { maxCount }) }),
+      (client) =>
+        client.readStream(streamId, {
+          fromRevision,
+          direction: FORWARDS,
+          requiresLeader: true,
+          ...(maxCount === undefined ? {} : { maxCount }),
+        }),
       'empty',
     );
     const events = resolved.map(toRecordedEvent);
@@ -231,7 +243,7 @@ export class EsdbEventStore implements EventStore {
   async #readTail(streamId: string, count: number): Promise<RecordedEvent[]> {
     const resolved = await this.#connection.collect(
       `read the end of stream ${streamId}`,
-      (client) => client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: count }),
+      (client) => client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: count, requiresLeader: true }),
       'empty',
     );
     return resolved.map(toRecordedEvent);
@@ -241,7 +253,8 @@ export class EsdbEventStore implements EventStore {
   async #readRange(streamId: string, from: number, count: number): Promise<RecordedEvent[]> {
     const resolved = await this.#connection.collect(
       `read stream ${streamId}`,
-      (client) => client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(from - 1), maxCount: count }),
+      (client) =>
+        client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(from - 1), maxCount: count, requiresLeader: true }),
       'empty',
     );
     return resolved.map(toRecordedEvent);
@@ -296,7 +309,7 @@ export class EsdbEventStore implements EventStore {
     const expectedRevision = actual === 0 ? NO_STREAM : BigInt(actual - 1);
     const appended = await this.#connection.call(`append to stream ${streamId}`, async (client) => {
       try {
-        await client.appendToStream(streamId, data, { expectedRevision });
+        await client.appendToStream(streamId, data, { expectedRevision, requiresLeader: true });
         return true;
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) return false;

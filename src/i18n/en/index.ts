@@ -7,6 +7,7 @@
 import type { LocaleInfo } from '../locale.js';
 import { accounts } from './accounts.js';
 import { audit } from './audit.js';
+import { cluster } from './cluster.js';
 import { config } from './config.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
@@ -29,6 +30,7 @@ export const catalog = {
   ...audit,
   ...transfer,
   ...monitoring,
+  ...cluster,
 };
 
 export type Catalog = typeof catalog;

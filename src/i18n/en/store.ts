@@ -110,8 +110,6 @@ export const store = {
   'store.esdb.timeoutSetting': ({ input }: { input: string }): string =>
     `EPIC_ESDB_TIMEOUT_MS must be a positive whole number of milliseconds, got ${JSON.stringify(input)}`,
   'store.esdb.connectionReset': ({ what }: { what: string }): string => `EventStoreDB connection was reset during ${what}`,
-  'store.esdb.urlInvalid': ({ kind }: { kind: string }): string =>
-    `the event store URL is not a valid EventStoreDB connection string: expected esdb://host:2113?tls=false (${kind})`,
   'store.esdb.timedOut': ({ ms, what }: { ms: number; what: string }): string =>
     `EventStoreDB did not answer within ${ms} ms (${what}); EPIC_ESDB_TIMEOUT_MS sets the limit`,
   'store.esdb.userIdNeeded': 'a user id is needed to store a password hash',

@@ -4,6 +4,7 @@ import type { LocaleInfo } from '../locale.js';
 import type { Wordings } from '../wordings.js';
 import { accounts } from './accounts.js';
 import { audit } from './audit.js';
+import { cluster } from './cluster.js';
 import { config } from './config.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
@@ -26,6 +27,7 @@ export const catalog = {
   ...audit,
   ...transfer,
   ...monitoring,
+  ...cluster,
 } satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.

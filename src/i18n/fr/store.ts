@@ -80,8 +80,6 @@ export const store = {
   'store.esdb.timeoutSetting': ({ input }, f) =>
     `EPIC_ESDB_TIMEOUT_MS doit être un nombre entier positif de millisecondes (valeur reçue : ${f.quote(input)})`,
   'store.esdb.connectionReset': ({ what }) => `la connexion à EventStoreDB a été réinitialisée pendant ${what}`,
-  'store.esdb.urlInvalid': ({ kind }) =>
-    `l’URL de la base des événements n’est pas une chaîne de connexion EventStoreDB valide : esdb://host:2113?tls=false attendu (${kind})`,
   'store.esdb.timedOut': ({ ms: timeout, what }) =>
     `EventStoreDB n’a pas répondu en ${ms(timeout)} (${what}) ; EPIC_ESDB_TIMEOUT_MS fixe ce délai`,
   'store.esdb.userIdNeeded': 'il faut un identifiant d’utilisateur pour enregistrer l’empreinte d’un mot de passe',
