@@ -245,6 +245,12 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
     { ms: 4980, attempts: 1 },
     { ms: 4980, attempts: 12 },
   ],
+  'readSide.followerOutage': [{ reason: 'connexion refusée', retryInMs: 250 }],
+  'readSide.followerRecovered': [
+    { failures: 1, ms: 1234 },
+    { failures: 6, ms: 20_450 },
+  ],
+  'readSide.heartbeatUnwritable': [{ path: '/run/epic/follower.alive' }],
 };
 
 /**

@@ -19,6 +19,7 @@ export interface EpicProcess {
   readonly exited: Promise<EpicExit>;
   /** Output so far. */
   stdout(): string;
+  stderr(): string;
 }
 
 export function startEpic(args: readonly string[], env: Record<string, string | undefined>, cwd: string): EpicProcess {
@@ -36,5 +37,5 @@ export function startEpic(args: readonly string[], env: Record<string, string | 
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err }));
   });
-  return { child, exited, stdout: () => out };
+  return { child, exited, stdout: () => out, stderr: () => err };
 }

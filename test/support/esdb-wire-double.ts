@@ -1149,8 +1149,14 @@ async function send(call: ServerWritableStream<ReadReq, ReadResp>, message: Read
   if (call.cancelled || call.destroyed) return;
   if (call.write(message)) return;
   await new Promise<void>((resolve) => {
-    call.once('drain', resolve);
-    call.once('cancelled', resolve);
-    call.once('close', resolve);
+    const done = () => {
+      call.off('drain', done);
+      call.off('cancelled', done);
+      call.off('close', done);
+      resolve();
+    };
+    call.once('drain', done);
+    call.once('cancelled', done);
+    call.once('close', done);
   });
 }

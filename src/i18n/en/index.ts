@@ -12,6 +12,7 @@ import { config } from './config.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
 import { readDb } from './read-db.js';
+import { readSide } from './read-side.js';
 import { sessions } from './sessions.js';
 import { store } from './store.js';
 import { transfer } from './transfer.js';
@@ -31,6 +32,7 @@ export const catalog = {
   ...transfer,
   ...monitoring,
   ...cluster,
+  ...readSide,
 };
 
 export type Catalog = typeof catalog;
