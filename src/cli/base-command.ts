@@ -35,7 +35,7 @@ export abstract class EpicCommand extends Command<EpicContext> {
       this.monitor = createMonitor(config, this.context.stderr);
       this.monitor.setScope({ command: this.path.join(' ') });
       failIfForced(this.context.env);
-      runtime = new Runtime(config);
+      runtime = new Runtime(config, undefined, (text) => this.context.stderr.write(`${words(text)}\n`));
       code = (await this.run(runtime)) ?? ExitCode.ok;
     } catch (error) {
       code = await reportFailure(this.context, error, this.monitor);

@@ -8,22 +8,33 @@ import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
 import { NotAuthenticated } from '../errors.js';
 import type { CredentialStore } from '../events/credential-store.js';
 import type { EventStore, RecordedEvent } from '../events/event-store.js';
+import type { Message } from '../i18n/message.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
 
 /**
  * Opens what a command needs, lazily and once: the event store, the read
  * database (caught up with the log before anyone reads it), the session.
  * Heavy modules (drivers, Kysely, jose, bcrypt) load here, never at start-up.
+ *
+ * With EPIC_PROJECTIONS=external a follower (`epic projection run --follow`)
+ * keeps the read tables, and commands do not catch them up: before reading
+ * they look how far behind the tables are, and after a write they wait for
+ * the follower to apply it, up to EPIC_PROJECTIONS_MAX_LAG; past that they
+ * warn (one line on stderr) and go on. Tables never built at all are built
+ * here once (a fresh read database, before the follower's first run).
  */
 export class Runtime {
   private stores?: Promise<{ store: EventStore; credentials: CredentialStore }>;
   private read?: Promise<ReadDb>;
   private caughtUp?: Promise<void>;
+  private readonly warned = new Set<string>();
   readonly commandId = randomUUID();
 
   constructor(
     readonly config: Config,
     readonly now: () => Date = () => new Date(),
+    /** Where a warning goes (the CLI: one line on stderr); each one at most once per command. */
+    private readonly warn: (text: Message) => void = () => {},
   ) {}
 
   get sessionPath(): string {
@@ -41,7 +52,7 @@ export class Runtime {
    */
   async readDb(): Promise<ReadDb> {
     const db = await this.readDbAsIs();
-    this.caughtUp ??= this.catchUp();
+    this.caughtUp ??= this.config.projections === 'external' ? this.checkReadSide('read') : this.catchUp();
     await this.caughtUp;
     return db;
   }
@@ -55,8 +66,16 @@ export class Runtime {
     return this.read;
   }
 
-  /** Applies what the log holds beyond the checkpoints (after a write: the caller reads its own write). */
+  /**
+   * Applies what the log holds beyond the checkpoints (after a write: the
+   * caller reads its own write); with EPIC_PROJECTIONS=external, waits for
+   * the follower to apply it instead.
+   */
   catchUp(): Promise<void> {
+    if (this.config.projections === 'external') {
+      this.caughtUp = this.checkReadSide('write');
+      return this.caughtUp;
+    }
     this.caughtUp = (async () => {
       const [readDb, { catchUp }, { store }] = await Promise.all([
         this.readDbAsIs(),
@@ -66,6 +85,40 @@ export class Runtime {
       await catchUp(store, readDb);
     })();
     return this.caughtUp;
+  }
+
+  /** EPIC_PROJECTIONS=external: how far behind the read tables are (after a write: once the follower has applied it, or given up waiting). */
+  private async checkReadSide(after: 'read' | 'write'): Promise<void> {
+    const [readDb, { store }, { readSideLag, waitForReadSide }, { msg }] = await Promise.all([
+      this.readDbAsIs(),
+      this.eventStore(),
+      import('../projections/read-side-lag.js'),
+      import('../i18n/message.js'),
+    ]);
+    const limitMs = this.config.projectionsMaxLagSeconds * 1000;
+    let lag = await readSideLag(store, readDb, this.now);
+    if (lag.unbuilt.length > 0) {
+      const { catchUp } = await import('../projections/projector.js');
+      await catchUp(store, readDb);
+      return;
+    }
+    let waitedInVain = false;
+    // A follower already too far behind is not waited for: the warning says why the write may not show.
+    if (after === 'write' && lag.ms <= limitMs) {
+      waitedInVain = !(await waitForReadSide(readDb, await store.headPosition(), { timeoutMs: limitMs }));
+      if (waitedInVain) lag = await readSideLag(store, readDb, this.now);
+    }
+    if (lag.otherVersion.length > 0) this.warnOnce(msg('readSide.otherVersion', { names: lag.otherVersion }));
+    if (waitedInVain || lag.ms > limitMs) {
+      const seconds = Math.max(Math.round(lag.ms / 1000), this.config.projectionsMaxLagSeconds);
+      this.warnOnce(msg('readSide.lagging', { seconds, limitSeconds: this.config.projectionsMaxLagSeconds }));
+    }
+  }
+
+  private warnOnce(text: Message): void {
+    if (this.warned.has(text.key)) return;
+    this.warned.add(text.key);
+    this.warn(text);
   }
 
   async context(): Promise<CommandContext> {

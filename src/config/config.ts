@@ -16,7 +16,17 @@ export interface Config {
   readonly sentryDsn: string | undefined;
   readonly sentryEnvironment: string | undefined;
   readonly debug: boolean;
+  /**
+   * EPIC_PROJECTIONS: `inline` (default), every command catches the read
+   * tables up itself; `external`, a follower (`epic projection run --follow`)
+   * does, and commands only read them (docs/scaling.md).
+   */
+  readonly projections: ProjectionsMode;
+  /** EPIC_PROJECTIONS_MAX_LAG (default 10s): with `external`, how far behind the read tables may be before commands warn. */
+  readonly projectionsMaxLagSeconds: number;
 }
+
+export type ProjectionsMode = 'inline' | 'external';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -37,7 +47,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sentryDsn: merged.SENTRY_DSN || undefined,
     sentryEnvironment: merged.SENTRY_ENVIRONMENT || undefined,
     debug: merged.EPIC_DEBUG === '1',
+    projections: projectionsMode(merged.EPIC_PROJECTIONS),
+    projectionsMaxLagSeconds: parseDuration(merged.EPIC_PROJECTIONS_MAX_LAG || '10s', 'EPIC_PROJECTIONS_MAX_LAG'),
   };
+}
+
+function projectionsMode(value: string | undefined): ProjectionsMode {
+  const mode = value?.trim().toLowerCase() || 'inline';
+  if (mode !== 'inline' && mode !== 'external') throw new InvalidInput(msg('readSide.modeInvalid', { value: value ?? '' }));
+  return mode;
 }
 
 /**

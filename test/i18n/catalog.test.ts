@@ -251,6 +251,12 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
     { failures: 6, ms: 20_450 },
   ],
   'readSide.heartbeatUnwritable': [{ path: '/run/epic/follower.alive' }],
+  'readSide.lagging': [
+    { seconds: 12, limitSeconds: 10 },
+    { seconds: 18_403_200, limitSeconds: 1 },
+  ],
+  'readSide.otherVersion': [{ names: ['clients'] }, { names: ['clients', 'contracts'] }],
+  'readSide.modeInvalid': [{ value: 'sometimes' }],
 };
 
 /**
