@@ -33,6 +33,8 @@ export interface Format {
   number(value: number): string;
   /** `a, b et c` / `a, b, and c`. */
   list(items: readonly string[]): string;
+  /** `a, b ou c` / `a, b, or c`: one of them. */
+  alternatives(items: readonly string[]): string;
   /** Quotes a value: `« Salon 2027 »` / `“Salon 2027”`. */
   quote(text: string): string;
   /** The form of `forms` that goes with `count` in this language (`one` covers 0 and 1 in French). */
@@ -51,6 +53,7 @@ export function createFormat(options: FormatOptions): Format {
   let relative: Intl.RelativeTimeFormat | undefined;
   let numbers: Intl.NumberFormat | undefined;
   let lists: Intl.ListFormat | undefined;
+  let disjunctions: Intl.ListFormat | undefined;
   let plurals: Intl.PluralRules | undefined;
   return {
     locale,
@@ -88,6 +91,10 @@ export function createFormat(options: FormatOptions): Format {
     list(items) {
       lists ??= new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
       return lists.format(items);
+    },
+    alternatives(items) {
+      disjunctions ??= new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
+      return disjunctions.format(items);
     },
     quote(text) {
       return `${quotes[0]}${text}${quotes[1]}`;

@@ -257,6 +257,90 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   ],
   'readSide.otherVersion': [{ names: ['clients'] }, { names: ['clients', 'contracts'] }],
   'readSide.modeInvalid': [{ value: 'sometimes' }],
+  // The command line's own (src/cli)
+  'cli.missingOption': [{ option: '--email' }],
+  'cli.backendUnavailable': [{ code: 'ECONNREFUSED' }],
+  'cli.internalError': [{ detail: 'x is not a function' }],
+  'cli.internalErrorReported': [{ detail: 'x is not a function', eventId: 'f'.repeat(32) }],
+  'cli.warning.notRecorded': [{ reason: DETAIL }],
+  'cli.notFound.contract': [{ id: ID }],
+  'cli.notFound.event': [{ id: ID }],
+  'cli.notFound.user': [{ id: ID }],
+  'cli.input.count': [{ option: '--attendees', got: 'many' }],
+  'cli.input.role': [{ option: '--role' }],
+  'cli.input.choice': [
+    { option: '--format', choices: ['csv', 'json'], got: 'xml' },
+    { option: 'shell', choices: ['bash', 'zsh', 'fish'], got: 'tcsh' },
+  ],
+  'cli.usage.unknownOption': ['', 'client list'].map((command) => ({ option: '--bogus', command })),
+  'cli.usage.extraArgument': ['', 'client view'].map((command) => ({ argument: 'b', command })),
+  'cli.usage.missingArgument': ['', 'client view'].map((command) => ({ command })),
+  'cli.usage.optionNeedsValue': [{ option: '--name' }],
+  'cli.usage.invalid': ['', 'client list'].map((command) => ({ command })),
+  'cli.usage.unknownCommand': [
+    { words: 'clinet list', suggestions: ['client list'] },
+    { words: 'client lst', suggestions: ['client list', 'client edit'] },
+    { words: 'frobnicate', suggestions: [] },
+  ],
+  'cli.prompt.nothingToChoose': [{ option: '--commercial' }],
+  'cli.confirm.needsYes': [{ command: 'contract delete' }],
+  'cli.confirm.deleteClient': [
+    { id: ID, name: 'Kevin Casey', company: 'Cool Startup LLC' },
+    { id: ID, name: 'Kevin Casey', company: null },
+  ],
+  'cli.confirm.deleteContract': [true, false].map((signed) => ({ id: ID, client: 'Kevin Casey', totalCents: 500_000, signed })),
+  'cli.confirm.deleteUser': ROLES.map((role) => ({ id: ID, name: 'Bob Seller', email: 'bob@epic.test', role })),
+  'cli.init.done': [{ home: '/home/ada/epic', name: 'Ada Admin' }],
+  'cli.login.done': ROLES.map((role) => ({ name: 'Ada Admin', role, until: AT })),
+  'cli.logout.done': [{ name: 'Ada Admin' }],
+  'cli.done.deletedClient': [{ id: ID, name: 'Kevin Casey' }],
+  'cli.done.deletedContract': [{ id: ID, client: 'Kevin Casey' }],
+  'cli.done.deletedUser': [{ id: ID, name: 'Bob Seller' }],
+  'cli.done.updatedClient': [[], ['phone'], ['phone', 'company']].map((fields) => ({ id: ID, fields })),
+  'cli.done.updatedEvent': [[], ['notes'], ['start', 'end']].map((fields) => ({ id: ID, fields })),
+  'cli.done.updatedUser': [[], ['role'], ['name', 'email', 'password']].map((fields) => ({ id: ID, name: 'Bob Seller', fields })),
+  'cli.done.updatedContract': [{ id: ID, totalCents: 1_200_000, remainingCents: 700_050 }],
+  'cli.done.paid': [{ id: ID, amountCents: 50_000, remainingCents: 750_000 }],
+  'cli.done.signed': [{ id: ID, client: 'Kevin Casey', totalCents: 500_000 }],
+  'cli.done.assigned': [{ support: 'Sam Support', event: 'Salon 2027' }],
+  'cli.done.unassigned': [{ support: 'Sam Support', event: 'Salon 2027' }],
+  'cli.done.unassignedNobody': [{ event: 'Salon 2027' }],
+  'cli.field.payment': [{ remainingCents: 750_000 }],
+  'cli.pick.client': [
+    { name: 'Kevin Casey', company: 'Cool Startup LLC' },
+    { name: 'Kevin Casey', company: null },
+  ],
+  'cli.pick.contract': [true, false].flatMap((signed) =>
+    [0, 40_000].map((remainingCents) => ({ client: 'Kevin Casey', totalCents: 500_000, remainingCents, signed })),
+  ),
+  'cli.pick.event': [{ start: AT, name: 'Salon 2027', client: 'Kevin Casey' }],
+  'cli.pick.user': ROLES.map((role) => ({ name: 'Bob Seller', email: 'bob@epic.test', role })),
+  'cli.history.kind': [{ kinds: RECORD_KINDS, got: 'invoice' }],
+  'cli.history.notYet': RECORD_KINDS.map((kind) => ({ kind, id: ID, at: AT })),
+  'cli.history.none': RECORD_KINDS.map((kind) => ({ kind, id: ID })),
+  'cli.verify.counted': [{ events: 12_345, streams: 67 }],
+  'cli.verify.broken': [null, 42].map((position) => ({ stream: 'users', version: 3, position, problem: 'hash mismatch' })),
+  'cli.verify.expected': [{ value: 'a'.repeat(64) }],
+  'cli.verify.actual': [{ value: 'b'.repeat(64) }],
+  'cli.verify.digest': [{ digest: 'c'.repeat(64) }],
+  'cli.verify.different': [{ expected: 'd'.repeat(64) }],
+  'cli.verify.failed': [1, 3].map((streams) => ({ streams })),
+  'cli.projection.rebuilt': [{ names: ['clients', 'contracts'], events: 12_345, seconds: '1.5', position: 12_345 }],
+  'cli.projection.applied': [{ events: 12, position: 345 }],
+  'cli.projection.stopped': [{ events: 12, position: 345 }],
+  'cli.projection.versions': [null, 1].map((stored) => ({ version: 2, stored })),
+  'cli.projection.rebuilding': [{ pid: 4242, host: 'crm-1', since: AT }],
+  'cli.import.done': [1, 4].map((rows) => ({ created: 1, updated: 2, unchanged: 0, refused: 1, rows })),
+  'cli.import.dryRun': [1, 4].map((rows) => ({ created: 1, updated: 2, unchanged: 0, refused: 1, rows })),
+  'cli.import.ignoredColumns': [{ columns: ['notes', 'siret'] }],
+  'cli.import.lineRefused': [{ line: 5, reason: 'not a valid email address' }],
+  'cli.import.duplicate': [{ line: 7, sameEmailAsLine: 3 }],
+  'cli.import.refusedImported': [1, 3].map((refused) => ({ refused, rows: 10, lines: '3, 5, 8' })),
+  'cli.import.refusedChecked': [1, 3].map((refused) => ({ refused, rows: 10, lines: '3, 5, 8' })),
+  'help.title': [{ version: '0.1.0' }],
+  'help.nounTitle': ['user', 'client', 'contract', 'event', 'audit', 'projection', 'import', 'completion'].map((noun) => ({ noun })),
+  'help.nounFooter': [{ noun: 'client' }],
+  'menu.signedIn': ROLES.map((role) => ({ name: 'Ada Admin', role })),
 };
 
 /**
@@ -274,6 +358,31 @@ const SAME_IN_BOTH = new Set<string>([
   'history.field.notes',
   'history.recordType.client',
   'projection.name.clients',
+  // The command line's: ids, the roles' and records' words, the same in both; names and emails as they are.
+  'cli.column.id',
+  'cli.column.commercial',
+  'cli.column.client',
+  'cli.column.total',
+  'cli.column.support',
+  'cli.column.projection',
+  'cli.column.version',
+  'cli.field.id',
+  'cli.field.commercial',
+  'cli.field.client',
+  'cli.field.total',
+  'cli.field.notes',
+  'cli.field.support',
+  'cli.pick.client',
+  'cli.pick.user',
+  'menu.group.session',
+  'help.optionsWord',
+  'help.optionsTitle',
+  'help.group.session',
+  'help.group.client',
+  'ph.client',
+  'ph.milliseconds',
+  'ph.operand.id',
+  'help.projection rebuild.operands',
 ]);
 
 const en = await loadTranslator('en', { timeZone: 'Europe/Paris', now: () => new Date(AT) });
@@ -337,8 +446,10 @@ catalog('no French wording is the English one, except the words both languages s
     [],
   );
   // An exception that is no longer one is dropped from the list.
-  for (const key of SAME_IN_BOTH)
-    assert.is(en.render({ key, params: undefined } as Message), fr.render({ key, params: undefined } as Message), key);
+  for (const key of SAME_IN_BOTH) {
+    const samples: readonly unknown[] = typeof english[key as MessageKey] === 'string' ? [undefined] : SAMPLES[key as ParamKey];
+    for (const params of samples) assert.is(en.render({ key, params } as Message), fr.render({ key, params } as Message), key);
+  }
 });
 
 const NO_BREAK = ['\u00a0', '\u202f'];

@@ -7,8 +7,11 @@
 import type { LocaleInfo } from '../locale.js';
 import { accounts } from './accounts.js';
 import { audit } from './audit.js';
+import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
+import { help } from './help.js';
+import { menu } from './menu.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
 import { readDb } from './read-db.js';
@@ -33,6 +36,9 @@ export const catalog = {
   ...monitoring,
   ...cluster,
   ...readSide,
+  ...cli,
+  ...menu,
+  ...help,
 };
 
 export type Catalog = typeof catalog;

@@ -4,8 +4,11 @@ import type { LocaleInfo } from '../locale.js';
 import type { Wordings } from '../wordings.js';
 import { accounts } from './accounts.js';
 import { audit } from './audit.js';
+import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
+import { help } from './help.js';
+import { menu } from './menu.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
 import { readDb } from './read-db.js';
@@ -30,6 +33,9 @@ export const catalog = {
   ...monitoring,
   ...cluster,
   ...readSide,
+  ...cli,
+  ...menu,
+  ...help,
 } satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.
