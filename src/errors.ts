@@ -14,13 +14,14 @@ export const ExitCode = {
   notFound: 5,
   conflict: 6,
   unavailable: 7,
+  cancelled: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export abstract class EpicError extends Error {
   abstract readonly exitCode: ExitCode;
-  /** How the command log classifies this failure. */
-  abstract readonly outcome: 'rejected' | 'denied' | 'failed';
+  /** How the command log classifies this failure; `cancelled` is never recorded (the user changed their mind). */
+  abstract readonly outcome: 'rejected' | 'denied' | 'failed' | 'cancelled';
   /**
    * What the user reads, before it is put into words (src/i18n): the CLI
    * renders it in the reader's language. `message` keeps a language-free form
@@ -73,4 +74,18 @@ export class Conflict extends EpicError {
 export class BackendUnavailable extends EpicError {
   readonly exitCode = ExitCode.unavailable;
   readonly outcome = 'failed';
+}
+
+/**
+ * The user cancelled at a prompt (Ctrl-C, Ctrl-D) or answered no to a
+ * confirmation: exit 130, and nothing is recorded in the command log, since
+ * nothing was attempted.
+ */
+export class Cancelled extends EpicError {
+  readonly exitCode = ExitCode.cancelled;
+  readonly outcome = 'cancelled';
+}
+
+export function isCancelled(error: unknown): error is Cancelled {
+  return error instanceof Cancelled;
 }

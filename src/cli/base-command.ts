@@ -3,7 +3,7 @@ import { ANONYMOUS, recordCommand, scrubArgs } from '../commands/command-log.js'
 import type { ActorContext } from '../commands/handler-context.js';
 import { loadConfig } from '../config/config.js';
 import type { CommandOutcome } from '../domain/command-log.js';
-import { EpicError, ExitCode } from '../errors.js';
+import { EpicError, ExitCode, isCancelled } from '../errors.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
 import type { Message } from '../i18n/message.js';
 import { toStoredMessage } from '../i18n/stored-message.js';
@@ -11,8 +11,9 @@ import { words } from '../i18n/translator.js';
 import { domainReports } from '../monitoring/domain-reports.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
-import { classify, firstLine, reportError, reportFailure } from './report-error.js';
+import { classify, firstLine, outcomeOf, reportError, reportFailure } from './report-error.js';
 import { Runtime } from './runtime.js';
+import { t } from './say.js';
 
 /**
  * Every `epic` command: runs `run()` with a Runtime, turns any error into the
@@ -21,6 +22,13 @@ import { Runtime } from './runtime.js';
  * waits a bounded time for the monitor before returning.
  */
 export abstract class EpicCommand extends Command<EpicContext> {
+  /**
+   * Empty on purpose: the help a person reads is rendered from the route
+   * table and the catalogue (src/cli/help), in their language. clipanion
+   * lists a command's options only for a class that has a usage.
+   */
+  static override usage = Command.Usage({});
+
   // biome-ignore lint/suspicious/noConfusingVoidType: run() returns an exit code or nothing (0); with `undefined` instead, every `Promise<void>` override would be a type error
   protected abstract run(runtime: Runtime): Promise<number | void>;
 
@@ -101,21 +109,22 @@ export abstract class MutationCommand extends EpicCommand {
       await runtime.catchUp();
       return result;
     } catch (error) {
+      // Cancelled at a prompt or a confirmation: nothing was attempted, nothing is recorded.
+      if (isCancelled(error)) throw error;
       const known = classify(error);
-      const outcome: CommandOutcome = known ? known.outcome : 'failed';
       await this.log(
         runtime,
         actor,
         command,
         args,
-        outcome,
+        outcomeOf(error),
         known ? known.text : error instanceof Error ? error.message : String(error),
         recorded,
       ).catch((logError: unknown) => {
         // The store that refused the command may also refuse its log entry (it is down): the
         // command's own error is what the user must see; say that the entry is missing.
         if (!(logError instanceof EpicError)) throw logError;
-        this.context.stderr.write(`warning: could not record this attempt in the command log: ${firstLine(logError.message)}\n`);
+        this.context.stderr.write(`warning: ${t('cli.warning.notRecorded', { reason: firstLine(words(logError.text)) })}\n`);
       });
       throw error;
     }

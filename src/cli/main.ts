@@ -1,76 +1,83 @@
-import { readFileSync } from 'node:fs';
-import type { Cli, Command, CommandClass } from 'clipanion';
+import type { Cli, CommandClass } from 'clipanion';
 import { languageEnv } from '../config/config.js';
+import { ExitCode, InvalidInput } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import { detectLanguage, loadTranslator, useTranslator } from '../i18n/translator.js';
-import { commandsFor } from './commands/routes.js';
+import { commandsFor, routeFor, singularNoun } from './commands/routes.js';
 import type { EpicContext } from './context.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { version } from './version.js';
 
 /** The CLI with these commands (all of them: `loadAllCommands()`; for one launch: `commandsFor(argv)`). */
 export async function buildCli(commands: readonly CommandClass<EpicContext>[]): Promise<Cli<EpicContext>> {
-  const { Builtins, Cli } = await import('clipanion');
+  const { Cli } = await import('clipanion');
   const cli = new Cli<EpicContext>({ binaryName: 'epic', binaryLabel: 'Epic Events CRM', binaryVersion: version(), enableColors: false });
   for (const command of commands) cli.register(command);
-  cli.register(Builtins.HelpCommand);
-  cli.register(Builtins.VersionCommand);
   return cli;
 }
 
-const NOUNS = new Set(['user', 'client', 'contract', 'event', 'history', 'audit', 'projection', 'import', 'export']);
-
 /**
- * Runs one invocation and returns the exit code. clipanion prints its own
- * parse errors on stdout; here they go to stderr as the contract's one line.
+ * Runs one invocation and returns the exit code. What the words name is
+ * decided here, before clipanion parses: the menu (`epic` alone on a
+ * terminal), help (ours, from the catalogue: `--help`, `epic help`, a noun
+ * alone), an unknown command (the closest ones named). clipanion then parses
+ * the one command named; its parse errors are worded by us.
  */
 export async function run(argv: readonly string[], context: EpicContext): Promise<number> {
   const args = joinNegativeValues(argv);
   // The language first: help texts and every message are worded in it.
   useTranslator(await loadTranslator(detectLanguage(languageEnv(context.env, context.cwd))));
-  // Only the command these arguments name is imported (all of them for help and unknown commands).
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+    context.stdout.write(`${version()}\n`);
+    return ExitCode.ok;
+  }
+  const wantsHelp = args.includes('--help') || args.includes('-h');
+  const route = routeFor(args);
+  if (route === undefined) return notACommand(args, context, wantsHelp);
+  if (wantsHelp) return printHelp(context, (help, width) => help.commandHelp(route.route, width));
+  // Only the command these arguments name is imported.
   const cli = await buildCli(await commandsFor(args));
-  // `epic <noun> --help` and a bare `epic <noun>`: the usage of that noun's commands.
-  const noun = args[0]?.replace(/s$/, '');
-  if (noun !== undefined && NOUNS.has(noun) && (args.length === 1 || (args.length === 2 && (args[1] === '--help' || args[1] === '-h')))) {
-    const paths = cli.definitions().filter((d) => d.path.split(' ')[1] === noun);
-    if (paths.length > 0) {
-      context.stdout.write(`${paths.map((d) => `  ${d.usage}\n      ${d.description ?? ''}`).join('\n')}\n`);
-      return args.length === 1 ? 2 : 0;
-    }
-  }
-  let command: Command<EpicContext>;
+  let command: ReturnType<typeof cli.process>;
   try {
-    command = cli.process(helpRequest(cli, args, context) ?? args, context);
+    command = cli.process(args, context);
   } catch (error) {
-    const { reportError } = await import('./report-error.js');
-    return reportError(context, error);
+    const [{ reportError }, { usageErrorOf }] = await Promise.all([import('./report-error.js'), import('./usage-error.js')]);
+    return reportError(context, usageErrorOf(error, route.route) ?? error);
   }
-  // Handing the parsed command back to clipanion gives it `cli` and `context` (help, version).
+  // Handing the parsed command back to clipanion gives it `cli` and `context`.
   return cli.run(command, context);
 }
 
-/**
- * `--help` after some of a command's positionals (`epic history contract --help`)
- * is not a state clipanion's parser accepts: the command's own help is what the
- * user asks for. Returns the arguments that show it, or undefined when `--help`
- * is not asked for or names no command.
- */
-function helpRequest(cli: Cli<EpicContext>, args: readonly string[], context: EpicContext): string[] | undefined {
-  if (!args.includes('--help') && !args.includes('-h')) return undefined;
-  const words = args.filter((arg) => arg !== '--help' && arg !== '-h' && !arg.startsWith('-'));
-  for (let n = words.length; n >= 1; n--) {
-    const candidate = [...words.slice(0, n), '--help'];
-    try {
-      cli.process(candidate, context);
-      return candidate;
-    } catch {
-      // Not a command path at this length: try a shorter prefix.
+/** Words that name no command: the menu, general or a noun's help, or an unknown command with the closest ones. */
+async function notACommand(args: readonly string[], context: EpicContext, wantsHelp: boolean): Promise<number> {
+  const words = args.filter((arg) => !arg.startsWith('-'));
+  if (words.length === 0) {
+    if (args.length === 0 && context.interactive && (context.stdout as { isTTY?: boolean }).isTTY === true) {
+      const { runMenu } = await import('./menu/menu.js');
+      return runMenu(context);
+    }
+    if (args.length === 0 || wantsHelp) return printHelp(context, (help, width) => help.generalHelp(version(), width));
+  }
+  const noun = singularNoun(words[0] ?? '');
+  // `epic client`, `epic client --help`: the noun's commands (exit 0).
+  if (words.length === 1) {
+    const help = await import('./help/render-help.js');
+    const text = await help.nounHelp(noun, help.helpWidth(context.stdout));
+    if (text !== undefined) {
+      context.stdout.write(text);
+      return ExitCode.ok;
     }
   }
-  return undefined;
+  const [{ reportError }, { closestCommands }] = await Promise.all([import('./report-error.js'), import('./help/suggest.js')]);
+  const typed = words.slice(0, 2).join(' ') || args.join(' ');
+  return reportError(context, new InvalidInput(msg('cli.usage.unknownCommand', { words: typed, suggestions: closestCommands(args) })));
+}
+
+type Help = typeof import('./help/render-help.js');
+
+async function printHelp(context: EpicContext, render: (help: Help, width: number) => Promise<string>): Promise<number> {
+  const help = await import('./help/render-help.js');
+  context.stdout.write(await render(help, help.helpWidth(context.stdout)));
+  return ExitCode.ok;
 }
 
 /**
@@ -98,6 +105,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${version()}\n`);
     return;
   }
+  endQuietlyOnClosedPipe();
   const [{ Cli }, { reportEscaped }] = await Promise.all([import('clipanion'), import('./report-error.js')]);
   const context: EpicContext = {
     ...Cli.defaultContext,
@@ -107,6 +115,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   // Nothing escapes as a Node stack trace: a late rejection or throw is an internal error too.
   let escaped = false;
   const onEscaped = (error: unknown): void => {
+    if (isClosedPipe(error)) process.exit(0);
     escaped = true;
     process.exitCode = 1;
     void reportEscaped(context, error);
@@ -115,4 +124,23 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.on('uncaughtException', onEscaped);
   const code = await run(argv, context).catch((error: unknown) => reportEscaped(context, error));
   if (!escaped) process.exitCode = code;
+}
+
+/**
+ * `epic client list | head -1`: once the reader has gone, nothing we write can
+ * be read, and nothing went wrong. The command ends at once with exit 0 and
+ * no message: a message could only go to the same closed pipe
+ * (`2>&1 | head`), and trying again and again is what spun forever.
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (isClosedPipe(error)) process.exit(0);
+      throw error;
+    });
+  }
+}
+
+function isClosedPipe(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'EPIPE';
 }

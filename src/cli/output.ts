@@ -1,4 +1,10 @@
 import type { Writable } from 'node:stream';
+import type { EpicContext } from './context.js';
+import { GAP } from './output/table-layout.js';
+import { colourFor, columnsOf, isTerminal, paint, type Style } from './output/terminal.js';
+
+/** Where readable output goes, and the environment that says how (NO_COLOR, FORCE_COLOR). */
+export type Output = Pick<EpicContext, 'stdout' | 'env'>;
 
 /**
  * JSON for scripts: indented on a terminal, for the person reading it;
@@ -6,50 +12,152 @@ import type { Writable } from 'node:stream';
  * half the bytes or less to write and to parse.
  */
 export function printJson(stdout: Writable, value: unknown): void {
-  const terminal = (stdout as Writable & { isTTY?: boolean }).isTTY === true;
-  stdout.write(`${terminal ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
+  stdout.write(`${isTerminal(stdout) ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
 }
+
+export type Cell = string | number | boolean | null | undefined;
 
 export interface Column<T> {
+  /** The heading, already in the reader's language. */
   readonly header: string;
-  readonly value: (row: T) => string | number | boolean | null | undefined;
+  readonly value: (row: T) => Cell;
+  /**
+   * How readily the column gives up width when the table is wider than the
+   * terminal: 0 (the default) never — ids, amounts, dates; the larger, the sooner.
+   */
+  readonly shrink?: number;
+  /** 0 (the default): always shown; otherwise it may be left out on a narrow terminal, the larger the sooner. */
+  readonly drop?: number;
+  readonly align?: 'left' | 'right';
+  /** A colour for this cell on a terminal. */
+  readonly style?: (row: T) => Style | undefined;
 }
 
-/** A plain aligned table for people; `--json` is the format for scripts. */
-export function printTable<T>(stdout: Writable, rows: readonly T[], columns: readonly Column<T>[], empty = 'nothing to show'): void {
+/** Rows written per write(): a 100,000-row listing is not 100,000 system calls. */
+const CHUNK = 512;
+
+/**
+ * A table for people. On a terminal: aligned columns fitted to its width
+ * (long values cut with `…`), headings in bold. Anywhere else (a pipe, a
+ * file): one tab-separated line per row, no heading, no padding, no colour,
+ * for `cut`, `sort` and spreadsheets. Nothing to show: `empty` on a terminal,
+ * nothing at all otherwise (a script reads no line).
+ */
+export async function printTable<T>(out: Output, rows: readonly T[], columns: readonly Column<T>[], empty: string): Promise<void> {
+  const { stdout } = out;
   if (rows.length === 0) {
-    stdout.write(`${empty}\n`);
+    // In a pipe, nothing at all: a script reads no line (and stderr stays for errors and warnings).
+    if (isTerminal(stdout)) stdout.write(`${empty}\n`);
     return;
   }
-  const cells = rows.map((row) => columns.map((column) => cell(column.value(row))));
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((r) => width(r[i] ?? ''))));
-  const line = (values: readonly string[]) =>
-    values
-      .map((v, i) => pad(v, widths[i] ?? 0))
-      .join('  ')
+  if (!isTerminal(stdout)) {
+    writeChunked(stdout, rows, (row) => columns.map((column) => tabCell(column.value(row))).join('\t'));
+    return;
+  }
+  const [{ fitColumns }, { cutToWidth, padToWidth, textWidth }] = await Promise.all([
+    import('./output/table-layout.js'),
+    import('./output/text-width.js'),
+  ]);
+  const colour = colourFor(stdout, out.env);
+  const headers = columns.map((column) => column.header);
+  const cells = rows.map((row) => columns.map((column) => plainCell(column.value(row))));
+  const needs = columns.map((column, i) => {
+    const header = textWidth(column.header);
+    let natural = header;
+    for (const row of cells) natural = Math.max(natural, textWidth(row[i] ?? ''));
+    return { natural, header, shrink: column.shrink ?? 0, drop: column.drop ?? 0 };
+  });
+  const widths = fitColumns(needs, columnsOf(stdout));
+  const shown = columns.flatMap((_, i) => ((widths[i] ?? 0) > 0 ? [i] : []));
+  const last = shown[shown.length - 1];
+  const line = (values: readonly string[], styleOf: (i: number) => Style | undefined) =>
+    shown
+      .map((i) => {
+        const value = values[i] ?? '';
+        const width = widths[i] ?? 0;
+        const cut = cutToWidth(value, width);
+        // The last column is not padded: no trailing spaces to wrap on a narrow terminal.
+        const text = i === last && columns[i]?.align !== 'right' ? cut : padToWidth(cut, width, columns[i]?.align);
+        const style = styleOf(i);
+        return style === undefined ? text : paint(colour, style, text);
+      })
+      .join(' '.repeat(GAP))
       .trimEnd();
-  stdout.write(`${line(columns.map((c) => c.header.toUpperCase()))}\n`);
-  for (const row of cells) stdout.write(`${line(row)}\n`);
+  stdout.write(`${line(headers, () => 'bold')}\n`);
+  writeChunked(stdout, rows, (row, index) =>
+    line(cells[index] ?? [], (i) => (cells[index]?.[i] === '-' ? 'dim' : columns[i]?.style?.(row))),
+  );
 }
 
-/** One record as "label: value" lines. */
-export function printRecord(stdout: Writable, pairs: readonly [string, unknown][]): void {
-  const labelWidth = Math.max(...pairs.map(([label]) => label.length));
-  for (const [label, value] of pairs) stdout.write(`${label.padEnd(labelWidth)}  ${cell(value)}\n`);
+function writeChunked<T>(stdout: Writable, rows: readonly T[], render: (row: T, index: number) => string): void {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    let text = '';
+    const end = Math.min(rows.length, start + CHUNK);
+    for (let i = start; i < end; i++) text += `${render(rows[i] as T, i)}\n`;
+    stdout.write(text);
+  }
 }
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '-';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // Keep one row per line and no terminal escapes, whatever the data holds.
+/** A field of a record's view: a label and a value, or a group of fields under a label (a client's contact). */
+export type Field = readonly [label: string, value: Cell | readonly Field[]];
+
+/**
+ * One record as labelled fields, nested groups indented under their label.
+ * On a terminal: labels aligned (dimmed with colour), long values wrapped to
+ * its width. Anywhere else: `label<TAB>value` lines, a nested field's label
+ * prefixed with its group's.
+ */
+export async function printFields(out: Output, fields: readonly Field[]): Promise<void> {
+  const { stdout } = out;
+  if (!isTerminal(stdout)) {
+    const lines: string[] = [];
+    const walk = (group: readonly Field[], prefix: string) => {
+      for (const [label, value] of group) {
+        if (isGroup(value)) walk(value, `${prefix}${label} `);
+        else lines.push(`${prefix}${label}\t${tabCell(value)}`);
+      }
+    };
+    walk(fields, '');
+    stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
+  const { padToWidth, textWidth, wrapToWidth } = await import('./output/text-width.js');
+  const colour = colourFor(stdout, out.env);
+  const columns = columnsOf(stdout);
+  const lines: string[] = [];
+  const walk = (group: readonly Field[], indent: number) => {
+    const labelWidth = Math.max(...group.map(([label]) => textWidth(label)));
+    for (const [label, value] of group) {
+      const head = ' '.repeat(indent) + padToWidth(label, labelWidth);
+      if (isGroup(value)) {
+        lines.push(paint(colour, 'dim', `${' '.repeat(indent)}${label}`));
+        walk(value, indent + 2);
+        continue;
+      }
+      const text = plainCell(value);
+      const start = indent + labelWidth + GAP;
+      const [first = '', ...rest] = wrapToWidth(text, Math.max(10, columns - start));
+      const shown = (piece: string) => (text === '-' ? paint(colour, 'dim', piece) : piece);
+      lines.push(`${paint(colour, 'dim', head)}${' '.repeat(GAP)}${shown(first)}`.trimEnd());
+      for (const piece of rest) lines.push(`${' '.repeat(start)}${shown(piece)}`);
+    }
+  };
+  walk(fields, 0);
+  stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** A cell of a tab-separated line: nothing for no value (a script tests for an empty field, not a dash). */
+function tabCell(value: Cell): string {
+  return value === null || value === undefined ? '' : plainCell(value).replaceAll('\t', ' ');
+}
+
+function isGroup(value: Field[1]): value is readonly Field[] {
+  return Array.isArray(value);
+}
+
+/** A cell as text: `-` for nothing; control characters become spaces, so a row is one line and no escape reaches the terminal. */
+export function plainCell(value: Cell): string {
+  if (value === null || value === undefined || value === '') return '-';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-}
-
-function width(text: string): number {
-  return [...text].length;
-}
-
-function pad(text: string, size: number): string {
-  return text + ' '.repeat(Math.max(0, size - width(text)));
+  return String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
 }

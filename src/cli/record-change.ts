@@ -1,22 +1,31 @@
+import type { ActorContext } from '../commands/handler-context.js';
 import { resolveId } from '../commands/read-access.js';
 import type { AccountCommand } from '../domain/accounts/account-commands.js';
 import { NotFound } from '../errors.js';
+import { msg } from '../i18n/message.js';
+import type { ContractRecord, OccasionRecord } from '../records.js';
 import type { MutationCommand } from './base-command.js';
 import type { Runtime } from './runtime.js';
+
+type Target = { readonly noun: 'contracts'; readonly idOrPrefix: string } | { readonly noun: 'occasions'; readonly idOrPrefix: string };
+
+type RecordOf<T extends Target> = T['noun'] extends 'contracts' ? ContractRecord : OccasionRecord;
 
 /**
  * The shared path of the commands that change a contract or an event: resolve
  * the id (the read tables say which client account holds the record), then
  * run the command on that account's stream, where the decision is taken.
+ * `build` receives the record as the read tables hold it (what a confirmation
+ * or a prompt needs to say) and the acting user.
  */
-export async function changeAccountRecord(
+export async function changeAccountRecord<T extends Target>(
   command: MutationCommand,
   runtime: Runtime,
   name: string,
   args: Record<string, unknown>,
-  target: { noun: 'contracts' | 'occasions'; idOrPrefix: string },
-  build: (id: string) => AccountCommand | Promise<AccountCommand>,
-): Promise<string> {
+  target: T,
+  build: (id: string, record: RecordOf<T>, context: ActorContext) => AccountCommand | Promise<AccountCommand>,
+): Promise<{ id: string; before: RecordOf<T> }> {
   return command.mutate(runtime, name, args, async (context) => {
     const [{ runAccountCommand }, queries] = await Promise.all([
       import('../commands/account-handler.js'),
@@ -24,9 +33,16 @@ export async function changeAccountRecord(
     ]);
     const db = await runtime.readDb();
     const id = await resolveId(db, target.noun, target.idOrPrefix);
-    const record = target.noun === 'contracts' ? await queries.getContract(db.db, id) : await queries.getOccasion(db.db, id);
-    if (!record) throw new NotFound(`no ${target.noun === 'contracts' ? 'contract' : 'event'} ${target.idOrPrefix}`);
-    await runAccountCommand(context, record.clientId, await build(id));
-    return id;
+    const record = (target.noun === 'contracts' ? await queries.getContract(db.db, id) : await queries.getOccasion(db.db, id)) as
+      | RecordOf<T>
+      | undefined;
+    if (!record)
+      throw new NotFound(
+        target.noun === 'contracts'
+          ? msg('cli.notFound.contract', { id: target.idOrPrefix })
+          : msg('cli.notFound.event', { id: target.idOrPrefix }),
+      );
+    await runAccountCommand(context, record.clientId, await build(id, record, context));
+    return { id, before: record };
   });
 }

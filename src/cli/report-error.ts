@@ -1,8 +1,12 @@
 import { loadConfig } from '../config/config.js';
-import { BackendUnavailable, EpicError, ExitCode, InvalidInput } from '../errors.js';
+import type { CommandOutcome } from '../domain/command-log.js';
+import { BackendUnavailable, EpicError, ExitCode } from '../errors.js';
+import { msg } from '../i18n/message.js';
 import { words } from '../i18n/translator.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
+import { t } from './say.js';
+import { usageErrorOf } from './usage-error.js';
 
 /** Driver errors that mean "the backend is not there", whichever driver raised them. */
 const UNAVAILABLE_CODES = new Set([
@@ -17,17 +21,19 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_CANTOPEN',
 ]);
 
+/** How the command log records a failed attempt (a cancelled one is not recorded at all: see `isCancelled`). */
+export function outcomeOf(error: unknown): CommandOutcome {
+  const known = classify(error);
+  return known === undefined || known.outcome === 'cancelled' ? 'failed' : known.outcome;
+}
+
 /** Maps any thrown value onto the error it means for the user. */
 export function classify(error: unknown): EpicError | undefined {
   if (error instanceof EpicError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code))
-    return new BackendUnavailable(`backend unavailable (${code})`, { cause: error });
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'UsageError' || name === 'UnknownSyntaxError' || name === 'AmbiguousSyntaxError') {
-    return new InvalidInput(firstLine(String((error as Error).message)), { cause: error });
-  }
-  return undefined;
+    return new BackendUnavailable(msg('cli.backendUnavailable', { code }), { cause: error });
+  return usageErrorOf(error);
 }
 
 /**
@@ -41,15 +47,17 @@ export function reportError(context: Pick<EpicContext, 'stderr' | 'env'>, error:
   try {
     const known = classify(error);
     if (known) {
-      context.stderr.write(`error: ${firstLine(words(known.text))}\n`);
+      // A cancellation is no error: the one word the contract gives it.
+      context.stderr.write(
+        known.outcome === 'cancelled' ? `${firstLine(words(known.text))}\n` : `error: ${firstLine(words(known.text))}\n`,
+      );
       if (debug && known.stack) context.stderr.write(`${known.stack}\n`);
       return known.exitCode;
     }
-    const where =
-      eventId === undefined
-        ? 'rerun with EPIC_DEBUG=1 for the stack trace and report it'
-        : `reported to Sentry as event ${eventId}; rerun with EPIC_DEBUG=1 for the stack trace`;
-    context.stderr.write(`error: internal error: ${firstLine(describe(error))} (a bug: ${where})\n`);
+    const detail = firstLine(describe(error));
+    context.stderr.write(
+      `error: ${eventId === undefined ? t('cli.internalError', { detail }) : t('cli.internalErrorReported', { detail, eventId })}\n`,
+    );
     if (debug && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
   } catch (failure) {
     // The reporter itself failed (a value whose message cannot be read, a closed stderr):

@@ -8,7 +8,7 @@ import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
 import { NotAuthenticated } from '../errors.js';
 import type { CredentialStore } from '../events/credential-store.js';
 import type { EventStore, RecordedEvent } from '../events/event-store.js';
-import type { Message } from '../i18n/message.js';
+import { type Message, msg } from '../i18n/message.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
 
 /**
@@ -130,7 +130,7 @@ export class Runtime {
   /** The acting user from the session file, re-read from the log now. */
   async actor(): Promise<Actor & { sessionId: string }> {
     const token = readPrivateFile(this.sessionPath, 'session');
-    if (token === undefined || token.trim() === '') throw new NotAuthenticated('not logged in: run epic login');
+    if (token === undefined || token.trim() === '') throw new NotAuthenticated(msg('cli.notLoggedIn'));
     const secret = loadSecret(this.config);
     const [{ resolveActor }, context] = await Promise.all([import('../commands/session-handler.js'), this.context()]);
     return resolveActor(context, token, secret);

@@ -6,11 +6,29 @@ import type { Actor } from './handler-context.js';
 
 export type Noun = 'users' | 'clients' | 'contracts' | 'occasions';
 
-/** A full id from an id or a unique prefix of 4+ characters. */
+/**
+ * A full id from an id or a unique prefix of 4+ characters, in any letter
+ * case (ids are lower-case: `K3F9` is `k3f9`).
+ */
 export async function resolveId(db: ReadDb, noun: Noun, prefix: string): Promise<string> {
   // Its own module, not the queries index: a change that names a user or client loads no listing query.
   const { resolveId: resolve } = await import('../projections/queries/resolve-id.js');
-  return resolve(db.db, noun, prefix);
+  return resolve(db.db, noun, prefix.trim().toLowerCase());
+}
+
+/**
+ * A user named the way people know them: by email (any letter case), or by
+ * id or id prefix. Wherever a command expects a user (`--commercial`,
+ * `--support`, `--reassign-to`, `--user`, `user view <id>`).
+ */
+export async function resolveUserId(db: ReadDb, emailOrId: string): Promise<string> {
+  if (emailOrId.includes('@')) {
+    const { findUserByEmail } = await import('../projections/queries/users.js');
+    const user = await findUserByEmail(db.db, emailOrId);
+    if (!user) throw new NotFound(msg('cli.notFound.userEmail'));
+    return user.id;
+  }
+  return resolveId(db, 'users', emailOrId);
 }
 
 /** Kysely and the query modules load only when a command reads. */

@@ -95,3 +95,13 @@ export function words(text: Message | string): string {
   if (typeof text === 'string') return text;
   return current === undefined ? describeMessage(text) : current.render(text);
 }
+
+/**
+ * The words of a key named at run time (help texts are found by command
+ * route: `help.client create`), in this invocation's language; undefined
+ * when the catalogue has no such key or no language is set yet.
+ */
+export function wordsFor(key: string): string | undefined {
+  if (current === undefined || !current.has(key)) return undefined;
+  return current.render({ key, params: undefined } as Message);
+}

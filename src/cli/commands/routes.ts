@@ -1,4 +1,5 @@
 import type { CommandClass } from 'clipanion';
+import type { Action } from '../../auth/policy.js';
 import type { EpicContext } from '../context.js';
 
 /**
@@ -13,6 +14,14 @@ export interface CommandRoute {
   /** The words of the command's first path, e.g. `client create` (a plural first word is accepted too). */
   readonly route: string;
   readonly load: () => Promise<CommandClass<EpicContext>>;
+  /**
+   * The permission the command needs (src/auth/policy.ts): the menu offers a
+   * command to the roles whose scope for it is not `none`. Absent: anyone
+   * signed in (whoami, logout), or a command decided on what it reads (history, export).
+   */
+  readonly action?: Action;
+  /** Left out of help and completion (the completion script's own helper). */
+  readonly hidden?: boolean;
 }
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
@@ -20,42 +29,73 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { route: 'login', load: async () => (await import('./session/login.js')).LoginCommand },
   { route: 'logout', load: async () => (await import('./session/logout.js')).LogoutCommand },
   { route: 'whoami', load: async () => (await import('./session/whoami.js')).WhoamiCommand },
-  { route: 'user create', load: async () => (await import('./user/create.js')).UserCreateCommand },
-  { route: 'user list', load: async () => (await import('./user/list.js')).UserListCommand },
-  { route: 'user view', load: async () => (await import('./user/view.js')).UserViewCommand },
-  { route: 'user edit', load: async () => (await import('./user/edit.js')).UserEditCommand },
-  { route: 'user delete', load: async () => (await import('./user/delete.js')).UserDeleteCommand },
-  { route: 'client create', load: async () => (await import('./client/create.js')).ClientCreateCommand },
-  { route: 'client list', load: async () => (await import('./client/list.js')).ClientListCommand },
-  { route: 'client view', load: async () => (await import('./client/view.js')).ClientViewCommand },
-  { route: 'client edit', load: async () => (await import('./client/edit.js')).ClientEditCommand },
-  { route: 'client delete', load: async () => (await import('./client/delete.js')).ClientDeleteCommand },
-  { route: 'contract create', load: async () => (await import('./contract/create.js')).ContractCreateCommand },
-  { route: 'contract list', load: async () => (await import('./contract/list.js')).ContractListCommand },
-  { route: 'contract view', load: async () => (await import('./contract/view.js')).ContractViewCommand },
-  { route: 'contract edit', load: async () => (await import('./contract/edit.js')).ContractEditCommand },
-  { route: 'contract sign', load: async () => (await import('./contract/sign.js')).ContractSignCommand },
-  { route: 'contract pay', load: async () => (await import('./contract/pay.js')).ContractPayCommand },
-  { route: 'contract delete', load: async () => (await import('./contract/delete.js')).ContractDeleteCommand },
-  { route: 'event create', load: async () => (await import('./event/create.js')).EventCreateCommand },
-  { route: 'event list', load: async () => (await import('./event/list.js')).EventListCommand },
-  { route: 'event view', load: async () => (await import('./event/view.js')).EventViewCommand },
-  { route: 'event edit', load: async () => (await import('./event/edit.js')).EventEditCommand },
-  { route: 'event assign', load: async () => (await import('./event/assign.js')).EventAssignCommand },
-  { route: 'event unassign', load: async () => (await import('./event/unassign.js')).EventUnassignCommand },
-  { route: 'log', load: async () => (await import('./audit/log.js')).LogCommand },
+  { route: 'user create', load: async () => (await import('./user/create.js')).UserCreateCommand, action: 'user.create' },
+  { route: 'user list', load: async () => (await import('./user/list.js')).UserListCommand, action: 'user.list' },
+  { route: 'user view', load: async () => (await import('./user/view.js')).UserViewCommand, action: 'user.view' },
+  { route: 'user edit', load: async () => (await import('./user/edit.js')).UserEditCommand, action: 'user.edit' },
+  { route: 'user delete', load: async () => (await import('./user/delete.js')).UserDeleteCommand, action: 'user.delete' },
+  { route: 'client create', load: async () => (await import('./client/create.js')).ClientCreateCommand, action: 'client.create' },
+  { route: 'client list', load: async () => (await import('./client/list.js')).ClientListCommand, action: 'client.view' },
+  { route: 'client view', load: async () => (await import('./client/view.js')).ClientViewCommand, action: 'client.view' },
+  { route: 'client edit', load: async () => (await import('./client/edit.js')).ClientEditCommand, action: 'client.edit' },
+  { route: 'client delete', load: async () => (await import('./client/delete.js')).ClientDeleteCommand, action: 'client.delete' },
+  { route: 'contract create', load: async () => (await import('./contract/create.js')).ContractCreateCommand, action: 'contract.create' },
+  { route: 'contract list', load: async () => (await import('./contract/list.js')).ContractListCommand, action: 'contract.view' },
+  { route: 'contract view', load: async () => (await import('./contract/view.js')).ContractViewCommand, action: 'contract.view' },
+  { route: 'contract edit', load: async () => (await import('./contract/edit.js')).ContractEditCommand, action: 'contract.edit' },
+  { route: 'contract sign', load: async () => (await import('./contract/sign.js')).ContractSignCommand, action: 'contract.sign' },
+  { route: 'contract pay', load: async () => (await import('./contract/pay.js')).ContractPayCommand, action: 'contract.pay' },
+  { route: 'contract delete', load: async () => (await import('./contract/delete.js')).ContractDeleteCommand, action: 'contract.delete' },
+  { route: 'event create', load: async () => (await import('./event/create.js')).EventCreateCommand, action: 'event.create' },
+  { route: 'event list', load: async () => (await import('./event/list.js')).EventListCommand, action: 'event.view' },
+  { route: 'event view', load: async () => (await import('./event/view.js')).EventViewCommand, action: 'event.view' },
+  { route: 'event edit', load: async () => (await import('./event/edit.js')).EventEditCommand, action: 'event.edit' },
+  { route: 'event assign', load: async () => (await import('./event/assign.js')).EventAssignCommand, action: 'event.assign' },
+  { route: 'event unassign', load: async () => (await import('./event/unassign.js')).EventUnassignCommand, action: 'event.assign' },
+  { route: 'log', load: async () => (await import('./audit/log.js')).LogCommand, action: 'log.list' },
   { route: 'history', load: async () => (await import('./audit/history.js')).HistoryCommand },
-  { route: 'audit verify', load: async () => (await import('./audit/verify.js')).AuditVerifyCommand },
-  { route: 'projection status', load: async () => (await import('./projection/status.js')).ProjectionStatusCommand },
-  { route: 'projection rebuild', load: async () => (await import('./projection/rebuild.js')).ProjectionRebuildCommand },
-  { route: 'projection run', load: async () => (await import('./projection/run.js')).ProjectionRunCommand },
-  { route: 'import clients', load: async () => (await import('./transfer/import-clients.js')).ImportClientsCommand },
+  { route: 'audit verify', load: async () => (await import('./audit/verify.js')).AuditVerifyCommand, action: 'audit.verify' },
+  {
+    route: 'projection status',
+    load: async () => (await import('./projection/status.js')).ProjectionStatusCommand,
+    action: 'projection.manage',
+  },
+  {
+    route: 'projection rebuild',
+    load: async () => (await import('./projection/rebuild.js')).ProjectionRebuildCommand,
+    action: 'projection.manage',
+  },
+  { route: 'projection run', load: async () => (await import('./projection/run.js')).ProjectionRunCommand, action: 'projection.manage' },
+  {
+    route: 'import clients',
+    load: async () => (await import('./transfer/import-clients.js')).ImportClientsCommand,
+    action: 'import.clients',
+  },
   { route: 'export', load: async () => (await import('./transfer/export.js')).ExportCommand },
+  { route: 'help', load: async () => (await import('./help/help.js')).HelpCommand },
+  { route: 'completion', load: async () => (await import('./help/completion.js')).CompletionCommand },
+  { route: 'completion users', load: async () => (await import('./help/completion-users.js')).CompletionUsersCommand, hidden: true },
 ];
 
 /** Every command class, in the order of the table (help, tests). */
 export async function loadAllCommands(): Promise<CommandClass<EpicContext>[]> {
   return Promise.all(COMMAND_ROUTES.map((entry) => entry.load()));
+}
+
+/** The first word as a route spells it: a plural noun is its singular (`clients` is `client`). */
+export function singularNoun(word: string): string {
+  return word.replace(/s$/, '');
+}
+
+/** The route the leading words of a command line spell (the longest, when one extends another), if any. */
+export function routeFor(argv: readonly string[]): CommandRoute | undefined {
+  const words = argv.map((word, index) => (index === 0 ? singularNoun(word) : word));
+  let found: CommandRoute | undefined;
+  for (const entry of COMMAND_ROUTES) {
+    const parts = entry.route.split(' ');
+    if (parts.every((word, index) => words[index] === word) && parts.length > (found?.route.split(' ').length ?? 0)) found = entry;
+  }
+  return found;
 }
 
 /**
@@ -66,7 +106,7 @@ export async function loadAllCommands(): Promise<CommandClass<EpicContext>[]> {
  */
 export async function commandsFor(argv: readonly string[]): Promise<CommandClass<EpicContext>[]> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) return [];
-  const words = argv.map((word, index) => (index === 0 ? word.replace(/s$/, '') : word));
+  const words = argv.map((word, index) => (index === 0 ? singularNoun(word) : word));
   const matches = COMMAND_ROUTES.filter(({ route }) => route.split(' ').every((word, index) => words[index] === word));
   if (matches.length === 0) return loadAllCommands();
   return Promise.all(matches.map((entry) => entry.load()));

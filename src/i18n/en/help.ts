@@ -261,7 +261,9 @@ export const help = {
   'help.projection run.details':
     'Without --follow: applies what the log holds beyond the checkpoints, then exits (every command does this before it reads; this is for a script or a deployment step). With --follow: keeps following the log, so reads find the tables up to date; SIGINT or SIGTERM stops it after the batch in progress, exit 0.',
   'help.projection run.ex1': 'Follow the log\nepic projection run --follow',
+  'help.projection run.ex2': 'As a service with a health check\nepic projection run --follow --heartbeat /run/epic/follower.alive',
   'opt.projection run.--follow': 'keep following the log until SIGINT/SIGTERM',
+  'opt.projection run.--heartbeat': 'a file touched while following and up to date (for a health check)',
   'opt.projection run.--interval': 'milliseconds between two polls of the log when following (default 500)',
 
   // Import and export

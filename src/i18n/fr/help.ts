@@ -261,7 +261,9 @@ export const help = {
   'help.projection run.details':
     'Sans --follow : applique ce que le journal contient au-delà des positions, puis s’arrête (chaque commande le fait avant de lire ; ceci sert aux scripts et aux déploiements). Avec --follow : suit le journal en continu pour que les lectures trouvent des tables à jour ; SIGINT ou SIGTERM l’arrête après le lot en cours, sortie 0.',
   'help.projection run.ex1': 'Suivre le journal\nepic projection run --follow',
+  'help.projection run.ex2': 'En service, avec un contrôle de santé\nepic projection run --follow --heartbeat /run/epic/follower.alive',
   'opt.projection run.--follow': 'suivre le journal jusqu’à SIGINT/SIGTERM',
+  'opt.projection run.--heartbeat': 'un fichier touché tant que le suivi est à jour (pour un contrôle de santé)',
   'opt.projection run.--interval': 'millisecondes entre deux lectures du journal en continu (500 par défaut)',
 
   // Import et export

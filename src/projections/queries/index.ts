@@ -12,4 +12,4 @@ export { assignedSupportIds, getOccasion, listOccasions } from './occasions.js';
 export type { IdTable } from './resolve-id.js';
 export { resolveId } from './resolve-id.js';
 export type { ListUsersOptions } from './users.js';
-export { getUser, listUsers } from './users.js';
+export { findUserByEmail, getUser, listUsers } from './users.js';

@@ -25,6 +25,16 @@ export async function getUser(db: Kysely<Database>, id: string): Promise<UserRec
   return row && toUserRecord(row);
 }
 
+/** The live user with this email (compared without letter case, as the directory keeps them unique); undefined if none. */
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRecord | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
+  return row && toUserRecord(row);
+}
+
 function toUserRecord(row: UserRow): UserRecord {
   return { id: row.id, name: row.name, email: row.email, role: row.role, createdAt: row.created_at, updatedAt: row.updated_at };
 }

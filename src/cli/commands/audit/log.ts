@@ -1,25 +1,21 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { parseDateTime } from '../../../domain/values/date-time.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
+import { tableDateTime } from '../../views.js';
 
 export class LogCommand extends EpicCommand {
   static override paths = [['log']];
-  static override usage = Command.Usage({
-    category: 'Audit',
-    description: 'the command log: every attempted change, accepted, rejected, denied or failed',
-    details: 'gestion sees every entry; others see their own.',
-    examples: [['Refused attempts of the last day', '$0 log --denied --since 2026-06-03']],
-  });
 
-  user = Option.String('--user', { description: 'only this user (id or prefix, or "anonymous")' });
-  denied = Option.Boolean('--denied', false, { description: 'only attempts the policy denied' });
-  since = Option.String('--since', { description: 'only entries at or after this date-time' });
-  limit = Option.String('--limit', { description: 'at most this many entries (newest first), default 100' });
-  json = Option.Boolean('--json', false, { description: 'print a JSON array' });
+  user = Option.String('--user');
+  denied = Option.Boolean('--denied', false);
+  since = Option.String('--since');
+  limit = Option.String('--limit');
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
@@ -28,8 +24,8 @@ export class LogCommand extends EpicCommand {
     const limit = this.limit === undefined ? 100 : parseCount(this.limit, '--limit');
     const db = await runtime.readDb();
     const { listLog } = await import('../../../projections/queries/index.js');
-    const { resolveId } = await import('../../../commands/read-access.js');
-    const userId = this.user === undefined || this.user === 'anonymous' ? this.user : await resolveId(db, 'users', this.user);
+    const { resolveUserId } = await import('../../../commands/read-access.js');
+    const userId = this.user === undefined || this.user === 'anonymous' ? this.user : await resolveUserId(db, this.user);
     const entries = await listLog(db.db, {
       scope,
       actorId: actor.id,
@@ -40,18 +36,22 @@ export class LogCommand extends EpicCommand {
     });
     if (this.json) printJson(this.context.stdout, entries);
     else
-      printTable(
-        this.context.stdout,
+      await printTable(
+        this.context,
         entries,
         [
-          { header: 'at', value: (e) => e.at },
-          { header: 'who', value: (e) => `${e.actor.name ?? e.actor.id} (${e.actor.role})` },
-          { header: 'command', value: (e) => e.command },
-          { header: 'outcome', value: (e) => e.outcome },
-          { header: 'reason', value: (e) => e.reason },
-          { header: 'events', value: (e) => e.events.length },
+          { header: t('cli.column.at'), value: (e) => tableDateTime(e.at) },
+          { header: t('cli.column.who'), value: (e) => `${e.actor.name ?? e.actor.id} (${e.actor.role})`, shrink: 2 },
+          { header: t('cli.column.command'), value: (e) => e.command, shrink: 1 },
+          {
+            header: t('cli.column.outcome'),
+            value: (e) => t(`cli.outcome.${e.outcome}`),
+            style: (e) => (e.outcome === 'accepted' ? 'green' : e.outcome === 'failed' ? 'red' : 'yellow'),
+          },
+          { header: t('cli.column.reason'), value: (e) => e.reason, shrink: 3 },
+          { header: t('cli.column.events'), value: (e) => e.events.length, align: 'right', drop: 1 },
         ],
-        'no entries',
+        t('cli.empty.log'),
       );
   }
 }

@@ -1,25 +1,22 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { resolveId } from '../../../commands/read-access.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
+import { yesNo } from '../../views.js';
 
 export class ContractListCommand extends EpicCommand {
   static override paths = [
     ['contract', 'list'],
     ['contracts', 'list'],
   ];
-  static override usage = Command.Usage({
-    category: 'Contracts',
-    description: 'list the contracts you may see',
-    examples: [['What is still to be paid', '$0 contract list --unpaid']],
-  });
 
-  unsigned = Option.Boolean('--unsigned', false, { description: 'only contracts not signed yet' });
-  unpaid = Option.Boolean('--unpaid', false, { description: 'only contracts with an amount still due' });
-  client = Option.String('--client', { description: 'only the contracts of this client' });
-  json = Option.Boolean('--json', false, { description: 'print a JSON array' });
+  unsigned = Option.Boolean('--unsigned', false);
+  unpaid = Option.Boolean('--unpaid', false);
+  client = Option.String('--client');
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
@@ -36,18 +33,18 @@ export class ContractListCommand extends EpicCommand {
     });
     if (this.json) printJson(this.context.stdout, contracts);
     else
-      printTable(
-        this.context.stdout,
+      await printTable(
+        this.context,
         contracts,
         [
-          { header: 'id', value: (c) => c.id },
-          { header: 'client', value: (c) => c.clientName },
-          { header: 'commercial', value: (c) => c.commercialName },
-          { header: 'total', value: (c) => c.totalAmount },
-          { header: 'remaining', value: (c) => c.remainingAmount },
-          { header: 'signed', value: (c) => (c.signed ? 'yes' : 'no') },
+          { header: t('cli.column.id'), value: (c) => c.id },
+          { header: t('cli.column.client'), value: (c) => c.clientName, shrink: 2 },
+          { header: t('cli.column.commercial'), value: (c) => c.commercialName, shrink: 3 },
+          { header: t('cli.column.total'), value: (c) => c.totalAmount, align: 'right' },
+          { header: t('cli.column.remaining'), value: (c) => c.remainingAmount, align: 'right' },
+          { header: t('cli.column.signed'), value: (c) => yesNo(c.signed), style: (c) => (c.signed ? 'green' : 'yellow') },
         ],
-        'no contracts',
+        t('cli.empty.contracts'),
       );
   }
 }

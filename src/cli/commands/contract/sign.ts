@@ -1,29 +1,27 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
+import { parseAmount } from '../../../domain/values/money.js';
 import { MutationCommand } from '../../base-command.js';
 import { changeAccountRecord } from '../../record-change.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 
 export class ContractSignCommand extends MutationCommand {
   static override paths = [
     ['contract', 'sign'],
     ['contracts', 'sign'],
   ];
-  static override usage = Command.Usage({ category: 'Contracts', description: 'record that the client signed the contract' });
 
   id = Option.String({ name: 'id' });
 
   protected async run(runtime: Runtime): Promise<void> {
-    const id = await changeAccountRecord(
+    const { id, before } = await changeAccountRecord(
       this,
       runtime,
       'contract sign',
       { id: this.id },
       { noun: 'contracts', idOrPrefix: this.id },
-      (contractId) => ({
-        type: 'SignContract',
-        data: { contractId },
-      }),
+      (contractId) => ({ type: 'SignContract', data: { contractId } }),
     );
-    this.write(`signed contract ${id}`);
+    this.write(t('cli.done.signed', { id, client: before.clientName, totalCents: parseAmount(before.totalAmount) }));
   }
 }

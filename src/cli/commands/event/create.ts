@@ -1,38 +1,31 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { resolveId, viewOccasion } from '../../../commands/read-access.js';
 import { parseDateTime } from '../../../domain/values/date-time.js';
 import { NotFound } from '../../../errors.js';
+import { msg } from '../../../i18n/message.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
-import { required } from '../../prompt.js';
+import { contractChoices } from '../../pickers.js';
+import { choose, isGuided, optional, required } from '../../prompt.js';
+import { refuseUnlessAllowed } from '../../refuse-early.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 
 export class EventCreateCommand extends MutationCommand {
   static override paths = [
     ['event', 'create'],
     ['events', 'create'],
   ];
-  static override usage = Command.Usage({
-    category: 'Events',
-    description: "create a client's event (wedding, seminar...) on a signed contract",
-    details: 'Date-times in ISO 8601 ("2026-06-04T13:00", "2026-06-04 13:00", with or without offset; without one, local time).',
-    examples: [
-      [
-        'A wedding',
-        '$0 event create --contract k3f9 --name "Casey wedding" --start "2026-06-04 13:00" --end "2026-06-05 02:00" --location "53 Rue du Château, Candé-sur-Beuvron" --attendees 75 --notes "DJ until 2am"',
-      ],
-    ],
-  });
 
-  contract = Option.String('--contract', { description: 'signed contract id' });
-  name = Option.String('--name', { description: 'name of the event' });
-  start = Option.String('--start', { description: 'start date-time' });
-  end = Option.String('--end', { description: 'end date-time' });
-  location = Option.String('--location', { description: 'address' });
-  attendees = Option.String('--attendees', { description: 'expected attendees' });
-  notes = Option.String('--notes', { description: 'free notes' });
-  json = Option.Boolean('--json', false, { description: 'print the created event as JSON' });
+  contract = Option.String('--contract');
+  name = Option.String('--name');
+  start = Option.String('--start');
+  end = Option.String('--end');
+  location = Option.String('--location');
+  attendees = Option.String('--attendees');
+  notes = Option.String('--notes');
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const args = {
@@ -44,21 +37,36 @@ export class EventCreateCommand extends MutationCommand {
       attendees: this.attendees,
       notes: this.notes,
     };
+    const guided = isGuided(this.context, this.contract, this.name, this.start, this.end, this.location, this.attendees, this.notes);
     const { occasionId } = await this.mutate(runtime, 'event create', args, async (context) => {
       const [{ scheduleOccasion }, { getContract }] = await Promise.all([
         import('../../../commands/account-handler.js'),
         import('../../../projections/queries/index.js'),
       ]);
+      refuseUnlessAllowed('event.create', context.actor);
       const db = await runtime.readDb();
-      const contractRef = await required(this.context, '--contract', this.contract, 'contract id');
+      // Events are held by signed contracts: only those are offered.
+      const contractRef = await choose(this.context, this.contract, { option: '--contract', label: t('cli.field.contract') }, () =>
+        contractChoices(runtime, context.actor, { signed: true }),
+      );
       const contractId = await resolveId(db, 'contracts', contractRef);
       const contract = await getContract(db.db, contractId);
-      if (!contract) throw new NotFound(`no contract ${contractRef}`);
-      const name = await required(this.context, '--name', this.name, 'event name');
-      const start = parseDateTime(await required(this.context, '--start', this.start, 'start'), '--start');
-      const end = parseDateTime(await required(this.context, '--end', this.end, 'end'), '--end');
-      const location = await required(this.context, '--location', this.location, 'location');
-      const attendees = parseCount(await required(this.context, '--attendees', this.attendees, 'attendees'), '--attendees');
+      if (!contract) throw new NotFound(msg('cli.notFound.contract', { id: contractRef }));
+      const name = await required(this.context, this.name, { option: '--name', label: t('cli.field.eventName'), kind: 'name' });
+      const start = parseDateTime(
+        await required(this.context, this.start, { option: '--start', label: t('cli.field.start'), kind: 'dateTime' }),
+        '--start',
+      );
+      const end = parseDateTime(
+        await required(this.context, this.end, { option: '--end', label: t('cli.field.end'), kind: 'dateTime' }),
+        '--end',
+      );
+      const location = await required(this.context, this.location, { option: '--location', label: t('cli.field.location') });
+      const attendees = parseCount(
+        await required(this.context, this.attendees, { option: '--attendees', label: t('cli.field.attendees'), kind: 'count' }),
+        '--attendees',
+      );
+      const notes = await optional(this.context, this.notes, { option: '--notes', label: t('cli.field.notes') }, guided);
       return scheduleOccasion(context, {
         clientId: contract.clientId,
         contractId,
@@ -67,7 +75,7 @@ export class EventCreateCommand extends MutationCommand {
         end,
         location,
         attendees,
-        notes: this.notes ?? null,
+        notes: notes ?? null,
       });
     });
     if (this.json) printJson(this.context.stdout, await viewOccasion(await runtime.readDb(), await runtime.actor(), occasionId));

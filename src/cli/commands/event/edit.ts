@@ -1,31 +1,29 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { viewOccasion } from '../../../commands/read-access.js';
 import { parseDateTime } from '../../../domain/values/date-time.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
+import { type AnswerKind, isGuided, optional } from '../../prompt.js';
 import { changeAccountRecord } from '../../record-change.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
+import { tableDateTime } from '../../views.js';
 
 export class EventEditCommand extends MutationCommand {
   static override paths = [
     ['event', 'edit'],
     ['events', 'edit'],
   ];
-  static override usage = Command.Usage({
-    category: 'Events',
-    description: 'change an event (gestion, or the support assigned to it)',
-    details: 'An empty --notes "" clears the notes.',
-  });
 
   id = Option.String({ name: 'id' });
-  name = Option.String('--name', { description: 'new name' });
-  start = Option.String('--start', { description: 'new start' });
-  end = Option.String('--end', { description: 'new end' });
-  location = Option.String('--location', { description: 'new location' });
-  attendees = Option.String('--attendees', { description: 'new number of attendees' });
-  notes = Option.String('--notes', { description: 'new notes' });
-  json = Option.Boolean('--json', false, { description: 'print the event as JSON' });
+  name = Option.String('--name');
+  start = Option.String('--start');
+  end = Option.String('--end');
+  location = Option.String('--location');
+  attendees = Option.String('--attendees');
+  notes = Option.String('--notes');
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const args = {
@@ -37,19 +35,48 @@ export class EventEditCommand extends MutationCommand {
       attendees: this.attendees,
       notes: this.notes,
     };
-    const id = await changeAccountRecord(this, runtime, 'event edit', args, { noun: 'occasions', idOrPrefix: this.id }, (occasionId) => ({
-      type: 'EditOccasion',
-      data: {
-        occasionId,
-        ...(this.name !== undefined && { name: this.name }),
-        ...(this.start !== undefined && { start: parseDateTime(this.start, '--start') }),
-        ...(this.end !== undefined && { end: parseDateTime(this.end, '--end') }),
-        ...(this.location !== undefined && { location: this.location }),
-        ...(this.attendees !== undefined && { attendees: parseCount(this.attendees, '--attendees') }),
-        ...(this.notes !== undefined && { notes: this.notes }),
+    const guided = isGuided(this.context, this.name, this.start, this.end, this.location, this.attendees, this.notes);
+    let changed: string[] = [];
+    const { id } = await changeAccountRecord(
+      this,
+      runtime,
+      'event edit',
+      args,
+      { noun: 'occasions', idOrPrefix: this.id },
+      async (occasionId, event) => {
+        // On a terminal without options, each field is asked with its current value; Enter keeps it.
+        const ask = async (value: string | undefined, option: string, label: string, kind: AnswerKind, current: string | null) => {
+          const answer = await optional(this.context, value, { option, label, kind, default: current ?? undefined }, guided);
+          return guided && answer === (current ?? undefined) ? undefined : answer;
+        };
+        const name = await ask(this.name, '--name', t('cli.field.eventName'), 'name', event.name);
+        const start = await ask(this.start, '--start', t('cli.field.start'), 'dateTime', tableDateTime(event.start));
+        const end = await ask(this.end, '--end', t('cli.field.end'), 'dateTime', tableDateTime(event.end));
+        const location = await ask(this.location, '--location', t('cli.field.location'), 'text', event.location);
+        const attendees = await ask(this.attendees, '--attendees', t('cli.field.attendees'), 'count', String(event.attendees));
+        const notes = await ask(this.notes, '--notes', t('cli.field.notes'), 'text', event.notes);
+        const data = {
+          occasionId,
+          ...(name !== undefined && { name }),
+          ...(start !== undefined && { start: parseDateTime(start, '--start') }),
+          ...(end !== undefined && { end: parseDateTime(end, '--end') }),
+          ...(location !== undefined && { location }),
+          ...(attendees !== undefined && { attendees: parseCount(attendees, '--attendees') }),
+          ...(notes !== undefined && { notes }),
+        };
+        const labels = {
+          name: 'cli.field.name',
+          start: 'cli.field.start',
+          end: 'cli.field.end',
+          location: 'cli.field.location',
+          attendees: 'cli.field.attendees',
+          notes: 'cli.field.notes',
+        } as const;
+        changed = Object.keys(data).flatMap((key) => (key in labels ? [t(labels[key as keyof typeof labels])] : []));
+        return { type: 'EditOccasion', data };
       },
-    }));
+    );
     if (this.json) printJson(this.context.stdout, await viewOccasion(await runtime.readDb(), await runtime.actor(), id));
-    else this.write(`updated event ${id}`);
+    else this.write(t('cli.done.updatedEvent', { id, fields: changed }));
   }
 }

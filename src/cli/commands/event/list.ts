@@ -1,23 +1,20 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
+import { tableDateTime } from '../../views.js';
 
 export class EventListCommand extends EpicCommand {
   static override paths = [
     ['event', 'list'],
     ['events', 'list'],
   ];
-  static override usage = Command.Usage({
-    category: 'Events',
-    description: 'list the events you may see',
-    details: "Each event shows its client's name and contact as they are now.",
-  });
 
-  unassigned = Option.Boolean('--unassigned', false, { description: 'only events without a support' });
-  mine = Option.Boolean('--mine', false, { description: 'only events assigned to you' });
-  json = Option.Boolean('--json', false, { description: 'print a JSON array' });
+  unassigned = Option.Boolean('--unassigned', false);
+  mine = Option.Boolean('--mine', false);
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
@@ -27,20 +24,25 @@ export class EventListCommand extends EpicCommand {
     const events = await listOccasions(db.db, { scope, actorId: actor.id, unassigned: this.unassigned, mine: this.mine });
     if (this.json) printJson(this.context.stdout, events);
     else
-      printTable(
-        this.context.stdout,
+      await printTable(
+        this.context,
         events,
         [
-          { header: 'id', value: (e) => e.id },
-          { header: 'name', value: (e) => e.name },
-          { header: 'client', value: (e) => e.clientName },
-          { header: 'start', value: (e) => e.start },
-          { header: 'end', value: (e) => e.end },
-          { header: 'location', value: (e) => e.location },
-          { header: 'attendees', value: (e) => e.attendees },
-          { header: 'support', value: (e) => e.supportName ?? '(unassigned)' },
+          { header: t('cli.column.id'), value: (e) => e.id },
+          { header: t('cli.column.start'), value: (e) => tableDateTime(e.start) },
+          { header: t('cli.column.end'), value: (e) => tableDateTime(e.end), drop: 3 },
+          { header: t('cli.column.name'), value: (e) => e.name, shrink: 1 },
+          { header: t('cli.column.client'), value: (e) => e.clientName, shrink: 2 },
+          { header: t('cli.column.location'), value: (e) => e.location, shrink: 3, drop: 2 },
+          { header: t('cli.column.attendees'), value: (e) => e.attendees, align: 'right', drop: 1 },
+          {
+            header: t('cli.column.support'),
+            value: (e) => e.supportName ?? t('cli.unassigned'),
+            shrink: 2,
+            style: (e) => (e.supportId === null ? 'yellow' : undefined),
+          },
         ],
-        'no events',
+        t('cli.empty.events'),
       );
   }
 }

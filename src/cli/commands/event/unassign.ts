@@ -1,29 +1,30 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { MutationCommand } from '../../base-command.js';
 import { changeAccountRecord } from '../../record-change.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 
 export class EventUnassignCommand extends MutationCommand {
   static override paths = [
     ['event', 'unassign'],
     ['events', 'unassign'],
   ];
-  static override usage = Command.Usage({ category: 'Events', description: 'remove the support from an event (gestion only)' });
 
   id = Option.String({ name: 'id' });
 
   protected async run(runtime: Runtime): Promise<void> {
-    const id = await changeAccountRecord(
+    const { before } = await changeAccountRecord(
       this,
       runtime,
       'event unassign',
       { id: this.id },
       { noun: 'occasions', idOrPrefix: this.id },
-      (occasionId) => ({
-        type: 'UnassignSupport',
-        data: { occasionId },
-      }),
+      (occasionId) => ({ type: 'UnassignSupport', data: { occasionId } }),
     );
-    this.write(`unassigned event ${id}`);
+    this.write(
+      before.supportName === null
+        ? t('cli.done.unassignedNobody', { event: before.name })
+        : t('cli.done.unassigned', { support: before.supportName, event: before.name }),
+    );
   }
 }

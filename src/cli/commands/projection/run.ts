@@ -1,49 +1,33 @@
 import { accessSync, constants, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { assertAllowed } from '../../../auth/policy.js';
 import { ExitCode, InvalidInput } from '../../../errors.js';
 import { msg } from '../../../i18n/message.js';
 import { EpicCommand } from '../../base-command.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 
 export class ProjectionRunCommand extends EpicCommand {
   static override paths = [
     ['projection', 'run'],
     ['projections', 'run'],
   ];
-  static override usage = Command.Usage({
-    category: 'Projections',
-    description: 'catch the read views up with the log, once or continuously (gestion only)',
-    details: `
-      Without \`--follow\`: applies what the log holds beyond the checkpoints, then exits. Every command does this before it reads; this is for a script or a deployment step.
-
-      With \`--follow\`: keeps following the log as a long-running process (a subscription on EventStoreDB, a poll every \`--interval\` milliseconds elsewhere), so that reads find the views already up to date. SIGINT or SIGTERM stops it after the batch in progress, with the checkpoint saved; exit 0. A backend out of reach does not stop it: it says so on stderr and tries again (every 5 s at most) until the backend is back.
-
-      With \`--heartbeat <file>\`: the follower touches the file after every round that reached the head (at least every 10 s while idle), never while a backend is out of reach; a health check can test its age.
-    `,
-    examples: [
-      ['Catch up once', '$0 projection run'],
-      ['Follow the log', '$0 projection run --follow'],
-      ['As a service with a health check', '$0 projection run --follow --heartbeat /run/epic/follower.alive'],
-    ],
-  });
-
-  follow = Option.Boolean('--follow', false, { description: 'keep following the log until SIGINT/SIGTERM' });
-  interval = Option.String('--interval', { description: 'milliseconds between two polls of the log when following (default 500)' });
-  heartbeat = Option.String('--heartbeat', { description: 'file touched while following and current (for a health check)' });
+  follow = Option.Boolean('--follow', false);
+  interval = Option.String('--interval');
+  heartbeat = Option.String('--heartbeat');
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     assertAllowed('projection.manage', actor);
     const intervalMs = this.interval === undefined ? undefined : Number(this.interval);
     if (intervalMs !== undefined && !(Number.isSafeInteger(intervalMs) && intervalMs >= 10))
-      throw new InvalidInput('--interval must be a whole number of milliseconds, at least 10');
+      throw new InvalidInput(msg('cli.projection.interval'));
     const [readDb, { store }] = await Promise.all([runtime.readDbAsIs(), runtime.eventStore()]);
     if (!this.follow) {
       const { catchUp } = await import('../../../projections/projector.js');
       const result = await catchUp(store, readDb);
-      this.write(`applied ${result.events} events; at position ${result.position}`);
+      this.write(t('cli.projection.applied', { events: result.events, position: result.position }));
       return;
     }
     const [{ followLog }, { classify, firstLine }, { words }] = await Promise.all([
@@ -70,7 +54,7 @@ export class ProjectionRunCommand extends EpicCommand {
         onRecovered: (outage) => say(words(msg('readSide.followerRecovered', outage))),
         ...(heartbeat && { onAlive: heartbeat }),
       });
-      this.write(`stopped: applied ${result.events} events; at position ${result.position}`);
+      this.write(t('cli.projection.stopped', { events: result.events, position: result.position }));
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

@@ -1,27 +1,18 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { assertAllowed } from '../../../auth/policy.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
+import { tableDateTime } from '../../views.js';
 
 export class ProjectionStatusCommand extends EpicCommand {
   static override paths = [
     ['projection', 'status'],
     ['projections', 'status'],
   ];
-  static override usage = Command.Usage({
-    category: 'Projections',
-    description: 'where each read view stands against the log (gestion only)',
-    details: `
-      For each projection: its version in this code and the version its tables were built with (they differ after an upgrade: the next command rebuilds it), its checkpoint (the position of the last event applied), how many events of the log it has still to apply, when it was last rebuilt, and a rebuild running now. Reads only: it does not catch anything up.
-    `,
-    examples: [
-      ['Show', '$0 projection status'],
-      ['For a script', '$0 projection status --json'],
-    ],
-  });
 
-  json = Option.Boolean('--json', false, { description: 'print a JSON array' });
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
@@ -36,26 +27,34 @@ export class ProjectionStatusCommand extends EpicCommand {
       printJson(this.context.stdout, statuses);
       return;
     }
-    printTable(this.context.stdout, statuses, [
-      { header: 'name', value: (s) => s.name },
-      {
-        header: 'version',
-        value: (s) => (s.storedVersion === s.version ? s.version : `${s.version} (tables: ${s.storedVersion ?? 'none'})`),
-      },
-      { header: 'checkpoint', value: (s) => s.position },
-      { header: 'behind', value: (s) => `${s.behind}${s.behindAtLeast ? '+' : ''}` },
-      { header: 'last rebuilt', value: (s) => s.rebuiltAt },
-      {
-        header: 'state',
-        value: (s) =>
-          s.rebuilding
-            ? `rebuilding (pid ${s.rebuilding.pid} on ${s.rebuilding.host} since ${s.rebuilding.since})`
-            : s.storedVersion !== s.version
-              ? 'rebuild due'
-              : s.upToDate
-                ? 'up to date'
-                : 'behind',
-      },
-    ]);
+    await printTable(
+      this.context,
+      statuses,
+      [
+        { header: t('cli.column.projection'), value: (s) => s.name },
+        {
+          header: t('cli.column.version'),
+          value: (s) =>
+            s.storedVersion === s.version ? s.version : t('cli.projection.versions', { version: s.version, stored: s.storedVersion }),
+        },
+        { header: t('cli.column.checkpoint'), value: (s) => s.position, align: 'right' },
+        { header: t('cli.column.behind'), value: (s) => `${s.behind}${s.behindAtLeast ? '+' : ''}`, align: 'right' },
+        { header: t('cli.column.lastRebuilt'), value: (s) => tableDateTime(s.rebuiltAt), drop: 1 },
+        {
+          header: t('cli.column.state'),
+          shrink: 1,
+          value: (s) =>
+            s.rebuilding
+              ? t('cli.projection.rebuilding', { pid: s.rebuilding.pid, host: s.rebuilding.host, since: s.rebuilding.since })
+              : s.storedVersion !== s.version
+                ? t('cli.projection.due')
+                : s.upToDate
+                  ? t('cli.projection.upToDate')
+                  : t('cli.projection.behind'),
+          style: (s) => (s.upToDate && !s.rebuilding && s.storedVersion === s.version ? 'green' : 'yellow'),
+        },
+      ],
+      t('cli.empty.projections'),
+    );
   }
 }

@@ -1,30 +1,20 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { ensurePrivateDir } from '../../../config/private-files.js';
-import { RuleViolation } from '../../../errors.js';
+import { isCancelled, RuleViolation } from '../../../errors.js';
+import { msg } from '../../../i18n/message.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
-import { readPassword, required } from '../../prompt.js';
+import { newPassword, required } from '../../prompt.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 
 export class InitCommand extends MutationCommand {
   static override paths = [['init']];
-  static override usage = Command.Usage({
-    description: 'create the stores and the first account (role gestion)',
-    details: `
-      Creates EPIC_HOME (mode 0700), a secret key for session tokens (0600) unless EPIC_SECRET is set,
-      the event store and the read database, then the first user with the role gestion, and logs them in.
-      Refused once any user exists.
-    `,
-    examples: [
-      ['Set up on a terminal', '$0 init'],
-      ['Set up from a script', 'echo "$PASSWORD" | $0 init --name "Ada Admin" --email ada@epic.test --password-stdin'],
-    ],
-  });
 
-  name = Option.String('--name', { description: 'full name of the first user' });
-  email = Option.String('--email', { description: 'email of the first user' });
-  passwordStdin = Option.Boolean('--password-stdin', false, { description: 'read the password from stdin' });
-  json = Option.Boolean('--json', false, { description: 'print the created user as JSON' });
+  name = Option.String('--name');
+  email = Option.String('--email');
+  passwordStdin = Option.Boolean('--password-stdin', false);
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const [{ ensureSecret, loadSecret }, { loadUsers, bootstrap }, { login }, { hashPassword, checkPasswordStrength }] = await Promise.all([
@@ -38,11 +28,11 @@ export class InitCommand extends MutationCommand {
     const context = await runtime.context();
     const args = { name: this.name, email: this.email };
     try {
-      if ((await loadUsers(context)).initialized) throw new RuleViolation('already initialized: users exist; log in instead');
-      const name = await required(this.context, '--name', this.name, 'full name');
-      const email = await required(this.context, '--email', this.email, 'email');
-      const password = await readPassword(this.context, this.passwordStdin);
-      checkPasswordStrength(password);
+      if ((await loadUsers(context)).initialized) throw new RuleViolation(msg('cli.init.already'));
+      const name = await required(this.context, this.name, { option: '--name', label: t('cli.field.fullName'), kind: 'name' });
+      const email = await required(this.context, this.email, { option: '--email', label: t('cli.field.email'), kind: 'email' });
+      // Asked twice on a terminal: a typo here would lock the only gestion account out.
+      const password = await newPassword(this.context, this.passwordStdin, checkPasswordStrength);
       const user = await bootstrap(context, { name, email, passwordHash: await hashPassword(password) });
       await this.log(runtime, { id: user.id, role: user.role }, 'init', { name, email }, 'accepted', null, context.recorded);
       const session = await login(context, {
@@ -55,17 +45,18 @@ export class InitCommand extends MutationCommand {
       await runtime.catchUp();
       if (this.json) printJson(this.context.stdout, toUserJson(user));
       else this.write(user.id);
-      this.context.stderr.write(`initialized ${runtime.config.home}; logged in as ${user.name} (gestion)\n`);
+      this.context.stderr.write(`${t('cli.init.done', { home: runtime.config.home, name: user.name })}\n`);
     } catch (error) {
-      const { classify, firstLine } = await import('../../report-error.js');
-      const known = classify(error);
+      const { classify, firstLine, outcomeOf } = await import('../../report-error.js');
+      // A cancelled prompt attempted nothing: it is not an entry of the log.
+      if (isCancelled(error)) throw error;
       await this.log(
         runtime,
         { id: 'anonymous', role: 'system' },
         'init',
         args,
-        known?.outcome ?? 'failed',
-        known?.text ?? firstLine(String((error as Error)?.message ?? error)),
+        outcomeOf(error),
+        classify(error)?.text ?? firstLine(String((error as Error)?.message ?? error)),
         context.recorded,
       ).catch(
         () => undefined, // the original error is the one to report

@@ -1,4 +1,4 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import type { ActorContext } from '../../../commands/handler-context.js';
 import { toStoredMessage } from '../../../i18n/stored-message.js';
 import { words } from '../../../i18n/translator.js';
@@ -6,28 +6,14 @@ import type { ImportReport } from '../../../import/import-clients.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 
 export class ImportClientsCommand extends MutationCommand {
   static override paths = [['import', 'clients']];
-  static override usage = Command.Usage({
-    category: 'Import and export',
-    description: 'create or update clients from a CSV file (gestion)',
-    details: `
-      The header row names the columns, in French or English: nom_complet/name, email, telephone/phone, entreprise/company, commercial (a commercial user's email). Separators , or ; are detected; UTF-8 with or without BOM.
-
-      Each row is validated as \`client create\` validates. A row whose email belongs to a client updates that client; a later row with the same email as an earlier one updates the client that row imported. Valid rows are imported and refused ones reported with their line number: exit 0 when every row was imported, 2 when some were refused.
-
-      \`--dry-run\` decides every row and reports, writing nothing (not even a command-log entry). See docs/import-export.md.
-    `,
-    examples: [
-      ['Check a file first', '$0 import clients clients.csv --dry-run'],
-      ['Import it', '$0 import clients clients.csv'],
-    ],
-  });
 
   file = Option.String({ name: 'file.csv' });
-  dryRun = Option.Boolean('--dry-run', false, { description: 'report what would happen, write nothing' });
-  json = Option.Boolean('--json', false, { description: 'print the report as JSON' });
+  dryRun = Option.Boolean('--dry-run', false);
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<number> {
     const report = this.dryRun
@@ -35,8 +21,9 @@ export class ImportClientsCommand extends MutationCommand {
       : await this.mutate(runtime, 'import clients', { file: this.file }, (context) => this.importFile(context));
     this.print(report);
     if (report.refused.length === 0) return 0;
+    const summary = { refused: report.refused.length, rows: report.rows, lines: lineList(report) };
     this.context.stderr.write(
-      `error: ${report.refused.length} of ${report.rows} rows refused (lines ${lineList(report)}); the others were ${report.dryRun ? 'checked' : 'imported'}\n`,
+      `error: ${report.dryRun ? t('cli.import.refusedChecked', summary) : t('cli.import.refusedImported', summary)}\n`,
     );
     return 2;
   }
@@ -71,14 +58,17 @@ export class ImportClientsCommand extends MutationCommand {
       printJson(this.context.stdout, { ...report, refused });
       return;
     }
-    const verb = report.dryRun ? 'dry run, nothing written: would have ' : '';
-    const lines = [
-      `${verb}created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, refused ${report.refused.length} (of ${report.rows} rows)`,
-    ];
-    if (report.ignoredColumns.length > 0) lines.push(`ignored columns: ${report.ignoredColumns.join(', ')}`);
-    for (const row of report.refused) lines.push(`line ${row.line}: ${words(row.reason)}`);
-    for (const dup of report.duplicates)
-      lines.push(`line ${dup.line}: same email as line ${dup.sameEmailAsLine}, updated the client that line imported`);
+    const counts = {
+      created: report.created,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      refused: report.refused.length,
+      rows: report.rows,
+    };
+    const lines = [report.dryRun ? t('cli.import.dryRun', counts) : t('cli.import.done', counts)];
+    if (report.ignoredColumns.length > 0) lines.push(t('cli.import.ignoredColumns', { columns: report.ignoredColumns }));
+    for (const row of report.refused) lines.push(t('cli.import.lineRefused', { line: row.line, reason: words(row.reason) }));
+    for (const dup of report.duplicates) lines.push(t('cli.import.duplicate', { line: dup.line, sameEmailAsLine: dup.sameEmailAsLine }));
     // Values from the file never reach the terminal as control characters.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
     this.write(lines.map((line) => line.replace(/[\u0000-\u001f\u007f]/g, '?')).join('\n'));

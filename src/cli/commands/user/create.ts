@@ -1,8 +1,11 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
+import { ROLES } from '../../../domain/values/roles.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
-import { readPassword, required } from '../../prompt.js';
+import { choose, newPassword, required } from '../../prompt.js';
+import { refuseUnlessAllowed } from '../../refuse-early.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 import { toUserJson } from '../session/init.js';
 
 export class UserCreateCommand extends MutationCommand {
@@ -10,36 +13,30 @@ export class UserCreateCommand extends MutationCommand {
     ['user', 'create'],
     ['users', 'create'],
   ];
-  static override usage = Command.Usage({
-    category: 'Users',
-    description: 'create a collaborator account (gestion only)',
-    examples: [
-      [
-        'Create a commercial',
-        'echo "$PASSWORD" | $0 user create --name "Bob Seller" --email bob@epic.test --role commercial --password-stdin',
-      ],
-    ],
-  });
 
-  name = Option.String('--name', { description: 'full name' });
-  email = Option.String('--email', { description: 'email (unique)' });
-  role = Option.String('--role', { description: 'gestion, commercial or support' });
-  passwordStdin = Option.Boolean('--password-stdin', false, { description: 'read the password from stdin' });
-  json = Option.Boolean('--json', false, { description: 'print the created user as JSON' });
+  name = Option.String('--name');
+  email = Option.String('--email');
+  role = Option.String('--role');
+  passwordStdin = Option.Boolean('--password-stdin', false);
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const user = await this.mutate(runtime, 'user create', { name: this.name, email: this.email, role: this.role }, async (context) => {
-      const [{ createUser }, { hashPassword }] = await Promise.all([
+      const [{ createUser }, { hashPassword, checkPasswordStrength }] = await Promise.all([
         import('../../../commands/user-handler.js'),
         import('../../../auth/passwords.js'),
       ]);
-      const { assertAllowed } = await import('../../../auth/policy.js');
       // Refuse before prompting anything a non-gestion user cannot use.
-      assertAllowed('user.create', context.actor);
-      const name = await required(this.context, '--name', this.name, 'full name');
-      const email = await required(this.context, '--email', this.email, 'email');
-      const role = await required(this.context, '--role', this.role, 'role (gestion, commercial, support)');
-      const password = await readPassword(this.context, this.passwordStdin);
+      refuseUnlessAllowed('user.create', context.actor);
+      const name = await required(this.context, this.name, { option: '--name', label: t('cli.field.fullName'), kind: 'name' });
+      const email = await required(this.context, this.email, { option: '--email', label: t('cli.field.email'), kind: 'email' });
+      const role = await choose(
+        this.context,
+        this.role,
+        { option: '--role', label: t('cli.field.role') },
+        ROLES.map((role) => ({ value: role, name: role })),
+      );
+      const password = await newPassword(this.context, this.passwordStdin, checkPasswordStrength);
       return createUser(context, { name, email, role, passwordHash: await hashPassword(password) });
     });
     if (this.json) printJson(this.context.stdout, toUserJson(user));

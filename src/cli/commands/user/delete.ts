@@ -1,31 +1,52 @@
-import { Command, Option } from 'clipanion';
-import { resolveId } from '../../../commands/read-access.js';
+import { Option } from 'clipanion';
+import { resolveUserId } from '../../../commands/read-access.js';
+import { NotFound } from '../../../errors.js';
+import { msg } from '../../../i18n/message.js';
 import { MutationCommand } from '../../base-command.js';
+import { userChoices } from '../../pickers.js';
+import { choose, confirmIrreversible } from '../../prompt.js';
+import { refuseUnlessAllowed } from '../../refuse-early.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 
 export class UserDeleteCommand extends MutationCommand {
   static override paths = [
     ['user', 'delete'],
     ['users', 'delete'],
   ];
-  static override usage = Command.Usage({
-    category: 'Users',
-    description: 'delete a collaborator (gestion only; not yourself)',
-    details:
-      'A commercial who owns clients is deleted only with --reassign-to another commercial. Deleting a support unassigns their events. The history stays in the log.',
-  });
 
   id = Option.String({ name: 'id' });
-  reassignTo = Option.String('--reassign-to', { description: 'commercial who takes over the clients' });
+  reassignTo = Option.String('--reassign-to');
+  yes = Option.Boolean('--yes', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const user = await this.mutate(runtime, 'user delete', { id: this.id, reassignTo: this.reassignTo }, async (context) => {
-      const { deleteUser } = await import('../../../commands/user-handler.js');
+      const [{ deleteUser }, { getUser, listClients }] = await Promise.all([
+        import('../../../commands/user-handler.js'),
+        import('../../../projections/queries/index.js'),
+      ]);
+      refuseUnlessAllowed('user.delete', context.actor);
       const db = await runtime.readDb();
-      const userId = await resolveId(db, 'users', this.id);
-      const reassignTo = this.reassignTo === undefined ? undefined : await resolveId(db, 'users', this.reassignTo);
-      return deleteUser(context, { userId, ...(reassignTo !== undefined && { reassignTo }) });
+      const user = await getUser(db.db, await resolveUserId(db, this.id));
+      if (!user) throw new NotFound(msg('cli.notFound.user', { id: this.id }));
+      // A commercial who owns clients hands them over: on a terminal, to a commercial picked from the list.
+      const owns =
+        user.role === 'commercial' &&
+        (await listClients(db.db, { scope: 'all', actorId: context.actor.id, commercialId: user.id })).length > 0;
+      const reassign = owns
+        ? await choose(this.context, this.reassignTo, { option: '--reassign-to', label: t('cli.field.reassignTo') }, async () =>
+            (await userChoices(runtime, 'commercial')).filter((choice) => choice.value !== user.id),
+          )
+        : this.reassignTo;
+      const reassignTo = reassign === undefined ? undefined : await resolveUserId(db, reassign);
+      await confirmIrreversible(this.context, {
+        yes: this.yes,
+        command: 'user delete',
+        what: t('cli.confirm.deleteUser', { id: user.id, name: user.name, email: user.email, role: user.role }),
+      });
+      await deleteUser(context, { userId: user.id, ...(reassignTo !== undefined && { reassignTo }) });
+      return user;
     });
-    this.write(`deleted user ${user.id}`);
+    this.write(t('cli.done.deletedUser', { id: user.id, name: user.name }));
   }
 }

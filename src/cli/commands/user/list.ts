@@ -1,40 +1,43 @@
-import { Command, Option } from 'clipanion';
+import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
+import { t } from '../../say.js';
 
 export class UserListCommand extends EpicCommand {
   static override paths = [
     ['user', 'list'],
     ['users', 'list'],
   ];
-  static override usage = Command.Usage({ category: 'Users', description: 'list collaborators (gestion only)' });
 
-  role = Option.String('--role', { description: 'only this role' });
-  json = Option.Boolean('--json', false, { description: 'print a JSON array' });
+  role = Option.String('--role');
+  json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     listingScope('user.list', actor);
-    const { isRole } = await import('../../../domain/values/roles.js');
-    const { InvalidInput } = await import('../../../errors.js');
-    if (this.role !== undefined && !isRole(this.role)) throw new InvalidInput('--role must be one of gestion, commercial, support');
+    const [{ isRole }, { InvalidInput }, { msg }] = await Promise.all([
+      import('../../../domain/values/roles.js'),
+      import('../../../errors.js'),
+      import('../../../i18n/message.js'),
+    ]);
+    if (this.role !== undefined && !isRole(this.role)) throw new InvalidInput(msg('cli.input.role', { option: '--role' }));
     const db = await runtime.readDb();
     const { listUsers } = await import('../../../projections/queries/index.js');
     const users = await listUsers(db.db, this.role === undefined ? {} : { role: this.role });
     if (this.json) printJson(this.context.stdout, users);
     else
-      printTable(
-        this.context.stdout,
+      await printTable(
+        this.context,
         users,
         [
-          { header: 'id', value: (u) => u.id },
-          { header: 'name', value: (u) => u.name },
-          { header: 'email', value: (u) => u.email },
-          { header: 'role', value: (u) => u.role },
+          { header: t('cli.column.id'), value: (u) => u.id },
+          { header: t('cli.column.name'), value: (u) => u.name, shrink: 1 },
+          { header: t('cli.column.email'), value: (u) => u.email, shrink: 2 },
+          { header: t('cli.column.role'), value: (u) => u.role },
         ],
-        'no users',
+        t('cli.empty.users'),
       );
   }
 }
