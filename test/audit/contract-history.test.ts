@@ -216,7 +216,7 @@ history('who may read it: gestion, the commercial who owns the client now; not t
 history('a deleted contract keeps its history, found by id or prefix in the log', async () => {
   await app.as('ada@epic.test');
   const doomed = await step(['contract', 'create', '--client', clientId, '--total', '10']);
-  await step(['contract', 'delete', doomed]);
+  await step(['contract', 'delete', doomed, '--yes']);
   assert.is((await app.epic(['contract', 'view', doomed])).code, 5, 'gone from the read tables');
   const gone = await app.json<Entry[]>(['history', 'contract', doomed.slice(0, 7)]);
   assert.equal(

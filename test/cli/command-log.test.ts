@@ -76,7 +76,7 @@ log('an accepted command lists the ids of the events it produced', async () => {
   );
 
   // A cascade: deleting a commercial who owns clients records each move, then the deletion.
-  await team.ok('ada', ['user', 'delete', team.ids.carla, '--reassign-to', team.ids.bob]);
+  await team.ok('ada', ['user', 'delete', team.ids.carla, '--reassign-to', team.ids.bob, '--yes']);
   const [deletion] = await team.json<Entry[]>('ada', ['log', '--limit', '1']);
   assert.is(deletion?.command, 'user delete');
   const all = await team.allEvents();
@@ -96,7 +96,7 @@ log('--user, --since and --limit', async () => {
   const since = new Date(Date.now() + 5).toISOString();
   await new Promise((resolve) => setTimeout(resolve, 10));
   await team.ok('bob', ['client', 'edit', data.clients.bob, '--company', 'After The Mark']);
-  await team.run('sam', ['client', 'delete', data.clients.bobQuiet]);
+  await team.run('sam', ['client', 'delete', data.clients.bobQuiet, '--yes']);
   const recent = await team.json<Entry[]>('ada', ['log', '--since', since]);
   assert.equal(
     recent.map((e) => [e.command, e.outcome]),
@@ -140,7 +140,7 @@ log('failed logins and attempts without a session are recorded', async () => {
   assert.is(unknown.code, 3);
   assert.is(unknown.stderr, wrong.stderr, 'the same message whatever the reason');
   rmSync(team.sessionPath);
-  const anonymous = await team.app.epic(['client', 'delete', data.clients.bobQuiet]);
+  const anonymous = await team.app.epic(['client', 'delete', data.clients.bobQuiet, '--yes']);
   assert.is(anonymous.code, 3);
 
   const entries = await team.json<Entry[]>('ada', ['log', '--limit', '1000']);

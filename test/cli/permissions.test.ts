@@ -456,7 +456,7 @@ const ATTEMPTS: Partial<Record<Item, Attempt>> = {
   },
   'client delete': async (role, relation) => {
     const id = role === 'support' ? existing.client(relation) : await fresh.client(relation);
-    return writer.run(ACTOR[role], ['client', 'delete', id]);
+    return writer.run(ACTOR[role], ['client', 'delete', id, '--yes']);
   },
   'contract create': (role, relation) =>
     writer.run(ACTOR[role], ['contract', 'create', '--client', existing.client(relation), '--total', '250.50']),
@@ -474,7 +474,7 @@ const ATTEMPTS: Partial<Record<Item, Attempt>> = {
   },
   'contract delete': async (role, relation) => {
     const id = role === 'support' ? existing.contract(relation) : await fresh.contract(relation);
-    return writer.run(ACTOR[role], ['contract', 'delete', id]);
+    return writer.run(ACTOR[role], ['contract', 'delete', id, '--yes']);
   },
   'event create': (role, relation) =>
     writer.run(ACTOR[role], [
@@ -545,7 +545,7 @@ for (const role of ROLES) {
       `${role} users edit`,
     );
     assertOutcome(
-      await writer.run(ACTOR[role], ['user', 'delete', await fresh.user()]),
+      await writer.run(ACTOR[role], ['user', 'delete', await fresh.user(), '--yes']),
       allows(expected('users delete', role).scope, role, 'other'),
       `${role} users delete`,
     );

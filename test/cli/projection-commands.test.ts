@@ -71,9 +71,11 @@ describeReadDb('epic projection', (test) => {
         after.every((s) => s.behind === 0 && s.upToDate && s.position === head),
         JSON.stringify(after),
       );
-      const table = await home.ok(['projection', 'status']);
-      assert.match(table, /^NAME\s+VERSION\s+CHECKPOINT\s+BEHIND\s+LAST REBUILT\s+STATE/);
+      const table = (await home.epic(['projection', 'status'], { terminalColumns: 100, env: { NO_COLOR: '1' } })).stdout;
+      assert.match(table, /^projection\s+version\s+checkpoint\s+behind\s+last rebuilt\s+state/);
       assert.match(table, /clients\s+1\s+\d+\s+0\s+-\s+up to date/);
+      // Into a pipe: one tab-separated line per projection.
+      assert.match(await home.ok(['projection', 'status']), /^users\t1\t\d+\t0\t\tup to date$/m);
     } finally {
       home.cleanup();
     }

@@ -31,7 +31,7 @@ rules.before(async () => {
     ['user', 'create', '--name', 'Gone Support', '--email', 'gone@epic.test', '--role', 'support', '--password-stdin'],
     { stdin: 'gone password\n' },
   );
-  await team.ok('ada', ['user', 'delete', deletedSupport]);
+  await team.ok('ada', ['user', 'delete', deletedSupport, '--yes']);
 });
 rules.after(() => team?.cleanup());
 
@@ -85,10 +85,10 @@ const CASES: Record<string, () => Refusal> = {
     args: ['user', 'edit', team.ids.sam, '--role', 'boss'],
     message: /role must be one of/,
   }),
-  'nobody deletes themselves': () => ({ who: 'ada', args: ['user', 'delete', team.ids.ada], message: /your own account/ }),
+  'nobody deletes themselves': () => ({ who: 'ada', args: ['user', 'delete', team.ids.ada, '--yes'], message: /your own account/ }),
   'a commercial who owns clients is deleted only with --reassign-to': () => ({
     who: 'ada',
-    args: ['user', 'delete', team.ids.bob],
+    args: ['user', 'delete', team.ids.bob, '--yes'],
     message: /--reassign-to/,
   }),
   'a commercial who owns clients changes role only with --reassign-to': () => ({
@@ -98,12 +98,12 @@ const CASES: Record<string, () => Refusal> = {
   }),
   '--reassign-to names another commercial, not a support': () => ({
     who: 'ada',
-    args: ['user', 'delete', team.ids.bob, '--reassign-to', team.ids.sam],
+    args: ['user', 'delete', team.ids.bob, '--reassign-to', team.ids.sam, '--yes'],
     message: /must name a commercial/,
   }),
   '--reassign-to names another commercial, not the same one': () => ({
     who: 'ada',
-    args: ['user', 'delete', team.ids.bob, '--reassign-to', team.ids.bob],
+    args: ['user', 'delete', team.ids.bob, '--reassign-to', team.ids.bob, '--yes'],
     message: /another commercial/,
   }),
   'init only once': () => ({
@@ -149,7 +149,11 @@ const CASES: Record<string, () => Refusal> = {
     args: ['client', 'create', '--name', 'X', '--email', 'x@y.io', '--phone', '+1 2345 6789 0123 4567 8901'],
     message: /invalid phone/,
   }),
-  'a client with contracts cannot be deleted': () => ({ who: 'ada', args: ['client', 'delete', data.clients.bob], message: /contract/ }),
+  'a client with contracts cannot be deleted': () => ({
+    who: 'ada',
+    args: ['client', 'delete', data.clients.bob, '--yes'],
+    message: /contract/,
+  }),
   "a client's commercial must be a commercial": () => ({
     who: 'ada',
     args: ['client', 'edit', data.clients.bob, '--commercial', team.ids.sam],
@@ -200,7 +204,7 @@ const CASES: Record<string, () => Refusal> = {
   }),
   'a contract with events cannot be deleted': () => ({
     who: 'ada',
-    args: ['contract', 'delete', data.contracts.bobSigned],
+    args: ['contract', 'delete', data.contracts.bobSigned, '--yes'],
     message: /event/,
   }),
   'amount: at most two decimals': () => ({

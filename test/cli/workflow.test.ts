@@ -242,8 +242,9 @@ workflow('the commercial signs up a client, drafts, signs and is paid for contra
   assert.is(early.code, 2);
   assert.match(early.stderr, /^error: .*not signed/);
 
-  assert.is(await app.ok(['contract', 'sign', prefix(ids.main!)]), `signed contract ${ids.main}`);
-  await app.ok(['contract', 'pay', prefix(ids.main!), '--amount', '1500.50']);
+  assert.is(await app.ok(['contract', 'sign', prefix(ids.main!)]), `signed contract ${ids.main} (Kevin Casey, €10,000.00)`);
+  // A confirmation says what changed.
+  assert.is(await app.ok(['contract', 'pay', prefix(ids.main!), '--amount', '1500.50']), 'paid €1,500.50; remaining €8,499.50');
   await app.ok(['contract', 'pay', ids.main!, '--amount', '2000']);
   await app.ok(['contract', 'pay', ids.main!, '--amount', '0.5']);
   await app.ok(['contract', 'pay', ids.small!, '--amount', '500.50']);
@@ -359,7 +360,7 @@ workflow("the listing shows the client's contact as it is now", async () => {
 workflow('deleting a commercial who owns clients needs --reassign-to; then clients and contracts move', async () => {
   await as('ada', 'ada@epic.test', 'ada password');
   const before = await allEvents();
-  const refused = await app.epic(['user', 'delete', prefix(ids.bob!)]);
+  const refused = await app.epic(['user', 'delete', prefix(ids.bob!), '--yes']);
   assert.is(refused.code, 2);
   assert.match(refused.stderr, /^error: .*--reassign-to.*\n$/);
   const after = await allEvents();
@@ -369,7 +370,7 @@ workflow('deleting a commercial who owns clients needs --reassign-to; then clien
     'nothing but the log entry',
   );
 
-  await app.ok(['user', 'delete', prefix(ids.bob!), '--reassign-to', prefix(ids.carla!)]);
+  await app.ok(['user', 'delete', prefix(ids.bob!), '--reassign-to', prefix(ids.carla!), '--yes']);
   const clients = await app.json<ClientJson[]>(['client', 'list']);
   assert.equal(
     clients.map((c) => [c.id, c.commercialId, c.commercialName]).sort(),
@@ -416,7 +417,7 @@ workflow("changing a commercial's role likewise; the demoted user's token loses 
 
 workflow('deleting a support unassigns their events; no read row points at them', async () => {
   writeFileSync(join(app.home, 'session'), tokens.ada ?? '', { mode: 0o600 });
-  await app.ok(['user', 'delete', prefix(ids.sam!)]);
+  await app.ok(['user', 'delete', prefix(ids.sam!), '--yes']);
   const [event] = await app.json<EventJson[]>(['event', 'list']);
   assert.equal([event?.id, event?.supportId, event?.supportName], [ids.wedding, null, null]);
   assert.equal(

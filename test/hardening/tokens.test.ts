@@ -146,7 +146,7 @@ tokens("a deleted user's still-valid token is refused (3); a demoted user's gets
   );
 
   await app.as('ada@epic.test');
-  await app.ok(['user', 'delete', doomed]);
+  await app.ok(['user', 'delete', doomed, '--yes']);
   await app.ok(['user', 'edit', demoted, '--role', 'support', '--reassign-to', ids.commercial]);
 
   const [deleted] = await refusedWith(doomedToken, 3, 'deleted user');

@@ -89,10 +89,13 @@ reported('user creation: init and user create each send one message with actor, 
 
 reported('user change: a role change, a rename, an email and a password change each send their message', async () => {
   ingest.reset();
-  assert.is(await ok(['user', 'edit', ids.carla!, '--role', 'support', '--name', 'Carla Renamed']), `updated user ${ids.carla}`);
+  assert.is(
+    await ok(['user', 'edit', ids.carla!, '--role', 'support', '--name', 'Carla Renamed']),
+    `updated user ${ids.carla} (Carla Renamed): name and role`,
+  );
   assert.is(
     await ok(['user', 'edit', ids.bob!, '--email', 'robert@epic.test', '--password-stdin'], 'robert new password\n'),
-    `updated user ${ids.bob}`,
+    `updated user ${ids.bob} (Bob Seller): email and password`,
   );
   const events = await ingest.waitForEvents(4);
   const role = only(events, 'user role changed');
@@ -131,7 +134,7 @@ reported('contract signature sends a message; reads and unsigned contracts send 
   ids.contract = await ok(['contract', 'create', '--client', ids.client, '--total', '1500']);
   await ok(['client', 'list', '--json']);
   assert.is(ingest.envelopes.length, 0, 'no report for a client, an unsigned contract or a read');
-  assert.is(await ok(['contract', 'sign', ids.contract]), `signed contract ${ids.contract}`);
+  assert.match(await ok(['contract', 'sign', ids.contract]), new RegExp(`^signed contract ${ids.contract} \\(`));
   const signed = only(await ingest.waitForEvents(1), 'contract signed');
   assert.equal(
     {
@@ -148,7 +151,7 @@ reported('contract signature sends a message; reads and unsigned contracts send 
 
 reported('user deletion sends a message', async () => {
   ingest.reset();
-  assert.is(await ok(['user', 'delete', ids.carla!]), `deleted user ${ids.carla}`);
+  assert.is(await ok(['user', 'delete', ids.carla!, '--yes']), `deleted user ${ids.carla} (Carla Renamed)`);
   const deleted = only(await ingest.waitForEvents(1), 'user deleted');
   assert.is(deleted.tags?.record_id, ids.carla);
 });
@@ -247,7 +250,7 @@ async function closedPort(): Promise<number> {
 outage('endpoint down (closed port), answering 500, or silent for 10 s: same stdout, stderr and exit code as without Sentry', async () => {
   const baseline = await roleChange(undefined, 'commercial');
   assert.is(baseline.code, 0, baseline.stderr);
-  assert.is(baseline.stdout, `updated user ${userId}\n`);
+  assert.match(baseline.stdout, new RegExp(`^updated user ${userId} \\(.*\\): role\\n$`));
 
   const down = await roleChange(`http://publickey@127.0.0.1:${await closedPort()}/1`, 'support');
   const failing = await FakeSentryIngest.start({ kind: 'error', status: 500 });

@@ -15,6 +15,8 @@ export interface CliResult {
 export interface CliOptions {
   readonly stdin?: string;
   readonly env?: Record<string, string | undefined>;
+  /** stdout is a terminal this wide (a table is fitted to it, colour is on unless NO_COLOR); a pipe otherwise. */
+  readonly terminalColumns?: number;
 }
 
 // bcrypt at its cheapest: tests check behaviour, not the work factor.
@@ -38,6 +40,7 @@ export class Installation {
   async epic(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
+    if (options.terminalColumns !== undefined) Object.assign(stdout, { isTTY: true, columns: options.terminalColumns });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -64,10 +64,15 @@ export class Team {
   }
 
   run(who: Member, args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+    this.actAs(who);
+    return this.app.epic(args, options);
+  }
+
+  /** Puts `who`'s session in place: what runs next in this installation (a terminal's `epic`, say) acts as them. */
+  actAs(who: Member): void {
     const token = this.tokens.get(who);
     if (token === undefined) throw new Error(`${who} never logged in`);
     writeFileSync(this.sessionPath, token, { mode: 0o600 });
-    return this.app.epic(args, options);
   }
 
   /** Runs and insists on exit 0; returns trimmed stdout. */
