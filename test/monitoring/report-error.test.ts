@@ -33,8 +33,6 @@ function recordingMonitor(): Monitor & { captured: unknown[] } {
 }
 
 const reporter = suite('report-error: every failure ends in one line and the contract exit code');
-// The CLI sets its language before any command runs; these lines are the English ones.
-reporter.before(async () => useTranslator(await loadTranslator('en')));
 
 reporter('an internal error names the monitoring event when there is one, and only then', async () => {
   const monitor = recordingMonitor();

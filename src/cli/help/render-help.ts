@@ -3,9 +3,9 @@
  * options (command-specs.ts) and the catalogue, in their language: every
  * option with its placeholder (`--total <amount>`), what it does, and
  * examples. The catalogue holds, per command route R: `help.R` (what it
- * does, one line), `help.R.details` (optional), `help.R.ex1`, `help.R.ex2`...
- * (a description, a line break, the command as typed); per option O:
- * `opt.R.O`, else `opt.O`.
+ * does, one line), `help.R.details`, `help.R.details2`... (paragraphs, if
+ * any), `help.R.ex1`, `help.R.ex2`... (what each example of examples.ts
+ * shows); per option O: `opt.R.O`, else `opt.O`.
  */
 import type { Writable } from 'node:stream';
 import type { MessageKey } from '../../i18n/message.js';
@@ -14,6 +14,7 @@ import { columnsOf, isTerminal } from '../output/terminal.js';
 import { wrapToWidth } from '../output/text-width.js';
 import { t } from '../say.js';
 import { type CommandSpec, commandSpec, commandSpecs, type OperandSpec, type OptionSpec } from './command-specs.js';
+import { EXAMPLES } from './examples.js';
 import { CHOICES, PLACEHOLDERS } from './placeholders.js';
 
 /** The groups of the general help, in order, and the first words of the routes in each. */
@@ -72,12 +73,16 @@ export function usageLine(spec: CommandSpec): string {
 }
 
 function examplesOf(route: string): { description: string; command: string }[] {
-  const examples: { description: string; command: string }[] = [];
+  return (EXAMPLES[route] ?? []).map((command, index) => ({ description: lookup(`help.${route}.ex${index + 1}`) ?? '', command }));
+}
+
+/** A command's details: `help.R.details`, then `help.R.details2`... one paragraph each. */
+function detailsOf(route: string): string[] {
+  const paragraphs: string[] = [];
   for (let n = 1; ; n++) {
-    const text = lookup(`help.${route}.ex${n}`);
-    if (text === undefined) return examples;
-    const [description = '', ...command] = text.split('\n');
-    examples.push({ description, command: command.join('\n') });
+    const text = lookup(`help.${route}.details${n === 1 ? '' : n}`);
+    if (text === undefined) return paragraphs;
+    paragraphs.push(text);
   }
 }
 
@@ -166,8 +171,7 @@ export async function commandHelp(route: string, width: number): Promise<string>
   });
   options.push(['-h, --help', t('help.helpOption')]);
   lines.push(t('help.optionsTitle'), ...twoColumns(options, width), '');
-  const details = lookup(`help.${route}.details`);
-  if (details !== undefined) lines.push(...wrapped(details, width, 0), '');
+  for (const paragraph of detailsOf(route)) lines.push(...wrapped(paragraph, width, 0), '');
   const examples = examplesOf(route);
   if (examples.length > 0) {
     lines.push(t('help.examplesTitle'));

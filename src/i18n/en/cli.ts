@@ -26,7 +26,7 @@ export const cli = {
   'cli.notFound.event': ({ id }: { id: string }) => `no event ${id}`,
   'cli.notFound.user': ({ id }: { id: string }) => `no user ${id}`,
   'cli.notFound.userEmail': 'no user with this email',
-  'cli.input.count': ({ option, got }: { option: string; got: string }, _f: Format) =>
+  'cli.input.count': ({ option, got }: { option: string; got: string }) =>
     `${option} must be a whole number ≥ 0 (got ${JSON.stringify(got)})`,
   'cli.input.role': ({ option }: { option: string }) => `${option} must be one of gestion, commercial, support`,
   'cli.input.choice': ({ option, choices, got }: { option: string; choices: readonly string[]; got: string }, f: Format) =>
@@ -35,7 +35,7 @@ export const cli = {
   // Usage errors (the parser's)
   'cli.usage.unknownOption': ({ option, command }: { option: string; command: string }) =>
     command === '' ? `unknown option ${option}` : `epic ${command} has no option ${option} (see epic ${command} --help)`,
-  'cli.usage.extraArgument': ({ argument, command }: { argument: string; command: string }, _f: Format) =>
+  'cli.usage.extraArgument': ({ argument, command }: { argument: string; command: string }) =>
     command === ''
       ? `unexpected argument ${JSON.stringify(argument)}`
       : `unexpected argument ${JSON.stringify(argument)} (see epic ${command} --help)`,
@@ -107,9 +107,9 @@ export const cli = {
     `paid ${f.money(amountCents)}; remaining ${f.money(remainingCents)}`,
   'cli.done.signed': ({ id, client, totalCents }: { id: string; client: string; totalCents: number }, f: Format) =>
     `signed contract ${id} (${client}, ${f.money(totalCents)})`,
-  'cli.done.assigned': ({ support, event }: { support: string; event: string }, _f: Format) => `assigned ${support} to ${event}`,
-  'cli.done.unassigned': ({ support, event }: { support: string; event: string }, _f: Format) => `unassigned ${support} from ${event}`,
-  'cli.done.unassignedNobody': ({ event }: { event: string }, _f: Format) => `${event} had no support assigned`,
+  'cli.done.assigned': ({ support, event }: { support: string; event: string }) => `assigned ${support} to ${event}`,
+  'cli.done.unassigned': ({ support, event }: { support: string; event: string }) => `unassigned ${support} from ${event}`,
+  'cli.done.unassignedNobody': ({ event }: { event: string }) => `${event} had no support assigned`,
 
   // Listings
   'cli.column.id': 'id',
@@ -195,14 +195,14 @@ export const cli = {
   'cli.pick.user': ({ name, email, role }: { name: string; email: string; role: string }) => `${name} <${email}> (${role})`,
 
   // history
-  'cli.history.kind': ({ kinds, got }: { kinds: readonly string[]; got: string }, _f: Format) =>
+  'cli.history.kind': ({ kinds, got }: { kinds: readonly string[]; got: string }) =>
     `history of what? expected one of ${kinds.join(', ')}, got ${JSON.stringify(got)}`,
-  'cli.history.notYet': ({ kind, id, at }: { kind: string; id: string; at: string }, _f: Format) => `${kind} ${id} did not exist at ${at}`,
+  'cli.history.notYet': ({ kind, id, at }: { kind: string; id: string; at: string }) => `${kind} ${id} did not exist at ${at}`,
   'cli.history.none': ({ kind, id }: { kind: string; id: string }) => `no ${kind} ${id} in the log`,
 
   // audit verify
   'cli.verify.badDigest': '--expect must be a digest printed by epic audit verify (64 hex characters)',
-  'cli.verify.counted': ({ events, streams }: { events: number; streams: number }, _f: Format) => `${events} events in ${streams} streams`,
+  'cli.verify.counted': ({ events, streams }: { events: number; streams: number }) => `${events} events in ${streams} streams`,
   'cli.verify.broken': ({
     stream,
     version,
@@ -215,12 +215,12 @@ export const cli = {
     problem: string;
   }) => `BROKEN ${stream} at version ${version}${position === null ? '' : ` (position ${position})`}: ${problem}`,
   'cli.verify.expected': ({ value }: { value: string }) => `expected ${value}`,
-  'cli.verify.actual': ({ value }: { value: string }) => `actual   ${value}`,
+  'cli.verify.actual': ({ value }: { value: string }) => `actual ${value}`,
   'cli.verify.ok': 'every hash chain verifies',
   'cli.verify.digest': ({ digest }: { digest: string }) => `digest ${digest}`,
   'cli.verify.different': ({ expected }: { expected: string }) => `expected ${expected}: DIFFERENT`,
   'cli.verify.matches': 'matches the expected digest',
-  'cli.verify.failed': ({ streams }: { streams: number }, _f: Format) => `the log does not verify: ${streams} stream(s) with a broken link`,
+  'cli.verify.failed': ({ streams }: { streams: number }) => `the log does not verify: ${streams} stream(s) with a broken link`,
   'cli.verify.digestDiffers': 'the digest differs from the expected one: the log changed since it was taken',
 
   // projections
@@ -242,7 +242,7 @@ export const cli = {
   'cli.projection.interval': '--interval must be a whole number of milliseconds, at least 10',
   'cli.projection.versions': ({ version, stored }: { version: number; stored: number | null }) =>
     `${version} (tables: ${stored ?? 'none'})`,
-  'cli.projection.rebuilding': ({ pid, host, since }: { pid: number; host: string; since: string }, _f: Format) =>
+  'cli.projection.rebuilding': ({ pid, host, since }: { pid: number; host: string; since: string }) =>
     `rebuilding (pid ${pid} on ${host} since ${since})`,
   'cli.projection.due': 'rebuild due',
   'cli.projection.upToDate': 'up to date',

@@ -1,9 +1,11 @@
 /**
  * The help of every command (src/cli/help/render-help.ts), by route:
- * `help.R` says what R does in one line, `help.R.details` more, `help.R.exN`
- * an example (a description, a line break, the command as typed); `opt.R.O`
- * the option O of R, else `opt.O` for every command that has O; `ph.*` the
- * placeholder of a kind of value (`--total <amount>`).
+ * `help.R` says what R does in one line, `help.R.details`, `.details2`...
+ * more, a paragraph each; `help.R.exN` what the N-th example of
+ * src/cli/help/examples.ts shows (the command lines themselves are the same
+ * in every language); `opt.R.O` the option O of R, else `opt.O` for every
+ * command that has O; `ph.*` the placeholder of a kind of value
+ * (`--total <amount>`).
  */
 export const help = {
   // Chrome
@@ -81,41 +83,40 @@ export const help = {
   'help.init': 'create the stores and the first account (role gestion)',
   'help.init.details':
     'Creates EPIC_HOME (mode 0700), a secret key for session tokens (0600) unless EPIC_SECRET is set, the event store and the read database, then the first user with the role gestion, and signs them in. On a terminal, what is missing is asked for, the password twice. Refused once any user exists.',
-  'help.init.ex1': 'Set up on a terminal\nepic init',
-  'help.init.ex2': 'Set up from a script\necho "$PASSWORD" | epic init --name "Ada Admin" --email ada@epic.test --password-stdin',
+  'help.init.ex1': 'Set up on a terminal',
+  'help.init.ex2': 'Set up from a script',
   'opt.init.--name': 'full name of the first user',
   'opt.init.--email': 'email of the first user',
   'opt.init.--json': 'print the created user as JSON',
   'help.login': 'sign in and keep a session token in EPIC_HOME',
   'help.login.details':
     'The token (mode 0600) lasts EPIC_SESSION_TTL (8h by default). On a terminal a wrong password is asked again, three times at most. After 5 failed attempts in 15 minutes the account is locked for 15 minutes.',
-  'help.login.ex1': 'Sign in on a terminal\nepic login --email ada@epic.test',
-  'help.login.ex2': 'From a script\necho "$PASSWORD" | epic login --email ada@epic.test --password-stdin',
+  'help.login.ex1': 'Sign in on a terminal',
+  'help.login.ex2': 'From a script',
   'opt.login.--email': 'your email',
   'help.logout': 'end the session: the token stops working, even copies of it',
-  'help.logout.ex1': 'Sign out\nepic logout',
+  'help.logout.ex1': 'Sign out',
   'help.whoami': 'show the signed-in user, as the directory says now',
-  'help.whoami.ex1': 'Who am I?\nepic whoami',
+  'help.whoami.ex1': 'Who am I?',
 
   // Users
   'help.user create': 'create a collaborator account (gestion only)',
   'help.user create.details':
     'On a terminal, what is missing is asked for: the role is picked from a list, the password typed twice. From a script, pass the password on stdin.',
-  'help.user create.ex1':
-    'Create a commercial\necho "$PASSWORD" | epic user create --name "Bob Seller" --email bob@epic.test --role commercial --password-stdin',
+  'help.user create.ex1': 'Create a commercial',
   'opt.user create.--email': 'email (unique)',
   'opt.user create.--json': 'print the created user as JSON',
   'help.user list': 'list collaborators (gestion only)',
-  'help.user list.ex1': 'The supports\nepic user list --role support',
+  'help.user list.ex1': 'The supports',
   'opt.user list.--role': 'only this role',
   'opt.user list.--json': 'print a JSON array',
   'help.user view': 'show one collaborator (gestion only), by email or id',
-  'help.user view.ex1': 'By email\nepic user view bob@epic.test',
+  'help.user view.ex1': 'By email',
   'help.user edit': 'change a collaborator (gestion only)',
   'help.user edit.details':
     'Moving a commercial who owns clients to another role needs --reassign-to another commercial: their clients (and so their contracts) move first. A support who changes role is unassigned from their events. On a terminal without options, each field is asked with its current value.',
-  'help.user edit.ex1': 'Promote to gestion\nepic user edit bob@epic.test --role gestion',
-  'help.user edit.ex2': 'Reset a password\necho "$NEW" | epic user edit bob@epic.test --password-stdin',
+  'help.user edit.ex1': 'Promote to gestion',
+  'help.user edit.ex2': 'Reset a password',
   'opt.user edit.--name': 'new full name',
   'opt.user edit.--email': 'new email',
   'opt.user edit.--role': 'new role',
@@ -124,30 +125,27 @@ export const help = {
   'help.user delete': 'delete a collaborator (gestion only; not yourself)',
   'help.user delete.details':
     'A commercial who owns clients is deleted only with --reassign-to another commercial. Deleting a support unassigns their events. The history stays in the log. Asks for confirmation on a terminal.',
-  'help.user delete.ex1':
-    'Delete a commercial, giving their clients to Carla\nepic user delete bob@epic.test --reassign-to carla@epic.test',
+  'help.user delete.ex1': 'Delete a commercial, giving their clients to Carla',
 
   // Clients
   'help.client create': 'create a client',
   'help.client create.details':
     'A commercial becomes the commercial of the clients they create; gestion names one with --commercial (picked from the commercials on a terminal). Prints the new id.',
-  'help.client create.ex1':
-    'As a commercial\nepic client create --name "Kevin Casey" --email kevin@startup.io --phone "+678 123 456 78" --company "Cool Startup LLC"',
-  'help.client create.ex2':
-    'As gestion, for Bob\nepic client create --name "Kevin Casey" --email kevin@startup.io --commercial bob@epic.test',
+  'help.client create.ex1': 'As a commercial',
+  'help.client create.ex2': 'As gestion, for Bob',
   'opt.client create.--json': 'print the created client as JSON',
   'help.client list': 'list the clients you may see',
   'help.client list.details': 'gestion sees all clients, a commercial their own, a support the clients of the events assigned to them.',
-  'help.client list.ex1': 'Search by name, email or company\nepic client list --search startup',
+  'help.client list.ex1': 'Search by name, email or company',
   'opt.client list.--search': 'text in the name, email or company',
   'opt.client list.--commercial': 'only the clients of this commercial: their email or id',
   'opt.client list.--json': 'print a JSON array',
   'help.client view': 'show one client',
-  'help.client view.ex1': 'By id prefix\nepic client view k3f9',
+  'help.client view.ex1': 'By id prefix',
   'help.client edit': 'change a client',
   'help.client edit.details':
     'A commercial edits their own clients; only gestion changes --commercial. An empty --phone "" or --company "" clears it. On a terminal without options, each field is asked with its current value.',
-  'help.client edit.ex1': 'A new phone number\nepic client edit k3f9 --phone "+33 6 12 34 56 78"',
+  'help.client edit.ex1': 'A new phone number',
   'opt.client edit.--name': 'new full name',
   'opt.client edit.--email': 'new email',
   'opt.client edit.--phone': 'new phone',
@@ -156,59 +154,58 @@ export const help = {
   'opt.client edit.--json': 'print the client as JSON',
   'help.client delete': 'delete a client without contracts (gestion only); its history stays in the log',
   'help.client delete.details': 'Asks for confirmation on a terminal; --yes confirms from a script.',
-  'help.client delete.ex1': 'From a script\nepic client delete k3f9 --yes',
+  'help.client delete.ex1': 'From a script',
 
   // Contracts
   'help.contract create': 'draft a contract for a client',
   'help.contract create.details':
     'Amounts: 1500, 1500.5 or 1500.50 (at most two decimals). --remaining defaults to the total. On a terminal, the client is picked from a list. Prints the new id.',
-  'help.contract create.ex1': 'A signed contract\nepic contract create --client k3f9 --total 12000 --remaining 6000 --signed',
+  'help.contract create.ex1': 'A signed contract',
   'opt.contract create.--remaining': 'amount still due (default: the total)',
   'opt.contract create.--signed': 'already signed',
   'opt.contract create.--json': 'print the created contract as JSON',
   'help.contract list': 'list the contracts you may see',
-  'help.contract list.ex1': 'What is still to be paid\nepic contract list --unpaid',
+  'help.contract list.ex1': 'What is still to be paid',
   'opt.contract list.--unsigned': 'only contracts not signed yet',
   'opt.contract list.--unpaid': 'only contracts with an amount still due',
   'opt.contract list.--client': 'only the contracts of this client',
   'opt.contract list.--json': 'print a JSON array',
   'help.contract view': 'show one contract',
-  'help.contract view.ex1': 'By id prefix\nepic contract view xtbf',
+  'help.contract view.ex1': 'By id prefix',
   'help.contract edit': 'change the total or the remaining amount',
   'help.contract edit.details': '--total keeps what was paid; --remaining is refused once a payment was recorded (use contract pay).',
-  'help.contract edit.ex1': 'A new total\nepic contract edit xtbf --total 14000',
+  'help.contract edit.ex1': 'A new total',
   'opt.contract edit.--total': 'new total',
   'opt.contract edit.--remaining': 'new amount still due',
   'opt.contract edit.--json': 'print the contract as JSON',
   'help.contract sign': 'record that the client signed the contract',
-  'help.contract sign.ex1': 'Signed today\nepic contract sign xtbf',
+  'help.contract sign.ex1': 'Signed today',
   'help.contract pay': 'record a payment (at most the remaining amount)',
-  'help.contract pay.ex1': 'A deposit\nepic contract pay xtbf --amount 1500.50',
+  'help.contract pay.ex1': 'A deposit',
   'opt.contract pay.--amount': 'amount paid (1500, 1500.5 or 1500.50)',
   'help.contract delete': 'delete a contract without events (gestion only)',
   'help.contract delete.details': 'Asks for confirmation on a terminal, saying which contract; --yes confirms from a script.',
-  'help.contract delete.ex1': 'From a script\nepic contract delete xtbf --yes',
+  'help.contract delete.ex1': 'From a script',
 
   // Events
   'help.event create': "create a client's event (wedding, seminar...) on a signed contract",
   'help.event create.details':
     'Date-times in ISO 8601 ("2026-06-04T13:00", "2026-06-04 13:00", with or without offset; without one, local time). On a terminal, the contract is picked from the signed ones. Prints the new id.',
-  'help.event create.ex1':
-    'A wedding\nepic event create --contract xtbf --name "Casey wedding" --start "2026-06-04 13:00" --end "2026-06-05 02:00" --location "53 Rue du Château, Candé-sur-Beuvron" --attendees 75 --notes "DJ until 2am"',
+  'help.event create.ex1': 'A wedding',
   'opt.event create.--name': 'name of the event',
   'opt.event create.--json': 'print the created event as JSON',
   'help.event list': 'list the events you may see',
   'help.event list.details': "Each event shows its client's name as it is now.",
-  'help.event list.ex1': 'The events still without a support\nepic event list --unassigned',
+  'help.event list.ex1': 'The events still without a support',
   'opt.event list.--unassigned': 'only events without a support',
   'opt.event list.--mine': 'only events assigned to you',
   'opt.event list.--json': 'print a JSON array',
   'help.event view': 'show one event',
-  'help.event view.ex1': 'By id prefix\nepic event view bf5z',
+  'help.event view.ex1': 'By id prefix',
   'help.event edit': 'change an event (gestion, or the support assigned to it)',
   'help.event edit.details':
     'An empty --notes "" clears the notes. On a terminal without options, each field is asked with its current value.',
-  'help.event edit.ex1': 'More guests\nepic event edit bf5z --attendees 90',
+  'help.event edit.ex1': 'More guests',
   'opt.event edit.--name': 'new name',
   'opt.event edit.--start': 'new start',
   'opt.event edit.--end': 'new end',
@@ -217,31 +214,40 @@ export const help = {
   'opt.event edit.--notes': 'new notes',
   'opt.event edit.--json': 'print the event as JSON',
   'help.event assign': 'assign a support user to an event (gestion only)',
-  'help.event assign.ex1': 'Sam takes the wedding\nepic event assign bf5z --support sam@epic.test',
+  'help.event assign.ex1': 'Sam takes the wedding',
   'help.event unassign': 'remove the support from an event (gestion only)',
-  'help.event unassign.ex1': 'Nobody on it any more\nepic event unassign bf5z',
+  'help.event unassign.ex1': 'Nobody on it any more',
 
   // History and audit
   'help.log': 'the command log: every attempted change, accepted, rejected, denied or failed',
   'help.log.details': 'gestion sees every entry; others see their own.',
-  'help.log.ex1': 'Refused attempts since yesterday\nepic log --denied --since 2026-06-03',
+  'help.log.ex1': 'Refused attempts since yesterday',
   'opt.log.--denied': 'only attempts the policy denied',
   'opt.log.--since': 'only entries at or after this date-time',
   'opt.log.--limit': 'at most this many entries (newest first), default 100',
   'opt.log.--json': 'print a JSON array',
   'help.history': "a record's every change, read from the event log; or the record as it stood at a past instant",
   'help.history.details':
-    "Every change in order: its number, time, who (name and role at that moment), the event, and each field that changed with its value before and after. Deleted records keep their history.\n\n--at prints the record exactly as it stood then, folded from the log up to that instant.\n\n--format csv writes the history as CSV, one row per changed field (version, at, type, actorId, actorName, actorRole, field, from, to, stream, streamVersion, eventId); --format json is the same as --json.\n\ngestion sees every record's history; others the history of what they may view; users' history is gestion's only.",
-  'help.history.ex1': "A contract's history\nepic history contract xtbf",
-  'help.history.ex2': 'The contract as it stood on June 1st\nepic history contract xtbf --at "2026-06-01 09:00" --json',
-  'help.history.ex3': 'The timeline for a spreadsheet or a script\nepic history contract xtbf --format csv > xtbf.csv',
+    'Every change in order: its number, time, who (name and role at that moment), the event, and each field that changed with its value before and after. Deleted records keep their history.',
+  'help.history.details2': '--at prints the record exactly as it stood then, folded from the log up to that instant.',
+  'help.history.details3':
+    '--format csv writes the history as CSV, one row per changed field (version, at, type, actorId, actorName, actorRole, field, from, to, stream, streamVersion, eventId); --format json is the same as --json.',
+  'help.history.details4':
+    "gestion sees every record's history; others the history of what they may view; users' history is gestion's only.",
+  'help.history.ex1': "A contract's history",
+  'help.history.ex2': 'The contract as it stood on June 1st',
+  'help.history.ex3': 'The timeline for a spreadsheet or a script',
   'opt.history.--at': 'the record as it stood at this date-time',
   'opt.history.--format': "csv or json (for auditors' tools)",
   'help.audit verify': "re-computes every stream's hash chain and prints the digest of all stream heads",
   'help.audit verify.details':
-    "Reads the whole log once and checks, for every stream, that versions follow each other, that each event names the previous one's hash, and that each event's hash is its own. Reports the first broken link of each stream.\n\nIt also prints a digest of every stream head. Keep it outside the system; a later digest that differs (--expect) means the log was changed since, including a removed last event, which no chain can show on its own.\n\nExit codes: 0 the log verifies (and matches --expect when given); 6 it does not, or its digest is not the one expected. gestion only.",
-  'help.audit verify.ex1': 'Verify and keep the digest\nepic audit verify',
-  'help.audit verify.ex2': 'For a script\nepic audit verify --json',
+    "Reads the whole log once and checks, for every stream, that versions follow each other, that each event names the previous one's hash, and that each event's hash is its own. Reports the first broken link of each stream.",
+  'help.audit verify.details2':
+    'It also prints a digest of every stream head. Keep it outside the system; a later digest that differs (--expect) means the log was changed since, including a removed last event, which no chain can show on its own.',
+  'help.audit verify.details3':
+    'Exit codes: 0 the log verifies (and matches --expect when given); 6 it does not, or its digest is not the one expected. gestion only.',
+  'help.audit verify.ex1': 'Verify and keep the digest',
+  'help.audit verify.ex2': 'For a script',
   'opt.audit verify.--json': 'print a JSON report',
   'opt.audit verify.--expect': 'a digest printed earlier: exit 6 unless the log still has it',
 
@@ -249,19 +255,22 @@ export const help = {
   'help.projection status': 'where each read table stands against the log (gestion only)',
   'help.projection status.details':
     'For each projection: its version in this code and the version its tables were built with (they differ after an upgrade: the next command rebuilds it), its checkpoint, how many events of the log it has still to apply, when it was last rebuilt, and a rebuild running now. Reads only: it does not catch anything up.',
-  'help.projection status.ex1': 'Show\nepic projection status',
+  'help.projection status.ex1': 'Show',
   'opt.projection status.--json': 'print a JSON array',
   'help.projection rebuild': 'rebuild read tables from the log without taking them offline (gestion only)',
   'help.projection rebuild.operands': '[<projection>...]',
   'help.projection rebuild.details':
-    'Each named projection (all of them when none is named) is built into new tables from the start of the log, caught up, then switched in at once; listings keep answering from the old tables the whole time. One rebuild of a projection at a time: a second one fails with exit 6 and says who is rebuilding it. On a terminal a progress bar on stderr shows the rate and the time left.\n\nProjections: users, clients, contracts, occasions (the events), command_log.',
-  'help.projection rebuild.ex1': 'Rebuild everything\nepic projection rebuild',
-  'help.projection rebuild.ex2': 'Rebuild two\nepic projection rebuild clients contracts',
+    'Each named projection (all of them when none is named) is built into new tables from the start of the log, caught up, then switched in at once; listings keep answering from the old tables the whole time. One rebuild of a projection at a time: a second one fails with exit 6 and says who is rebuilding it. On a terminal a progress bar on stderr shows the rate and the time left.',
+  'help.projection rebuild.details2': 'Projections: users, clients, contracts, occasions (the events), command_log.',
+  'help.projection rebuild.ex1': 'Rebuild everything',
+  'help.projection rebuild.ex2': 'Rebuild two',
   'help.projection run': 'catch the read tables up with the log, once or continuously (gestion only)',
   'help.projection run.details':
     'Without --follow: applies what the log holds beyond the checkpoints, then exits (every command does this before it reads; this is for a script or a deployment step). With --follow: keeps following the log, so reads find the tables up to date; SIGINT or SIGTERM stops it after the batch in progress, exit 0.',
-  'help.projection run.ex1': 'Follow the log\nepic projection run --follow',
-  'help.projection run.ex2': 'As a service with a health check\nepic projection run --follow --heartbeat /run/epic/follower.alive',
+  'help.projection run.details2':
+    'A backend out of reach does not stop the follower: it says so on stderr and tries again (every 5 s at most) until the backend is back. With --heartbeat, it touches the file after every round that reached the head (at least every 10 s while idle), never while a backend is out of reach: a health check can test its age.',
+  'help.projection run.ex1': 'Follow the log',
+  'help.projection run.ex2': 'As a service with a health check',
   'opt.projection run.--follow': 'keep following the log until SIGINT/SIGTERM',
   'opt.projection run.--heartbeat': 'a file touched while following and up to date (for a health check)',
   'opt.projection run.--interval': 'milliseconds between two polls of the log when following (default 500)',
@@ -269,28 +278,30 @@ export const help = {
   // Import and export
   'help.import clients': 'create or update clients from a CSV file (gestion)',
   'help.import clients.details':
-    "The header row names the columns, in French or English: nom_complet/name, email, telephone/phone, entreprise/company, commercial (a commercial user's email). Separators , or ; are detected; UTF-8 with or without BOM.\n\nEach row is validated as client create validates. A row whose email belongs to a client updates that client. Valid rows are imported and refused ones reported with their line number: exit 0 when every row was imported, 2 when some were refused. --dry-run decides every row and reports, writing nothing. See docs/import-export.md.",
-  'help.import clients.ex1': 'Check a file first\nepic import clients clients.csv --dry-run',
-  'help.import clients.ex2': 'Import it\nepic import clients clients.csv',
+    "The header row names the columns, in French or English: nom_complet/name, email, telephone/phone, entreprise/company, commercial (a commercial user's email). Separators , or ; are detected; UTF-8 with or without BOM.",
+  'help.import clients.details2':
+    'Each row is validated as client create validates. A row whose email belongs to a client updates that client. Valid rows are imported and refused ones reported with their line number: exit 0 when every row was imported, 2 when some were refused. --dry-run decides every row and reports, writing nothing. See docs/import-export.md.',
+  'help.import clients.ex1': 'Check a file first',
+  'help.import clients.ex2': 'Import it',
   'opt.import clients.--dry-run': 'report what would happen, write nothing',
   'opt.import clients.--json': 'print the report as JSON',
   'help.export': 'export the clients, contracts or events you may see, as CSV or JSON',
   'help.export.details':
     "Exactly what list shows you. CSV (the default) opens as intended in spreadsheets: UTF-8 with BOM, CRLF, every field quoted, a cell that could run as a formula prefixed with '. A clients CSV can be imported with epic import clients. JSON is an array of the records of list --json. See docs/import-export.md.",
-  'help.export.ex1': 'Clients for a spreadsheet\nepic export clients > clients.csv',
-  'help.export.ex2': 'Contracts as JSON into a private file\nepic export contracts --format json --output contracts.json',
+  'help.export.ex1': 'Clients for a spreadsheet',
+  'help.export.ex2': 'Contracts as JSON into a private file',
   'opt.export.--format': 'csv (the default) or json',
 
   // Help and shell
   'help.help': 'the commands of a noun, or the help of one command',
   'help.help.operands': '[<noun> [<verb>]]',
-  'help.help.ex1': 'The client commands\nepic help client',
+  'help.help.ex1': 'The client commands',
   'help.completion': 'print a completion script for bash, zsh or fish',
   'help.completion.details':
     'Completes nouns, verbs, options, roles, formats and record kinds; for gestion, user emails where a user is expected (asked of epic when you press Tab).',
-  'help.completion.ex1': 'bash, for this shell\nsource <(epic completion bash)',
-  'help.completion.ex2': 'zsh, for this shell\nsource <(epic completion zsh)',
-  'help.completion.ex3': 'fish, kept\nepic completion fish > ~/.config/fish/completions/epic.fish',
+  'help.completion.ex1': 'bash, for this shell',
+  'help.completion.ex2': 'zsh, for this shell',
+  'help.completion.ex3': 'fish, kept',
   'help.completion users': 'the emails completion offers (gestion only; used by the completion scripts)',
-  'help.completion users.ex1': 'The commercials\nepic completion users commercial',
+  'help.completion users.ex1': 'The commercials',
 };

@@ -1,6 +1,7 @@
 /** Ce que dit la ligne de commande elle-même (src/cli), en français. */
 import type { cli as english } from '../en/cli.js';
 import type { Format } from '../format.js';
+import type { Wordings } from '../wordings.js';
 
 const KINDS: Readonly<Record<string, string>> = { user: 'utilisateur', client: 'client', contract: 'contrat', event: 'événement' };
 const kindOf = (kind: string) => KINDS[kind] ?? kind;
@@ -206,7 +207,7 @@ export const cli = {
   // audit verify
   'cli.verify.badDigest': '--expect doit être une empreinte affichée par epic audit verify (64 caractères hexadécimaux)',
   'cli.verify.counted': ({ events, streams }: { events: number; streams: number }, f: Format) =>
-    `${f.number(events)} faits dans ${f.number(streams)} flux`,
+    `${f.number(events)} ${f.plural(events, { one: 'fait', other: 'faits' })} dans ${f.number(streams)} flux`,
   'cli.verify.broken': ({
     stream,
     version,
@@ -239,11 +240,12 @@ export const cli = {
     events: number;
     seconds: string;
     position: number;
-  }) => `reconstruit ${names.join(', ')} : ${events} faits en ${seconds.replace('.', ',')}${'\u00a0'}s, à la position ${position}`,
-  'cli.projection.applied': ({ events, position }: { events: number; position: number }) =>
-    `${events} faits appliqués ; position ${position}`,
-  'cli.projection.stopped': ({ events, position }: { events: number; position: number }) =>
-    `arrêté : ${events} faits appliqués ; position ${position}`,
+  }) =>
+    `reconstruit ${names.join(', ')} : ${events} ${events === 1 ? 'fait' : 'faits'} en ${seconds.replace('.', ',')}${'\u00a0'}s, à la position ${position}`,
+  'cli.projection.applied': ({ events, position }: { events: number; position: number }, f: Format) =>
+    `${events} ${f.plural(events, { one: 'fait appliqué', other: 'faits appliqués' })} ; position ${position}`,
+  'cli.projection.stopped': ({ events, position }: { events: number; position: number }, f: Format) =>
+    `arrêté : ${events} ${f.plural(events, { one: 'fait appliqué', other: 'faits appliqués' })} ; position ${position}`,
   'cli.projection.interval': '--interval doit être un nombre entier de millisecondes, au moins 10',
   'cli.projection.versions': ({ version, stored }: { version: number; stored: number | null }) =>
     `${version} (tables : ${stored ?? 'aucune'})`,
@@ -254,16 +256,16 @@ export const cli = {
   'cli.projection.behind': 'en retard',
 
   // import
-  'cli.import.done': (c: { created: number; updated: number; unchanged: number; refused: number; rows: number }) =>
-    `créés : ${c.created}, mis à jour : ${c.updated}, inchangés : ${c.unchanged}, refusés : ${c.refused} (sur ${c.rows} lignes)`,
-  'cli.import.dryRun': (c: { created: number; updated: number; unchanged: number; refused: number; rows: number }) =>
-    `essai à blanc, rien n’a été écrit : créés : ${c.created}, mis à jour : ${c.updated}, inchangés : ${c.unchanged}, refusés : ${c.refused} (sur ${c.rows} lignes)`,
+  'cli.import.done': (c: { created: number; updated: number; unchanged: number; refused: number; rows: number }, f: Format) =>
+    `créés : ${c.created}, mis à jour : ${c.updated}, inchangés : ${c.unchanged}, refusés : ${c.refused} (sur ${c.rows} ${f.plural(c.rows, { one: 'ligne', other: 'lignes' })})`,
+  'cli.import.dryRun': (c: { created: number; updated: number; unchanged: number; refused: number; rows: number }, f: Format) =>
+    `essai à blanc, rien n’a été écrit : auraient été créés ${c.created}, mis à jour ${c.updated}, laissés inchangés ${c.unchanged}, refusés ${c.refused} (sur ${c.rows} ${f.plural(c.rows, { one: 'ligne', other: 'lignes' })})`,
   'cli.import.ignoredColumns': ({ columns }: { columns: readonly string[] }) => `colonnes ignorées : ${columns.join(', ')}`,
   'cli.import.lineRefused': ({ line, reason }: { line: number; reason: string }) => `ligne ${line} : ${reason}`,
   'cli.import.duplicate': ({ line, sameEmailAsLine }: { line: number; sameEmailAsLine: number }) =>
     `ligne ${line} : même e-mail qu’à la ligne ${sameEmailAsLine}, le client importé par cette ligne a été mis à jour`,
-  'cli.import.refusedImported': ({ refused, rows, lines }: { refused: number; rows: number; lines: string }) =>
-    `${refused} lignes sur ${rows} refusées (lignes ${lines}) ; les autres ont été importées`,
-  'cli.import.refusedChecked': ({ refused, rows, lines }: { refused: number; rows: number; lines: string }) =>
-    `${refused} lignes sur ${rows} refusées (lignes ${lines}) ; les autres ont été vérifiées`,
-} satisfies typeof english;
+  'cli.import.refusedImported': ({ refused, rows, lines }: { refused: number; rows: number; lines: string }, f: Format) =>
+    `${f.plural(refused, { one: `${refused} ligne sur ${rows} refusée`, other: `${refused} lignes sur ${rows} refusées` })} (${f.plural(refused, { one: 'ligne', other: 'lignes' })} ${lines}) ; les autres ont été importées`,
+  'cli.import.refusedChecked': ({ refused, rows, lines }: { refused: number; rows: number; lines: string }, f: Format) =>
+    `${f.plural(refused, { one: `${refused} ligne sur ${rows} refusée`, other: `${refused} lignes sur ${rows} refusées` })} (${f.plural(refused, { one: 'ligne', other: 'lignes' })} ${lines}) ; les autres ont été vérifiées`,
+} satisfies Wordings<typeof english>;

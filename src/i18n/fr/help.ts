@@ -1,5 +1,6 @@
 /** L’aide de chaque commande, en français (même clés que en/help.ts). */
 import type { help as english } from '../en/help.js';
+import type { Wordings } from '../wordings.js';
 
 export const help = {
   // Habillage
@@ -77,41 +78,40 @@ export const help = {
   'help.init': 'créer les bases et le premier compte (rôle gestion)',
   'help.init.details':
     'Crée EPIC_HOME (mode 0700), une clé secrète pour les jetons de session (0600) sauf si EPIC_SECRET est défini, le journal des événements et la base de lecture, puis le premier utilisateur, de rôle gestion, et le connecte. Dans un terminal, ce qui manque est demandé, le mot de passe deux fois. Refusé dès qu’un utilisateur existe.',
-  'help.init.ex1': 'Installer depuis un terminal\nepic init',
-  'help.init.ex2': 'Installer depuis un script\necho "$MOT_DE_PASSE" | epic init --name "Ada Admin" --email ada@epic.test --password-stdin',
+  'help.init.ex1': 'Installer depuis un terminal',
+  'help.init.ex2': 'Installer depuis un script',
   'opt.init.--name': 'nom complet du premier utilisateur',
   'opt.init.--email': 'e-mail du premier utilisateur',
   'opt.init.--json': 'afficher l’utilisateur créé en JSON',
   'help.login': 'se connecter et garder un jeton de session dans EPIC_HOME',
   'help.login.details':
     'Le jeton (mode 0600) dure EPIC_SESSION_TTL (8 h par défaut). Dans un terminal, un mot de passe erroné est redemandé, trois fois au plus. Après 5 échecs en 15 minutes, le compte est verrouillé pendant 15 minutes.',
-  'help.login.ex1': 'Se connecter depuis un terminal\nepic login --email ada@epic.test',
-  'help.login.ex2': 'Depuis un script\necho "$MOT_DE_PASSE" | epic login --email ada@epic.test --password-stdin',
+  'help.login.ex1': 'Se connecter depuis un terminal',
+  'help.login.ex2': 'Depuis un script',
   'opt.login.--email': 'votre e-mail',
   'help.logout': 'fermer la session : le jeton cesse de fonctionner, même ses copies',
-  'help.logout.ex1': 'Se déconnecter\nepic logout',
+  'help.logout.ex1': 'Se déconnecter',
   'help.whoami': 'afficher l’utilisateur connecté, tel que l’annuaire le connaît maintenant',
-  'help.whoami.ex1': 'Qui suis-je ?\nepic whoami',
+  'help.whoami.ex1': 'Qui suis-je ?',
 
   // Utilisateurs
   'help.user create': 'créer le compte d’un collaborateur (gestion seulement)',
   'help.user create.details':
     'Dans un terminal, ce qui manque est demandé : le rôle se choisit dans une liste, le mot de passe se tape deux fois. Depuis un script, passez le mot de passe sur l’entrée standard.',
-  'help.user create.ex1':
-    'Créer un commercial\necho "$MOT_DE_PASSE" | epic user create --name "Bob Seller" --email bob@epic.test --role commercial --password-stdin',
+  'help.user create.ex1': 'Créer un commercial',
   'opt.user create.--email': 'e-mail (unique)',
   'opt.user create.--json': 'afficher l’utilisateur créé en JSON',
   'help.user list': 'lister les collaborateurs (gestion seulement)',
-  'help.user list.ex1': 'Les supports\nepic user list --role support',
+  'help.user list.ex1': 'Les supports',
   'opt.user list.--role': 'seulement ce rôle',
   'opt.user list.--json': 'afficher un tableau JSON',
   'help.user view': 'afficher un collaborateur (gestion seulement), par e-mail ou par id',
-  'help.user view.ex1': 'Par e-mail\nepic user view bob@epic.test',
+  'help.user view.ex1': 'Par e-mail',
   'help.user edit': 'modifier un collaborateur (gestion seulement)',
   'help.user edit.details':
     'Faire changer de rôle un commercial qui a des clients demande --reassign-to un autre commercial : ses clients (et donc leurs contrats) passent d’abord à celui-ci. Un support qui change de rôle est retiré de ses événements. Dans un terminal, sans option, chaque champ est demandé avec sa valeur actuelle.',
-  'help.user edit.ex1': 'Passer en gestion\nepic user edit bob@epic.test --role gestion',
-  'help.user edit.ex2': 'Changer un mot de passe\necho "$NOUVEAU" | epic user edit bob@epic.test --password-stdin',
+  'help.user edit.ex1': 'Passer en gestion',
+  'help.user edit.ex2': 'Changer un mot de passe',
   'opt.user edit.--name': 'nouveau nom complet',
   'opt.user edit.--email': 'nouvel e-mail',
   'opt.user edit.--role': 'nouveau rôle',
@@ -120,31 +120,28 @@ export const help = {
   'help.user delete': 'supprimer un collaborateur (gestion seulement ; pas soi-même)',
   'help.user delete.details':
     'Un commercial qui a des clients ne peut être supprimé qu’avec --reassign-to un autre commercial. Supprimer un support le retire de ses événements. L’historique reste dans le journal. Une confirmation est demandée dans un terminal.',
-  'help.user delete.ex1':
-    'Supprimer un commercial en confiant ses clients à Carla\nepic user delete bob@epic.test --reassign-to carla@epic.test',
+  'help.user delete.ex1': 'Supprimer un commercial en confiant ses clients à Carla',
 
   // Clients
   'help.client create': 'créer un client',
   'help.client create.details':
     'Un commercial devient le commercial des clients qu’il crée ; gestion en désigne un avec --commercial (choisi parmi les commerciaux dans un terminal). Affiche l’id du nouveau client.',
-  'help.client create.ex1':
-    'En tant que commercial\nepic client create --name "Kevin Casey" --email kevin@startup.io --phone "+678 123 456 78" --company "Cool Startup LLC"',
-  'help.client create.ex2':
-    'En tant que gestion, pour Bob\nepic client create --name "Kevin Casey" --email kevin@startup.io --commercial bob@epic.test',
+  'help.client create.ex1': 'En tant que commercial',
+  'help.client create.ex2': 'En tant que gestion, pour Bob',
   'opt.client create.--json': 'afficher le client créé en JSON',
   'help.client list': 'lister les clients que vous pouvez voir',
   'help.client list.details':
     'gestion voit tous les clients, un commercial les siens, un support ceux des événements qui lui sont attribués.',
-  'help.client list.ex1': 'Chercher par nom, e-mail ou entreprise\nepic client list --search startup',
+  'help.client list.ex1': 'Chercher par nom, e-mail ou entreprise',
   'opt.client list.--search': 'texte contenu dans le nom, l’e-mail ou l’entreprise',
   'opt.client list.--commercial': 'seulement les clients de ce commercial : son e-mail ou son id',
   'opt.client list.--json': 'afficher un tableau JSON',
   'help.client view': 'afficher un client',
-  'help.client view.ex1': 'Par début d’id\nepic client view k3f9',
+  'help.client view.ex1': 'Par début d’id',
   'help.client edit': 'modifier un client',
   'help.client edit.details':
-    'Un commercial modifie ses propres clients ; seul gestion change --commercial. --phone "" ou --company "" efface la valeur. Dans un terminal, sans option, chaque champ est demandé avec sa valeur actuelle.',
-  'help.client edit.ex1': 'Un nouveau numéro\nepic client edit k3f9 --phone "+33 6 12 34 56 78"',
+    'Un commercial modifie ses propres clients ; seul gestion change --commercial. Une valeur vide pour --phone ou --company l’efface. Dans un terminal, sans option, chaque champ est demandé avec sa valeur actuelle.',
+  'help.client edit.ex1': 'Un nouveau numéro',
   'opt.client edit.--name': 'nouveau nom complet',
   'opt.client edit.--email': 'nouvel e-mail',
   'opt.client edit.--phone': 'nouveau téléphone',
@@ -153,61 +150,60 @@ export const help = {
   'opt.client edit.--json': 'afficher le client en JSON',
   'help.client delete': 'supprimer un client sans contrat (gestion seulement) ; son historique reste dans le journal',
   'help.client delete.details': 'Une confirmation est demandée dans un terminal ; --yes confirme depuis un script.',
-  'help.client delete.ex1': 'Depuis un script\nepic client delete k3f9 --yes',
+  'help.client delete.ex1': 'Depuis un script',
 
   // Contrats
   'help.contract create': 'rédiger un contrat pour un client',
   'help.contract create.details':
     'Montants : 1500, 1500.5 ou 1500.50 (deux décimales au plus). --remaining vaut par défaut le total. Dans un terminal, le client se choisit dans une liste. Affiche l’id du nouveau contrat.',
-  'help.contract create.ex1': 'Un contrat signé\nepic contract create --client k3f9 --total 12000 --remaining 6000 --signed',
+  'help.contract create.ex1': 'Un contrat signé',
   'opt.contract create.--remaining': 'montant restant dû (par défaut : le total)',
   'opt.contract create.--signed': 'déjà signé',
   'opt.contract create.--json': 'afficher le contrat créé en JSON',
   'help.contract list': 'lister les contrats que vous pouvez voir',
-  'help.contract list.ex1': 'Ce qui reste à payer\nepic contract list --unpaid',
+  'help.contract list.ex1': 'Ce qui reste à payer',
   'opt.contract list.--unsigned': 'seulement les contrats pas encore signés',
   'opt.contract list.--unpaid': 'seulement les contrats dont il reste un montant dû',
   'opt.contract list.--client': 'seulement les contrats de ce client',
   'opt.contract list.--json': 'afficher un tableau JSON',
   'help.contract view': 'afficher un contrat',
-  'help.contract view.ex1': 'Par début d’id\nepic contract view xtbf',
+  'help.contract view.ex1': 'Par début d’id',
   'help.contract edit': 'modifier le total ou le montant restant dû',
   'help.contract edit.details':
     '--total conserve ce qui a été payé ; --remaining est refusé dès qu’un paiement a été enregistré (utilisez contract pay).',
-  'help.contract edit.ex1': 'Un nouveau total\nepic contract edit xtbf --total 14000',
+  'help.contract edit.ex1': 'Un nouveau total',
   'opt.contract edit.--total': 'nouveau total',
   'opt.contract edit.--remaining': 'nouveau montant restant dû',
   'opt.contract edit.--json': 'afficher le contrat en JSON',
   'help.contract sign': 'enregistrer que le client a signé le contrat',
-  'help.contract sign.ex1': 'Signé aujourd’hui\nepic contract sign xtbf',
+  'help.contract sign.ex1': 'Signé aujourd’hui',
   'help.contract pay': 'enregistrer un paiement (au plus le montant restant dû)',
-  'help.contract pay.ex1': 'Un acompte\nepic contract pay xtbf --amount 1500.50',
+  'help.contract pay.ex1': 'Un acompte',
   'opt.contract pay.--amount': 'montant payé (1500, 1500.5 ou 1500.50)',
   'help.contract delete': 'supprimer un contrat sans événement (gestion seulement)',
   'help.contract delete.details':
     'Une confirmation est demandée dans un terminal, en disant de quel contrat il s’agit ; --yes confirme depuis un script.',
-  'help.contract delete.ex1': 'Depuis un script\nepic contract delete xtbf --yes',
+  'help.contract delete.ex1': 'Depuis un script',
 
   // Événements
   'help.event create': 'créer un événement d’un client (mariage, séminaire…) sur un contrat signé',
   'help.event create.details':
     'Dates et heures en ISO 8601 (« 2026-06-04T13:00 », « 2026-06-04 13:00 », avec ou sans décalage ; sans décalage, l’heure locale). Dans un terminal, le contrat se choisit parmi les contrats signés. Affiche l’id du nouvel événement.',
-  'help.event create.ex1':
-    'Un mariage\nepic event create --contract xtbf --name "Mariage Casey" --start "2026-06-04 13:00" --end "2026-06-05 02:00" --location "53 Rue du Château, Candé-sur-Beuvron" --attendees 75 --notes "DJ jusqu’à 2 h"',
+  'help.event create.ex1': 'Un mariage',
   'opt.event create.--name': 'nom de l’événement',
   'opt.event create.--json': 'afficher l’événement créé en JSON',
   'help.event list': 'lister les événements que vous pouvez voir',
   'help.event list.details': 'Chaque événement montre le nom actuel de son client.',
-  'help.event list.ex1': 'Les événements encore sans support\nepic event list --unassigned',
+  'help.event list.ex1': 'Les événements encore sans support',
   'opt.event list.--unassigned': 'seulement les événements sans support',
   'opt.event list.--mine': 'seulement les événements qui vous sont attribués',
   'opt.event list.--json': 'afficher un tableau JSON',
   'help.event view': 'afficher un événement',
-  'help.event view.ex1': 'Par début d’id\nepic event view bf5z',
+  'help.event view.ex1': 'Par début d’id',
   'help.event edit': 'modifier un événement (gestion, ou le support qui lui est attribué)',
   'help.event edit.details':
-    '--notes "" efface les notes. Dans un terminal, sans option, chaque champ est demandé avec sa valeur actuelle.',
-  'help.event edit.ex1': 'Plus d’invités\nepic event edit bf5z --attendees 90',
+    'Une valeur vide pour --notes efface les notes. Dans un terminal, sans option, chaque champ est demandé avec sa valeur actuelle.',
+  'help.event edit.ex1': 'Plus d’invités',
   'opt.event edit.--name': 'nouveau nom',
   'opt.event edit.--start': 'nouveau début',
   'opt.event edit.--end': 'nouvelle fin',
@@ -216,14 +212,14 @@ export const help = {
   'opt.event edit.--notes': 'nouvelles notes',
   'opt.event edit.--json': 'afficher l’événement en JSON',
   'help.event assign': 'attribuer un événement à un utilisateur support (gestion seulement)',
-  'help.event assign.ex1': 'Sam prend le mariage\nepic event assign bf5z --support sam@epic.test',
+  'help.event assign.ex1': 'Sam prend le mariage',
   'help.event unassign': 'retirer le support d’un événement (gestion seulement)',
-  'help.event unassign.ex1': 'Plus personne dessus\nepic event unassign bf5z',
+  'help.event unassign.ex1': 'Plus personne dessus',
 
   // Historique et audit
   'help.log': 'le journal des commandes : chaque modification tentée, acceptée, rejetée, refusée ou échouée',
   'help.log.details': 'gestion voit toutes les entrées ; les autres voient les leurs.',
-  'help.log.ex1': 'Les tentatives refusées depuis hier\nepic log --denied --since 2026-06-03',
+  'help.log.ex1': 'Les tentatives refusées depuis hier',
   'opt.log.--denied': 'seulement les tentatives refusées par la politique d’accès',
   'opt.log.--since': 'seulement les entrées à partir de cette date',
   'opt.log.--limit': 'au plus ce nombre d’entrées (les plus récentes d’abord), 100 par défaut',
@@ -231,17 +227,26 @@ export const help = {
   'help.history':
     'chaque modification d’une fiche, lue dans le journal des événements ; ou la fiche telle qu’elle était à un instant passé',
   'help.history.details':
-    'Chaque modification dans l’ordre : son numéro, sa date, son auteur (nom et rôle à ce moment), le fait enregistré, et chaque champ modifié avec sa valeur avant et après. Les fiches supprimées gardent leur historique.\n\n--at affiche la fiche exactement telle qu’elle était à cet instant, reconstituée à partir du journal.\n\n--format csv écrit l’historique en CSV, une ligne par champ modifié (version, at, type, actorId, actorName, actorRole, field, from, to, stream, streamVersion, eventId) ; --format json équivaut à --json.\n\ngestion voit l’historique de toutes les fiches ; les autres celui de ce qu’ils peuvent voir ; l’historique des utilisateurs est réservé à gestion.',
-  'help.history.ex1': 'L’historique d’un contrat\nepic history contract xtbf',
-  'help.history.ex2': 'Le contrat tel qu’il était le 1er juin\nepic history contract xtbf --at "2026-06-01 09:00" --json',
-  'help.history.ex3': 'La chronologie pour un tableur ou un script\nepic history contract xtbf --format csv > xtbf.csv',
+    'Chaque modification dans l’ordre : son numéro, sa date, son auteur (nom et rôle à ce moment), le fait enregistré, et chaque champ modifié avec sa valeur avant et après. Les fiches supprimées gardent leur historique.',
+  'help.history.details2': '--at affiche la fiche exactement telle qu’elle était à cet instant, reconstituée à partir du journal.',
+  'help.history.details3':
+    '--format csv écrit l’historique en CSV, une ligne par champ modifié (version, at, type, actorId, actorName, actorRole, field, from, to, stream, streamVersion, eventId) ; --format json équivaut à --json.',
+  'help.history.details4':
+    'gestion voit l’historique de toutes les fiches ; les autres celui de ce qu’ils peuvent voir ; l’historique des utilisateurs est réservé à gestion.',
+  'help.history.ex1': 'L’historique d’un contrat',
+  'help.history.ex2': 'Le contrat tel qu’il était le 1er juin',
+  'help.history.ex3': 'La chronologie pour un tableur ou un script',
   'opt.history.--at': 'la fiche telle qu’elle était à cette date',
   'opt.history.--format': 'csv ou json (pour les outils des auditeurs)',
   'help.audit verify': 'recalculer la chaîne de hachage de chaque flux et afficher l’empreinte de toutes les têtes de flux',
   'help.audit verify.details':
-    'Lit tout le journal une fois et vérifie, pour chaque flux, que les versions se suivent, que chaque fait désigne l’empreinte du précédent et que l’empreinte de chaque fait est bien la sienne. Signale le premier maillon rompu de chaque flux.\n\nAffiche aussi une empreinte de toutes les têtes de flux. Gardez-la hors du système : une empreinte ultérieure différente (--expect) signifie que le journal a changé depuis, y compris la suppression du dernier fait, qu’aucune chaîne ne peut montrer à elle seule.\n\nCodes de sortie : 0 le journal est intact (et identique à --expect s’il est donné) ; 6 il ne l’est pas, ou son empreinte n’est pas celle attendue. gestion seulement.',
-  'help.audit verify.ex1': 'Vérifier et garder l’empreinte\nepic audit verify',
-  'help.audit verify.ex2': 'Pour un script\nepic audit verify --json',
+    'Lit tout le journal une fois et vérifie, pour chaque flux, que les versions se suivent, que chaque fait désigne l’empreinte du précédent et que l’empreinte de chaque fait est bien la sienne. Signale le premier maillon rompu de chaque flux.',
+  'help.audit verify.details2':
+    'Affiche aussi une empreinte de toutes les têtes de flux. Gardez-la hors du système : une empreinte ultérieure différente (--expect) signifie que le journal a changé depuis, y compris la suppression du dernier fait, qu’aucune chaîne ne peut montrer à elle seule.',
+  'help.audit verify.details3':
+    'Codes de sortie : 0 le journal est intact (et identique à --expect s’il est donné) ; 6 il ne l’est pas, ou son empreinte n’est pas celle attendue. gestion seulement.',
+  'help.audit verify.ex1': 'Vérifier et garder l’empreinte',
+  'help.audit verify.ex2': 'Pour un script',
   'opt.audit verify.--json': 'afficher un rapport JSON',
   'opt.audit verify.--expect': 'une empreinte affichée auparavant : sortie 6 si le journal ne l’a plus',
 
@@ -249,19 +254,22 @@ export const help = {
   'help.projection status': 'où en est chaque table de lecture par rapport au journal (gestion seulement)',
   'help.projection status.details':
     'Pour chaque projection : sa version dans ce code et celle avec laquelle ses tables ont été construites (elles diffèrent après une mise à jour : la commande suivante la reconstruit), sa position, le nombre de faits du journal qu’il lui reste à appliquer, la date de sa dernière reconstruction, et une reconstruction en cours. Ne fait que lire : ne rattrape rien.',
-  'help.projection status.ex1': 'Afficher\nepic projection status',
+  'help.projection status.ex1': 'Afficher',
   'opt.projection status.--json': 'afficher un tableau JSON',
   'help.projection rebuild': 'reconstruire les tables de lecture à partir du journal, sans les interrompre (gestion seulement)',
   'help.projection rebuild.operands': '[<projection>...]',
   'help.projection rebuild.details':
-    'Chaque projection nommée (toutes si aucune ne l’est) est construite dans de nouvelles tables depuis le début du journal, rattrapée, puis mise en service d’un coup ; les listes continuent de répondre à partir des anciennes tables pendant tout ce temps. Une seule reconstruction d’une projection à la fois : une deuxième échoue (sortie 6) en disant qui la reconstruit. Dans un terminal, une barre de progression sur la sortie d’erreur indique le débit et le temps restant.\n\nProjections : users, clients, contracts, occasions (les événements), command_log.',
-  'help.projection rebuild.ex1': 'Tout reconstruire\nepic projection rebuild',
-  'help.projection rebuild.ex2': 'En reconstruire deux\nepic projection rebuild clients contracts',
+    'Chaque projection nommée (toutes si aucune ne l’est) est construite dans de nouvelles tables depuis le début du journal, rattrapée, puis mise en service d’un coup ; les listes continuent de répondre à partir des anciennes tables pendant tout ce temps. Une seule reconstruction d’une projection à la fois : une deuxième échoue (sortie 6) en disant qui la reconstruit. Dans un terminal, une barre de progression sur la sortie d’erreur indique le débit et le temps restant.',
+  'help.projection rebuild.details2': 'Projections : users, clients, contracts, occasions (les événements), command_log.',
+  'help.projection rebuild.ex1': 'Tout reconstruire',
+  'help.projection rebuild.ex2': 'En reconstruire deux',
   'help.projection run': 'mettre les tables de lecture à jour avec le journal, une fois ou en continu (gestion seulement)',
   'help.projection run.details':
     'Sans --follow : applique ce que le journal contient au-delà des positions, puis s’arrête (chaque commande le fait avant de lire ; ceci sert aux scripts et aux déploiements). Avec --follow : suit le journal en continu pour que les lectures trouvent des tables à jour ; SIGINT ou SIGTERM l’arrête après le lot en cours, sortie 0.',
-  'help.projection run.ex1': 'Suivre le journal\nepic projection run --follow',
-  'help.projection run.ex2': 'En service, avec un contrôle de santé\nepic projection run --follow --heartbeat /run/epic/follower.alive',
+  'help.projection run.details2':
+    'Une base hors d’atteinte n’arrête pas le suivi : il le signale sur la sortie d’erreur et réessaie (toutes les 5 s au plus) jusqu’à son retour. Avec --heartbeat, il touche le fichier après chaque tour arrivé au bout du journal (au moins toutes les 10 s au repos), jamais pendant qu’une base est hors d’atteinte : un contrôle de santé peut en tester l’âge.',
+  'help.projection run.ex1': 'Suivre le journal',
+  'help.projection run.ex2': 'En service, avec un contrôle de santé',
   'opt.projection run.--follow': 'suivre le journal jusqu’à SIGINT/SIGTERM',
   'opt.projection run.--heartbeat': 'un fichier touché tant que le suivi est à jour (pour un contrôle de santé)',
   'opt.projection run.--interval': 'millisecondes entre deux lectures du journal en continu (500 par défaut)',
@@ -269,28 +277,30 @@ export const help = {
   // Import et export
   'help.import clients': 'créer ou mettre à jour des clients à partir d’un fichier CSV (gestion)',
   'help.import clients.details':
-    'La ligne d’en-tête nomme les colonnes, en français ou en anglais : nom_complet/name, email, telephone/phone, entreprise/company, commercial (l’e-mail d’un utilisateur commercial). Les séparateurs , et ; sont détectés ; UTF-8 avec ou sans BOM.\n\nChaque ligne est validée comme le fait client create. Une ligne dont l’e-mail est celui d’un client met ce client à jour. Les lignes valides sont importées et les lignes refusées signalées avec leur numéro : sortie 0 quand toutes ont été importées, 2 quand certaines ont été refusées. --dry-run décide chaque ligne et fait le compte rendu sans rien écrire. Voir docs/import-export.md.',
-  'help.import clients.ex1': 'Vérifier d’abord un fichier\nepic import clients clients.csv --dry-run',
-  'help.import clients.ex2': 'L’importer\nepic import clients clients.csv',
+    'La ligne d’en-tête nomme les colonnes, en français ou en anglais : nom_complet/name, email, telephone/phone, entreprise/company, commercial (l’e-mail d’un utilisateur commercial). Le séparateur, virgule ou point-virgule, est détecté ; UTF-8 avec ou sans BOM.',
+  'help.import clients.details2':
+    'Chaque ligne est validée comme le fait client create. Une ligne dont l’e-mail est celui d’un client met ce client à jour. Les lignes valides sont importées et les lignes refusées signalées avec leur numéro : sortie 0 quand toutes ont été importées, 2 quand certaines ont été refusées. --dry-run décide chaque ligne et fait le compte rendu sans rien écrire. Voir docs/import-export.md.',
+  'help.import clients.ex1': 'Vérifier d’abord un fichier',
+  'help.import clients.ex2': 'L’importer',
   'opt.import clients.--dry-run': 'dire ce qui se passerait, sans rien écrire',
   'opt.import clients.--json': 'afficher le compte rendu en JSON',
   'help.export': 'exporter les clients, contrats ou événements que vous pouvez voir, en CSV ou en JSON',
   'help.export.details':
     'Exactement ce que list vous montre. Le CSV (par défaut) s’ouvre comme prévu dans les tableurs : UTF-8 avec BOM, fins de ligne CRLF, chaque champ entre guillemets, une cellule qui pourrait s’exécuter comme une formule précédée d’une apostrophe. Un CSV de clients peut être importé avec epic import clients. Le JSON est un tableau des fiches de list --json. Voir docs/import-export.md.',
-  'help.export.ex1': 'Les clients pour un tableur\nepic export clients > clients.csv',
-  'help.export.ex2': 'Les contrats en JSON dans un fichier privé\nepic export contracts --format json --output contrats.json',
+  'help.export.ex1': 'Les clients pour un tableur',
+  'help.export.ex2': 'Les contrats en JSON dans un fichier privé',
   'opt.export.--format': 'csv (par défaut) ou json',
 
   // Aide et shell
   'help.help': 'les commandes d’un nom, ou l’aide d’une commande',
   'help.help.operands': '[<nom> [<verbe>]]',
-  'help.help.ex1': 'Les commandes client\nepic help client',
+  'help.help.ex1': 'Les commandes client',
   'help.completion': 'afficher un script de complétion pour bash, zsh ou fish',
   'help.completion.details':
     'Complète les noms, les verbes, les options, les rôles, les formats et les types de fiche ; pour gestion, les e-mails des utilisateurs là où un utilisateur est attendu (demandés à epic quand vous appuyez sur Tab).',
-  'help.completion.ex1': 'bash, pour ce shell\nsource <(epic completion bash)',
-  'help.completion.ex2': 'zsh, pour ce shell\nsource <(epic completion zsh)',
-  'help.completion.ex3': 'fish, à demeure\nepic completion fish > ~/.config/fish/completions/epic.fish',
+  'help.completion.ex1': 'bash, pour ce shell',
+  'help.completion.ex2': 'zsh, pour ce shell',
+  'help.completion.ex3': 'fish, à demeure',
   'help.completion users': 'les e-mails que propose la complétion (gestion seulement ; utilisé par les scripts de complétion)',
-  'help.completion users.ex1': 'Les commerciaux\nepic completion users commercial',
-} satisfies typeof english;
+  'help.completion users.ex1': 'Les commerciaux',
+} satisfies Wordings<typeof english>;

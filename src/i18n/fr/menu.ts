@@ -1,5 +1,6 @@
 /** Le menu interactif (`epic` seul dans un terminal). */
 import type { menu as english } from '../en/menu.js';
+import type { Wordings } from '../wordings.js';
 
 export const menu = {
   'menu.question': 'Que voulez-vous faire\u202f?',
@@ -43,4 +44,4 @@ export const menu = {
   'menu.log': 'Lire le journal des commandes',
   'menu.audit verify': 'Vérifier le journal',
   'menu.projection status': 'Tables de lecture\u00a0: état',
-} satisfies typeof english;
+} satisfies Wordings<typeof english>;
