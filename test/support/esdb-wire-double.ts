@@ -180,6 +180,27 @@ class Log {
     this.#tombstoned.add(streamId);
   }
 
+  /**
+   * Replaces the whole log with `records` (in position order, each stream's
+   * revisions 0..n-1), as an edit of the server's files would: the indexes
+   * are rebuilt from them. Only for tamper-evidence tests.
+   */
+  rewrite(records: readonly StoredRecord[]): void {
+    this.records.splice(0, this.records.length, ...records);
+    this.#streams.clear();
+    this.#committed.clear();
+    this.#boundaries.clear();
+    this.#boundaries.add(0n);
+    for (const record of records) {
+      const stream = this.#streams.get(record.streamId) ?? [];
+      stream.push(record);
+      this.#streams.set(record.streamId, stream);
+      this.#committed.set(record.id, { streamId: record.streamId, revision: record.revision });
+      this.#boundaries.add(record.position);
+      if (record.position >= this.#end) this.#end = record.position + 1n;
+    }
+  }
+
   /** The events a stream read sees: all, or the last `$maxCount` of its metadata. */
   visible(streamId: string): readonly StoredRecord[] {
     const events = this.#streams.get(streamId) ?? [];
@@ -433,6 +454,17 @@ export class EsdbWireDouble {
   /** Hard-deletes a stream, as the Tombstone RPC would. */
   tombstone(streamId: string): void {
     this.#log.tombstone(streamId);
+  }
+
+  /**
+   * Edits the stored log behind every client's back, as someone with write
+   * access to the server's files could: `edit` gets the records in position
+   * order and returns the new ones (a record's `position` must stay the start
+   * of its record: keep positions, or give new records an offset between
+   * their neighbours'). For tamper-evidence tests.
+   */
+  tamper(edit: (records: readonly StoredRecord[]) => readonly StoredRecord[]): void {
+    this.#log.rewrite([...edit(this.#log.records)].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)));
   }
 
   /** Stops at once: open calls end with UNAVAILABLE on the client side. */
