@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NewEvent } from '../src/events/event-store.js';
 import { openSqliteEventStore } from '../src/events/sqlite/event-store.js';
+import { testKeyring } from '../test/support/audit-key.js';
 import type { Row } from './report.js';
 import { nowMs, summarize } from './stats.js';
 
@@ -33,7 +34,7 @@ function event(i: number): NewEvent {
 
 async function storeRate(dir: string, count: number): Promise<number> {
   const path = join(dir, `store-${randomUUID()}.db`);
-  const store = await openSqliteEventStore(path);
+  const store = await openSqliteEventStore(path, { keyring: testKeyring });
   const versions = new Array<number>(STREAMS).fill(0);
   const events = Array.from({ length: count }, (_, i) => event(i));
   const start = nowMs();
@@ -52,7 +53,7 @@ async function storeRate(dir: string, count: number): Promise<number> {
 async function rawRate(dir: string, count: number): Promise<number> {
   const path = join(dir, `raw-${randomUUID()}.db`);
   // The same table and indexes: the store creates them.
-  await (await openSqliteEventStore(path)).close();
+  await (await openSqliteEventStore(path, { keyring: testKeyring })).close();
   const db = new Database(path, { timeout: 5000 });
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');

@@ -14,6 +14,7 @@ import { currentSchemaVersion } from '../src/domain/upcasters.js';
 import type { EventActor, JsonObject, NewEvent } from '../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../src/events/hash-chain.js';
 import { openSqliteEventStore } from '../src/events/sqlite/event-store.js';
+import { testKeyring } from '../test/support/audit-key.js';
 
 interface Head {
   version: number;
@@ -42,7 +43,7 @@ export class BulkLog {
 
   /** Creates the store (through its own init) if needed, then opens it for bulk inserts. */
   static async open(path: string): Promise<BulkLog> {
-    await (await openSqliteEventStore(path)).close();
+    await (await openSqliteEventStore(path, { keyring: testKeyring })).close();
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = OFF');

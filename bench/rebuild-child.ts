@@ -7,11 +7,12 @@
 import { openEventStore } from '../src/events/open-event-store.js';
 import { rebuild } from '../src/projections/projector.js';
 import { openReadDb } from '../src/projections/read-db/open-read-db.js';
+import { testKeyring } from '../test/support/audit-key.js';
 import { nowMs } from './stats.js';
 
 const [eventsPath, readUrl] = process.argv.slice(2);
 if (eventsPath === undefined || readUrl === undefined) throw new Error('usage: rebuild-child.ts <events.db> <read-db-url>');
-const { store, credentials } = await openEventStore(`sqlite:${eventsPath}`);
+const { store, credentials } = await openEventStore(`sqlite:${eventsPath}`, { keyring: testKeyring });
 const readDb = await openReadDb(readUrl); // schema migrated before the clock starts
 const start = nowMs();
 const result = await rebuild(store, readDb);

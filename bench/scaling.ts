@@ -26,6 +26,7 @@ import type { EventStore, NewEvent } from '../src/events/event-store.js';
 import { openEventStore } from '../src/events/open-event-store.js';
 import { catchUp } from '../src/projections/projector.js';
 import { openReadDb } from '../src/projections/read-db/open-read-db.js';
+import { testKeyring } from '../test/support/audit-key.js';
 import { BulkLog } from './bulk-log.js';
 import { writeWorkload } from './workload.js';
 
@@ -52,7 +53,7 @@ function event(n: number): NewEvent {
 
 /** A writer process: waits for the common start, appends, prints {first, last} (epoch ms). */
 async function writer(url: string, stream: string, count: number, startAt: number): Promise<void> {
-  const { store, credentials } = await openEventStore(url);
+  const { store, credentials } = await openEventStore(url, { keyring: testKeyring });
   const events = Array.from({ length: count }, (_, n) => event(n));
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
   const first = Date.now();
@@ -112,7 +113,7 @@ async function resetMysql(url: string): Promise<void> {
 }
 
 async function catchUpRate(logPath: string, readUrl: string): Promise<{ events: number; perSecond: number }> {
-  const { store, credentials } = await openEventStore(`sqlite:${logPath}`);
+  const { store, credentials } = await openEventStore(`sqlite:${logPath}`, { keyring: testKeyring });
   const readDb = await openReadDb(readUrl);
   try {
     const started = performance.now();

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { auditKeyring } from '../auth/audit-keyring.js';
 import { loadSecret } from '../auth/secret.js';
 import type { Actor, ActorContext, CommandContext } from '../commands/handler-context.js';
 import type { Config } from '../config/config.js';
 import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
 import { NotAuthenticated } from '../errors.js';
+import type { AuditKeyring } from '../events/audit-key.js';
 import type { CredentialStore } from '../events/credential-store.js';
 import type { EventStore, RecordedEvent } from '../events/event-store.js';
 import { type Message, msg } from '../i18n/message.js';
@@ -29,20 +31,35 @@ export class Runtime {
   private caughtUp?: Promise<void>;
   private readonly warned = new Set<string>();
   readonly commandId = randomUUID();
+  /** The audit key appends are chained with: EPIC_AUDIT_KEY or $EPIC_HOME/audit.key, generated for a log that has none yet. */
+  readonly keyring: AuditKeyring;
 
   constructor(
     readonly config: Config,
     readonly now: () => Date = () => new Date(),
     /** Where a warning goes (the CLI: one line on stderr); each one at most once per command. */
     private readonly warn: (text: Message) => void = () => {},
-  ) {}
+  ) {
+    // A key generated now (a new log, or the switch-over of an older one) is the only copy: say so at once.
+    this.keyring = auditKeyring(config, (path) => this.warnOnce(msg('chain.keyCreated', { path })));
+  }
 
   get sessionPath(): string {
     return join(this.config.home, 'session');
   }
 
   async eventStore(): Promise<{ store: EventStore; credentials: CredentialStore }> {
-    this.stores ??= import('../events/open-event-store.js').then((m) => m.openEventStore(this.config.eventStoreUrl));
+    this.stores ??= (async () => {
+      const [{ openEventStore }, { credentialVersions }, { USERS_STREAM }] = await Promise.all([
+        import('../events/open-event-store.js'),
+        import('../domain/users/credential-versions.js'),
+        import('../domain/users/user-events.js'),
+      ]);
+      return openEventStore(this.config.eventStoreUrl, {
+        keyring: this.keyring,
+        credentialLog: { streamId: USERS_STREAM, versions: credentialVersions },
+      });
+    })();
     return this.stores;
   }
 

@@ -4,6 +4,7 @@ import { sessionsAggregate } from '../domain/aggregates.js';
 import { decideLogin, decideLogout, LOGIN_FAILED_MESSAGE } from '../domain/sessions/decide-session.js';
 import { sessionStream } from '../domain/sessions/session-events.js';
 import { isSessionOpen } from '../domain/sessions/sessions-state.js';
+import { credentialProblem } from '../domain/users/credential-versions.js';
 import { liveUser } from '../domain/users/users-state.js';
 import { emailKey } from '../domain/values/contact.js';
 import { newId } from '../domain/values/ids.js';
@@ -11,22 +12,25 @@ import { NotAuthenticated } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { Actor, CommandContext } from './handler-context.js';
-import { loadUsers } from './user-handler.js';
+import { loadDirectory, loadUsers } from './user-handler.js';
 
 /**
  * Checks the password, records the attempt in the user's session stream, and
  * returns a signed token for a new session. Every refusal (unknown email,
- * wrong password, locked account) has the same message.
+ * wrong password, locked account, a stored hash that is not bound to this
+ * user's last password change) has the same message.
  */
 export async function login(
   context: CommandContext,
   input: { email: string; password: string; secret: Uint8Array; ttlSeconds: number },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
-  const users = await loadUsers(context);
+  const { users, credentialVersions } = await loadDirectory(context);
   const userId = users.emails[emailKey(input.email)];
   const user = userId === undefined ? undefined : liveUser(users, userId);
-  const hash = user ? await context.credentials.get(user.id) : null;
-  const passwordOk = await verifyPassword(input.password, hash);
+  const credential = user ? await context.credentials.get(user.id) : null;
+  // A hash copied from another user's row, or an older row put back, is not this user's password: checked as no hash at all.
+  const usable = user !== undefined && credential !== null && credentialProblem(credential, credentialVersions.get(user.id)) === undefined;
+  const passwordOk = await verifyPassword(input.password, usable ? credential.passwordHash : null);
   if (!user) throw new NotAuthenticated(LOGIN_FAILED_MESSAGE);
   const sessionId = newId(16);
   const now = context.now();

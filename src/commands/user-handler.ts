@@ -2,12 +2,15 @@ import { type Action, assertAllowed } from '../auth/policy.js';
 import { accountStream } from '../domain/accounts/account-events.js';
 import { decideAccount } from '../domain/accounts/decide-account.js';
 import { accountAggregate, usersAggregate } from '../domain/aggregates.js';
+import { fold } from '../domain/decider.js';
+import { credentialVersions } from '../domain/users/credential-versions.js';
 import { decideUsers, type UserCommand } from '../domain/users/decide-users.js';
 import { USERS_STREAM } from '../domain/users/user-events.js';
 import { liveUser, type User, type UsersState } from '../domain/users/users-state.js';
 import { newId } from '../domain/values/ids.js';
 import type { Role } from '../domain/values/roles.js';
 import { NotFound } from '../errors.js';
+import type { RecordedEvent } from '../events/event-store.js';
 import { msg } from '../i18n/message.js';
 import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { Actor, ActorContext, CommandContext } from './handler-context.js';
@@ -15,6 +18,29 @@ import { portfolioOf } from './portfolio.js';
 
 export async function loadUsers(context: Pick<CommandContext, 'store'>, until?: string): Promise<UsersState> {
   return (await loadStream(context, USERS_STREAM, usersAggregate, until)).state;
+}
+
+/** The directory, and each user's last credential change (what their stored hash must be bound to). */
+export async function loadDirectory(
+  context: Pick<CommandContext, 'store'>,
+): Promise<{ users: UsersState; credentialVersions: ReadonlyMap<string, number> }> {
+  const events = await context.store.readStream(USERS_STREAM);
+  return { users: fold(usersAggregate, events), credentialVersions: credentialVersions(events) };
+}
+
+/**
+ * Stores the user's new password hash, bound to the event that records the
+ * change: written after that event, with its version (credential-store.ts).
+ */
+async function storeCredential(
+  context: CommandContext,
+  userId: string,
+  passwordHash: string,
+  events: readonly RecordedEvent[],
+): Promise<void> {
+  const version = credentialVersions(events).get(userId);
+  if (version === undefined) throw new Error(`no credential change of user ${userId} among the events just appended`);
+  await context.credentials.set(userId, passwordHash, version);
 }
 
 function authorize(actor: Actor, action: Action): void {
@@ -25,10 +51,10 @@ function authorize(actor: Actor, action: Action): void {
 export async function bootstrap(context: CommandContext, input: { name: string; email: string; passwordHash: string }): Promise<User> {
   const userId = newId();
   const self = { id: userId, role: 'gestion' as const };
-  const { state } = await decideOnStream(context, self, USERS_STREAM, usersAggregate, (users) =>
+  const { state, events } = await decideOnStream(context, self, USERS_STREAM, usersAggregate, (users) =>
     decideUsers({ type: 'Bootstrap', data: { userId, name: input.name, email: input.email } }, users, { actorId: userId }),
   );
-  await context.credentials.set(userId, input.passwordHash);
+  await storeCredential(context, userId, input.passwordHash, events);
   return state.users[userId]!;
 }
 
@@ -38,12 +64,12 @@ export async function createUser(
 ): Promise<User> {
   authorize(context.actor, 'user.create');
   const userId = newId();
-  const { state } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
+  const { state, events } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
     decideUsers({ type: 'CreateUser', data: { userId, name: input.name, email: input.email, role: input.role } }, users, {
       actorId: context.actor.id,
     }),
   );
-  await context.credentials.set(userId, input.passwordHash);
+  await storeCredential(context, userId, input.passwordHash, events);
   return state.users[userId]!;
 }
 
@@ -80,10 +106,11 @@ export async function editUser(context: ActorContext, input: EditUserInput): Pro
   if (!before) throw new NotFound(msg('user.notFound', { userId: input.userId }));
   const leavingRole = input.role !== undefined && input.role !== before.role ? before.role : undefined;
   const ownedClients = await handOver(context, before, leavingRole, input.reassignTo, command);
-  if (input.passwordHash !== undefined) await context.credentials.set(input.userId, input.passwordHash);
-  const { state } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
+  const { state, events } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
     decideUsers(command(ownedClients), users, { actorId: context.actor.id }),
   );
+  // After the event that records the change: the hash is bound to its version.
+  if (input.passwordHash !== undefined) await storeCredential(context, input.userId, input.passwordHash, events);
   return state.users[input.userId]!;
 }
 

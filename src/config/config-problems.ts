@@ -13,4 +13,4 @@ export type UrlProblem = 'unparsable' | 'parameters' | 'noHost' | 'noDatabase' |
 export type UrlPart = 'user' | 'password' | 'database';
 
 /** The private files a message may name. */
-export type PrivateFile = 'secretKey' | 'session';
+export type PrivateFile = 'secretKey' | 'auditKey' | 'session';

@@ -12,6 +12,8 @@ export interface Config {
   readonly readDbUrl: string;
   /** From EPIC_SECRET; otherwise the generated $EPIC_HOME/secret.key is used. */
   readonly secret: string | undefined;
+  /** From EPIC_AUDIT_KEY; otherwise the generated $EPIC_HOME/audit.key is used. */
+  readonly auditKey: string | undefined;
   readonly sessionTtlSeconds: number;
   readonly sentryDsn: string | undefined;
   readonly sentryEnvironment: string | undefined;
@@ -43,6 +45,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     eventStoreUrl: merged.EPIC_EVENT_STORE || `sqlite:${join(home, 'events.db')}`,
     readDbUrl: merged.EPIC_READ_DB || `sqlite:${join(home, 'read.db')}`,
     secret: merged.EPIC_SECRET || undefined,
+    auditKey: merged.EPIC_AUDIT_KEY || undefined,
     sessionTtlSeconds: parseDuration(merged.EPIC_SESSION_TTL || '8h', 'EPIC_SESSION_TTL'),
     sentryDsn: merged.SENTRY_DSN || undefined,
     sentryEnvironment: merged.SENTRY_ENVIRONMENT || undefined,

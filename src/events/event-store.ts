@@ -7,6 +7,8 @@
  * event has version 1. Global positions are positive integers that grow with
  * commit order; reading "after 0" starts at the beginning of the log.
  */
+import type { AuditKeyring } from './audit-key.js';
+import type { CredentialLog } from './credential-store.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -30,8 +32,41 @@ export interface EventMetadata {
 export interface ChainLink {
   /** Hash of the previous event of the stream (64 zeros for the first). */
   readonly prevHash: string;
-  /** SHA-256 over prevHash and the canonical event (see hash-chain.ts). */
+  /**
+   * HMAC-SHA-256, keyed with the audit key, over prevHash and every stored
+   * field of the event (keyed-chain.ts); SHA-256 over the canonical event for
+   * events written before the keyed chain (hash-chain.ts).
+   */
   readonly hash: string;
+}
+
+/**
+ * An event's fields exactly as the store keeps them: what the keyed chain
+ * covers. `data` and `metadata` are the JSON texts as stored, never a
+ * re-serialization of parsed values, so a value stored encrypted is chained
+ * as stored and a change to any byte a reader parses shows.
+ */
+export interface ChainedFields {
+  readonly id: string;
+  readonly streamId: string;
+  readonly version: number;
+  readonly type: string;
+  readonly schemaVersion: number;
+  /**
+   * The time the store keeps beside the event and compares `until` with
+   * (SQLite's `at` column, MySQL's `at_ms`, EventStoreDB's metadata.at), as
+   * ISO 8601 UTC with milliseconds.
+   */
+  readonly at: string;
+  /** The metadata's JSON text without the chain: `{actor, at, commandId}` and anything else stored with it. */
+  readonly metadata: string;
+  /** The data's JSON text. */
+  readonly data: string;
+}
+
+/** One event of the log as stored, with its place and its link: what `audit verify` reads. */
+export interface StoredEvent extends ChainedFields, ChainLink {
+  readonly position: number;
 }
 
 export interface NewEvent {
@@ -103,7 +138,17 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** Every stream with its current version and last hash, for audit digests. */
   streamHeads(): Promise<StreamHead[]>;
+  /** One batch of the global log as stored (nothing parsed), in position order: what `audit verify` checks. */
+  readStored(options: Pick<ReadAllOptions, 'after' | 'limit'>): Promise<StoredEvent[]>;
   close(): Promise<void>;
+}
+
+/** What every adapter takes besides where its store is. */
+export interface EventStoreOptions {
+  /** Where the audit key is found: appends need it, reads do not (audit-key.ts). Without one, the store refuses to append. */
+  readonly keyring?: AuditKeyring;
+  /** Which log records credential changes, to bind the stored hashes when a log written before the keyed chain switches over. */
+  readonly credentialLog?: CredentialLog;
 }
 
 export interface StreamHead {

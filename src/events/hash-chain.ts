@@ -1,3 +1,10 @@
+/**
+ * The plain chain: what every event was hashed with before the keyed chain
+ * (keyed-chain.ts). Anyone can recompute it, so it shows accidents and edits
+ * by someone who did not recompute it, not forgeries. New events are never
+ * chained this way; it is kept to verify the events of logs written before
+ * the switch-over (docs/audit.md), and GENESIS_HASH starts both chains.
+ */
 import { createHash } from 'node:crypto';
 import type { JsonValue, NewEvent } from './event-store.js';
 

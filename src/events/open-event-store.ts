@@ -1,14 +1,14 @@
 import { InvalidInput } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import type { CredentialStore } from './credential-store.js';
-import type { EventStore } from './event-store.js';
+import type { EventStore, EventStoreOptions } from './event-store.js';
 
 export interface OpenedEventStore {
   readonly store: EventStore;
   readonly credentials: CredentialStore;
 }
 
-type Opener = (url: string) => Promise<OpenedEventStore>;
+type Opener = (url: string, options: EventStoreOptions) => Promise<OpenedEventStore>;
 
 /**
  * One opener per URL scheme (EPIC_EVENT_STORE, docs/cli.md). Each imports
@@ -19,11 +19,11 @@ type Opener = (url: string) => Promise<OpenedEventStore>;
 const openers = new Map<string, Opener>([
   [
     'sqlite',
-    async (url) => {
+    async (url, options) => {
       const path = url.slice('sqlite:'.length);
       if (path === '') throw new InvalidInput(msg('store.url.sqliteNoPath'));
       const { openSqliteEventStore } = await import('./sqlite/event-store.js');
-      const store = await openSqliteEventStore(path);
+      const store = await openSqliteEventStore(path, options);
       try {
         return { store, credentials: store.credentials() };
       } catch (error) {
@@ -34,9 +34,9 @@ const openers = new Map<string, Opener>([
   ],
   [
     'mysql',
-    async (url) => {
+    async (url, options) => {
       const { openMysqlEventStore } = await import('./mysql/event-store.js');
-      const store = await openMysqlEventStore(url);
+      const store = await openMysqlEventStore(url, options);
       return { store, credentials: store.credentials() };
     },
   ],
@@ -45,9 +45,9 @@ const openers = new Map<string, Opener>([
   ['esdb+discover', openEsdb],
 ]);
 
-async function openEsdb(url: string): Promise<OpenedEventStore> {
+async function openEsdb(url: string, options: EventStoreOptions): Promise<OpenedEventStore> {
   const { openEsdbEventStore } = await import('./esdb/event-store.js');
-  const store = await openEsdbEventStore(url);
+  const store = await openEsdbEventStore(url, options);
   return { store, credentials: store.credentials() };
 }
 
@@ -57,11 +57,11 @@ async function openEsdb(url: string): Promise<OpenedEventStore> {
  * `esdb+discover://a:2113,b:2113,c:2113` (an EventStoreDB cluster).
  * Error messages name the scheme only, never the URL: it may carry a password.
  */
-export async function openEventStore(url: string): Promise<OpenedEventStore> {
+export async function openEventStore(url: string, options: EventStoreOptions = {}): Promise<OpenedEventStore> {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   const opener = scheme === undefined ? undefined : openers.get(scheme);
   if (opener === undefined) {
     throw new InvalidInput(msg('store.url.unsupported', { scheme: scheme ?? null }));
   }
-  return opener(url);
+  return opener(url, options);
 }

@@ -2,11 +2,11 @@ import type { EventMetadata, JsonObject, NewEvent } from './event-store.js';
 import { instantMs } from './instant.js';
 
 /**
- * An event made ready to store, the same way in every adapter. What gets
- * hashed (and returned) carries the data parsed back from its JSON, so it is
- * exactly what a later read returns: a value JSON cannot keep as-is (a Date,
- * -0, an undefined field) cannot make the stored hash disagree with one
- * recomputed from a read.
+ * An event made ready to store, the same way in every adapter. The chain
+ * covers the JSON texts stored (dataJson, metadataJson); what is returned
+ * carries the data parsed back from that text, so it is exactly what a later
+ * read returns: a value JSON cannot keep as-is (a Date, -0, an undefined
+ * field) cannot make the returned event disagree with a read.
  */
 export interface PreparedEvent {
   readonly event: NewEvent;
@@ -15,6 +15,8 @@ export interface PreparedEvent {
   readonly metadataJson: string;
   /** metadata.at as epoch milliseconds (validated), for `until` comparisons by instant. */
   readonly atMs: number;
+  /** The same instant in `toISOString()` form: the time the store keeps beside the event, and chains. */
+  readonly instant: string;
 }
 
 /**
@@ -35,5 +37,6 @@ export function prepareEvent(event: NewEvent, index: number): PreparedEvent {
     dataJson,
     metadataJson: JSON.stringify(metadata),
     atMs,
+    instant: new Date(atMs).toISOString(),
   };
 }

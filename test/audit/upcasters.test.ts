@@ -15,6 +15,7 @@ import { accountAggregate } from '../../src/domain/aggregates.js';
 import { currentSchemaVersion, upcast } from '../../src/domain/upcasters.js';
 import type { RecordedEvent } from '../../src/events/event-store.js';
 import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { TEST_AUDIT_KEY, testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 
 const upcasting = suite('upcasters');
@@ -59,7 +60,7 @@ stored.before(async () => {
   clientId = await app.ok(['client', 'create', '--name', 'Kevin Casey', '--email', 'kevin@startup.io']);
   contractId = await app.ok(['contract', 'create', '--client', clientId, '--total', '100']);
   // What a release before v2 wrote when gestion moved the client to Carla.
-  const store = await openSqliteEventStore(join(app.home, 'events.db'));
+  const store = await openSqliteEventStore(join(app.home, 'events.db'), { keyring: testKeyring });
   try {
     await store.append(
       `client-${clientId}`,
@@ -81,14 +82,14 @@ stored.before(async () => {
 stored.after(() => app.cleanup());
 
 stored('stored raw as v1; the fold, the history, --at and the read tables all see it in the current shape', async () => {
-  const store = await openSqliteEventStore(join(app.home, 'events.db'));
+  const store = await openSqliteEventStore(join(app.home, 'events.db'), { keyring: testKeyring });
   try {
     const raw = (await store.readStream(`client-${clientId}`)).at(-1)!;
     assert.equal([raw.schemaVersion, raw.data], [1, { clientId, commercialId: team.commercial2 }], 'the log keeps what was written');
     assert.equal(upcast(raw).data, { clientId, commercialId: team.commercial2, previousCommercialId: null });
     const { state } = await loadStream({ store }, `client-${clientId}`, accountAggregate);
     assert.is(state.client?.commercialId, team.commercial2, 'the command side folds it');
-    assert.is((await verifyLog(store)).ok, true, 'the chain is over the raw v1 event');
+    assert.is((await verifyLog(store, { key: TEST_AUDIT_KEY })).ok, true, 'the chain is over the raw v1 event');
   } finally {
     await store.close();
   }
@@ -115,7 +116,7 @@ stored('stored raw as v1; the fold, the history, --at and the read tables all se
 stored('new reassignments are written at v2 with the commercial the client left', async () => {
   await app.as('ada@epic.test');
   await app.ok(['client', 'edit', clientId, '--commercial', team.commercial]);
-  const store = await openSqliteEventStore(join(app.home, 'events.db'));
+  const store = await openSqliteEventStore(join(app.home, 'events.db'), { keyring: testKeyring });
   try {
     const written = (await store.readStream(`client-${clientId}`)).filter((e) => e.type === 'ClientReassigned').at(-1)!;
     assert.is(written.schemaVersion, 2);

@@ -1,7 +1,8 @@
 /**
  * Tamper evidence on the embedded store: rows are changed behind the store's
  * back with plain SQL, as someone with the file could, and `verifyLog` (and
- * `epic audit verify`) must say where.
+ * `epic audit verify`) must say where. Across every store and through the
+ * CLI, with digests: tamper-evidence.test.ts.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,15 +12,20 @@ import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { headsDigest, verifyLog } from '../../src/audit/verify.js';
-import { GENESIS_HASH } from '../../src/events/hash-chain.js';
+import { InvalidInput } from '../../src/errors.js';
+import { AuditKey, fixedKeyring } from '../../src/events/audit-key.js';
+import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { rejection } from '../event-store/rejection.js';
 import { sampleEvent } from '../event-store/sample-events.js';
+import { TEST_AUDIT_KEY, testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 
 const verify = suite('audit verify');
 let dir: string;
 let path: string;
 let store: SqliteEventStore;
+const key = TEST_AUDIT_KEY;
 
 async function seed(): Promise<void> {
   for (const stream of ['client-aaaa', 'client-bbbb', 'users']) {
@@ -37,10 +43,12 @@ function tamper(sql: string, ...params: unknown[]): void {
   }
 }
 
+const found = async () => (await verifyLog(store, { key })).broken.map((b) => [b.stream, b.version, b.problem]);
+
 verify.before.each(async () => {
   dir = mkdtempSync(join(tmpdir(), 'epic-verify-'));
   path = join(dir, 'events.db');
-  store = await openSqliteEventStore(path);
+  store = await openSqliteEventStore(path, { keyring: testKeyring });
   await seed();
 });
 verify.after.each(async () => {
@@ -48,104 +56,131 @@ verify.after.each(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-verify('a clean log verifies; the digest is over the sorted stream heads', async () => {
-  const report = await verifyLog(store, { batchSize: 5 });
+verify('a clean log verifies, keyed from its first event; the digest is over the sorted stream heads', async () => {
+  const report = await verifyLog(store, { key, batchSize: 5 });
   assert.is(report.ok, true);
+  assert.is(report.chain, 'keyed');
   assert.equal(report.broken, []);
   assert.is(report.events, 12);
   assert.is(report.streams, 3);
   assert.is(report.digest, headsDigest(await store.streamHeads()));
   assert.match(report.digest, /^[0-9a-f]{64}$/);
-  assert.is((await verifyLog(store)).digest, report.digest, 'same log, same digest');
+  assert.is((await verifyLog(store, { key })).digest, report.digest, 'same log, same digest');
 });
 
-verify('an edited payload: hash mismatch at that event, other streams fine', async () => {
+verify('an edited payload: hash mismatch at that event, other streams fine; the keyed link is never shown', async () => {
   tamper(`UPDATE events SET data = json_set(data, '$.n', 99) WHERE stream_id = 'client-bbbb' AND version = 2`);
-  const report = await verifyLog(store);
+  const report = await verifyLog(store, { key });
   assert.is(report.ok, false);
-  assert.is(report.broken.length, 1);
-  const [broken] = report.broken;
-  assert.equal([broken!.stream, broken!.version, broken!.problem], ['client-bbbb', 2, 'hash mismatch']);
-  assert.match(broken!.actual, /stored/);
+  assert.equal(
+    report.broken.map((b) => [b.stream, b.version, b.problem, b.expected]),
+    [['client-bbbb', 2, 'hash mismatch', null]],
+  );
+});
+
+verify('the time kept beside the event is chained: editing the `at` column alone is a hash mismatch', async () => {
+  tamper(`UPDATE events SET at = '2031-01-01T10:00:00.000Z' WHERE stream_id = 'client-aaaa' AND version = 3`);
+  assert.equal(await found(), [['client-aaaa', 3, 'hash mismatch']]);
+});
+
+verify('so is a whitespace added to the stored JSON: the texts are chained as stored, not as parsed', async () => {
+  tamper(`UPDATE events SET data = replace(data, ':', ': ') WHERE stream_id = 'users' AND version = 1`);
+  assert.equal(await found(), [['users', 1, 'hash mismatch']]);
 });
 
 verify('an edited actor in the metadata is caught too', async () => {
   tamper(`UPDATE events SET metadata = json_set(metadata, '$.actor.id', 'someone-else') WHERE stream_id = 'users' AND version = 3`);
-  const report = await verifyLog(store);
-  assert.equal(
-    report.broken.map((b) => [b.stream, b.version, b.problem]),
-    [['users', 3, 'hash mismatch']],
+  assert.equal(await found(), [['users', 3, 'hash mismatch']]);
+});
+
+verify('a forged event with its plain SHA-256 link recomputed: a plain link where a keyed one is due', async () => {
+  const [head] = (await store.readStream('client-aaaa')).slice(-1);
+  const forged = sampleEvent('ClientReassigned', { clientId: 'aaaa', commercialId: 'mallory' });
+  const hash = chainHash(head!.metadata.hash, 'client-aaaa', 5, forged);
+  tamper(
+    `INSERT INTO events (id, stream_id, version, type, schema_version, data, metadata, at, prev_hash, hash)
+     VALUES (?, 'client-aaaa', 5, ?, 1, ?, ?, ?, ?, ?)`,
+    forged.id,
+    forged.type,
+    JSON.stringify(forged.data),
+    JSON.stringify(forged.metadata),
+    forged.metadata.at,
+    head!.metadata.hash,
+    hash,
   );
+  assert.equal(await found(), [['client-aaaa', 5, 'plain link']]);
 });
 
 verify('two events swapped (their versions exchanged): a version gap where the order breaks', async () => {
   tamper(`UPDATE events SET version = -2 WHERE stream_id = 'client-aaaa' AND version = 2`);
   tamper(`UPDATE events SET version = 2 WHERE stream_id = 'client-aaaa' AND version = 3`);
   tamper(`UPDATE events SET version = 3 WHERE stream_id = 'client-aaaa' AND version = -2`);
-  const report = await verifyLog(store);
-  assert.equal(
-    report.broken.map((b) => [b.stream, b.version, b.problem]),
-    [['client-aaaa', 3, 'version gap']],
-  );
+  assert.equal(await found(), [['client-aaaa', 3, 'version gap']]);
 });
 
 verify('two payloads swapped (versions kept): the chain breaks at the first', async () => {
   tamper(
     `UPDATE events SET data = (SELECT data FROM events WHERE stream_id = 'client-aaaa' AND version = 3) WHERE stream_id = 'client-aaaa' AND version = 2`,
   );
-  const report = await verifyLog(store);
-  assert.equal(
-    report.broken.map((b) => [b.stream, b.version, b.problem]),
-    [['client-aaaa', 2, 'hash mismatch']],
-  );
+  assert.equal(await found(), [['client-aaaa', 2, 'hash mismatch']]);
 });
 
-verify('an event removed from the middle: prevHash mismatch / gap at the next', async () => {
+verify('an event removed from the middle: a version gap at the next', async () => {
   tamper(`DELETE FROM events WHERE stream_id = 'users' AND version = 2`);
-  const report = await verifyLog(store);
-  assert.equal(
-    report.broken.map((b) => [b.stream, b.version, b.problem]),
-    [['users', 3, 'version gap']],
-  );
+  assert.equal(await found(), [['users', 3, 'version gap']]);
 });
 
-verify('a re-hashed rewrite (every hash recomputed after an edit) verifies as a chain, but the digest changes', async () => {
-  const before = (await verifyLog(store)).digest;
-  const original = await store.readStream('client-bbbb');
-  // Rewrite the stream into a fresh store with one payload changed: a valid chain, different heads.
-  const forged = await openSqliteEventStore(join(dir, 'forged.db'));
-  for (const e of original) {
-    const { prevHash: _p, hash: _h, ...metadata } = e.metadata;
-    await forged.append(
-      e.streamId,
-      [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.version === 2 ? { ...e.data, n: 42 } : e.data, metadata }],
-      'any',
-    );
-  }
-  const forgedHead = (await forged.streamHeads())[0]!;
-  await forged.close();
-  const head = (await store.streamHeads()).find((h) => h.streamId === 'client-bbbb')!;
-  assert.is.not(forgedHead.hash, head.hash);
-  const heads = (await store.streamHeads()).map((h) => (h.streamId === 'client-bbbb' ? forgedHead : h));
-  assert.is.not(headsDigest(heads), before);
-});
-
-verify('the last event of a stream removed: every chain still verifies, the digest changes', async () => {
-  const before = await verifyLog(store);
+verify('the last event of a stream removed: every chain still verifies, the digest of the heads changes', async () => {
+  const before = await verifyLog(store, { key });
   tamper(`DELETE FROM events WHERE stream_id = 'client-aaaa' AND version = 4`);
-  const after = await verifyLog(store);
-  assert.is(after.ok, true, 'a shorter chain is still a chain: only the digest shows it');
+  const after = await verifyLog(store, { key });
+  assert.is(after.ok, true, 'a shorter chain is still a chain: only a digest shows it (tamper-evidence.test.ts)');
   assert.is(after.events, 11);
   assert.is.not(after.digest, before.digest);
 });
 
 verify('the first event must start from the genesis hash', async () => {
   tamper(`UPDATE events SET prev_hash = ? WHERE stream_id = 'client-aaaa' AND version = 1`, 'f'.repeat(64));
-  const report = await verifyLog(store);
+  const report = await verifyLog(store, { key });
   assert.equal(
     report.broken.map((b) => [b.stream, b.version, b.problem, b.expected]),
     [['client-aaaa', 1, 'prevHash mismatch', GENESIS_HASH]],
   );
+});
+
+verify('without the key, or with another one, a keyed log is not verified at all (exit 2), rather than reported broken', async () => {
+  const none = await rejection(verifyLog(store));
+  assert.instance(none, InvalidInput);
+  assert.is((none as InvalidInput).exitCode, 2);
+  const other = await rejection(verifyLog(store, { key: AuditKey.fromText('another key, just as long as the right one', 'test') }));
+  assert.instance(other, InvalidInput);
+  assert.match((other as Error).message, /chain\.keyDoesNotFit/);
+});
+
+verify('a store opened without a keyring reads, and refuses to append', async () => {
+  const reader = await openSqliteEventStore(path);
+  try {
+    assert.is((await reader.readStream('users')).length, 4);
+    const error = await rejection(reader.append('users', [sampleEvent('Sampled')], 'any'));
+    assert.instance(error, InvalidInput);
+    assert.match((error as Error).message, /chain\.storeWithoutKey/);
+  } finally {
+    await reader.close();
+  }
+});
+
+verify('a store opened with another key refuses to append to this log: nothing is written', async () => {
+  const other = await openSqliteEventStore(path, {
+    keyring: fixedKeyring(AuditKey.fromText('another key, just as long as the right one', 'test')),
+  });
+  try {
+    const error = await rejection(other.append('users', [sampleEvent('Sampled')], 'any'));
+    assert.instance(error, InvalidInput);
+    assert.match((error as Error).message, /chain\.keyDoesNotFit/);
+    assert.is((await other.readStream('users')).length, 4);
+  } finally {
+    await other.close();
+  }
 });
 
 verify.run();
@@ -164,12 +199,17 @@ cli('gestion only; a clean log exits 0 and prints the digest; --expect compares'
   const denied = await app.epic(['audit', 'verify']);
   assert.is(denied.code, 4, denied.stderr);
   await app.as('ada@epic.test');
-  const report = await app.json<{ ok: boolean; events: number; streams: number; digest: string; broken: unknown[] }>(['audit', 'verify']);
+  const report = await app.json<{ ok: boolean; chain: string; events: number; streams: number; digest: string; broken: unknown[] }>([
+    'audit',
+    'verify',
+  ]);
   assert.is(report.ok, true);
+  assert.is(report.chain, 'keyed');
   assert.ok(report.events > 5);
   assert.equal(report.broken, []);
   const text = await app.ok(['audit', 'verify']);
   assert.match(text, /every hash chain verifies/);
+  assert.match(text, /every stored password is bound to its user/);
   // The log grew (logins are events): take the digest now and compare with it at once.
   const { digest } = await app.json<{ digest: string }>(['audit', 'verify']);
   const same = await app.epic(['audit', 'verify', '--expect', digest]);
@@ -180,6 +220,7 @@ cli('gestion only; a clean log exits 0 and prints the digest; --expect compares'
   assert.is((JSON.parse(other.stdout) as { digestMatches: boolean }).digestMatches, false);
   assert.match(other.stderr, /^error: the digest differs/);
   assert.is((await app.epic(['audit', 'verify', '--expect', 'nope'])).code, 2);
+  assert.is((await app.epic(['audit', 'verify', '--since', 'nope'])).code, 2);
 });
 
 cli('an edited row: exit 6, the stream and version named, JSON for scripts', async () => {
@@ -201,9 +242,18 @@ cli('an edited row: exit 6, the stream and version named, JSON for scripts', asy
     report.broken.map((b) => [b.stream, b.version, b.problem]),
     [[row.stream_id, row.version, 'hash mismatch']],
   );
-  assert.match(result.stderr, /^error: the log does not verify/);
+  assert.match(
+    result.stderr,
+    new RegExp(`^error: the log does not verify: 1 stream with a broken link, the first ${row.stream_id} at version ${row.version}\\n$`),
+  );
   const text = await app.epic(['audit', 'verify']);
   assert.match(text.stdout, new RegExp(`BROKEN ${row.stream_id} at version ${row.version} \\(position \\d+\\): hash mismatch`));
+  const french = await app.epic(['audit', 'verify'], { env: { EPIC_LANG: 'fr' } });
+  assert.match(
+    french.stdout,
+    new RegExp(`ROMPU ${row.stream_id} à la version ${row.version} \\(position \\d+\\)\u00a0: empreinte différente`),
+  );
+  assert.match(french.stderr, /^error: le journal n’est pas vérifié/);
 });
 
 cli.run();

@@ -8,6 +8,7 @@ import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import type { ProjectionStatus } from '../../src/projections/projector.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { acquireRebuildLock } from '../../src/projections/rebuild/projection-lock.js';
+import { testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 import { startEpic } from '../support/epic-process.js';
 import { writeLoad } from '../support/projection-load.js';
@@ -27,7 +28,7 @@ function processEnv(home: Installation): Record<string, string | undefined> {
 }
 
 async function appendLoad(home: Installation, clients: number, tag: string): Promise<number> {
-  const store = await openSqliteEventStore(join(home.home, 'events.db'));
+  const store = await openSqliteEventStore(join(home.home, 'events.db'), { keyring: testKeyring });
   try {
     await writeLoad(store, clients, tag);
     return await store.headPosition();

@@ -11,6 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EsdbEventStore } from '../../src/events/esdb/event-store.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
+import { testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 import { startEpic } from '../support/epic-process.js';
 import { EsdbWireDouble } from '../support/esdb-wire-double.js';
@@ -39,7 +40,7 @@ test('the follower rides out an event store outage, refreshes its heartbeat only
 
     await double.restart();
     // Written by another program (no catching up of its own): only the follower can project it.
-    const writer = new EsdbEventStore(double.url);
+    const writer = new EsdbEventStore(double.url, { keyring: testKeyring });
     let head = 0;
     try {
       await writeLoad(writer, 2, 'ou');

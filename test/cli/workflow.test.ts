@@ -11,6 +11,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RecordedEvent } from '../../src/events/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
+import { testKeyring } from '../support/audit-key.js';
 import { type CliResult, Installation } from '../support/cli.js';
 
 const USER_KEYS = ['id', 'name', 'email', 'role', 'createdAt', 'updatedAt'];
@@ -122,7 +123,7 @@ function withToken(name: string, args: readonly string[]): Promise<CliResult> {
 }
 
 async function allEvents(): Promise<RecordedEvent[]> {
-  const { store, credentials } = await openEventStore(`sqlite:${join(app.home, 'events.db')}`);
+  const { store, credentials } = await openEventStore(`sqlite:${join(app.home, 'events.db')}`, { keyring: testKeyring });
   try {
     return await store.readAll({ after: 0, limit: 100_000 });
   } finally {

@@ -9,8 +9,10 @@ import * as assert from 'uvu/assert';
 import { Conflict, ExitCode } from '../../src/errors.js';
 import type { EventStore, ExpectedVersion, JsonObject, NewEvent, RecordedEvent } from '../../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
+import { keyedHash } from '../../src/events/keyed-chain.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
-import { assertStreamIntact } from './assert-stream-intact.js';
+import { TEST_AUDIT_KEY } from '../support/audit-key.js';
+import { assertStreamIntact, storedFieldsOf } from './assert-stream-intact.js';
 import { rejection } from './rejection.js';
 import { sampleEvent, sampleEvents, uniqueNames } from './sample-events.js';
 
@@ -328,17 +330,48 @@ export function defineEventStoreContract(name: string, open: () => Promise<Store
       assertStreamIntact(stream, events);
     });
 
-    test('the hash is recomputable with chainHash and covers the data', async (context) => {
+    test('the hash is the keyed link of the event as stored, which readStored returns, time included', async (context) => {
       const store = storeOf(context);
       const stream = names('chain');
-      const result = await store.append(stream, [sampleEvent('Signed', { amount: '1500.00' })], 'no_stream');
+      const at = '2030-01-01T10:00:00Z';
+      const result = await store.append(stream, [sampleEvent('Signed', { amount: '1500.00' }, { at })], 'no_stream');
       const [event] = await store.readStream(stream);
       assert.ok(event);
       assert.is(event.metadata.hash, result.events[0]?.metadata.hash);
-      assert.is(event.metadata.hash, chainHash(GENESIS_HASH, stream, 1, event));
       assert.match(event.metadata.hash, /^[0-9a-f]{64}$/);
-      const tampered = { ...event, data: { amount: '15000.00' } };
-      assert.is.not(chainHash(GENESIS_HASH, stream, 1, tampered), event.metadata.hash);
+      const [stored] = await store.readStored({ after: event.position - 1, limit: 1 });
+      assert.ok(stored);
+      assert.equal(
+        { ...stored, position: event.position, prevHash: GENESIS_HASH, hash: event.metadata.hash },
+        { ...storedFieldsOf(event), position: event.position, prevHash: GENESIS_HASH, hash: event.metadata.hash },
+        'readStored: the texts as stored, the time as the store keeps it beside the event',
+      );
+      assert.is(stored.data, '{"amount":"1500.00"}');
+      assert.is(stored.at, '2030-01-01T10:00:00.000Z', 'the instant, in one form on every store');
+      assert.is(keyedHash(TEST_AUDIT_KEY, GENESIS_HASH, stored), event.metadata.hash);
+      for (const tampered of [
+        { data: '{"amount":"15000.00"}' },
+        { at: '2031-01-01T10:00:00.000Z' },
+        { streamId: `${stream}-other` },
+        { version: 2 },
+      ]) {
+        assert.is.not(keyedHash(TEST_AUDIT_KEY, GENESIS_HASH, { ...stored, ...tampered }), event.metadata.hash, JSON.stringify(tampered));
+      }
+      assert.is.not(chainHash(GENESIS_HASH, stream, 1, event), event.metadata.hash, 'not the plain SHA-256 link of the chain before');
+    });
+
+    test('readStored pages the log in position order, as readAll does', async (context) => {
+      const store = storeOf(context);
+      const before = await store.headPosition();
+      const stream = names('stored');
+      await store.append(stream, sampleEvents(5), 'no_stream');
+      const all = await store.readAll({ after: before, limit: 10 });
+      const first = await store.readStored({ after: before, limit: 3 });
+      const rest = await store.readStored({ after: first[first.length - 1]?.position ?? 0, limit: 10 });
+      assert.equal(
+        [...first, ...rest].map((e) => [e.position, e.streamId, e.version, e.hash]),
+        all.map((e) => [e.position, e.streamId, e.version, e.metadata.hash]),
+      );
     });
 
     test('each stream has its own chain', async (context) => {

@@ -22,6 +22,7 @@ import { openEventStore } from '../../src/events/open-event-store.js';
 import { loadTranslator } from '../../src/i18n/translator.js';
 import { catchUp } from '../../src/projections/projector.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
+import { testKeyring } from '../support/audit-key.js';
 import { type CrashPoint, EsdbWireCluster, type EsdbWireClusterOptions } from '../support/esdb-wire-double.js';
 import { writeLoad } from '../support/projection-load.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
@@ -50,7 +51,7 @@ function clusterSuite(title: string) {
     return cluster;
   };
   const open = (context: Context, url: string, timeoutMs = 5000) => {
-    const store = new EsdbEventStore(url, { timeoutMs });
+    const store = new EsdbEventStore(url, { keyring: testKeyring, timeoutMs });
     context.stores.push(store);
     return store;
   };
@@ -132,7 +133,7 @@ async function capturingStderr(work: () => Promise<unknown>): Promise<string> {
     for (const [url, wording] of cases) {
       let error: unknown;
       const stderr = await capturingStderr(async () => {
-        error = await rejection(openEventStore(url));
+        error = await rejection(openEventStore(url, { keyring: testKeyring }));
       });
       assert.instance(error, InvalidInput, url);
       assert.is((error as InvalidInput).exitCode, ExitCode.invalid);
@@ -143,7 +144,7 @@ async function capturingStderr(work: () => Promise<unknown>): Promise<string> {
   });
 
   test('unsupported schemes still name the scheme only', async () => {
-    const error = await rejection(openEventStore(`esdbx://admin:${PASSWORD}@a:2113`));
+    const error = await rejection(openEventStore(`esdbx://admin:${PASSWORD}@a:2113`, { keyring: testKeyring }));
     assert.instance(error, InvalidInput);
     assert.not.match(everyWording(error), PASSWORD);
   });
@@ -158,13 +159,13 @@ async function capturingStderr(work: () => Promise<unknown>): Promise<string> {
     const cluster = await start(context);
     const [first, second, third] = cluster.nodes;
     cluster.elect(third); // not the first seed: discovery has to find it
-    const { store, credentials } = await openEventStore(cluster.discoverUrl);
+    const { store, credentials } = await openEventStore(cluster.discoverUrl, { keyring: testKeyring });
     try {
       const result = await store.append('s', sampleEvents(3), 'no_stream');
       assert.is(result.version, 3);
       assertStreamIntact('s', await store.readStream('s'));
-      await credentials.set('u1', 'hash');
-      assert.is(await credentials.get('u1'), 'hash');
+      await credentials.set('u1', 'hash', 1);
+      assert.is((await credentials.get('u1'))?.passwordHash, 'hash');
       assert.ok((third?.calls.batchAppend ?? 0) > 0 && (third?.calls.read ?? 0) > 0, 'the leader served the calls');
       for (const follower of [first, second]) {
         assert.equal([follower?.calls.batchAppend, follower?.calls.append, follower?.calls.read], [0, 0, 0]);
@@ -388,7 +389,7 @@ interface Attempt {
       ['append', () => store.append('s', sampleEvents(1), 'any')],
       ['readStream', () => store.readStream('s')],
       ['readAll', () => store.readAll({ after: 0, limit: 10 })],
-      ['credentials', () => store.credentials().set('u1', 'hash')],
+      ['credentials', () => store.credentials().set('u1', 'hash', 1)],
     ];
     for (const [name, attempt] of attempts) {
       const { error, ms } = await timed(attempt);

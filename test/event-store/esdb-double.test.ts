@@ -17,6 +17,7 @@ import { EsdbEventStore, openEsdbEventStore } from '../../src/events/esdb/event-
 import { checkpointPosition, eventPosition, serverPosition } from '../../src/events/esdb/position.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
+import { testKeyring } from '../support/audit-key.js';
 import { english } from '../support/english.js';
 import { EsdbWireDouble, type EsdbWireDoubleOptions } from '../support/esdb-wire-double.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
@@ -35,7 +36,7 @@ for (const [label, options] of [
 ] as const) {
   defineEventStoreContract(`esdb double (${label})`, async () => {
     const double = await EsdbWireDouble.start(options);
-    const store = await openEsdbEventStore(double.url);
+    const store = await openEsdbEventStore(double.url, { keyring: testKeyring });
     return {
       store,
       cleanup: async () => {
@@ -86,7 +87,7 @@ function doubleSuite(title: string) {
     return double;
   };
   const open = async (context: DoubleContext, url: string, timeoutMs?: number) => {
-    const store = new EsdbEventStore(url, timeoutMs === undefined ? {} : { timeoutMs });
+    const store = new EsdbEventStore(url, timeoutMs === undefined ? { keyring: testKeyring } : { keyring: testKeyring, timeoutMs });
     context.stores.push(store);
     await store.init();
     return store;
@@ -206,7 +207,7 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
 
   test("an 'any' retry is recognised within the last retryWindow events, and written again beyond them", async (context) => {
     const double = await start(context);
-    const store = new EsdbEventStore(double.url, { retryWindow: 3 });
+    const store = new EsdbEventStore(double.url, { keyring: testKeyring, retryWindow: 3 });
     context.stores.push(store);
     const batch = sampleEvents(1, 'Once');
     await store.append('s', batch, 'any');
@@ -316,7 +317,7 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
   });
 
   test('a malformed URL is InvalidInput and the message does not leak the password', async () => {
-    const error = await rejection(openEventStore('esdb://admin:s3cr3t-pass@localhost:notaport?tls=false'));
+    const error = await rejection(openEventStore('esdb://admin:s3cr3t-pass@localhost:notaport?tls=false', { keyring: testKeyring }));
     assert.instance(error, InvalidInput);
     assert.match(english(error), /expected esdb:\/\/host:2113\?tls=false/);
     assert.not.match(`${(error as Error).message} ${english(error)}`, /s3cr3t/);
@@ -337,7 +338,7 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
 
   test('a server that accepts the connection and never answers: every call is BackendUnavailable (exit 7) within the timeout', async (context) => {
     const url = await silent(context);
-    const opening = await timed(openEsdbEventStore(url, { timeoutMs: TIMEOUT_MS }));
+    const opening = await timed(openEsdbEventStore(url, { keyring: testKeyring, timeoutMs: TIMEOUT_MS }));
     assert.instance(opening.error, BackendUnavailable);
     assert.is((opening.error as BackendUnavailable).exitCode, ExitCode.unavailable);
     assert.match(english(opening.error), /did not answer within 500 ms/);
@@ -349,13 +350,13 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
       readStream: (store) => store.readStream('s'),
       readAll: (store) => store.readAll({ after: 0, limit: 10 }),
       headPosition: (store) => store.headPosition(),
-      credentials: (store) => store.credentials().set('u1', 'hash'),
+      credentials: (store) => store.credentials().set('u1', 'hash', 1),
       follow: (store) => followUntil(store, { after: 0 }, () => true),
     };
     // Each on its own connection, all at once: each times out on its own.
     await Promise.all(
       Object.entries(attempts).map(async ([name, attempt]) => {
-        const store = new EsdbEventStore(url, { timeoutMs: TIMEOUT_MS });
+        const store = new EsdbEventStore(url, { keyring: testKeyring, timeoutMs: TIMEOUT_MS });
         context.stores.push(store);
         const { error, ms } = await timed(attempt(store));
         assert.instance(error, BackendUnavailable, name);
@@ -489,7 +490,7 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
     const double = await start(context);
     const store = await open(context, double.url);
     const { position } = await store.append('s', sampleEvents(1), 'no_stream');
-    await store.credentials().set('u1', 'hash-1');
+    await store.credentials().set('u1', 'hash-1', 1);
     double.append('s', [{ type: '$>', data: '0@other' }]);
     double.append('$stats-127.0.0.1:2113', [{ type: '$statsCollected', data: {} }]);
     assert.is(await store.headPosition(), position);
@@ -520,12 +521,12 @@ async function timed(work: Promise<unknown>): Promise<{ error: unknown; ms: numb
 
   test('esdb: URLs open the adapter with its credential store (openEventStore)', async (context) => {
     const double = await start(context);
-    const { store, credentials } = await openEventStore(double.url);
+    const { store, credentials } = await openEventStore(double.url, { keyring: testKeyring });
     try {
       assert.is(store.kind, 'esdb');
       assert.is((await store.append(names('opened'), sampleEvents(2), 'no_stream')).version, 2);
-      await credentials.set('u1', 'hash');
-      assert.is(await credentials.get('u1'), 'hash');
+      await credentials.set('u1', 'hash', 1);
+      assert.is((await credentials.get('u1'))?.passwordHash ?? null, 'hash');
     } finally {
       await credentials.close();
       await store.close();

@@ -16,6 +16,7 @@ import { type EsdbEventStore, openEsdbEventStore } from '../../src/events/esdb/e
 import type { FollowMessage, FollowOptions } from '../../src/events/esdb/follow.js';
 import type { RecordedEvent } from '../../src/events/event-store.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
+import { testKeyring } from '../support/audit-key.js';
 import { english } from '../support/english.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { rejection } from './rejection.js';
@@ -101,7 +102,7 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
     });
     /** A store on its own connection, as another process would have; closed after the test. */
     const open = async (context: Context): Promise<EsdbEventStore> => {
-      const store = await openEsdbEventStore(serverOf(context).url);
+      const store = await openEsdbEventStore(serverOf(context).url, { keyring: testKeyring });
       context.stores.push(store);
       return store;
     };
@@ -159,8 +160,8 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
       // Events of the log interleaved with events the follower must not see (password hashes).
       for (const [i, stream] of streams.entries()) {
         await store.append(stream, sampleEvents(2), 'any');
-        await credentials.set(names('user'), BCRYPT);
-        await credentials.set(names('user'), OTHER);
+        await credentials.set(names('user'), BCRYPT, 1);
+        await credentials.set(names('user'), OTHER, 1);
         await store.append(streams[(i + 1) % 3]!, sampleEvents(1), 'any');
       }
       const expected = await store.readAll({ after: before, limit: 100 });
@@ -209,7 +210,7 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
       const store = await open(context);
       const before = await store.headPosition();
       const user = names('user');
-      await store.credentials().set(user, BCRYPT);
+      await store.credentials().set(user, BCRYPT, 1);
       await store.append(names('visible'), sampleEvents(1), 'no_stream');
       const messages = await followUntil(store, { after: 0 }, (seen) => seen.some((m) => m.kind === 'caught-up'));
       const events = eventsOf(messages);
@@ -255,28 +256,32 @@ export function defineEsdbSuites(name: string, start: () => Promise<EsdbServer>,
       const store = await open(context);
       const credentials = store.credentials();
       const [user, other] = [names('ü-ser 🎉'), names('user')];
-      assert.is(await credentials.get(user), null);
-      await credentials.set(user, BCRYPT);
-      assert.is(await credentials.get(user), BCRYPT);
-      assert.is(await credentials.get(other), null);
-      await credentials.set(user, OTHER);
-      assert.is(await credentials.get(user), OTHER);
+      assert.is((await credentials.get(user))?.passwordHash ?? null, null);
+      await credentials.set(user, BCRYPT, 1);
+      assert.is((await credentials.get(user))?.passwordHash ?? null, BCRYPT);
+      assert.is((await credentials.get(other))?.passwordHash ?? null, null);
+      await credentials.set(user, OTHER, 1);
+      assert.is((await credentials.get(user))?.passwordHash ?? null, OTHER);
       await credentials.delete(user);
-      assert.is(await credentials.get(user), null);
+      assert.is((await credentials.get(user))?.passwordHash ?? null, null);
       await credentials.delete(user); // deleting what is absent is fine
       await credentials.delete(other);
-      await credentials.set(user, BCRYPT);
-      assert.is(await credentials.get(user), BCRYPT, 'a hash can be set again after a delete');
+      await credentials.set(user, BCRYPT, 1);
+      assert.is((await credentials.get(user))?.passwordHash ?? null, BCRYPT, 'a hash can be set again after a delete');
       await credentials.close();
-      assert.is(await store.credentials().get(user), BCRYPT, 'closing the credential store leaves the connection open');
+      assert.is(
+        (await store.credentials().get(user))?.passwordHash ?? null,
+        BCRYPT,
+        'closing the credential store leaves the connection open',
+      );
     });
 
     test('each user has a stream capped at one event, outside the log', async (context) => {
       const store = await open(context);
       const user = names('user');
       const head = await store.headPosition();
-      await store.credentials().set(user, BCRYPT);
-      await store.credentials().set(user, OTHER);
+      await store.credentials().set(user, BCRYPT, 1);
+      await store.credentials().set(user, OTHER, 1);
       await store.credentials().delete(user);
 
       const raw = new EsdbConnection(serverOf(context).url);

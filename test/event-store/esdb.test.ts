@@ -7,6 +7,7 @@
  * write to it during the run. Without the variable the file says so and skips.
  */
 import { openEsdbEventStore } from '../../src/events/esdb/event-store.js';
+import { testKeyring } from '../support/audit-key.js';
 import { defineEventStoreContract } from './contract.js';
 import { defineEsdbSuites } from './esdb-suites.js';
 
@@ -16,7 +17,7 @@ if (url === undefined || url === '') {
   console.log('skipping EventStoreDB server tests: EPIC_TEST_ESDB_URL not set');
 } else {
   defineEventStoreContract('esdb', async () => {
-    const store = await openEsdbEventStore(url);
+    const store = await openEsdbEventStore(url, { keyring: testKeyring });
     return { store, cleanup: () => store.close() };
   });
   defineEsdbSuites('esdb', async () => ({ url, cleanup: async () => {} }));

@@ -7,6 +7,7 @@ import { BackendUnavailable } from '../../src/errors.js';
 import { MysqlCredentialStore } from '../../src/events/mysql/credential-store.js';
 import { MysqlDatabase } from '../../src/events/mysql/database.js';
 import { type MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql/event-store.js';
+import { testKeeper, testKeyring } from '../support/audit-key.js';
 import { english } from '../support/english.js';
 import { createTestDatabase, mysqlTestUrl, rawConnection, type TestDatabase } from './mysql-test-database.js';
 import { rejection } from './rejection.js';
@@ -27,7 +28,7 @@ if (serverUrl !== undefined) {
   const test = suite<Context>('mysql credential store', {} as Context);
   test.before.each(async (context) => {
     context.database = await createTestDatabase(serverUrl);
-    context.store = await openMysqlEventStore(context.database.url);
+    context.store = await openMysqlEventStore(context.database.url, { keyring: testKeyring });
     context.raw = await rawConnection(context.database.target);
   });
   test.after.each(async (context) => {
@@ -43,33 +44,33 @@ if (serverUrl !== undefined) {
 
   test('get, set, replace, delete', async ({ store }) => {
     const credentials = store.credentials();
-    assert.is(await credentials.get('u1'), null);
+    assert.is((await credentials.get('u1'))?.passwordHash ?? null, null);
 
-    await credentials.set('u1', BCRYPT);
-    assert.is(await credentials.get('u1'), BCRYPT);
-    assert.is(await credentials.get('u2'), null);
+    await credentials.set('u1', BCRYPT, 1);
+    assert.is((await credentials.get('u1'))?.passwordHash ?? null, BCRYPT);
+    assert.is((await credentials.get('u2'))?.passwordHash ?? null, null);
 
-    await credentials.set('u1', OTHER);
-    assert.is(await credentials.get('u1'), OTHER);
+    await credentials.set('u1', OTHER, 1);
+    assert.is((await credentials.get('u1'))?.passwordHash ?? null, OTHER);
 
     await credentials.delete('u1');
-    assert.is(await credentials.get('u1'), null);
+    assert.is((await credentials.get('u1'))?.passwordHash ?? null, null);
     await credentials.delete('u1'); // deleting what is absent is fine
   });
 
   test('user ids compare exactly: unicode, case and trailing spaces make different users', async ({ store }) => {
     const credentials = store.credentials();
-    await credentials.set('ü-ser 🎉', BCRYPT);
-    await credentials.set('Ü-SER 🎉', OTHER);
-    await credentials.set('ü-ser 🎉 ', 'trailing');
-    assert.is(await credentials.get('ü-ser 🎉'), BCRYPT);
-    assert.is(await credentials.get('Ü-SER 🎉'), OTHER);
-    assert.is(await credentials.get('ü-ser 🎉 '), 'trailing');
+    await credentials.set('ü-ser 🎉', BCRYPT, 1);
+    await credentials.set('Ü-SER 🎉', OTHER, 1);
+    await credentials.set('ü-ser 🎉 ', 'trailing', 1);
+    assert.is((await credentials.get('ü-ser 🎉'))?.passwordHash ?? null, BCRYPT);
+    assert.is((await credentials.get('Ü-SER 🎉'))?.passwordHash ?? null, OTHER);
+    assert.is((await credentials.get('ü-ser 🎉 '))?.passwordHash ?? null, 'trailing');
   });
 
   test('hashes live in the credentials table of the same database, never in the events', async ({ store, raw }) => {
     await store.append('user-u1', sampleEvents(1, 'PasswordChanged'), 'no_stream');
-    await store.credentials().set('u1', BCRYPT);
+    await store.credentials().set('u1', BCRYPT, 1);
 
     assert.equal(await select(raw, 'SELECT user_id, password_hash FROM credentials'), [{ user_id: 'u1', password_hash: BCRYPT }]);
     const events = await select<{ data: string; metadata: string }>(raw, 'SELECT data, metadata FROM events');
@@ -80,33 +81,33 @@ if (serverUrl !== undefined) {
   test('survives reopening; updated_at follows the clock, in UTC', async ({ database, store, raw }) => {
     const db = new MysqlDatabase(parseMysqlUrl(database.url), 'credentialStore');
     let now = new Date('2030-01-01T10:00:00.000Z');
-    const credentials = new MysqlCredentialStore(db, { now: () => now, ownsConnection: true });
+    const credentials = new MysqlCredentialStore(db, { keeper: testKeeper(), now: () => now, ownsConnection: true });
     await credentials.init(); // the event store created the table already: init is idempotent
     const updatedAt = async () => (await select<{ updated_at: string }>(raw, 'SELECT updated_at FROM credentials'))[0]?.updated_at;
 
-    await credentials.set('u1', BCRYPT);
+    await credentials.set('u1', BCRYPT, 1);
     assert.is(await updatedAt(), '2030-01-01 10:00:00.000');
     now = new Date('2030-01-02T10:00:00.123Z');
-    await credentials.set('u1', OTHER);
+    await credentials.set('u1', OTHER, 1);
     assert.is(await updatedAt(), '2030-01-02 10:00:00.123');
     await credentials.close();
     assert.instance(await rejection(credentials.get('u1')), Error, 'an owning store closes its pool');
 
-    assert.is(await store.credentials().get('u1'), OTHER);
+    assert.is((await store.credentials().get('u1'))?.passwordHash ?? null, OTHER);
   });
 
   test("closing the event store's credential store leaves the shared pool open", async ({ store }) => {
     const credentials = store.credentials();
     assert.is(store.credentials(), credentials, 'one credential store per event store');
-    await credentials.set('u1', BCRYPT);
+    await credentials.set('u1', BCRYPT, 1);
     await credentials.close();
     assert.is((await store.append('s', sampleEvents(1), 'no_stream')).version, 1);
-    assert.is(await credentials.get('u1'), BCRYPT);
+    assert.is((await credentials.get('u1'))?.passwordHash ?? null, BCRYPT);
   });
 
   test('an unreachable server is BackendUnavailable, named as the credential store', async () => {
     const db = new MysqlDatabase(parseMysqlUrl('mysql://epic:s3cr3t@127.0.0.1:1/epic'), 'credentialStore');
-    const credentials = new MysqlCredentialStore(db, { ownsConnection: true });
+    const credentials = new MysqlCredentialStore(db, { keeper: testKeeper(), ownsConnection: true });
     try {
       const error = await rejection(credentials.get('u1'));
       assert.instance(error, BackendUnavailable);

@@ -18,6 +18,7 @@ import type { EventStore, ExpectedVersion, JsonObject, RecordedEvent } from '../
 import { MysqlEventStore, openMysqlEventStore } from '../../src/events/mysql/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
+import { testKeyring } from '../support/audit-key.js';
 import { english } from '../support/english.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';
@@ -39,7 +40,7 @@ if (serverUrl !== undefined) {
   defineEventStoreContract('mysql', async () => {
     const database = await createTestDatabase(serverUrl);
     try {
-      const store = await openMysqlEventStore(database.url);
+      const store = await openMysqlEventStore(database.url, { keyring: testKeyring });
       return {
         store,
         cleanup: async () => {
@@ -71,7 +72,7 @@ function databaseSuite(serverUrl: string, title: string) {
   const test = suite<DatabaseContext>(`mysql event store: ${title}`, {} as DatabaseContext);
   test.before.each(async (context) => {
     context.database = await createTestDatabase(serverUrl);
-    context.store = await openMysqlEventStore(context.database.url);
+    context.store = await openMysqlEventStore(context.database.url, { keyring: testKeyring });
     context.raw = await rawConnection(context.database.target);
   });
   test.after.each(async (context) => {
@@ -185,7 +186,7 @@ function defineMysqlSuites(serverUrl: string): void {
       await store.close();
       await store.close(); // closing twice is harmless
 
-      const others = await Promise.all([0, 1, 2].map(() => openMysqlEventStore(database.url)));
+      const others = await Promise.all([0, 1, 2].map(() => openMysqlEventStore(database.url, { keyring: testKeyring })));
       try {
         assert.equal(await others[0]!.readStream('s'), written.events);
         assert.is(await others[1]!.headPosition(), written.position);
@@ -197,7 +198,7 @@ function defineMysqlSuites(serverUrl: string): void {
 
       const fresh = await createTestDatabase(serverUrl);
       try {
-        const racing = await Promise.all([0, 1, 2].map(() => openMysqlEventStore(fresh.url)));
+        const racing = await Promise.all([0, 1, 2].map(() => openMysqlEventStore(fresh.url, { keyring: testKeyring })));
         await Promise.all(racing.map((s, i) => s.append(`s${i}`, sampleEvents(1), 'no_stream')));
         assert.equal(
           (await racing[0]!.readAll({ after: 0, limit: 10 })).map((e) => e.position),
@@ -331,7 +332,7 @@ function defineMysqlSuites(serverUrl: string): void {
     });
 
     test('the constructor only makes the pool; init() creates the tables', async ({ database }) => {
-      const store = new MysqlEventStore(database.target);
+      const store = new MysqlEventStore(database.target, { keyring: testKeyring });
       assert.is(store.kind, 'mysql');
       await store.init();
       assert.equal(await store.streamHeads(), []);
@@ -339,13 +340,13 @@ function defineMysqlSuites(serverUrl: string): void {
       await store.close();
     });
 
-    test('openEventStore("mysql://...") opens a ready store and its credential store', async ({ database }) => {
-      const { store, credentials } = await openEventStore(database.url);
+    test('openEventStore("mysql://...", { keyring: testKeyring }) opens a ready store and its credential store', async ({ database }) => {
+      const { store, credentials } = await openEventStore(database.url, { keyring: testKeyring });
       try {
         assert.is(store.kind, 'mysql');
         assert.is((await store.append('s', sampleEvents(2), 'no_stream')).version, 2);
-        await credentials.set('u1', 'hash');
-        assert.is(await credentials.get('u1'), 'hash');
+        await credentials.set('u1', 'hash', 1);
+        assert.is((await credentials.get('u1'))?.passwordHash ?? null, 'hash');
         await credentials.close();
         assert.is(await store.headPosition(), 2, 'closing the credential store leaves the shared pool open');
       } finally {
@@ -399,7 +400,7 @@ function defineMysqlSuites(serverUrl: string): void {
       const waiting = store.append('t', sampleEvents(2), 'no_stream').finally(() => (settled = true));
       await sleep(300);
       assert.not.ok(settled, 'the append waits for the log lock');
-      const reader = await openMysqlEventStore(database.url);
+      const reader = await openMysqlEventStore(database.url, { keyring: testKeyring });
       try {
         assert.is(await reader.headPosition(), 1);
         assert.equal(
@@ -422,8 +423,8 @@ function defineMysqlSuites(serverUrl: string): void {
     });
 
     test('8 writers on their own connections and a follower with checkpoints: every event once, in order', async ({ database }) => {
-      const writers = await Promise.all(Array.from({ length: 8 }, () => openMysqlEventStore(database.url)));
-      const follower = await openMysqlEventStore(database.url);
+      const writers = await Promise.all(Array.from({ length: 8 }, () => openMysqlEventStore(database.url, { keyring: testKeyring })));
+      const follower = await openMysqlEventStore(database.url, { keyring: testKeyring });
       try {
         const written: string[] = [];
         let writing = true;
@@ -604,21 +605,21 @@ function defineMysqlSuites(serverUrl: string): void {
     };
 
     test('nothing listening (127.0.0.1:1): BackendUnavailable at once', async () => {
-      const { error, ms } = await elapsed(openMysqlEventStore('mysql://epic:s3cr3t-pass@127.0.0.1:1/epic'));
+      const { error, ms } = await elapsed(openMysqlEventStore('mysql://epic:s3cr3t-pass@127.0.0.1:1/epic', { keyring: testKeyring }));
       assertOneLine(error, /^event store at mysql:\/\/epic@127\.0\.0\.1:1\/epic: connection refused/, 's3cr3t-pass');
       assert.ok(ms < 2_000, `took ${ms.toFixed(0)} ms`);
       process.stdout.write(` [refused: ${ms.toFixed(0)} ms] `);
     });
 
     test('the same through openEventStore, which exits 7', async () => {
-      const error = await rejection(openEventStore('mysql://epic:s3cr3t-pass@127.0.0.1:1/epic'));
+      const error = await rejection(openEventStore('mysql://epic:s3cr3t-pass@127.0.0.1:1/epic', { keyring: testKeyring }));
       assertOneLine(error, /connection refused/, 's3cr3t-pass');
       assert.is((error as BackendUnavailable).exitCode, 7);
     });
 
     test('a wrong password: BackendUnavailable, quickly, without the password', async () => {
       const url = mysqlUrl(server, { password: 'wr0ng-s3cret-%@:/' });
-      const { error, ms } = await elapsed(openMysqlEventStore(url));
+      const { error, ms } = await elapsed(openMysqlEventStore(url, { keyring: testKeyring }));
       assertOneLine(error, new RegExp(`refused the credentials of user ${server.user}$`), 'wr0ng-s3cret');
       assert.ok(ms < 2_000, `took ${ms.toFixed(0)} ms`);
       process.stdout.write(` [bad password: ${ms.toFixed(0)} ms] `);
@@ -632,13 +633,17 @@ function defineMysqlSuites(serverUrl: string): void {
       try {
         await admin.query('CREATE USER ?@? IDENTIFIED BY ?', [user, '%', password]);
         await admin.query(`GRANT ALL ON \`${database.name}\`.* TO ?@?`, [user, '%']);
-        const store = await openMysqlEventStore(mysqlUrl(server, { user, password, database: database.name }));
+        const store = await openMysqlEventStore(mysqlUrl(server, { user, password, database: database.name }), { keyring: testKeyring });
         assert.is((await store.append('s', sampleEvents(1), 'no_stream')).version, 1);
         await store.close();
 
-        const missing = await rejection(openMysqlEventStore(mysqlUrl(server, { user, password, database: `${database.name}_missing` })));
+        const missing = await rejection(
+          openMysqlEventStore(mysqlUrl(server, { user, password, database: `${database.name}_missing` }), { keyring: testKeyring }),
+        );
         assertOneLine(missing, /(does not exist|lacks the privileges)/, password);
-        const missingForRoot = await rejection(openMysqlEventStore(mysqlUrl(server, { database: `${database.name}_missing` })));
+        const missingForRoot = await rejection(
+          openMysqlEventStore(mysqlUrl(server, { database: `${database.name}_missing` }), { keyring: testKeyring }),
+        );
         assertOneLine(missingForRoot, /database epic_test_[0-9a-f]+_missing does not exist$/);
       } finally {
         await admin.query('DROP USER IF EXISTS ?@?', [user, '%']);
@@ -648,7 +653,9 @@ function defineMysqlSuites(serverUrl: string): void {
     });
 
     test('an unknown host: BackendUnavailable within the connect timeout', async () => {
-      const { error, ms } = await elapsed(openMysqlEventStore('mysql://epic:s3cr3t@no-such-host.invalid:3306/epic'));
+      const { error, ms } = await elapsed(
+        openMysqlEventStore('mysql://epic:s3cr3t@no-such-host.invalid:3306/epic', { keyring: testKeyring }),
+      );
       assertOneLine(error, /no-such-host\.invalid:3306\/epic: (unknown host|no answer within 5000 ms)$/, 's3cr3t');
       assert.ok(ms < 6_000, `took ${ms.toFixed(0)} ms`);
       process.stdout.write(` [unknown host: ${ms.toFixed(0)} ms] `);
@@ -658,7 +665,9 @@ function defineMysqlSuites(serverUrl: string): void {
       const silent = await listenSilently();
       try {
         const port = (silent.address() as { port: number }).port;
-        const { error, ms } = await elapsed(openMysqlEventStore(`mysql://epic:s3cr3t@127.0.0.1:${port}/epic`, { connectTimeoutMs: 800 }));
+        const { error, ms } = await elapsed(
+          openMysqlEventStore(`mysql://epic:s3cr3t@127.0.0.1:${port}/epic`, { keyring: testKeyring, connectTimeoutMs: 800 }),
+        );
         assertOneLine(error, /no answer within 800 ms$/, 's3cr3t');
         assert.ok(ms >= 700 && ms < 2_500, `took ${ms.toFixed(0)} ms`);
         process.stdout.write(` [silent server, 800 ms timeout: ${ms.toFixed(0)} ms] `);
@@ -669,7 +678,7 @@ function defineMysqlSuites(serverUrl: string): void {
 
     test('the log held locked past the lock wait: BackendUnavailable; the store recovers', async () => {
       const database = await createTestDatabase(serverUrl);
-      const store = await openMysqlEventStore(database.url, { lockWaitTimeoutSeconds: 1 });
+      const store = await openMysqlEventStore(database.url, { keyring: testKeyring, lockWaitTimeoutSeconds: 1 });
       const holder = await rawConnection(database.target);
       try {
         await holder.query('BEGIN');
@@ -688,7 +697,7 @@ function defineMysqlSuites(serverUrl: string): void {
 
     test('a killed connection: the pool replaces it, the store carries on', async () => {
       const database = await createTestDatabase(serverUrl);
-      const store = await openMysqlEventStore(database.url);
+      const store = await openMysqlEventStore(database.url, { keyring: testKeyring });
       const admin = await rawConnection(server, null);
       try {
         await store.append('s', sampleEvents(1), 'no_stream');

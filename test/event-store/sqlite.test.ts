@@ -11,6 +11,7 @@ import { BackendUnavailable, Conflict, InvalidInput } from '../../src/errors.js'
 import type { ExpectedVersion, JsonObject } from '../../src/events/event-store.js';
 import { openSqliteEventStore, SqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
+import { testKeyring } from '../support/audit-key.js';
 import { english } from '../support/english.js';
 import { assertStreamIntact } from './assert-stream-intact.js';
 import { defineEventStoreContract } from './contract.js';
@@ -24,7 +25,7 @@ async function tempDir(): Promise<string> {
 
 defineEventStoreContract('sqlite', async () => {
   const dir = await tempDir();
-  const store = await openSqliteEventStore(join(dir, 'events.db'));
+  const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
   return {
     store,
     cleanup: async () => {
@@ -59,7 +60,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
     const previous = process.umask(0o000);
     try {
       const path = join(dir, 'events.db');
-      const store = await openSqliteEventStore(path);
+      const store = await openSqliteEventStore(path, { keyring: testKeyring });
       await store.append('s', sampleEvents(1), 'no_stream');
       for (const file of [path, `${path}-wal`, `${path}-shm`]) {
         assert.ok(existsSync(file), `${file} exists`);
@@ -73,13 +74,13 @@ const mode = (file: string) => statSync(file).mode & 0o777;
 
   test('events survive closing and reopening; init is idempotent', async ({ dir }) => {
     const path = join(dir, 'events.db');
-    const first = await openSqliteEventStore(path);
+    const first = await openSqliteEventStore(path, { keyring: testKeyring });
     const written = await first.append('s', sampleEvents(3), 'no_stream');
     await first.init();
     await first.close();
     await first.close(); // closing twice is harmless
 
-    const second = await openSqliteEventStore(path, { synchronous: 'NORMAL' });
+    const second = await openSqliteEventStore(path, { keyring: testKeyring, synchronous: 'NORMAL' });
     assert.equal(await second.readStream('s'), written.events);
     assert.is(await second.headPosition(), written.position);
     await second.append('s', sampleEvents(1), 3);
@@ -89,7 +90,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
 
   test('a path in a missing folder is BackendUnavailable with a one-line message', async ({ dir }) => {
     const path = join(dir, 'no', 'such', 'folder', 'events.db');
-    const error = await rejection(openSqliteEventStore(path));
+    const error = await rejection(openSqliteEventStore(path, { keyring: testKeyring }));
     assert.instance(error, BackendUnavailable);
     const message = english(error);
     assert.ok(message.includes(path), message);
@@ -100,11 +101,11 @@ const mode = (file: string) => statSync(file).mode & 0o777;
   test('a folder, or a file that is not a database, is BackendUnavailable', async ({ dir }) => {
     const folder = join(dir, 'events.db');
     await mkdir(folder);
-    assert.instance(await rejection(openSqliteEventStore(folder)), BackendUnavailable);
+    assert.instance(await rejection(openSqliteEventStore(folder, { keyring: testKeyring })), BackendUnavailable);
 
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, 'this is not a SQLite database, not even close. '.repeat(200));
-    const error = await rejection(openSqliteEventStore(garbage));
+    const error = await rejection(openSqliteEventStore(garbage, { keyring: testKeyring }));
     assert.instance(error, BackendUnavailable);
     assert.match(english(error), /not a valid SQLite database/);
   });
@@ -117,7 +118,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
 
   test('a write lock held past the busy timeout is BackendUnavailable; the store recovers', async ({ dir }) => {
     const path = join(dir, 'events.db');
-    const store = await openSqliteEventStore(path, { busyTimeoutMs: 100 });
+    const store = await openSqliteEventStore(path, { keyring: testKeyring, busyTimeoutMs: 100 });
     const holder = new Database(path);
     holder.exec('BEGIN IMMEDIATE');
     try {
@@ -136,7 +137,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
   });
 
   test('data JSON cannot encode fails the whole batch and leaves nothing', async ({ dir }) => {
-    const store = await openSqliteEventStore(join(dir, 'events.db'));
+    const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
     await store.append('s', sampleEvents(1), 'no_stream');
     const [streamBefore, headBefore] = [await store.readStream('s'), await store.headPosition()];
 
@@ -150,7 +151,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
   });
 
   test('an insert failing mid-batch rolls the batch back', async ({ dir }) => {
-    const store = await openSqliteEventStore(join(dir, 'events.db'));
+    const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
     const elsewhere = await store.append('other', sampleEvents(1), 'no_stream');
     await store.append('s', sampleEvents(2), 'no_stream');
     const [streamBefore, headBefore] = [await store.readStream('s'), await store.headPosition()];
@@ -177,7 +178,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
   });
 
   test('a "retry" whose first id belongs to another stream or batch is a Conflict', async ({ dir }) => {
-    const store = await openSqliteEventStore(join(dir, 'events.db'));
+    const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
     const batch = sampleEvents(2);
     await store.append('s', batch, 'no_stream');
 
@@ -198,7 +199,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
   });
 
   test('bad arguments are refused before touching the file', async ({ dir }) => {
-    const store = await openSqliteEventStore(join(dir, 'events.db'));
+    const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
     assert.instance(await rejection(store.readStream('s', { until: 'yesterday-ish' })), InvalidInput);
     assert.instance(await rejection(store.append('s', [sampleEvent('E', {}, { at: 'not a date' })], 'any')), InvalidInput);
     assert.instance(await rejection(store.append('s', sampleEvents(1), -1)), RangeError);
@@ -211,7 +212,7 @@ const mode = (file: string) => statSync(file).mode & 0o777;
   });
 
   test('the constructor opens; init() creates the tables', async ({ dir }) => {
-    const store = new SqliteEventStore(join(dir, 'events.db'));
+    const store = new SqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
     assert.is(store.kind, 'sqlite');
     await store.init();
     assert.equal(await store.streamHeads(), []);
@@ -282,7 +283,7 @@ async function race(path: string, planFor: (writer: string, startAt: number) => 
 
   test('racing on one stream with the same expected version: one wins, one conflicts, every round', async ({ dir }) => {
     const path = join(dir, 'events.db');
-    const store = await openSqliteEventStore(path);
+    const store = await openSqliteEventStore(path, { keyring: testKeyring });
     const rounds: Array<{ streamId: string; expected: ExpectedVersion; seeded: number }> = [];
     for (let i = 0; i < 20; i++) {
       // Even rounds race on an existing stream at version 1, odd rounds on a new stream.
@@ -326,7 +327,7 @@ async function race(path: string, planFor: (writer: string, startAt: number) => 
 
   test("two processes appending 200 events each with 'any': all 400 land, in one unbroken chain", async ({ dir }) => {
     const path = join(dir, 'events.db');
-    const store = await openSqliteEventStore(path);
+    const store = await openSqliteEventStore(path, { keyring: testKeyring });
     const results = await race(path, (writer, startAt) => ({ mode: 'flood', writer, startAt, streamId: 'busy', count: 200 }));
 
     const versions = results.flatMap((r) => (r.mode === 'flood' ? r.versions : []));

@@ -61,14 +61,14 @@ files('EPIC_HOME 0700; secret, session, databases and their -wal/-shm 0600', asy
   assert.is((await spawnUnderOpenUmask(['client', 'list', '--json'], '')).code, 0);
   assert.is(mode(home).toString(8), '700', 'EPIC_HOME');
   const names = readdirSync(home);
-  for (const name of ['secret.key', 'session', 'events.db', 'read.db']) assert.ok(names.includes(name), `${name} exists`);
+  for (const name of ['secret.key', 'audit.key', 'session', 'events.db', 'read.db']) assert.ok(names.includes(name), `${name} exists`);
   // A connection keeps the -wal and -shm files alive (a clean close removes them): look while one is open.
   const open = new Database(join(home, 'events.db'));
   open.prepare('SELECT count(*) FROM events').get();
   const withWal = [...new Set([...names, ...readdirSync(home)])];
   const checked: string[] = [];
   for (const name of withWal) {
-    if (!/^(secret\.key|session|(events|read)\.db(-wal|-shm)?)$/.test(name)) continue;
+    if (!/^((secret|audit)\.key|session|(events|read)\.db(-wal|-shm)?)$/.test(name)) continue;
     assert.is(mode(join(home, name)).toString(8), '600', name);
     checked.push(name);
   }

@@ -14,6 +14,7 @@ import * as assert from 'uvu/assert';
 import { COMMAND_LOG_STREAM } from '../../src/domain/command-log.js';
 import type { EventStore } from '../../src/events/event-store.js';
 import { type OpenedEventStore, openEventStore } from '../../src/events/open-event-store.js';
+import { testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 import { assertOneLineError, pick, seededRandom } from './support/hardening.js';
 
@@ -321,7 +322,7 @@ hostile.before(async () => {
     '50',
   ]);
   ids = { gestion: team.gestion, commercial: team.commercial, support: team.support, target, client, contract, unsigned, event };
-  opened = await openEventStore(`sqlite:${join(home, 'events.db')}`);
+  opened = await openEventStore(`sqlite:${join(home, 'events.db')}`, { keyring: testKeyring });
 });
 hostile.after(async () => {
   await opened.credentials.close();

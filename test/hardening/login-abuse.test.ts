@@ -14,6 +14,7 @@ import { login } from '../../src/commands/session-handler.js';
 import { LOGIN_FAILED_MESSAGE } from '../../src/domain/sessions/decide-session.js';
 import { NotAuthenticated } from '../../src/errors.js';
 import { type OpenedEventStore, openEventStore } from '../../src/events/open-event-store.js';
+import { testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 import { english } from '../support/english.js';
 import { assertOneLineError } from './support/hardening.js';
@@ -92,7 +93,7 @@ async function loginAt(opened: OpenedEventStore, email: string, password: string
 }
 
 abuse('the lock lasts 15 minutes from the failure that set it, not from the first failure of the five', async () => {
-  const opened = await openEventStore(`sqlite:${join(app.home, 'events.db')}`);
+  const opened = await openEventStore(`sqlite:${join(app.home, 'events.db')}`, { keyring: testKeyring });
   try {
     const t0 = Date.parse('2031-03-01T10:00:00.000Z');
     const at = (minutes: number, seconds = 0) => new Date(t0 + minutes * 60_000 + seconds * 1000);
@@ -118,7 +119,7 @@ abuse('the lock lasts 15 minutes from the failure that set it, not from the firs
 });
 
 abuse('hammering during the lock: one more failure right after it ends locks again at once', async () => {
-  const opened = await openEventStore(`sqlite:${join(app.home, 'events.db')}`);
+  const opened = await openEventStore(`sqlite:${join(app.home, 'events.db')}`, { keyring: testKeyring });
   try {
     const t0 = Date.parse('2031-04-01T10:00:00.000Z');
     const at = (minutes: number) => new Date(t0 + minutes * 60_000);

@@ -8,6 +8,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { HistoryEventType, RecordKind } from '../../src/audit/history-vocabulary.js';
+import type { DigestDifference } from '../../src/audit/log-digest.js';
+import type { Problem, VerifyReport } from '../../src/audit/verify.js';
 import { POLICY, refusal } from '../../src/auth/policy.js';
 import type { PrivateFile, UrlPart, UrlProblem, UrlUsage } from '../../src/config/config-problems.js';
 import { typeList } from '../../src/domain/decider.js';
@@ -49,7 +51,7 @@ const URL_PROBLEMS = typeList<UrlProblem>({
   emptySqlitePath: true,
 });
 const URL_PARTS = typeList<UrlPart>({ user: true, password: true, database: true });
-const PRIVATE_FILES = typeList<PrivateFile>({ secretKey: true, session: true });
+const PRIVATE_FILES = typeList<PrivateFile>({ secretKey: true, auditKey: true, session: true });
 const STORE_LABELS = typeList<StoreLabel>({ eventStore: true, credentialStore: true });
 const SQLITE_FILE_PROBLEMS = typeList<SqliteFileProblem>({
   noFolder: true,
@@ -99,6 +101,20 @@ const READ_PROBLEMS = typeList<ReadProblem>({ missing: true, denied: true, folde
 const WRITE_PROBLEMS = typeList<ExportFileProblem>({ denied: true, noFolder: true });
 const CLIENT_FIELDS = typeList<ClientField>({ name: true, email: true, phone: true, company: true, commercial: true });
 const DSN_PROBLEMS = typeList<DsnProblem>({ notUrl: true, notHttp: true, noKey: true, noProject: true });
+const CHAINS = typeList<VerifyReport['chain']>({ keyed: true, switched: true, plain: true });
+const CHAIN_PROBLEMS = typeList<Problem>({
+  'hash mismatch': true,
+  'plain link': true,
+  'time mismatch': true,
+  'prevHash mismatch': true,
+  'version gap': true,
+  'legacy head mismatch': true,
+  'head mismatch': true,
+});
+const DIFFERENCES = typeList<DigestDifference['kind']>({ inserted: true, removed: true, rewritten: true, moved: true });
+const CREDENTIAL_PROBLEMS = typeList<'missing' | 'unbound' | 'stale'>({ missing: true, unbound: true, stale: true });
+const HASH = '3b1f0c'.padEnd(64, '9');
+const FINGERPRINT = 'a1b2c3d4'.padEnd(32, '0');
 
 const ID = 'k3f9x2m7qa';
 const PATH = '/home/ada/epic/events.db';
@@ -318,13 +334,6 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'cli.history.kind': [{ kinds: RECORD_KINDS, got: 'invoice' }],
   'cli.history.notYet': RECORD_KINDS.map((kind) => ({ kind, id: ID, at: AT })),
   'cli.history.none': RECORD_KINDS.map((kind) => ({ kind, id: ID })),
-  'cli.verify.counted': [{ events: 12_345, streams: 67 }],
-  'cli.verify.broken': [null, 42].map((position) => ({ stream: 'users', version: 3, position, problem: 'hash mismatch' })),
-  'cli.verify.expected': [{ value: 'a'.repeat(64) }],
-  'cli.verify.actual': [{ value: 'b'.repeat(64) }],
-  'cli.verify.digest': [{ digest: 'c'.repeat(64) }],
-  'cli.verify.different': [{ expected: 'd'.repeat(64) }],
-  'cli.verify.failed': [1, 3].map((streams) => ({ streams })),
   'cli.projection.rebuilt': [{ names: ['clients', 'contracts'], events: 12_345, seconds: '1.5', position: 12_345 }],
   'cli.projection.applied': [{ events: 12, position: 345 }],
   'cli.projection.stopped': [{ events: 12, position: 345 }],
@@ -341,6 +350,37 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'help.nounTitle': ['user', 'client', 'contract', 'event', 'audit', 'projection', 'import', 'completion'].map((noun) => ({ noun })),
   'help.nounFooter': [{ noun: 'client' }],
   'menu.signedIn': ROLES.map((role) => ({ name: 'Ada Admin', role })),
+  'chain.keyTooShort': [{ source: 'EPIC_AUDIT_KEY', minBytes: 32 }],
+  'chain.keyCreated': [{ path: '/home/ada/.local/share/epic-events/audit.key' }],
+  'chain.noKeyFor': [{ fingerprint: FINGERPRINT }],
+  'chain.keyMismatch': [{ expected: FINGERPRINT, actual: 'f0e1d2c3'.padEnd(32, '7') }],
+  'chain.recordUnreadable': [{ stream: 'audit-chain' }],
+  'chain.digestMalformed': [{ option: '--since' }],
+  'chain.verify.counts': [0, 1, 12_345].map((events) => ({ events, streams: events === 1 ? 1 : 40 })),
+  'chain.verify.chain': CHAINS.map((chain) => ({ chain })),
+  'chain.verify.broken': CHAIN_PROBLEMS.flatMap((problem) => [
+    { stream: 'client-k3f9x2m7qa', version: 4, position: 1_204, problem },
+    { stream: 'users', version: 2, position: null, problem },
+  ]),
+  'chain.verify.expected': [{ value: HASH }, { value: null }],
+  'chain.verify.actual': [{ value: HASH }, { value: null }],
+  'chain.verify.credential': CREDENTIAL_PROBLEMS.map((problem) => ({
+    userId: ID,
+    problem,
+    stream: 'users',
+    version: 7,
+    boundTo: problem === 'stale' ? 3 : null,
+  })),
+  'chain.verify.digest': [{ digest: HASH }],
+  'chain.verify.expectDiffers': [{ expected: HASH }],
+  'chain.verify.sinceExtends': [{ position: 4_211, at: AT }],
+  'chain.verify.sinceDiffers': [{ position: 4_211, at: AT }],
+  'chain.verify.difference': DIFFERENCES.map((kind) => ({ kind, stream: 'client-k3f9x2m7qa', version: 5 })),
+  'chain.verify.failedChain': [1, 3].map((count) => ({ count, stream: 'client-k3f9x2m7qa', version: 5 })),
+  'chain.verify.failedCredentials': [1, 2].map((count) => ({ count, userId: ID, stream: 'users', version: 7 })),
+  'chain.verify.failedSince': [{ position: 4_211, stream: 'client-k3f9x2m7qa', version: 5 }],
+  'chain.verify.failedSinceUnnamed': [{ position: 4_211 }],
+  'chain.digest.notTaken': [{ stream: 'users', version: 3 }],
 };
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 
 interface Client {
@@ -52,7 +53,7 @@ async function clients(): Promise<Client[]> {
 }
 
 async function withStore<T>(work: (store: SqliteEventStore) => Promise<T>): Promise<T> {
-  const store = new SqliteEventStore(join(app.home, 'events.db'));
+  const store = new SqliteEventStore(join(app.home, 'events.db'), { keyring: testKeyring });
   try {
     return await work(store);
   } finally {

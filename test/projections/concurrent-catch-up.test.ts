@@ -13,6 +13,7 @@ import { formatCents } from '../../src/domain/values/money.js';
 import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { type CatchUpResult, catchUp } from '../../src/projections/projector.js';
 import { getContract } from '../../src/projections/queries/index.js';
+import { testKeyring } from '../support/audit-key.js';
 import { CARL, K1, KEVIN, writeScenario } from '../support/crm-scenario.js';
 import { EventWriter } from '../support/event-writer.js';
 import { dumpReadTables } from '../support/read-db-dump.js';
@@ -47,7 +48,7 @@ describeReadDb('projector: concurrent processes', (test) => {
     const dir = await mkdtemp(join(tmpdir(), 'epic-race-'));
     try {
       const eventsPath = join(dir, 'events.db');
-      const store = await openSqliteEventStore(eventsPath);
+      const store = await openSqliteEventStore(eventsPath, { keyring: testKeyring });
       const w = new EventWriter(store);
       await writeScenario(w);
       const payment = { type: 'PaymentRecorded', data: { contractId: K1, amountCents: 1 } } as const;

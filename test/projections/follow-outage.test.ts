@@ -16,6 +16,7 @@ import { EsdbEventStore } from '../../src/events/esdb/event-store.js';
 import { followLog, type Outage } from '../../src/projections/follow.js';
 import { catchUp } from '../../src/projections/projector.js';
 import { openReadDb, type ReadDb } from '../../src/projections/read-db/open-read-db.js';
+import { testKeyring } from '../support/audit-key.js';
 import { EsdbWireDouble } from '../support/esdb-wire-double.js';
 import { writeLoad } from '../support/projection-load.js';
 import { dumpReadTables } from '../support/read-db-dump.js';
@@ -33,8 +34,8 @@ test('an event store outage: the follower waits it out, then applies what came m
   const double = await EsdbWireDouble.start();
   const home = mkdtempSync(join(tmpdir(), 'epic-follow-'));
   const readDb = await openReadDb(`sqlite:${join(home, 'read.db')}`);
-  const store = new EsdbEventStore(double.url, { timeoutMs: 1000 });
-  const writer = new EsdbEventStore(double.url, { timeoutMs: 1000 });
+  const store = new EsdbEventStore(double.url, { keyring: testKeyring, timeoutMs: 1000 });
+  const writer = new EsdbEventStore(double.url, { keyring: testKeyring, timeoutMs: 1000 });
   const stop = new AbortController();
   const outages: Outage[] = [];
   const recovered: number[] = [];
@@ -115,7 +116,7 @@ test('an abort during the outage ends the follow at once, without error', async 
   const double = await EsdbWireDouble.start();
   const home = mkdtempSync(join(tmpdir(), 'epic-follow-'));
   const readDb = await openReadDb(`sqlite:${join(home, 'read.db')}`);
-  const store = new EsdbEventStore(double.url, { timeoutMs: 1000 });
+  const store = new EsdbEventStore(double.url, { keyring: testKeyring, timeoutMs: 1000 });
   const stop = new AbortController();
   const outages: Outage[] = [];
   try {
@@ -137,7 +138,7 @@ test('an error that is not an outage ends the follow with it', async () => {
   const double = await EsdbWireDouble.start();
   const home = mkdtempSync(join(tmpdir(), 'epic-follow-'));
   const readDb = await openReadDb(`sqlite:${join(home, 'read.db')}`);
-  const store = new EsdbEventStore(double.url, { timeoutMs: 1000 });
+  const store = new EsdbEventStore(double.url, { keyring: testKeyring, timeoutMs: 1000 });
   const stop = new AbortController();
   try {
     await readDb.close();

@@ -13,6 +13,7 @@ import { openMysqlEventStore } from '../../src/events/mysql/event-store.js';
 import { catchUp } from '../../src/projections/projector.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { createTestDatabase, FIXTURE_URL_VARIABLE, mysqlTestUrl } from '../event-store/mysql-test-database.js';
+import { testKeyring } from '../support/audit-key.js';
 
 const WRITERS = 4;
 const PAYMENTS = 40;
@@ -44,7 +45,7 @@ if (serverUrl !== undefined) {
   test(`${WRITERS} processes × ${PAYMENTS} payments while the projector follows: every event projected exactly once`, async () => {
     const events = await createTestDatabase(serverUrl);
     const reads = await createTestDatabase(serverUrl);
-    const store = await openMysqlEventStore(events.url);
+    const store = await openMysqlEventStore(events.url, { keyring: testKeyring });
     const readDb = await openReadDb(reads.url);
     try {
       let done = false;

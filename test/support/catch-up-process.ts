@@ -9,11 +9,12 @@
 import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { catchUp } from '../../src/projections/projector.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
+import { testKeyring } from './audit-key.js';
 
 const [eventsPath, readDbUrl, batchSize] = process.argv.slice(2);
 if (!eventsPath || !readDbUrl || !batchSize) throw new Error('usage: catch-up-process.ts <events.db> <read db URL> <batch size>');
 
-const store = await openSqliteEventStore(eventsPath);
+const store = await openSqliteEventStore(eventsPath, { keyring: testKeyring });
 const readDb = await openReadDb(readDbUrl);
 try {
   const result = await catchUp(store, readDb, { batchSize: Number(batchSize) });

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import type { EpicContext } from '../../src/cli/context.js';
 import { run } from '../../src/cli/main.js';
+import { TEST_AUDIT_KEY_TEXT } from './audit-key.js';
 
 export interface CliResult {
   readonly code: number;
@@ -31,6 +32,9 @@ export class Installation {
   readonly home: string;
   constructor(readonly env: Record<string, string | undefined> = {}) {
     this.home = mkdtempSync(join(tmpdir(), 'epic-test-'));
+    // The test audit key, so a test can open the installation's store itself and append (test/support/audit-key.ts),
+    // and every process on this EPIC_HOME uses it; remove the file to have `epic init` generate one, as it does for users.
+    writeFileSync(join(this.home, 'audit.key'), `${TEST_AUDIT_KEY_TEXT}\n`, { mode: 0o600 });
   }
 
   private fullEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { EpicError } from '../../src/errors.js';
 import { EsdbEventStore } from '../../src/events/esdb/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
+import { testKeyring } from './audit-key.js';
 
 const [url = '', step = 'open'] = process.argv.slice(2);
 const started = performance.now();
@@ -26,12 +27,12 @@ const event = {
 
 try {
   if (step === 'open') {
-    const { store } = await openEventStore(url);
+    const { store } = await openEventStore(url, { keyring: testKeyring });
     await store.close();
   } else {
     // An append without open(): the adapter reads the stream's end, then the client asks
     // the server for its features (a call with no deadline of its own) and appends.
-    const store = new EsdbEventStore(url);
+    const store = new EsdbEventStore(url, { keyring: testKeyring });
     try {
       await store.append('probe', [event], 'any');
     } finally {

@@ -11,30 +11,37 @@
  *   stream as the start of the same batch (same ids, same order), the append
  *   returns the recorded result, whatever the expected version; an id
  *   recorded elsewhere or in another batch is a `Conflict`;
- * - the per-stream hash chain is computed with `chainHash` from GENESIS_HASH;
+ * - the per-stream hash chain is the keyed one (`keyedLink` from
+ *   GENESIS_HASH, with the test audit key unless another is given), over the
+ *   texts as every adapter stores them; a new log, so no switch-over;
  * - events are prepared as every adapter prepares them (prepareEvent: data as
  *   it reads back from JSON, metadata as `{actor: {id, role}, at, commandId}`);
  *   stored events are frozen, so a test cannot change the log by mutating
  *   what it read.
  */
 import { Conflict } from '../../src/errors.js';
+import type { AuditKey } from '../../src/events/audit-key.js';
 import {
   type AppendResult,
+  type ChainedFields,
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEvent as StoredForm,
   type StreamHead,
   satisfies,
 } from '../../src/events/event-store.js';
-import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
+import { GENESIS_HASH } from '../../src/events/hash-chain.js';
 import { toInstant } from '../../src/events/instant.js';
+import { chainedFields, keyedHash } from '../../src/events/keyed-chain.js';
 import { type PreparedEvent, prepareEvent } from '../../src/events/prepared-event.js';
 import { retriedBatch } from '../../src/events/retried-batch.js';
 import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
 import { msg } from '../../src/i18n/message.js';
+import { TEST_AUDIT_KEY } from './audit-key.js';
 
 export interface InMemoryEventStoreOptions {
   /**
@@ -45,17 +52,22 @@ export interface InMemoryEventStoreOptions {
   readonly positionStep?: number;
   /** What `kind` reports (the port has no in-memory kind); default 'sqlite'. */
   readonly kind?: EventStore['kind'];
+  /** The audit key of the chain; default the test key. */
+  readonly key?: AuditKey;
 }
 
 interface StoredEvent {
   readonly event: RecordedEvent;
   /** metadata.at as `toISOString()` text, for `until`. */
   readonly instant: string;
+  /** What the chain covers, as an adapter stores it. */
+  readonly fields: ChainedFields;
 }
 
 export class InMemoryEventStore implements EventStore {
   readonly kind: EventStore['kind'];
   readonly #step: number;
+  readonly #key: AuditKey;
   /** The whole log in position order. */
   readonly #log: StoredEvent[] = [];
   readonly #streams = new Map<string, StoredEvent[]>();
@@ -67,6 +79,7 @@ export class InMemoryEventStore implements EventStore {
     if (!Number.isSafeInteger(step) || step < 1) throw new RangeError(`positionStep must be a positive integer, got ${step}`);
     this.#step = step;
     this.kind = options.kind ?? 'sqlite';
+    this.#key = options.key ?? TEST_AUDIT_KEY;
   }
 
   async init(): Promise<void> {
@@ -97,7 +110,8 @@ export class InMemoryEventStore implements EventStore {
     let prevHash = head?.metadata.hash ?? GENESIS_HASH;
     let version = actual;
     let position = this.#headPosition();
-    for (const [index, { event, atMs }] of prepared.entries()) {
+    for (const [index, item] of prepared.entries()) {
+      const { event, instant } = item;
       const existing = this.#byId.get(event.id);
       if (existing || ids.has(event.id)) {
         if (index === 0) {
@@ -113,9 +127,11 @@ export class InMemoryEventStore implements EventStore {
       ids.add(event.id);
       version += 1;
       position += this.#step;
-      const hash = chainHash(prevHash, streamId, version, event);
+      const fields = chainedFields(item, streamId, version);
+      const hash = keyedHash(this.#key, prevHash, fields);
       recorded.push({
-        instant: new Date(atMs).toISOString(),
+        instant,
+        fields,
         event: deepFreeze({
           id: event.id,
           streamId,
@@ -184,6 +200,18 @@ export class InMemoryEventStore implements EventStore {
       if (head) heads.push({ streamId, version: head.version, hash: head.metadata.hash });
     }
     return heads.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+  }
+
+  async readStored({ after, limit }: Pick<ReadAllOptions, 'after' | 'limit'>): Promise<StoredForm[]> {
+    this.#open();
+    const selected: StoredForm[] = [];
+    for (let index = this.#firstIndexAfter(after); index < this.#log.length && selected.length < limit; index += 1) {
+      const stored = this.#log[index];
+      if (!stored) break;
+      const { position, metadata } = stored.event;
+      selected.push({ ...stored.fields, position, prevHash: metadata.prevHash, hash: metadata.hash });
+    }
+    return selected;
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../src/events/event-store.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
+import { testKeyring } from './audit-key.js';
 import { type CliOptions, type CliResult, Installation } from './cli.js';
 
 /** The five people of `Installation.seedTeam()`, by first name. */
@@ -88,7 +89,7 @@ export class Team {
 
   /** Every domain event of the installation's log, straight from the event store (events.db). */
   async allEvents(): Promise<RecordedEvent[]> {
-    const { store, credentials } = await openEventStore(`sqlite:${join(this.app.home, 'events.db')}`);
+    const { store, credentials } = await openEventStore(`sqlite:${join(this.app.home, 'events.db')}`, { keyring: testKeyring });
     try {
       const events: RecordedEvent[] = [];
       for (let after = 0; ; ) {

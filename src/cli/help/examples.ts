@@ -42,7 +42,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'epic history contract xtbf --at "2026-06-01 09:00" --json',
     'epic history contract xtbf --format csv > xtbf.csv',
   ],
-  'audit verify': ['epic audit verify', 'epic audit verify --json'],
+  'audit verify': [
+    'epic audit verify',
+    'epic audit verify --since epic-digest:1:4211:4211:20261101T090000Z:3b1f0c…',
+    'epic audit verify --json',
+  ],
   'projection status': ['epic projection status'],
   'projection rebuild': ['epic projection rebuild', 'epic projection rebuild clients contracts'],
   'projection run': ['epic projection run --follow', 'epic projection run --follow --heartbeat /run/epic/follower.alive'],

@@ -17,7 +17,8 @@ import type { AllStreamResolvedEvent, EventData, ResolvedEvent } from '@eventsto
 import { jsonEvent } from '@eventstore/db-client';
 import { BackendUnavailable, InvalidInput } from '../../errors.js';
 import { msg } from '../../i18n/message.js';
-import type { ActorRole, ChainLink, JsonObject, NewEvent, RecordedEvent } from '../event-store.js';
+import type { ActorRole, ChainLink, JsonObject, NewEvent, RecordedEvent, StoredEvent } from '../event-store.js';
+import { instantOf } from '../keyed-chain.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
 import { eventPosition } from './position.js';
 
@@ -104,6 +105,34 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
       prevHash: metadata.prevHash,
       hash: metadata.hash,
     },
+  };
+}
+
+/**
+ * An event as stored, for `audit verify`: the data and the metadata (without
+ * `schemaVersion`, `prevHash` and `hash`, which have fields of their own) as
+ * JSON text, serialized again from what the client parsed, in the stored key
+ * order: for what epic wrote, the very texts it chained. Never throws on an
+ * event epic did not write: what it cannot read comes out as texts no link
+ * holds for.
+ */
+export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent {
+  const position = logPosition(resolved);
+  const recorded = eventOf(resolved);
+  const { schemaVersion, prevHash, hash, ...rest } = isObject(recorded.metadata) ? recorded.metadata : {};
+  const data = recorded.data;
+  return {
+    position,
+    id: recorded.id,
+    streamId: recorded.streamId,
+    version: Number(recorded.revision) + 1,
+    type: recorded.type,
+    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : -1,
+    at: typeof rest.at === 'string' ? instantOf(rest.at) : '',
+    metadata: isObject(recorded.metadata) ? JSON.stringify(rest) : '',
+    data: recorded.isJson && !(data instanceof Uint8Array) && typeof data !== 'string' ? JSON.stringify(data) : '',
+    prevHash: typeof prevHash === 'string' ? prevHash : '',
+    hash: typeof hash === 'string' ? hash : '',
   };
 }
 

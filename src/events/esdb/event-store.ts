@@ -28,6 +28,14 @@
  * Global positions: see position.ts. readAll, headPosition and
  * streamHeads read `$all` and skip EventStoreDB's system events and the
  * credential streams (event-codec.ts, isLogEvent).
+ *
+ * The chain: each event's hash is its keyed link (keyed-chain.ts) over the
+ * data and metadata texts the client sends. EventStoreDB has no transaction
+ * across streams, so a log written before the keyed chain switches over in
+ * steps that are safe to repeat (chain-keeper.ts): the credentials are bound
+ * first, then the record is appended to `audit-chain` as a new stream; a
+ * process that loses that race finds the other's record, and no process
+ * appends a keyed link before it has seen one.
  */
 import {
   type AllStreamResolvedEvent,
@@ -41,30 +49,46 @@ import {
 } from '@eventstore/db-client';
 import { Conflict, InvalidInput } from '../../errors.js';
 import { msg } from '../../i18n/message.js';
-import type { CredentialStore } from '../credential-store.js';
+import type { AuditKey } from '../audit-key.js';
+import { bindLegacyCredentials, ChainKeeper } from '../chain-keeper.js';
+import { CHAIN_STREAM, switchOverEvents } from '../chain-switch-over.js';
+import type { CredentialLog } from '../credential-store.js';
 import {
   type AppendResult,
+  type EventMetadata,
   type EventStore,
+  type EventStoreOptions,
   type ExpectedVersion,
   initialized,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEvent,
   type StreamHead,
   satisfies,
 } from '../event-store.js';
-import { chainHash, GENESIS_HASH } from '../hash-chain.js';
+import { GENESIS_HASH } from '../hash-chain.js';
 import { instantMs } from '../instant.js';
+import { keyedLink } from '../keyed-chain.js';
 import { retriedBatch } from '../retried-batch.js';
 import { WrongExpectedVersion } from '../wrong-expected-version.js';
 import { EsdbConnection, type EsdbConnectionOptions } from './connection.js';
 import { EsdbCredentialStore } from './credential-store.js';
-import { isLogEvent, isLogStream, logPosition, type PreparedEvent, prepareEsdbEvent, toEventData, toRecordedEvent } from './event-codec.js';
+import {
+  isLogEvent,
+  isLogStream,
+  logPosition,
+  type PreparedEvent,
+  prepareEsdbEvent,
+  toEventData,
+  toRecordedEvent,
+  toStoredEvent,
+} from './event-codec.js';
 import { type FollowMessage, type FollowOptions, followAll } from './follow.js';
 import { serverPosition } from './position.js';
 
-export interface EsdbEventStoreOptions extends EsdbConnectionOptions {
+export interface EsdbEventStoreOptions extends EsdbConnectionOptions, EventStoreOptions {
   /** How many of a stream's last events an `any` or `stream_exists` append searches for a retried batch; default 64. */
   readonly retryWindow?: number;
 }
@@ -78,6 +102,8 @@ export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb' as const;
   readonly #connection: EsdbConnection;
   readonly #retryWindow: number;
+  readonly #keeper: ChainKeeper;
+  readonly #credentialLog: CredentialLog | undefined;
   #credentials: EsdbCredentialStore | undefined;
 
   /** Parses the connection string; connects on first use. Call init() (or use openEsdbEventStore) to check the server answers. */
@@ -87,6 +113,13 @@ export class EsdbEventStore implements EventStore {
       throw new RangeError(`retryWindow must be a positive integer, got ${this.#retryWindow}`);
     }
     this.#connection = new EsdbConnection(connectionString, options);
+    this.#credentialLog = options.credentialLog;
+    this.#keeper = new ChainKeeper(options.keyring, {
+      switchOverRecord: async () => (await this.readStream(CHAIN_STREAM, { limit: 1 }))[0],
+      firstStored: async () => (await this.readStored({ after: 0, limit: 1 }))[0],
+      // Its steps are safe to repeat: a leader lost midway runs it again.
+      switchOver: (key, trigger) => this.#connection.retrying(() => this.#switchOver(key, trigger)),
+    });
   }
 
   /** EventStoreDB creates streams as they are written: init only checks that the server answers. */
@@ -102,12 +135,20 @@ export class EsdbEventStore implements EventStore {
       throw new InvalidInput(msg('store.esdb.streamReserved', { streamId }));
     }
     const prepared = events.map(prepareEsdbEvent);
+    // An empty batch only checks the expected version: it needs no key.
+    const first = prepared[0];
+    const key = first === undefined ? undefined : await this.#keeper.writerKey(first.event.metadata);
     // A leader lost under the append (connection.ts) runs it again from the read of the tail: a batch
     // the lost leader did commit is then found there and returned, not written twice.
-    return this.#connection.retrying(() => this.#append(streamId, prepared, expected));
+    return this.#connection.retrying(() => this.#append(key, streamId, prepared, expected));
   }
 
-  async #append(streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  async #append(
+    key: AuditKey | undefined,
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const searchWindow = prepared.length > 0 && (expected === 'any' || expected === 'stream_exists');
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       const tail = await this.#readTail(streamId, searchWindow ? this.#retryWindow : 1);
@@ -117,8 +158,8 @@ export class EsdbEventStore implements EventStore {
       if (retried) return retried;
       if (!satisfies(expected, actual)) throw new WrongExpectedVersion(streamId, expected, actual);
       // An empty batch only checks the expected version.
-      if (prepared.length === 0) return { version: actual, position: head?.position ?? 0, events: [] };
-      const written = await this.#write(streamId, prepared, actual, head?.metadata.hash ?? GENESIS_HASH);
+      if (prepared.length === 0 || key === undefined) return { version: actual, position: head?.position ?? 0, events: [] };
+      const written = await this.#write(key, streamId, prepared, actual, head?.metadata.hash ?? GENESIS_HASH);
       if (written) return written;
       await backoff(attempt);
     }
@@ -202,6 +243,35 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /**
+   * One batch of the log after `after` as stored, in position order. The
+   * client hands data and metadata over parsed: the texts are what it parsed,
+   * serialized again, which for what epic stores is the text it sent.
+   */
+  async readStored({ after, limit }: Pick<ReadAllOptions, 'after' | 'limit'>): Promise<StoredEvent[]> {
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`readStored: after must be a non-negative integer, got ${after}`);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readStored: limit must be a positive integer, got ${limit}`);
+    const batch: StoredEvent[] = [];
+    const pageSize = Math.min(Math.max(limit + 1, 32), PAGE_SIZE);
+    let from: 'start' | Position = serverPosition(after);
+    let seen = after;
+    for (;;) {
+      const page = await this.#readAllPage(`read $all after ${after}`, from, pageSize, FORWARDS);
+      for (const resolved of page) {
+        const recorded = resolved.event;
+        const position = logPosition(resolved);
+        if (recorded === undefined || position <= seen || !isLogEvent(recorded.streamId, recorded.type)) continue;
+        batch.push(toStoredEvent(resolved));
+        if (batch.length === limit) return batch;
+      }
+      const lastRead = page[page.length - 1];
+      const last = lastRead?.event?.position;
+      if (page.length < pageSize || lastRead === undefined || last === undefined) return batch;
+      from = last;
+      seen = logPosition(lastRead);
+    }
+  }
+
   /** Every stream of the log with its version and last hash: one pass over `$all` (fine for audits, not for every command). */
   async streamHeads(): Promise<StreamHead[]> {
     const heads = new Map<string, StreamHead>();
@@ -220,8 +290,8 @@ export class EsdbEventStore implements EventStore {
    * credential-store.ts). Closing it is a no-op: the connection closes
    * with this store.
    */
-  credentials(): CredentialStore {
-    this.#credentials ??= new EsdbCredentialStore(this.#connection);
+  credentials(): EsdbCredentialStore {
+    this.#credentials ??= new EsdbCredentialStore(this.#connection, { keeper: this.#keeper });
     return this.#credentials;
   }
 
@@ -298,10 +368,16 @@ export class EsdbEventStore implements EventStore {
    * `prevHash`; undefined when the server reports that the stream moved.
    * The result is read back, so its positions are the ones every read returns.
    */
-  async #write(streamId: string, prepared: readonly PreparedEvent[], actual: number, prevHash: string): Promise<AppendResult | undefined> {
+  async #write(
+    key: AuditKey,
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+    actual: number,
+    prevHash: string,
+  ): Promise<AppendResult | undefined> {
     let previous = prevHash;
     const data = prepared.map((item, index) => {
-      const hash = chainHash(previous, streamId, actual + index + 1, item.event);
+      const hash = keyedLink(key, previous, item, streamId, actual + index + 1);
       const link = { prevHash: previous, hash };
       previous = hash;
       return toEventData(item, link);
@@ -324,6 +400,27 @@ export class EsdbEventStore implements EventStore {
       );
     }
     return appendResult(events);
+  }
+
+  /**
+   * The switch-over of a log written before the keyed chain (chain-keeper.ts),
+   * in steps safe to repeat: the credentials are bound first (a row bound by
+   * an earlier attempt is left as it is), then the record starts the stream
+   * `audit-chain`; when another process started it first, there is nothing
+   * left to do.
+   */
+  async #switchOver(key: AuditKey, trigger: EventMetadata): Promise<void> {
+    if ((await this.readStream(CHAIN_STREAM, { limit: 1 })).length > 0) return;
+    const heads = await this.streamHeads();
+    let bound = 0;
+    if (this.#credentialLog !== undefined) {
+      const credentials = this.credentials();
+      const log = await this.readStream(this.#credentialLog.streamId);
+      const bindings = bindLegacyCredentials(key, await credentials.rows(), this.#credentialLog.versions(log));
+      await credentials.writeBindings(bindings);
+      bound = bindings.length;
+    }
+    await this.#write(key, CHAIN_STREAM, switchOverEvents(key, heads, trigger, bound).map(prepareEsdbEvent), 0, GENESIS_HASH);
   }
 }
 

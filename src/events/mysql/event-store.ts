@@ -27,15 +27,26 @@
  * (LONGTEXT, not MySQL's JSON type, which reorders keys and reformats
  * numbers), identifiers in a binary collation without padding, and `at_ms` is
  * the event's instant in epoch milliseconds, so `until` compares instants.
+ *
+ * The chain: each event's hash is its keyed link (keyed-chain.ts) over the
+ * texts as inserted and the instant `at_ms` holds. A log written before the
+ * keyed chain switches over in one transaction under the log lock
+ * (chain-keeper.ts): the heads are read, the credentials bound and the record
+ * written together.
  */
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { type MysqlTarget, parseMysqlUrl } from '../../config/mysql-url.js';
 import { Conflict, InvalidInput } from '../../errors.js';
 import { msg } from '../../i18n/message.js';
+import type { AuditKey } from '../audit-key.js';
+import { bindLegacyCredentials, ChainKeeper } from '../chain-keeper.js';
+import { CHAIN_STREAM, switchOverEvents } from '../chain-switch-over.js';
+import type { CredentialLog } from '../credential-store.js';
 import {
   type AppendResult,
   type EventMetadata,
   type EventStore,
+  type EventStoreOptions,
   type ExpectedVersion,
   initialized,
   type JsonObject,
@@ -43,11 +54,13 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEvent,
   type StreamHead,
   satisfies,
 } from '../event-store.js';
-import { chainHash, GENESIS_HASH } from '../hash-chain.js';
+import { GENESIS_HASH } from '../hash-chain.js';
 import { instantMs } from '../instant.js';
+import { keyedLink } from '../keyed-chain.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
 import { retriedBatch } from '../retried-batch.js';
 import { WrongExpectedVersion } from '../wrong-expected-version.js';
@@ -55,7 +68,7 @@ import { isMysqlDriverError, toBackendError } from './backend-error.js';
 import { credentialsSchema, MysqlCredentialStore } from './credential-store.js';
 import { MysqlDatabase, type MysqlDatabaseOptions, type TransactionOutcome } from './database.js';
 
-export type MysqlEventStoreOptions = MysqlDatabaseOptions;
+export interface MysqlEventStoreOptions extends MysqlDatabaseOptions, EventStoreOptions {}
 
 /** The longest stream id, event id or type a VARCHAR(255) column holds, in characters. */
 const MAX_IDENTIFIER_LENGTH = 255;
@@ -104,6 +117,7 @@ function schema(collation: string): string[] {
 }
 
 const COLUMNS = 'position, id, stream_id, version, type, schema_version, data, metadata, prev_hash, hash';
+const STORED_COLUMNS = `${COLUMNS}, at_ms`;
 
 interface EventRow extends RowDataPacket {
   readonly position: number | string;
@@ -116,6 +130,10 @@ interface EventRow extends RowDataPacket {
   readonly metadata: string;
   readonly prev_hash: string;
   readonly hash: string;
+}
+
+interface StoredRow extends EventRow {
+  readonly at_ms: number | string;
 }
 
 interface StreamHeadRow extends RowDataPacket {
@@ -146,11 +164,22 @@ interface RecordedIdRow extends RowDataPacket {
 export class MysqlEventStore implements EventStore {
   readonly kind = 'mysql' as const;
   readonly #db: MysqlDatabase;
+  readonly #keeper: ChainKeeper;
+  readonly #credentialLog: CredentialLog | undefined;
   #credentials: MysqlCredentialStore | undefined;
 
   /** Creates the pool (no connection yet); call init() before use, or use openMysqlEventStore(). */
   constructor(target: MysqlTarget, options: MysqlEventStoreOptions = {}) {
     this.#db = new MysqlDatabase(target, 'eventStore', options);
+    this.#credentialLog = options.credentialLog;
+    this.#keeper = new ChainKeeper(options.keyring, {
+      switchOverRecord: async () => (await this.readStream(CHAIN_STREAM, { limit: 1 }))[0],
+      firstStored: async () => (await this.readStored({ after: 0, limit: 1 }))[0],
+      switchOver: (key, trigger) =>
+        this.#run(() =>
+          this.#db.transaction(async (connection) => ({ value: await this.#switchOver(connection, key, trigger), commit: true })),
+        ),
+    });
   }
 
   async init(): Promise<void> {
@@ -162,9 +191,11 @@ export class MysqlEventStore implements EventStore {
       const headRow = present.some((row) => row.name === 'log_head')
         ? await this.#db.query<PositionRow>('SELECT position FROM log_head WHERE id = 1')
         : [];
-      if (present.length === TABLES.length && headRow.length === 1) return;
-      // CREATE TABLE IF NOT EXISTS and the head row's upsert are safe when several processes initialize at once.
-      for (const statement of schema(await this.#db.identifierCollation())) await this.#db.execute(statement);
+      if (present.length !== TABLES.length || headRow.length !== 1) {
+        // CREATE TABLE IF NOT EXISTS and the head row's upsert are safe when several processes initialize at once.
+        for (const statement of schema(await this.#db.identifierCollation())) await this.#db.execute(statement);
+      }
+      await this.credentials().addMissingColumns();
     });
   }
 
@@ -175,7 +206,10 @@ export class MysqlEventStore implements EventStore {
     checkIdentifier(streamId, 'stream id');
     const prepared = events.map(prepareMysqlEvent);
     checkDistinctIds(prepared);
-    return this.#run(() => this.#db.transaction((connection) => this.#appendLocked(connection, streamId, prepared, expected)));
+    // An empty batch only checks the expected version: it needs no key.
+    const first = prepared[0];
+    const key = first === undefined ? undefined : await this.#keeper.writerKey(first.event.metadata);
+    return this.#run(() => this.#db.transaction((connection) => this.#appendLocked(connection, key, streamId, prepared, expected)));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -223,12 +257,21 @@ export class MysqlEventStore implements EventStore {
     return rows.map((row) => ({ streamId: row.stream_id, version: row.version, hash: row.hash }));
   }
 
+  async readStored({ after, limit }: Pick<ReadAllOptions, 'after' | 'limit'>): Promise<StoredEvent[]> {
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`readStored: after must be a non-negative integer, got ${after}`);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readStored: limit must be a positive integer, got ${limit}`);
+    const rows = await this.#run(() =>
+      this.#db.query<StoredRow>(`SELECT ${STORED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`, [after, limit]),
+    );
+    return rows.map(toStoredEvent);
+  }
+
   /**
    * The password hashes, in the `credentials` table of the same database and
    * on the same pool. Closing it is a no-op: the pool closes with this store.
    */
   credentials(): MysqlCredentialStore {
-    this.#credentials ??= new MysqlCredentialStore(this.#db);
+    this.#credentials ??= new MysqlCredentialStore(this.#db, { keeper: this.#keeper });
     return this.#credentials;
   }
 
@@ -243,6 +286,7 @@ export class MysqlEventStore implements EventStore {
    */
   async #appendLocked(
     connection: PoolConnection,
+    key: AuditKey | undefined,
     streamId: string,
     prepared: readonly PreparedEvent[],
     expected: ExpectedVersion,
@@ -262,7 +306,7 @@ export class MysqlEventStore implements EventStore {
       throw new WrongExpectedVersion(streamId, expected, actual);
     }
     // An empty batch only checks the expected version.
-    if (prepared.length === 0) {
+    if (prepared.length === 0 || key === undefined) {
       return { value: { version: actual, position: head === undefined ? 0 : toPosition(head.position), events: [] }, commit: false };
     }
 
@@ -271,10 +315,11 @@ export class MysqlEventStore implements EventStore {
     let prevHash = head?.hash ?? GENESIS_HASH;
     let version = actual;
     let position = toPosition(log.position);
-    for (const { event, dataJson, metadataJson, atMs } of prepared) {
+    for (const item of prepared) {
+      const { event, dataJson, metadataJson, atMs } = item;
       version += 1;
       position += 1;
-      const hash = chainHash(prevHash, streamId, version, event);
+      const hash = keyedLink(key, prevHash, item, streamId, version);
       rows.push([position, event.id, streamId, version, event.type, event.schemaVersion, dataJson, metadataJson, atMs, prevHash, hash]);
       recorded.push({
         id: event.id,
@@ -320,6 +365,35 @@ export class MysqlEventStore implements EventStore {
     }
     await connection.query('UPDATE log_head SET position = ? WHERE id = 1', [position]);
     return { value: { version, position, events: recorded }, commit: true };
+  }
+
+  /**
+   * The switch-over of a log written before the keyed chain (chain-keeper.ts),
+   * inside one transaction that holds the log lock first, as appends do:
+   * nothing when another process recorded it first.
+   */
+  async #switchOver(connection: PoolConnection, key: AuditKey, trigger: EventMetadata): Promise<void> {
+    await connection.query('SELECT position FROM log_head WHERE id = 1 FOR UPDATE');
+    const [recorded] = (await connection.query<RowDataPacket[]>('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1', [CHAIN_STREAM]))[0];
+    if (recorded !== undefined) return;
+    const heads = (await connection.query<StreamHeadRow[]>('SELECT stream_id, version, hash FROM streams ORDER BY stream_id'))[0].map(
+      (row) => ({ streamId: row.stream_id, version: row.version, hash: row.hash }),
+    );
+    let bound = 0;
+    if (this.#credentialLog !== undefined) {
+      const credentials = this.credentials();
+      const log = (
+        await connection.query<EventRow[]>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY version`, [
+          this.#credentialLog.streamId,
+        ])
+      )[0].map(toRecordedEvent);
+      const bindings = bindLegacyCredentials(key, await credentials.rows(connection), this.#credentialLog.versions(log));
+      await credentials.writeBindings(connection, bindings);
+      bound = bindings.length;
+    }
+    const prepared = switchOverEvents(key, heads, trigger, bound).map(prepareMysqlEvent);
+    const outcome = await this.#appendLocked(connection, key, CHAIN_STREAM, prepared, 'no_stream');
+    if (!outcome.commit) throw new Error('the switch-over record was not written, though its stream was empty under the log lock');
   }
 
   /** Turns "MySQL cannot serve us right now" errors into BackendUnavailable. */
@@ -451,6 +525,25 @@ function checkIdentifier(value: string, field: string): void {
   // VARCHAR counts characters (code points), not UTF-16 units.
   if ([...value].length > MAX_IDENTIFIER_LENGTH)
     throw new InvalidInput(msg('store.mysql.identifierTooLong', { field, max: MAX_IDENTIFIER_LENGTH }));
+}
+
+function toStoredEvent(row: StoredRow): StoredEvent {
+  const atMs = Number(row.at_ms);
+  const time = new Date(atMs);
+  return {
+    position: toPosition(row.position),
+    id: row.id,
+    streamId: row.stream_id,
+    version: row.version,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    // The instant at_ms holds, in the form every adapter chains; a value no Date can hold stays as it is, and fails its link.
+    at: Number.isSafeInteger(atMs) && !Number.isNaN(time.getTime()) ? time.toISOString() : String(row.at_ms),
+    metadata: row.metadata,
+    data: row.data,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

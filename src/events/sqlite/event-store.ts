@@ -13,15 +13,24 @@
  * event id is already recorded returns the recorded result, whatever the
  * expected version; the id is looked up in the events table's unique index,
  * under the same write lock.
+ *
+ * The chain: each event's hash is its keyed link (keyed-chain.ts) over the
+ * texts and the `at` column as inserted. A log written before the keyed chain
+ * switches over in one transaction under the write lock (chain-keeper.ts):
+ * the heads are read, the credentials bound and the record written together.
  */
 import Database from 'better-sqlite3';
 import { Conflict } from '../../errors.js';
 import { msg } from '../../i18n/message.js';
-import type { CredentialStore } from '../credential-store.js';
+import type { AuditKey } from '../audit-key.js';
+import { bindLegacyCredentials, ChainKeeper } from '../chain-keeper.js';
+import { CHAIN_STREAM, switchOverEvents } from '../chain-switch-over.js';
+import type { CredentialLog } from '../credential-store.js';
 import {
   type AppendResult,
   type EventMetadata,
   type EventStore,
+  type EventStoreOptions,
   type ExpectedVersion,
   initialized,
   type JsonObject,
@@ -29,11 +38,13 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEvent,
   type StreamHead,
   satisfies,
 } from '../event-store.js';
-import { chainHash, GENESIS_HASH } from '../hash-chain.js';
+import { GENESIS_HASH } from '../hash-chain.js';
 import { toInstant } from '../instant.js';
+import { keyedLink } from '../keyed-chain.js';
 import { type PreparedEvent, prepareEvent } from '../prepared-event.js';
 import { retriedBatch } from '../retried-batch.js';
 import { WrongExpectedVersion } from '../wrong-expected-version.js';
@@ -41,7 +52,7 @@ import { type SqliteContext, toBackendError } from './backend-error.js';
 import { SqliteCredentialStore } from './credential-store.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteDatabase, type SqliteSynchronous } from './database.js';
 
-export interface SqliteEventStoreOptions {
+export interface SqliteEventStoreOptions extends EventStoreOptions {
   /** FULL (default): every committed event survives a power cut. NORMAL: faster, may lose the last commits on power loss. */
   readonly synchronous?: SqliteSynchronous;
   /** How long an append waits for another process's write lock; default 5000 ms. */
@@ -72,6 +83,7 @@ CREATE INDEX IF NOT EXISTS events_type_position ON events (type, position);
 `;
 
 const COLUMNS = 'position, id, stream_id, version, type, schema_version, data, metadata, prev_hash, hash';
+const STORED_COLUMNS = `${COLUMNS}, at`;
 
 interface EventRow {
   readonly position: number;
@@ -84,6 +96,10 @@ interface EventRow {
   readonly metadata: string;
   readonly prev_hash: string;
   readonly hash: string;
+}
+
+interface StoredRow extends EventRow {
+  readonly at: string;
 }
 
 interface HeadRow {
@@ -103,6 +119,7 @@ class Statements {
   readonly readAllOfTypes;
   readonly headPosition;
   readonly streamHeads;
+  readonly readStored;
 
   constructor(db: Database.Database) {
     this.head = db.prepare<[string], HeadRow>(
@@ -131,12 +148,15 @@ class Statements {
     this.streamHeads = db.prepare<[], { stream_id: string; version: number; hash: string }>(
       'SELECT stream_id, max(version) AS version, hash FROM events GROUP BY stream_id ORDER BY stream_id',
     );
+    this.readStored = db.prepare<[number, number], StoredRow>(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    );
   }
 }
 
 /** An event made ready for the insert outside the write lock: only its version and chain wait for the head. */
 type AppendTransaction = Database.Transaction<
-  (streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) => AppendResult
+  (key: AuditKey | undefined, streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) => AppendResult
 >;
 
 export class SqliteEventStore implements EventStore {
@@ -144,6 +164,9 @@ export class SqliteEventStore implements EventStore {
   readonly #db: Database.Database;
   readonly #context: SqliteContext;
   readonly #append: AppendTransaction;
+  readonly #switchOver: Database.Transaction<(key: AuditKey, trigger: EventMetadata) => void>;
+  readonly #keeper: ChainKeeper;
+  readonly #credentialLog: CredentialLog | undefined;
   #statements: Statements | undefined;
   #credentials: SqliteCredentialStore | undefined;
 
@@ -152,9 +175,36 @@ export class SqliteEventStore implements EventStore {
     const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     this.#context = { label: 'eventStore', path, busyTimeoutMs };
     this.#db = openSqliteDatabase(path, { label: 'eventStore', busyTimeoutMs, synchronous: options.synchronous ?? 'FULL' });
-    this.#append = this.#db.transaction((streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) =>
-      this.#appendLocked(streamId, prepared, expected),
+    this.#append = this.#db.transaction(
+      (key: AuditKey | undefined, streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) =>
+        this.#appendLocked(key, streamId, prepared, expected),
     );
+    this.#switchOver = this.#db.transaction((key: AuditKey, trigger: EventMetadata) => this.#switchOverLocked(key, trigger));
+    this.#credentialLog = options.credentialLog;
+    this.#keeper = new ChainKeeper(options.keyring, {
+      switchOverRecord: async () => this.#run(() => this.#sql.readStream.all(CHAIN_STREAM, 1, 1).map(toRecordedEvent)[0]),
+      firstStored: async () => this.#run(() => this.#sql.readStored.all(0, 1).map(toStoredEvent)[0]),
+      switchOver: async (key, trigger) => this.#run(() => this.#switchOver.immediate(key, trigger)),
+    });
+  }
+
+  /**
+   * The switch-over of a log written before the keyed chain (chain-keeper.ts),
+   * under the write lock: nothing when another process recorded it first.
+   */
+  #switchOverLocked(key: AuditKey, trigger: EventMetadata): void {
+    const sql = this.#sql;
+    if (sql.readStream.all(CHAIN_STREAM, 1, 1).length > 0) return;
+    const heads = sql.streamHeads.all().map((row) => ({ streamId: row.stream_id, version: row.version, hash: row.hash }));
+    let bound = 0;
+    if (this.#credentialLog !== undefined) {
+      const credentials = this.credentials();
+      const log = sql.readStream.all(this.#credentialLog.streamId, 1, -1).map(toRecordedEvent);
+      const bindings = bindLegacyCredentials(key, credentials.rows(), this.#credentialLog.versions(log));
+      credentials.writeBindings(bindings);
+      bound = bindings.length;
+    }
+    this.#appendLocked(key, CHAIN_STREAM, switchOverEvents(key, heads, trigger, bound).map(prepareEvent), 'no_stream');
   }
 
   async init(): Promise<void> {
@@ -169,7 +219,10 @@ export class SqliteEventStore implements EventStore {
       throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
     }
     const prepared = events.map(prepareEvent);
-    return this.#run(() => this.#append.immediate(streamId, prepared, expected));
+    // An empty batch only checks the expected version: it needs no key.
+    const first = prepared[0];
+    const key = first === undefined ? undefined : await this.#keeper.writerKey(first.event.metadata);
+    return this.#run(() => this.#append.immediate(key, streamId, prepared, expected));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -209,13 +262,21 @@ export class SqliteEventStore implements EventStore {
     return this.#run(() => this.#sql.streamHeads.all().map((row) => ({ streamId: row.stream_id, version: row.version, hash: row.hash })));
   }
 
+  async readStored({ after, limit }: Pick<ReadAllOptions, 'after' | 'limit'>): Promise<StoredEvent[]> {
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`readStored: after must be a non-negative integer, got ${after}`);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readStored: limit must be a positive integer, got ${limit}`);
+    return this.#run(() => this.#sql.readStored.all(after, limit).map(toStoredEvent));
+  }
+
   /**
    * The password hashes, in a `credentials` table of the same file and on the
    * same connection (one file to back up and to keep 0600). Closing it is a
    * no-op: the connection closes with this store.
    */
-  credentials(): CredentialStore {
-    this.#credentials ??= this.#run(() => new SqliteCredentialStore(this.#db, { context: { ...this.#context, label: 'credentialStore' } }));
+  credentials(): SqliteCredentialStore {
+    this.#credentials ??= this.#run(
+      () => new SqliteCredentialStore(this.#db, { context: { ...this.#context, label: 'credentialStore' }, keeper: this.#keeper }),
+    );
     return this.#credentials;
   }
 
@@ -223,8 +284,8 @@ export class SqliteEventStore implements EventStore {
     if (this.#db.open) this.#db.close();
   }
 
-  /** Runs under the write lock (inside BEGIN IMMEDIATE): any throw rolls the whole batch back. */
-  #appendLocked(streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion): AppendResult {
+  /** Runs under the write lock (inside BEGIN IMMEDIATE): any throw rolls the whole batch back. `key` is there unless the batch is empty. */
+  #appendLocked(key: AuditKey | undefined, streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion): AppendResult {
     const sql = this.#sql;
     const head = sql.head.get(streamId);
     const actual = head?.version ?? 0;
@@ -234,14 +295,15 @@ export class SqliteEventStore implements EventStore {
       throw new WrongExpectedVersion(streamId, expected, actual);
     }
     // An empty batch only checks the expected version.
-    if (prepared.length === 0) return { version: actual, position: head?.position ?? 0, events: [] };
+    if (prepared.length === 0 || key === undefined) return { version: actual, position: head?.position ?? 0, events: [] };
 
     const recorded: RecordedEvent[] = [];
     let prevHash = head?.hash ?? GENESIS_HASH;
     let version = actual;
-    for (const [index, { event, dataJson, metadataJson, atMs }] of prepared.entries()) {
+    for (const [index, item] of prepared.entries()) {
+      const { event, dataJson, metadataJson, instant } = item;
       version += 1;
-      const hash = chainHash(prevHash, streamId, version, event);
+      const hash = keyedLink(key, prevHash, item, streamId, version);
       let position: number;
       try {
         const result = sql.insert.run(
@@ -252,7 +314,7 @@ export class SqliteEventStore implements EventStore {
           event.schemaVersion,
           dataJson,
           metadataJson,
-          new Date(atMs).toISOString(),
+          instant,
           prevHash,
           hash,
         );
@@ -329,6 +391,22 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     position: row.position,
     data: JSON.parse(row.data) as JsonObject,
     metadata: { actor: metadata.actor, at: metadata.at, commandId: metadata.commandId, prevHash: row.prev_hash, hash: row.hash },
+  };
+}
+
+function toStoredEvent(row: StoredRow): StoredEvent {
+  return {
+    position: row.position,
+    id: row.id,
+    streamId: row.stream_id,
+    version: row.version,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    at: row.at,
+    metadata: row.metadata,
+    data: row.data,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }
 

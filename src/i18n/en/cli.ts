@@ -202,26 +202,6 @@ export const cli = {
 
   // audit verify
   'cli.verify.badDigest': '--expect must be a digest printed by epic audit verify (64 hex characters)',
-  'cli.verify.counted': ({ events, streams }: { events: number; streams: number }) => `${events} events in ${streams} streams`,
-  'cli.verify.broken': ({
-    stream,
-    version,
-    position,
-    problem,
-  }: {
-    stream: string;
-    version: number;
-    position: number | null;
-    problem: string;
-  }) => `BROKEN ${stream} at version ${version}${position === null ? '' : ` (position ${position})`}: ${problem}`,
-  'cli.verify.expected': ({ value }: { value: string }) => `expected ${value}`,
-  'cli.verify.actual': ({ value }: { value: string }) => `actual ${value}`,
-  'cli.verify.ok': 'every hash chain verifies',
-  'cli.verify.digest': ({ digest }: { digest: string }) => `digest ${digest}`,
-  'cli.verify.different': ({ expected }: { expected: string }) => `expected ${expected}: DIFFERENT`,
-  'cli.verify.matches': 'matches the expected digest',
-  'cli.verify.failed': ({ streams }: { streams: number }) => `the log does not verify: ${streams} stream(s) with a broken link`,
-  'cli.verify.digestDiffers': 'the digest differs from the expected one: the log changed since it was taken',
 
   // projections
   'cli.projection.rebuilt': ({

@@ -16,7 +16,7 @@ const PROBLEM: Readonly<Record<UrlProblem, (part: UrlPart | undefined) => string
   emptySqlitePath: () => 'the sqlite path is empty',
 };
 
-const FILE: Readonly<Record<PrivateFile, string>> = { secretKey: 'the secret key', session: 'the session file' };
+const FILE: Readonly<Record<PrivateFile, string>> = { secretKey: 'the secret key', auditKey: 'the audit key', session: 'the session file' };
 
 /** The configuration: variables, URLs, private files. */
 export const config = {

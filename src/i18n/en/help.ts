@@ -239,16 +239,18 @@ export const help = {
   'help.history.ex3': 'The timeline for a spreadsheet or a script',
   'opt.history.--at': 'the record as it stood at this date-time',
   'opt.history.--format': "csv or json (for auditors' tools)",
-  'help.audit verify': "re-computes every stream's hash chain and prints the digest of all stream heads",
+  'help.audit verify': "re-computes every stream's keyed hash chain, checks the stored passwords, and proves the log extends a digest",
   'help.audit verify.details':
-    "Reads the whole log once and checks, for every stream, that versions follow each other, that each event names the previous one's hash, and that each event's hash is its own. Reports the first broken link of each stream.",
+    "Reads the whole log once and checks, for every stream, that versions follow each other, that each event names the previous one's hash, and that each event's hash is its link: an HMAC keyed with the audit key over every stored field (a log written before the keyed chain has plain SHA-256 links up to its switch-over). Reports the first broken link of each stream, then every live user whose stored password hash is not bound to them and to their last password change.",
   'help.audit verify.details2':
-    'It also prints a digest of every stream head. Keep it outside the system; a later digest that differs (--expect) means the log was changed since, including a removed last event, which no chain can show on its own.',
+    '--since takes a line printed by epic audit digest and proves the log extends the one it described: every stream head it committed to is still there, at the same version with the same hash, and nothing at or before its position was inserted, removed or moved. What was recorded since does not matter; a rewrite of what came before fails, naming the first stream and version that differ.',
   'help.audit verify.details3':
-    'Exit codes: 0 the log verifies (and matches --expect when given); 6 it does not, or its digest is not the one expected. gestion only.',
-  'help.audit verify.ex1': 'Verify and keep the digest',
-  'help.audit verify.ex2': 'For a script',
+    "It also prints the digest of every stream head, which --expect compares with one printed earlier (it changes with every event). Needs the audit key (EPIC_AUDIT_KEY, or audit.key in EPIC_HOME). Exit codes: 0 the log verifies (and extends --since, and matches --expect, when given); 6 it does not; 2 a malformed digest, or no key, or another log's. gestion only.",
+  'help.audit verify.ex1': 'Verify',
+  'help.audit verify.ex2': 'Prove that nothing changed before a digest kept last month',
+  'help.audit verify.ex3': 'For a script',
   'opt.audit verify.--json': 'print a JSON report',
+  'opt.audit verify.--since': 'a line printed by epic audit digest: exit 6 unless the log extends it',
   'opt.audit verify.--expect': 'a digest printed earlier: exit 6 unless the log still has it',
 
   // Read tables

@@ -7,6 +7,7 @@
 import type { LocaleInfo } from '../locale.js';
 import { accounts } from './accounts.js';
 import { audit } from './audit.js';
+import { auditChain } from './audit-chain.js';
 import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
@@ -39,6 +40,7 @@ export const catalog = {
   ...cli,
   ...menu,
   ...help,
+  ...auditChain,
 };
 
 export type Catalog = typeof catalog;

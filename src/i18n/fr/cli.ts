@@ -206,28 +206,6 @@ export const cli = {
 
   // audit verify
   'cli.verify.badDigest': '--expect doit être une empreinte affichée par epic audit verify (64 caractères hexadécimaux)',
-  'cli.verify.counted': ({ events, streams }: { events: number; streams: number }, f: Format) =>
-    `${f.number(events)} ${f.plural(events, { one: 'fait', other: 'faits' })} dans ${f.number(streams)} flux`,
-  'cli.verify.broken': ({
-    stream,
-    version,
-    position,
-    problem,
-  }: {
-    stream: string;
-    version: number;
-    position: number | null;
-    problem: string;
-  }) => `CHAÎNE ROMPUE ${stream} à la version ${version}${position === null ? '' : ` (position ${position})`} : ${problem}`,
-  'cli.verify.expected': ({ value }: { value: string }) => `attendu : ${value}`,
-  'cli.verify.actual': ({ value }: { value: string }) => `trouvé : ${value}`,
-  'cli.verify.ok': 'toutes les chaînes de hachage sont intactes',
-  'cli.verify.digest': ({ digest }: { digest: string }) => `empreinte ${digest}`,
-  'cli.verify.different': ({ expected }: { expected: string }) => `attendue : ${expected} : DIFFÉRENTE`,
-  'cli.verify.matches': 'identique à l’empreinte attendue',
-  'cli.verify.failed': ({ streams }: { streams: number }, f: Format) =>
-    `le journal n’est pas intact : ${f.plural(streams, { one: `${streams} flux a un maillon rompu`, other: `${streams} flux ont un maillon rompu` })}`,
-  'cli.verify.digestDiffers': 'l’empreinte diffère de celle attendue : le journal a changé depuis qu’elle a été prise',
 
   // projections
   'cli.projection.rebuilt': ({

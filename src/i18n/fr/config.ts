@@ -25,6 +25,7 @@ const PROBLEM: Readonly<Record<UrlProblem, (part: UrlPart | undefined) => string
 /** Each private file, with its article and the pronoun that agrees with it. */
 const FILE: Readonly<Record<PrivateFile, { readonly name: string; readonly it: string }>> = {
   secretKey: { name: 'la clé secrète', it: 'la' },
+  auditKey: { name: 'la clé d’audit', it: 'la' },
   session: { name: 'le fichier de session', it: 'le' },
 };
 

@@ -238,17 +238,20 @@ export const help = {
   'help.history.ex3': 'La chronologie pour un tableur ou un script',
   'opt.history.--at': 'la fiche telle qu’elle était à cette date',
   'opt.history.--format': 'csv ou json (pour les outils des auditeurs)',
-  'help.audit verify': 'recalculer la chaîne de hachage de chaque flux et afficher l’empreinte de toutes les têtes de flux',
+  'help.audit verify':
+    'recalculer la chaîne à clé de chaque flux, vérifier les mots de passe stockés, prouver que le journal prolonge un condensé',
   'help.audit verify.details':
-    'Lit tout le journal une fois et vérifie, pour chaque flux, que les versions se suivent, que chaque fait désigne l’empreinte du précédent et que l’empreinte de chaque fait est bien la sienne. Signale le premier maillon rompu de chaque flux.',
+    'Lit tout le journal une fois et vérifie, pour chaque flux, que les versions se suivent, que chaque événement nomme l’empreinte du précédent et que l’empreinte de chaque événement est son maillon\u00a0: un HMAC calculé avec la clé d’audit sur chaque champ stocké (un journal écrit avant la chaîne à clé a des maillons SHA-256 simples jusqu’à son passage à la clé). Signale le premier maillon rompu de chaque flux, puis chaque utilisateur actif dont le mot de passe stocké n’est pas lié à lui et à son dernier changement de mot de passe.',
   'help.audit verify.details2':
-    'Affiche aussi une empreinte de toutes les têtes de flux. Gardez-la hors du système : une empreinte ultérieure différente (--expect) signifie que le journal a changé depuis, y compris la suppression du dernier fait, qu’aucune chaîne ne peut montrer à elle seule.',
+    '--since prend une ligne affichée par epic audit digest et prouve que le journal prolonge celui qu’elle décrivait\u00a0: chaque tête de flux qu’elle engageait est toujours là, à la même version et avec la même empreinte, et rien n’a été inséré, supprimé ni déplacé jusqu’à sa position. Ce qui a été enregistré depuis ne compte pas\u00a0; une réécriture de ce qui précède échoue, en nommant le premier flux et la première version qui diffèrent.',
   'help.audit verify.details3':
-    'Codes de sortie : 0 le journal est intact (et identique à --expect s’il est donné) ; 6 il ne l’est pas, ou son empreinte n’est pas celle attendue. gestion seulement.',
-  'help.audit verify.ex1': 'Vérifier et garder l’empreinte',
-  'help.audit verify.ex2': 'Pour un script',
+    'Affiche aussi l’empreinte de toutes les têtes de flux, que --expect compare à une empreinte affichée auparavant (elle change à chaque événement). Il faut la clé d’audit (EPIC_AUDIT_KEY, ou audit.key dans EPIC_HOME). Codes de sortie\u00a0: 0 le journal est vérifié (et prolonge --since, et correspond à --expect, s’ils sont donnés)\u00a0; 6 il ne l’est pas\u00a0; 2 un condensé mal formé, aucune clé, ou celle d’un autre journal. Réservé à la gestion.',
+  'help.audit verify.ex1': 'Vérifier',
+  'help.audit verify.ex2': 'Prouver que rien n’a changé avant un condensé gardé le mois dernier',
+  'help.audit verify.ex3': 'Pour un script',
   'opt.audit verify.--json': 'afficher un rapport JSON',
-  'opt.audit verify.--expect': 'une empreinte affichée auparavant : sortie 6 si le journal ne l’a plus',
+  'opt.audit verify.--since': 'une ligne affichée par epic audit digest\u00a0: sortie 6 si le journal ne la prolonge pas',
+  'opt.audit verify.--expect': 'une empreinte affichée auparavant\u00a0: sortie 6 si le journal ne l’a plus',
 
   // Tables de lecture
   'help.projection status': 'où en est chaque table de lecture par rapport au journal (gestion seulement)',

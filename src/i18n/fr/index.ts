@@ -4,6 +4,7 @@ import type { LocaleInfo } from '../locale.js';
 import type { Wordings } from '../wordings.js';
 import { accounts } from './accounts.js';
 import { audit } from './audit.js';
+import { auditChain } from './audit-chain.js';
 import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
@@ -36,6 +37,7 @@ export const catalog = {
   ...cli,
   ...menu,
   ...help,
+  ...auditChain,
 } satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.

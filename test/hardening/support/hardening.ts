@@ -11,6 +11,7 @@ import type { EventStore, RecordedEvent } from '../../../src/events/event-store.
 import { openEventStore } from '../../../src/events/open-event-store.js';
 import { catchUp, rebuild } from '../../../src/projections/projector.js';
 import { openReadDb, type ReadDb } from '../../../src/projections/read-db/open-read-db.js';
+import { testKeyring } from '../../support/audit-key.js';
 import type { CliResult } from '../../support/cli.js';
 import { dumpReadTables } from '../../support/read-db-dump.js';
 
@@ -54,7 +55,7 @@ export function assertOneLineError(result: Pick<CliResult, 'stderr'>, what: stri
 }
 
 export async function withEventStore<T>(url: string, work: (store: EventStore) => Promise<T>): Promise<T> {
-  const { store, credentials } = await openEventStore(url);
+  const { store, credentials } = await openEventStore(url, { keyring: testKeyring });
   try {
     return await work(store);
   } finally {
