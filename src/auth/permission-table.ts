@@ -47,6 +47,7 @@ export const POLICY = {
 
   'log.list': { gestion: 'all', commercial: 'own', support: 'own' },
   'audit.verify': gestionOnly,
+  'audit.digest': gestionOnly,
   'projection.manage': gestionOnly,
   'import.clients': gestionOnly,
 } as const satisfies Record<string, Row>;

@@ -163,6 +163,7 @@ const ACTION_OF = {
   history: null,
   log: 'log.list',
   'audit verify': 'audit.verify',
+  'audit digest': 'audit.digest',
   'projection *': 'projection.manage',
   import: 'import.clients',
   export: null,
@@ -183,7 +184,6 @@ const NOT_BUILT: Readonly<Record<string, string | null>> = {
   'client forget': 'client.forget',
   'client dossier': 'client.dossier',
   'contract refund': 'contract.refund',
-  'audit digest': 'audit.digest',
 };
 
 type Item = keyof typeof ACTION_OF;
@@ -646,6 +646,16 @@ cells('audit verify as each role', async () => {
       await reader.run(ACTOR[role], ['audit', 'verify', '--json']),
       allows(expected('audit verify', role).scope, role, 'other'),
       `${role} audit verify`,
+    );
+  }
+});
+
+cells('audit digest as each role', async () => {
+  for (const role of ROLES) {
+    assertOutcome(
+      await writer.run(ACTOR[role], ['audit', 'digest', '--json']),
+      allows(expected('audit digest', role).scope, role, 'other'),
+      `${role} audit digest`,
     );
   }
 });

@@ -55,6 +55,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { route: 'log', load: async () => (await import('./audit/log.js')).LogCommand, action: 'log.list' },
   { route: 'history', load: async () => (await import('./audit/history.js')).HistoryCommand },
   { route: 'audit verify', load: async () => (await import('./audit/verify.js')).AuditVerifyCommand, action: 'audit.verify' },
+  { route: 'audit digest', load: async () => (await import('./audit/digest.js')).AuditDigestCommand, action: 'audit.digest' },
   {
     route: 'projection status',
     load: async () => (await import('./projection/status.js')).ProjectionStatusCommand,

@@ -47,6 +47,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'epic audit verify --since epic-digest:1:4211:4211:20261101T090000Z:3b1f0c…',
     'epic audit verify --json',
   ],
+  'audit digest': ['epic audit digest', 'epic audit digest --json'],
   'projection status': ['epic projection status'],
   'projection rebuild': ['epic projection rebuild', 'epic projection rebuild clients contracts'],
   'projection run': ['epic projection run --follow', 'epic projection run --follow --heartbeat /run/epic/follower.alive'],

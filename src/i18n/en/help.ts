@@ -252,6 +252,14 @@ export const help = {
   'opt.audit verify.--json': 'print a JSON report',
   'opt.audit verify.--since': 'a line printed by epic audit digest: exit 6 unless the log extends it',
   'opt.audit verify.--expect': 'a digest printed earlier: exit 6 unless the log still has it',
+  'help.audit digest': 'a digest of the whole log so far, one line to keep outside the system (gestion only)',
+  'help.audit digest.details':
+    "Verifies the log (no digest is taken of a log that does not verify), then prints one line that commits to every event recorded so far: its position, its number of events, the time, and a SHA-256 root over every stream's head and the order of the events. The digest and the heads it commits to are also recorded in the log.",
+  'help.audit digest.details2':
+    'Keep the line outside the system: a ticket, another machine, paper. Later, epic audit verify --since <line> proves the log still extends it: nothing at or before that position was changed, removed, inserted or moved, whatever was recorded since. Take one at every audit, and every day on a busy installation.',
+  'help.audit digest.ex1': 'Take a digest',
+  'help.audit digest.ex2': 'With its fields, for a script',
+  'opt.audit digest.--json': 'print the digest and its fields as JSON',
 
   // Read tables
   'help.projection status': 'where each read table stands against the log (gestion only)',

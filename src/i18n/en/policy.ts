@@ -38,6 +38,7 @@ const WORDING: Readonly<Record<Action, { readonly verb: string; readonly records
   'event.assign': { verb: 'assign or unassign supports to', records: occasions },
   'log.list': { verb: 'read', records: logEntries },
   'audit.verify': { verb: 'verify the log', records: nothing },
+  'audit.digest': { verb: 'take a digest of the log', records: nothing },
   'projection.manage': { verb: 'manage projections', records: nothing },
   'import.clients': { verb: 'import', records: clients },
 };

@@ -252,6 +252,14 @@ export const help = {
   'opt.audit verify.--json': 'afficher un rapport JSON',
   'opt.audit verify.--since': 'une ligne affichée par epic audit digest\u00a0: sortie 6 si le journal ne la prolonge pas',
   'opt.audit verify.--expect': 'une empreinte affichée auparavant\u00a0: sortie 6 si le journal ne l’a plus',
+  'help.audit digest': 'un condensé de tout le journal jusqu’ici, une ligne à garder hors du système (réservé à la gestion)',
+  'help.audit digest.details':
+    'Vérifie le journal (aucun condensé n’est pris d’un journal qui n’est pas vérifié), puis affiche une ligne qui engage chaque événement enregistré jusqu’ici\u00a0: sa position, son nombre d’événements, l’heure, et une racine SHA-256 sur la tête de chaque flux et l’ordre des événements. Le condensé et les têtes qu’il engage sont aussi enregistrés dans le journal.',
+  'help.audit digest.details2':
+    'Gardez la ligne hors du système\u00a0: un ticket, une autre machine, du papier. Plus tard, epic audit verify --since <ligne> prouve que le journal la prolonge toujours\u00a0: rien n’a été modifié, supprimé, inséré ni déplacé jusqu’à cette position, quoi qu’on ait enregistré depuis. Prenez-en un à chaque audit, et chaque jour sur une installation très active.',
+  'help.audit digest.ex1': 'Prendre un condensé',
+  'help.audit digest.ex2': 'Avec ses champs, pour un script',
+  'opt.audit digest.--json': 'afficher le condensé et ses champs en JSON',
 
   // Tables de lecture
   'help.projection status': 'où en est chaque table de lecture par rapport au journal (gestion seulement)',

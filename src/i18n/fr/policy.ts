@@ -51,6 +51,7 @@ const WORDING: Readonly<Record<Action, { readonly none: string; readonly own: st
     assigned: 'lire que ses propres entrées du journal',
   },
   'audit.verify': { none: 'vérifier le journal', own: '', assigned: '' },
+  'audit.digest': { none: 'prendre de condensé du journal', own: '', assigned: '' },
   'projection.manage': { none: 'gérer les projections', own: '', assigned: '' },
   'import.clients': { none: 'importer de clients', own: '', assigned: '' },
 };
