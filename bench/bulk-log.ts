@@ -3,8 +3,11 @@
  * benchmark logs quickly: the store creates the file and its schema, then
  * rows are inserted here in large transactions with `synchronous = OFF`.
  * Each row is exactly what SqliteEventStore.append would write (same JSON
- * encodings, `at` normalized, the same per-stream hash chain through
- * `chainHash`), so the store, the projector and `epic` read it as their own.
+ * encodings, `at` normalized, the same per-stream keyed chain through
+ * `keyedHash` with the bench's audit key, the test one), so the store, the
+ * projector and `epic` read it as their own. With `chain: 'plain'` the rows
+ * carry the plain SHA-256 links the release before the keyed chain wrote
+ * (B8 verifies such a log next to a keyed one).
  * It exists only because appending a million events one command at a time
  * would take the bench longer than the measurement.
  */
@@ -13,8 +16,9 @@ import Database from 'better-sqlite3';
 import { currentSchemaVersion } from '../src/domain/upcasters.js';
 import type { EventActor, JsonObject, NewEvent } from '../src/events/event-store.js';
 import { chainHash, GENESIS_HASH } from '../src/events/hash-chain.js';
+import { keyedHash } from '../src/events/keyed-chain.js';
 import { openSqliteEventStore } from '../src/events/sqlite/event-store.js';
-import { testKeyring } from '../test/support/audit-key.js';
+import { TEST_AUDIT_KEY, testKeyring } from '../test/support/audit-key.js';
 
 interface Head {
   version: number;
@@ -28,11 +32,13 @@ export class BulkLog {
   readonly #insert: Database.Statement<[string, string, number, string, number, string, string, string, string, string]>;
   readonly #head: Database.Statement<[string], Head>;
   readonly #heads = new Map<string, Head>();
+  readonly #chain: 'keyed' | 'plain';
   #pending = 0;
   #written = 0;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, chain: 'keyed' | 'plain') {
     this.#db = db;
+    this.#chain = chain;
     this.#insert = db.prepare(
       `INSERT INTO events (id, stream_id, version, type, schema_version, data, metadata, at, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -42,12 +48,12 @@ export class BulkLog {
   }
 
   /** Creates the store (through its own init) if needed, then opens it for bulk inserts. */
-  static async open(path: string): Promise<BulkLog> {
+  static async open(path: string, chain: 'keyed' | 'plain' = 'keyed'): Promise<BulkLog> {
     await (await openSqliteEventStore(path, { keyring: testKeyring })).close();
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = OFF');
-    return new BulkLog(db);
+    return new BulkLog(db, chain);
   }
 
   get written(): number {
@@ -64,19 +70,22 @@ export class BulkLog {
     const metadata = { actor: { id: actor.id, role: actor.role }, at: at.toISOString(), commandId };
     const event: NewEvent = { id: randomUUID(), type, schemaVersion: currentSchemaVersion(type), data, metadata };
     const version = head.version + 1;
-    const hash = chainHash(head.hash, streamId, version, event);
-    this.#insert.run(
-      event.id,
-      streamId,
-      version,
-      type,
-      event.schemaVersion,
-      JSON.stringify(data),
-      JSON.stringify(metadata),
-      metadata.at,
-      head.hash,
-      hash,
-    );
+    const dataJson = JSON.stringify(data);
+    const metadataJson = JSON.stringify(metadata);
+    const hash =
+      this.#chain === 'plain'
+        ? chainHash(head.hash, streamId, version, event)
+        : keyedHash(TEST_AUDIT_KEY, head.hash, {
+            id: event.id,
+            streamId,
+            version,
+            type,
+            schemaVersion: event.schemaVersion,
+            at: metadata.at,
+            metadata: metadataJson,
+            data: dataJson,
+          });
+    this.#insert.run(event.id, streamId, version, type, event.schemaVersion, dataJson, metadataJson, metadata.at, head.hash, hash);
     head.version = version;
     head.hash = hash;
     this.#written += 1;

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_AUDIT_KEY_TEXT } from '../test/support/audit-key.js';
 import { nowMs } from './stats.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -74,7 +75,8 @@ export function epic(home: string, args: readonly string[], stdin?: string): Pro
 
 export function epicEnv(home: string): NodeJS.ProcessEnv {
   // A clean environment: no NODE_OPTIONS (tsx's loader must not leak into the measured processes).
-  return { PATH: process.env.PATH, HOME: home, EPIC_HOME: home, EPIC_BCRYPT_ROUNDS: '4' };
+  // The audit key the bulk logs are chained with (bulk-log.ts).
+  return { PATH: process.env.PATH, HOME: home, EPIC_HOME: home, EPIC_BCRYPT_ROUNDS: '4', EPIC_AUDIT_KEY: TEST_AUDIT_KEY_TEXT };
 }
 
 /** A child running a TypeScript file of the bench through tsx; it prints one JSON line last. */

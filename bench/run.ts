@@ -16,6 +16,7 @@ import { app, privateBuild, ROOT } from './processes.js';
 import { rebuildBench } from './rebuild-bench.js';
 import { type Row, ratio, renderTable } from './report.js';
 import { nowMs } from './stats.js';
+import { verifyBench } from './verify-bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +38,8 @@ const sizes = full
       rebuildReps: 3,
       contracts: 200_000,
       queryReps: 30,
+      verifyEvents: 100_000,
+      verifyReps: 7,
     }
   : {
       reps: 7,
@@ -48,6 +51,8 @@ const sizes = full
       rebuildReps: 3,
       contracts: 20_000,
       queryReps: 30,
+      verifyEvents: 100_000,
+      verifyReps: 5,
     };
 const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((id) => id.trim().toUpperCase()));
 const wanted = (...ids: string[]) => only === undefined || ids.some((id) => only.has(id));
@@ -64,6 +69,7 @@ try {
   if (wanted('B3')) rows.push(...(await appendBench({ reps: sizes.appendReps, count: sizes.appends, log })));
   if (wanted('B4', 'B7')) rows.push(...(await rebuildBench({ reps: sizes.rebuildReps, events: sizes.rebuildEvents, mysqlUrl, log })));
   if (wanted('B6')) rows.push(...(await listingBench({ contracts: sizes.contracts, reps: sizes.queryReps, mysqlUrl, log })));
+  if (wanted('B8')) rows.push(...(await verifyBench({ events: sizes.verifyEvents, reps: sizes.verifyReps, log })));
 } finally {
   if (app.root !== ROOT) rmSync(app.root, { recursive: true, force: true });
 }
