@@ -82,7 +82,7 @@ export const help = {
   // Session
   'help.init': 'create the stores and the first account (role gestion)',
   'help.init.details':
-    'Creates EPIC_HOME (mode 0700), a secret key for session tokens (0600) unless EPIC_SECRET is set, the event store and the read database, then the first user with the role gestion, and signs them in. On a terminal, what is missing is asked for, the password twice. Refused once any user exists.',
+    'Creates EPIC_HOME (mode 0700), a secret key for session tokens (0600) unless EPIC_SECRET is set, the event store and the read database, then the first user with the role gestion, and signs them in. Its first write also generates the audit key that chains the log (audit.key, 0600) unless EPIC_AUDIT_KEY is set: keep a copy away from this machine. On a terminal, what is missing is asked for, the password twice. Refused once any user exists.',
   'help.init.ex1': 'Set up on a terminal',
   'help.init.ex2': 'Set up from a script',
   'opt.init.--name': 'full name of the first user',

@@ -77,7 +77,7 @@ export const help = {
   // Session
   'help.init': 'créer les bases et le premier compte (rôle gestion)',
   'help.init.details':
-    'Crée EPIC_HOME (mode 0700), une clé secrète pour les jetons de session (0600) sauf si EPIC_SECRET est défini, le journal des événements et la base de lecture, puis le premier utilisateur, de rôle gestion, et le connecte. Dans un terminal, ce qui manque est demandé, le mot de passe deux fois. Refusé dès qu’un utilisateur existe.',
+    'Crée EPIC_HOME (mode 0700), une clé secrète pour les jetons de session (0600) sauf si EPIC_SECRET est défini, le journal des événements et la base de lecture, puis le premier utilisateur, de rôle gestion, et le connecte. Sa première écriture génère aussi la clé d’audit qui chaîne le journal (audit.key, 0600) sauf si EPIC_AUDIT_KEY est défini\u00a0: gardez-en une copie hors de cette machine. Dans un terminal, ce qui manque est demandé, le mot de passe deux fois. Refusé dès qu’un utilisateur existe.',
   'help.init.ex1': 'Installer depuis un terminal',
   'help.init.ex2': 'Installer depuis un script',
   'opt.init.--name': 'nom complet du premier utilisateur',
