@@ -2,7 +2,7 @@ import type { Cli, CommandClass } from 'clipanion';
 import { languageEnv } from '../config/config.js';
 import { ExitCode, InvalidInput } from '../errors.js';
 import { msg } from '../i18n/message.js';
-import { detectLanguage, loadTranslator, useTranslator } from '../i18n/translator.js';
+import { detectLanguage, loadTranslator, type TranslatorOptions, useTranslator } from '../i18n/translator.js';
 import { commandsFor, routeFor, singularNoun } from './commands/routes.js';
 import type { EpicContext } from './context.js';
 import { version } from './version.js';
@@ -25,7 +25,8 @@ export async function buildCli(commands: readonly CommandClass<EpicContext>[]): 
 export async function run(argv: readonly string[], context: EpicContext): Promise<number> {
   const args = joinNegativeValues(argv);
   // The language first: help texts and every message are worded in it.
-  useTranslator(await loadTranslator(detectLanguage(languageEnv(context.env, context.cwd))));
+  const env = languageEnv(context.env, context.cwd);
+  useTranslator(await loadTranslator(detectLanguage(env), valueOptions(env)));
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     context.stdout.write(`${version()}\n`);
     return ExitCode.ok;
@@ -45,6 +46,32 @@ export async function run(argv: readonly string[], context: EpicContext): Promis
   }
   // Handing the parsed command back to clipanion gives it `cli` and `context`.
   return cli.run(command, context);
+}
+
+/**
+ * How values are written for this invocation: the currency of EPIC_CURRENCY
+ * (an ISO 4217 code; anything else falls back to EUR rather than stop every
+ * command) and the time zone of TZ when Intl knows it (otherwise the
+ * process's own zone, which is what TZ set anyway).
+ */
+function valueOptions(env: Readonly<Record<string, string | undefined>>): TranslatorOptions {
+  const currency = env.EPIC_CURRENCY?.trim().toUpperCase();
+  const timeZone = env.TZ?.trim().replace(/^:/, '');
+  return {
+    ...(currency !== undefined && /^[A-Z]{3}$/.test(currency) && { currency }),
+    ...(timeZone !== undefined && knownTimeZone(timeZone) && { timeZone }),
+  };
+}
+
+function knownTimeZone(zone: string): boolean {
+  if (zone === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    // RangeError: not an IANA zone Intl knows (a POSIX TZ string such as "CET-1"): the process's zone applies.
+    return false;
+  }
 }
 
 /** Words that name no command: the menu, general or a noun's help, or an unknown command with the closest ones. */

@@ -6,6 +6,7 @@
  */
 import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../records.js';
 import type { Field } from './output.js';
+import { readableAmount, readableDateTime, readablePhone, readableSigned, readableWhen } from './readable.js';
 import { t } from './say.js';
 
 /** `Bob Seller (k3f9x2qa7m)`; the id alone when the name is gone (a deleted user). */
@@ -14,18 +15,14 @@ export function named(name: string | null, id: string | null): string | null {
   return name === null ? id : `${name} (${id})`;
 }
 
-export function yesNo(value: boolean): string {
-  return value ? t('cli.yes') : t('cli.no');
-}
-
 export function userFields(user: Omit<UserRecord, 'role'> & { role: string }): Field[] {
   return [
     [t('cli.field.id'), user.id],
     [t('cli.field.name'), user.name],
     [t('cli.field.email'), user.email],
     [t('cli.field.role'), user.role],
-    [t('cli.field.createdAt'), user.createdAt],
-    [t('cli.field.updatedAt'), user.updatedAt],
+    [t('cli.field.createdAt'), readableDateTime(user.createdAt)],
+    [t('cli.field.updatedAt'), readableDateTime(user.updatedAt)],
   ];
 }
 
@@ -34,11 +31,11 @@ export function clientFields(client: ClientRecord): Field[] {
     [t('cli.field.id'), client.id],
     [t('cli.field.name'), client.name],
     [t('cli.field.email'), client.email],
-    [t('cli.field.phone'), client.phone],
+    [t('cli.field.phone'), readablePhone(client.phone)],
     [t('cli.field.company'), client.company],
     [t('cli.field.commercial'), named(client.commercialName, client.commercialId)],
-    [t('cli.field.createdAt'), client.createdAt],
-    [t('cli.field.updatedAt'), client.updatedAt],
+    [t('cli.field.createdAt'), readableDateTime(client.createdAt)],
+    [t('cli.field.updatedAt'), readableDateTime(client.updatedAt)],
   ];
 }
 
@@ -47,11 +44,11 @@ export function contractFields(contract: ContractRecord): Field[] {
     [t('cli.field.id'), contract.id],
     [t('cli.field.client'), named(contract.clientName, contract.clientId)],
     [t('cli.field.commercial'), named(contract.commercialName, contract.commercialId)],
-    [t('cli.field.total'), contract.totalAmount],
-    [t('cli.field.remaining'), contract.remainingAmount],
-    [t('cli.field.signed'), yesNo(contract.signed)],
-    [t('cli.field.createdAt'), contract.createdAt],
-    [t('cli.field.updatedAt'), contract.updatedAt],
+    [t('cli.field.total'), readableAmount(contract.totalAmount)],
+    [t('cli.field.remaining'), readableAmount(contract.remainingAmount)],
+    [t('cli.field.signed'), readableSigned(contract.signed)],
+    [t('cli.field.createdAt'), readableDateTime(contract.createdAt)],
+    [t('cli.field.updatedAt'), readableDateTime(contract.updatedAt)],
   ];
 }
 
@@ -65,29 +62,35 @@ export function eventFields(event: OccasionRecord): Field[] {
       t('cli.field.clientContact'),
       [
         [t('cli.field.email'), event.clientContact.email],
-        [t('cli.field.phone'), event.clientContact.phone],
+        [t('cli.field.phone'), readablePhone(event.clientContact.phone)],
       ],
     ],
     [t('cli.field.support'), named(event.supportName, event.supportId) ?? t('cli.unassigned')],
-    [t('cli.field.start'), event.start],
-    [t('cli.field.end'), event.end],
+    [t('cli.field.start'), readableWhen(event.start)],
+    [t('cli.field.end'), readableDateTime(event.end)],
     [t('cli.field.location'), event.location],
     [t('cli.field.attendees'), event.attendees],
     [t('cli.field.notes'), event.notes],
-    [t('cli.field.createdAt'), event.createdAt],
-    [t('cli.field.updatedAt'), event.updatedAt],
+    [t('cli.field.createdAt'), readableDateTime(event.createdAt)],
+    [t('cli.field.updatedAt'), readableDateTime(event.updatedAt)],
   ];
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**
- * An instant in a table cell: `2026-06-04 13:00`, local time (TZ), to the
- * minute. The full ISO 8601 UTC form (24 characters) would take a third of
- * an 80-column terminal; views and `--json` keep it.
+ * An instant in a table cell, as the reader's language writes it, in the
+ * local time zone (TZ), to the minute: `mer. 10 mars 2027, 11:00`.
  */
 export function tableDateTime(iso: string | null): string | null {
-  if (iso === null) return null;
+  return readableDateTime(iso);
+}
+
+/**
+ * An instant as it can be typed back (a prompt's default answer): local
+ * time (TZ), to the minute, `2026-06-04 13:00`, which every locale accepts.
+ */
+export function typedDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;

@@ -90,6 +90,19 @@ export async function currentTranslator(): Promise<Translator> {
   return current ?? loadTranslator('en');
 }
 
+let fallbackFormat: Format | undefined;
+
+/**
+ * How this invocation writes values (amounts, instants), for code that
+ * prints them without a message around them (a table cell, a view's field);
+ * English while no language is set yet.
+ */
+export function currentFormat(): Format {
+  if (current !== undefined) return current.format;
+  fallbackFormat ??= createFormat({ locale: 'en-GB', currency: 'EUR', quotes: ['“', '”'] });
+  return fallbackFormat;
+}
+
 /** The words for `text` in this invocation's language; a message's developer form while no language is set yet. */
 export function words(text: Message | string): string {
   if (typeof text === 'string') return text;

@@ -149,13 +149,14 @@ output("views are labelled fields; an event's client contact is a group of field
   const piped = await team.run('ada', ['event', 'view', data.events.bobSam]);
   assert.match(piped.stdout, /^client contact email\tkevin@startup\.io$/m);
   const contract = await team.run('ada', ['contract', 'view', data.contracts.bobSigned], { terminalColumns: 80, env: { NO_COLOR: '1' } });
-  assert.match(contract.stdout, /^signed +yes$/m);
+  assert.match(contract.stdout, /^signed +signed$/m);
+  assert.match(contract.stdout, /^remaining +€400\.00$/m);
   const french = await team.run('ada', ['contract', 'view', data.contracts.bobSigned], {
     terminalColumns: 80,
     env: { NO_COLOR: '1', EPIC_LANG: 'fr' },
   });
-  assert.match(french.stdout, /^signé +oui$/m);
-  assert.match(french.stdout, /^reste dû +400\.00$/m);
+  assert.match(french.stdout, /^signé +signé$/m);
+  assert.match(french.stdout, /^reste dû +400,00\u00a0€$/m);
 });
 
 output('people by email wherever a user is expected, ids in any letter case', async () => {

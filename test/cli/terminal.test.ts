@@ -311,9 +311,13 @@ tty('at 80 columns a listing fits: no line wraps', async () => {
       lines.findIndex((line) => /\[exit \d+ #/.test(line)),
     );
     assert.ok(shown.length >= 2, `${list}: a heading and rows`);
-    // A line wider than the terminal would wrap: the next screen line would hold its tail. Rows start with an id or a date.
+    // A line wider than the terminal would wrap: the next screen line would hold its tail. Rows start with an id or a date (`Tue, 1 Dec 2026, 13:49`).
     for (const line of shown.slice(1))
-      assert.match(line, /^([2-9a-z]{10}|\d{4}-\d\d-\d\d) /, `${list}: a wrapped line: ${JSON.stringify(line)}`);
+      assert.match(
+        line,
+        /^([2-9a-z]{10}|[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d) /,
+        `${list}: a wrapped line: ${JSON.stringify(line)}`,
+      );
   }
 });
 

@@ -381,6 +381,8 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'chain.verify.failedSince': [{ position: 4_211, stream: 'client-k3f9x2m7qa', version: 5 }],
   'chain.verify.failedSinceUnnamed': [{ position: 4_211 }],
   'chain.digest.notTaken': [{ stream: 'users', version: 3 }],
+  'readable.withRelative': [{ at: '2027-03-10T10:00:00.000Z' }, { at: '2020-01-01T00:00:00.000Z' }],
+  'values.amount.ambiguous': [{ field: '--total', input: '1,500' }],
 };
 
 /**

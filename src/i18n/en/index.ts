@@ -17,6 +17,7 @@ import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
 import { readDb } from './read-db.js';
 import { readSide } from './read-side.js';
+import { readable } from './readable.js';
 import { sessions } from './sessions.js';
 import { store } from './store.js';
 import { transfer } from './transfer.js';
@@ -41,6 +42,7 @@ export const catalog = {
   ...menu,
   ...help,
   ...auditChain,
+  ...readable,
 };
 
 export type Catalog = typeof catalog;

@@ -14,6 +14,7 @@ import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
 import { readDb } from './read-db.js';
 import { readSide } from './read-side.js';
+import { readable } from './readable.js';
 import { sessions } from './sessions.js';
 import { store } from './store.js';
 import { transfer } from './transfer.js';
@@ -38,6 +39,7 @@ export const catalog = {
   ...menu,
   ...help,
   ...auditChain,
+  ...readable,
 } satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.

@@ -3,6 +3,7 @@ import { listingScope } from '../../../auth/policy.js';
 import { resolveUserId } from '../../../commands/read-access.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
+import { readablePhone } from '../../readable.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
 
@@ -37,7 +38,7 @@ export class ClientListCommand extends EpicCommand {
           { header: t('cli.column.id'), value: (c) => c.id },
           { header: t('cli.column.name'), value: (c) => c.name, shrink: 1 },
           { header: t('cli.column.email'), value: (c) => c.email, shrink: 1 },
-          { header: t('cli.column.phone'), value: (c) => c.phone, shrink: 2 },
+          { header: t('cli.column.phone'), value: (c) => readablePhone(c.phone), shrink: 2 },
           { header: t('cli.column.company'), value: (c) => c.company, shrink: 3 },
           { header: t('cli.column.commercial'), value: (c) => c.commercialName, shrink: 3 },
         ],

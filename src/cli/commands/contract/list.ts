@@ -3,9 +3,9 @@ import { listingScope } from '../../../auth/policy.js';
 import { resolveId } from '../../../commands/read-access.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
+import { readableAmount, readableSigned } from '../../readable.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
-import { yesNo } from '../../views.js';
 
 export class ContractListCommand extends EpicCommand {
   static override paths = [
@@ -40,9 +40,9 @@ export class ContractListCommand extends EpicCommand {
           { header: t('cli.column.id'), value: (c) => c.id },
           { header: t('cli.column.client'), value: (c) => c.clientName, shrink: 2 },
           { header: t('cli.column.commercial'), value: (c) => c.commercialName, shrink: 3 },
-          { header: t('cli.column.total'), value: (c) => c.totalAmount, align: 'right' },
-          { header: t('cli.column.remaining'), value: (c) => c.remainingAmount, align: 'right' },
-          { header: t('cli.column.signed'), value: (c) => yesNo(c.signed), style: (c) => (c.signed ? 'green' : 'yellow') },
+          { header: t('cli.column.total'), value: (c) => readableAmount(c.totalAmount), align: 'right' },
+          { header: t('cli.column.remaining'), value: (c) => readableAmount(c.remainingAmount), align: 'right' },
+          { header: t('cli.column.signed'), value: (c) => readableSigned(c.signed), style: (c) => (c.signed ? 'green' : 'yellow') },
         ],
         t('cli.empty.contracts'),
       );

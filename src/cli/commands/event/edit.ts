@@ -8,7 +8,7 @@ import { type AnswerKind, isGuided, optional } from '../../prompt.js';
 import { changeAccountRecord } from '../../record-change.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
-import { tableDateTime } from '../../views.js';
+import { typedDateTime } from '../../views.js';
 
 export class EventEditCommand extends MutationCommand {
   static override paths = [
@@ -50,8 +50,8 @@ export class EventEditCommand extends MutationCommand {
           return guided && answer === (current ?? undefined) ? undefined : answer;
         };
         const name = await ask(this.name, '--name', t('cli.field.eventName'), 'name', event.name);
-        const start = await ask(this.start, '--start', t('cli.field.start'), 'dateTime', tableDateTime(event.start));
-        const end = await ask(this.end, '--end', t('cli.field.end'), 'dateTime', tableDateTime(event.end));
+        const start = await ask(this.start, '--start', t('cli.field.start'), 'dateTime', typedDateTime(event.start));
+        const end = await ask(this.end, '--end', t('cli.field.end'), 'dateTime', typedDateTime(event.end));
         const location = await ask(this.location, '--location', t('cli.field.location'), 'text', event.location);
         const attendees = await ask(this.attendees, '--attendees', t('cli.field.attendees'), 'count', String(event.attendees));
         const notes = await ask(this.notes, '--notes', t('cli.field.notes'), 'text', event.notes);

@@ -1,0 +1,10 @@
+import type { readable as english } from '../en/readable.js';
+import type { Wordings } from '../wordings.js';
+
+export const readable = {
+  'readable.withRelative': ({ at }, f) => `${f.dateTime(at)} (${f.relative(at)})`,
+  'readable.signed': 'signé',
+  'readable.unsigned': 'non signé',
+  'values.amount.ambiguous': ({ field, input }, f) =>
+    `${field} : ${f.quote(input)} est ambigu (trois chiffres après le séparateur) : écrivez 1500 ou 1 500 pour un montant entier, 1,50 ou 1.50 pour des décimales`,
+} satisfies Wordings<typeof english>;
