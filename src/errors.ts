@@ -77,6 +77,22 @@ export class BackendUnavailable extends EpicError {
 }
 
 /**
+ * The SQLite read database cannot be read as it is (corrupt pages, a table
+ * dropped): exit 7 unless the CLI repairs it, which it may, since the read
+ * tables are derived from the log and can always be rebuilt.
+ */
+export class ReadDbDamaged extends BackendUnavailable {
+  constructor(
+    text: Message | string,
+    /** The SQLite file that is damaged. */
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
+    super(text, options);
+  }
+}
+
+/**
  * The user cancelled at a prompt (Ctrl-C, Ctrl-D) or answered no to a
  * confirmation: exit 130, and nothing is recorded in the command log, since
  * nothing was attempted.

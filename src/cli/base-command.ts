@@ -2,8 +2,9 @@ import { Command } from 'clipanion';
 import { ANONYMOUS, recordCommand, scrubArgs } from '../commands/command-log.js';
 import type { ActorContext } from '../commands/handler-context.js';
 import { loadConfig } from '../config/config.js';
+import { checkHome } from '../config/home.js';
 import type { CommandOutcome } from '../domain/command-log.js';
-import { EpicError, ExitCode, isCancelled } from '../errors.js';
+import { EpicError, ExitCode, isCancelled, ReadDbDamaged } from '../errors.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
 import type { Message } from '../i18n/message.js';
 import { toStoredMessage } from '../i18n/stored-message.js';
@@ -40,11 +41,12 @@ export abstract class EpicCommand extends Command<EpicContext> {
     let code: number;
     try {
       const config = loadConfig(this.context.env, this.context.cwd);
+      checkHome(config.home);
       this.monitor = createMonitor(config, this.context.stderr);
       this.monitor.setScope({ command: this.path.join(' ') });
       failIfForced(this.context.env);
       runtime = new Runtime(config, undefined, (text) => this.context.stderr.write(`${words(text)}\n`));
-      code = (await this.run(runtime)) ?? ExitCode.ok;
+      code = (await this.runRepairing(runtime)) ?? ExitCode.ok;
     } catch (error) {
       code = await reportFailure(this.context, error, this.monitor);
     }
@@ -59,6 +61,24 @@ export abstract class EpicCommand extends Command<EpicContext> {
     return code;
   }
 
+  /**
+   * Runs the command; when it met a damaged SQLite read database (corrupt
+   * pages, a dropped table), the read tables are rebuilt from the log, the
+   * only thing that was damaged, and a command that changes nothing runs
+   * again on them. A change command is not run twice: its failure stands
+   * (recorded as such), and the next run finds the tables rebuilt.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: what run() returns
+  private async runRepairing(runtime: Runtime): Promise<number | void> {
+    try {
+      return await this.run(runtime);
+    } catch (error) {
+      const damage = readDbDamageIn(error);
+      if (damage === undefined || !(await runtime.repairReadDb(damage)) || this instanceof MutationCommand) throw error;
+      return this.run(runtime);
+    }
+  }
+
   /** clipanion validates option schemas before `execute` and prints their errors on stdout: one line on stderr instead. */
   override async validateAndExecute(): Promise<number> {
     try {
@@ -71,6 +91,14 @@ export abstract class EpicCommand extends Command<EpicContext> {
   protected write(text: string): void {
     this.context.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
+}
+
+/** The read database's damage behind an error, if that is what it is (on the error itself or its causes). */
+function readDbDamageIn(error: unknown): ReadDbDamaged | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++) {
+    if (cause instanceof ReadDbDamaged) return cause;
+  }
+  return undefined;
 }
 
 /**

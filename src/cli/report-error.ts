@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/config.js';
+import { FS_PROBLEMS, isStorageFault } from '../config/fs-problems.js';
 import type { CommandOutcome } from '../domain/command-log.js';
-import { BackendUnavailable, EpicError, ExitCode } from '../errors.js';
+import { BackendUnavailable, EpicError, ExitCode, InvalidInput } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import { words } from '../i18n/translator.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
@@ -33,7 +34,32 @@ export function classify(error: unknown): EpicError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code))
     return new BackendUnavailable(msg('cli.backendUnavailable', { code }), { cause: error });
-  return usageErrorOf(error);
+  return fileSystemFault(error) ?? sqliteFault(error) ?? usageErrorOf(error);
+}
+
+/**
+ * A file-system call that met the environment (a full or read-only disk, a
+ * folder where a file should be, no permission) is no bug: one line naming
+ * the path, exit 7 for the storage, 2 for the configuration.
+ */
+function fileSystemFault(error: unknown): EpicError | undefined {
+  const { code, syscall, path } = (error ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown };
+  if (typeof code !== 'string' || typeof syscall !== 'string') return undefined;
+  const problem = FS_PROBLEMS[code];
+  if (problem === undefined) return undefined;
+  const text = msg('faults.fs.failed', { path: typeof path === 'string' ? path : null, problem, code });
+  return isStorageFault(problem) ? new BackendUnavailable(text, { cause: error }) : new InvalidInput(text, { cause: error });
+}
+
+/** SQLite codes that mean the database file cannot serve (full, failing, corrupt, read-only), wherever they surfaced. */
+const SQLITE_FAULT = /^SQLITE_(FULL|IOERR|CORRUPT|NOTADB|READONLY|CANTOPEN|PERM)/;
+
+function sqliteFault(error: unknown): EpicError | undefined {
+  const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+  if (name !== 'SqliteError' || typeof code !== 'string' || !SQLITE_FAULT.test(code)) return undefined;
+  return new BackendUnavailable(msg('faults.sqlite.failed', { code, detail: typeof message === 'string' ? message : code }), {
+    cause: error,
+  });
 }
 
 /**

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditKeyring } from '../auth/audit-keyring.js';
 import { loadSecret } from '../auth/secret.js';
 import type { Actor, ActorContext, CommandContext } from '../commands/handler-context.js';
 import type { Config } from '../config/config.js';
 import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
-import { NotAuthenticated } from '../errors.js';
+import { NotAuthenticated, type ReadDbDamaged } from '../errors.js';
 import type { AuditKeyring } from '../events/audit-key.js';
 import type { CredentialStore } from '../events/credential-store.js';
 import type { EventStore, RecordedEvent } from '../events/event-store.js';
@@ -132,6 +132,27 @@ export class Runtime {
     }
   }
 
+  /**
+   * The SQLite read database `damage` names is set aside and rebuilt from the
+   * log (it holds nothing else): true when the command may run again on the
+   * rebuilt tables. Not with EPIC_PROJECTIONS=external, where the follower
+   * owns the file (`epic projection rebuild` is the way there).
+   */
+  async repairReadDb(damage: ReadDbDamaged): Promise<boolean> {
+    if (this.config.projections === 'external' || this.read === undefined) return false;
+    const readDb = await this.read.catch(() => undefined);
+    const file = readDb?.file ?? { path: damage.path, ...statOf(damage.path) };
+    if (file.path !== damage.path || file.ino === undefined) return false;
+    await readDb?.close().catch(() => undefined);
+    this.read = undefined;
+    this.caughtUp = undefined;
+    const { setAsideDamaged } = await import('../projections/read-db/set-aside.js');
+    const aside = setAsideDamaged({ path: file.path, dev: file.dev, ino: file.ino }, this.now());
+    this.warnOnce(msg('faults.readDb.rebuilt', { path: damage.path, aside: aside ?? null }));
+    await this.readDb();
+    return true;
+  }
+
   private warnOnce(text: Message): void {
     if (this.warned.has(text.key)) return;
     this.warned.add(text.key);
@@ -177,5 +198,15 @@ export class Runtime {
     const results = await Promise.allSettled([read?.close(), stores?.credentials.close(), stores?.store.close()]);
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
+  }
+}
+
+/** The file a read database that failed to open would have been: its identity, if it exists. */
+function statOf(path: string): { dev: number; ino: number | undefined } {
+  try {
+    const { dev, ino } = statSync(path);
+    return { dev, ino };
+  } catch {
+    return { dev: 0, ino: undefined }; // gone: nothing to set aside
   }
 }

@@ -14,3 +14,9 @@ export type UrlPart = 'user' | 'password' | 'database';
 
 /** The private files a message may name. */
 export type PrivateFile = 'secretKey' | 'auditKey' | 'session';
+
+/** The files the CLI reads from EPIC_HOME and the working directory (regular-file.ts). */
+export type ConfigFile = PrivateFile | 'dotEnv';
+
+/** Why such a file cannot be used. */
+export type ConfigFileProblem = 'isFolder' | 'notRegular' | 'tooLarge' | 'notFolder' | 'denied' | 'loop';

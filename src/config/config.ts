@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { InvalidInput } from '../errors.js';
 import { msg } from '../i18n/message.js';
+import { readRegularFile } from './regular-file.js';
 
 /** Everything the CLI reads from the environment (docs/cli.md, "Configuration"). */
 export interface Config {
@@ -107,13 +107,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * value cannot span lines.
  */
 export function readDotEnv(path: string): Record<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw error;
-  }
+  // Only a regular file of a bounded size is read: a FIFO or a link to /dev/zero would never end.
+  const text = readRegularFile(path, 'dotEnv')?.text;
+  if (text === undefined) return {};
   const out: Record<string, string> = {};
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     for (const [key, value] of Object.entries(parseEnv(`${line.trimStart()}\n`))) {

@@ -1,8 +1,12 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InvalidInput } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import type { PrivateFile } from './config-problems.js';
+import { readRegularFile } from './regular-file.js';
+
+/** A key or a session token is well under a kilobyte. */
+const MAX_PRIVATE_FILE_BYTES = 64 * 1024;
 
 /**
  * Files that hold secrets (the generated key, the session token) are 0600 in a
@@ -23,17 +27,16 @@ export function writePrivateFile(path: string, content: string): void {
   renameSync(temp, path);
 }
 
-/** Reads a private file; undefined when absent; refuses one that group or others can access. */
+/**
+ * Reads a private file; undefined when absent; refuses one that is not a
+ * regular file of a bounded size (regular-file.ts), or that group or others
+ * can access.
+ */
 export function readPrivateFile(path: string, file: PrivateFile): string | undefined {
-  let mode: number;
-  try {
-    mode = statSync(path).mode;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+  const read = readRegularFile(path, file, MAX_PRIVATE_FILE_BYTES);
+  if (read === undefined) return undefined;
+  if ((read.mode & 0o077) !== 0) {
+    throw new InvalidInput(msg('config.privateFile.exposed', { file, path, mode: (read.mode & 0o777).toString(8) }));
   }
-  if ((mode & 0o077) !== 0) {
-    throw new InvalidInput(msg('config.privateFile.exposed', { file, path, mode: (mode & 0o777).toString(8) }));
-  }
-  return readFileSync(path, 'utf8');
+  return read.text;
 }

@@ -28,6 +28,7 @@ import type { ClientField, CsvProblem, ReadProblem } from '../../src/import/impo
 import type { DsnProblem } from '../../src/monitoring/monitor-backend.js';
 import type { ProjectionName } from '../../src/projections/projection-names.js';
 import type { IdNoun, ReadDbProblem } from '../../src/projections/read-problems.js';
+import { FAULTS_SAMPLES } from './faults-samples.js';
 
 type UrlPartOfEsdb = Parameters<(typeof clusterWordings)['cluster.urlInvalid']>[0]['part'];
 
@@ -383,6 +384,7 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'chain.digest.notTaken': [{ stream: 'users', version: 3 }],
   'readable.withRelative': [{ at: '2027-03-10T10:00:00.000Z' }, { at: '2020-01-01T00:00:00.000Z' }],
   'values.amount.ambiguous': [{ field: '--total', input: '1,500' }],
+  ...FAULTS_SAMPLES,
 };
 
 /**

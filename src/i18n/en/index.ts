@@ -11,6 +11,7 @@ import { auditChain } from './audit-chain.js';
 import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
+import { faults } from './faults.js';
 import { help } from './help.js';
 import { menu } from './menu.js';
 import { monitoring } from './monitoring.js';
@@ -31,6 +32,7 @@ export const catalog = {
   ...sessions,
   ...values,
   ...config,
+  ...faults,
   ...store,
   ...readDb,
   ...audit,

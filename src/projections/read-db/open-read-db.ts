@@ -2,11 +2,11 @@
  * Opening the read database. Kysely and the drivers are imported here, lazily,
  * so that commands which never touch the read tables start at bare Node speed.
  */
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { parseReadDbUrl, type ReadDbTarget } from '../../config/read-db-url.js';
-import { BackendUnavailable } from '../../errors.js';
+import { BackendUnavailable, ReadDbDamaged } from '../../errors.js';
 import { msg } from '../../i18n/message.js';
 import type { ReadDbProblem } from '../read-problems.js';
 import type { Database, ReadDialect } from './database.js';
@@ -14,6 +14,8 @@ import type { Database, ReadDialect } from './database.js';
 export interface ReadDb {
   readonly db: Kysely<Database>;
   readonly dialect: ReadDialect;
+  /** SQLite: the file this connection opened (a repair replaces only that one, never one another process already put in its place). */
+  readonly file?: { readonly path: string; readonly dev: number; readonly ino: number };
   close(): Promise<void>;
 }
 
@@ -52,14 +54,75 @@ async function openSqlite(path: string, display: string): Promise<ReadDb> {
     database?.close();
     throw unavailable({ dialect: 'sqlite', path, display }, error) ?? error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingInserts(database) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const target = { dialect: 'sqlite', path, display } as const;
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingInserts(faultNaming(database, (error) => unavailable(target, error) ?? error)) }),
+  });
+  const opened = path === ':memory:' ? undefined : statSync(path);
+  return {
+    db,
+    dialect: 'sqlite',
+    ...(opened && { file: { path, dev: opened.dev, ino: opened.ino } }),
+    close: () => db.destroy(),
+  };
 }
 
 /** The little of better-sqlite3's Database that Kysely's SqliteDialect uses. */
 interface PreparingDatabase<S> {
   prepare(text: string): S;
   close(): void;
+}
+
+/** The little of a better-sqlite3 Statement that Kysely's SqliteConnection uses. */
+interface KyselyStatement {
+  readonly reader: boolean;
+  all(parameters: readonly unknown[]): unknown[];
+  run(parameters: readonly unknown[]): { changes: number | bigint; lastInsertRowid: number | bigint };
+  iterate(parameters: readonly unknown[]): IterableIterator<unknown>;
+}
+
+/** A `rollback` with no transaction open: SQLite already rolled it back itself (SQLITE_FULL, SQLITE_IOERR…). */
+const NOTHING_TO_ROLL_BACK: KyselyStatement = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator](),
+};
+
+/**
+ * Two things Kysely's SqliteDialect gets wrong on a failing disk. On
+ * SQLITE_FULL and some I/O errors SQLite rolls the transaction back itself;
+ * Kysely then sends `rollback`, which fails with "cannot rollback - no
+ * transaction is active", and that error replaces the real one: here that
+ * `rollback` does nothing, so the real cause surfaces. And a driver error
+ * that means the file cannot serve (full, failing, corrupt, a table gone) is
+ * turned by `named` into a one-line BackendUnavailable naming the file (a
+ * `ReadDbDamaged` when rebuilding it would repair it).
+ */
+function faultNaming(
+  database: PreparingDatabase<KyselyStatement> & { readonly inTransaction: boolean },
+  named: (error: unknown) => unknown,
+): PreparingDatabase<KyselyStatement> {
+  const guard = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw named(error);
+    }
+  };
+  return {
+    prepare(text) {
+      if (text === 'rollback' && !database.inTransaction) return NOTHING_TO_ROLL_BACK;
+      const statement = guard(() => database.prepare(text));
+      return {
+        reader: statement.reader,
+        all: (parameters) => guard(() => statement.all(parameters)),
+        run: (parameters) => guard(() => statement.run(parameters)),
+        iterate: (parameters) => guard(() => statement.iterate(parameters)),
+      };
+    },
+    close: () => database.close(),
+  };
 }
 
 const MAX_CACHED_STATEMENTS = 64;
@@ -173,6 +236,19 @@ const MYSQL_UNAVAILABLE: Readonly<Record<string, ReadDbProblem>> = {
 };
 
 const SQLITE_UNAVAILABLE = /^SQLITE_(CANTOPEN|BUSY|LOCKED|READONLY|PERM|AUTH|NOTADB|CORRUPT|IOERR|FULL)/;
+/** A file SQLite cannot read as a database: rebuilt from the log when it is the read database. */
+const SQLITE_DAMAGED = /^SQLITE_(NOTADB|CORRUPT)/;
+/** A table the migrations created, gone (`drop table clients`): only a rebuild brings it back. */
+const MISSING_TABLE = /^no such (table|column)\b/;
+
+function damaged(target: Extract<ReadDbTarget, { dialect: 'sqlite' }>, error: unknown, detail: string): ReadDbDamaged {
+  return new ReadDbDamaged(
+    msg('readDb.unavailable', { display: target.display, problem: null, detail: detail.replace(/\s*\n\s*/g, ' ') }),
+    target.path,
+    { cause: error },
+  );
+}
+
 /** What creating the file or its folder can meet. */
 const FILE_UNAVAILABLE = new Set(['EACCES', 'EPERM', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC', 'ENOENT', 'ELOOP', 'ENAMETOOLONG']);
 
@@ -189,6 +265,9 @@ function unavailable(target: ReadDbTarget, error: unknown): BackendUnavailable |
     problem = code === undefined ? undefined : MYSQL_UNAVAILABLE[code];
   } else if (code !== undefined && (SQLITE_UNAVAILABLE.test(code) || FILE_UNAVAILABLE.has(code))) {
     detail = error instanceof Error ? error.message : code;
+    if (SQLITE_DAMAGED.test(code)) return damaged(target, error, detail);
+  } else if (code === 'SQLITE_ERROR' && error instanceof Error && MISSING_TABLE.test(error.message)) {
+    return damaged(target, error, error.message);
   } else if (error instanceof TypeError && /directory does not exist/.test(error.message)) {
     detail = error.message;
   }

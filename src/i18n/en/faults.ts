@@ -1,0 +1,51 @@
+import type { ConfigFile, ConfigFileProblem } from '../../config/config-problems.js';
+import type { FsProblem } from '../../config/fs-problems.js';
+
+const FILE: Readonly<Record<ConfigFile, string>> = {
+  dotEnv: 'the .env file',
+  secretKey: 'the secret key',
+  auditKey: 'the audit key',
+  session: 'the session file',
+};
+
+const PROBLEM: Readonly<Record<ConfigFileProblem, (maxBytes: number) => string>> = {
+  isFolder: () => 'it is a folder, not a file',
+  notRegular: () => 'it is not a regular file (a FIFO, a device or a socket)',
+  tooLarge: (maxBytes) => `it is larger than ${maxBytes} bytes`,
+  notFolder: () => 'a part of its path is not a folder',
+  denied: () => 'permission denied',
+  loop: () => 'too many symbolic links',
+};
+
+const FS: Readonly<Record<FsProblem, string>> = {
+  full: 'no space left on the device',
+  readOnly: 'the file system is read-only',
+  ioError: 'input/output error',
+  notFolder: 'a part of the path is not a folder',
+  isFolder: 'it is a folder',
+  denied: 'permission denied',
+  loop: 'too many symbolic links',
+  nameTooLong: 'the name is too long',
+};
+
+/** Faults of the environment: unusable files and folders, full or read-only disks, damaged or lost stores. */
+export const faults = {
+  'faults.configFile.unusable': ({
+    file,
+    path,
+    problem,
+    maxBytes,
+  }: {
+    file: ConfigFile;
+    path: string;
+    problem: ConfigFileProblem;
+    maxBytes: number;
+  }): string => `cannot use ${FILE[file]} ${path}: ${PROBLEM[problem](maxBytes)}`,
+  'faults.home.notFolder': ({ path }: { path: string }): string =>
+    `EPIC_HOME ${path} is not a folder: point EPIC_HOME at a folder (or remove the file)`,
+  'faults.fs.failed': ({ path, problem, code }: { path: string | null; problem: FsProblem; code: string }): string =>
+    `cannot write or read ${path ?? 'a file'}: ${FS[problem]} (${code})`,
+  'faults.sqlite.failed': ({ code, detail }: { code: string; detail: string }): string => `a database cannot serve: ${detail} (${code})`,
+  'faults.readDb.rebuilt': ({ path, aside }: { path: string; aside: string | null }): string =>
+    `warning: the read database ${path} was damaged${aside === null ? '' : ` (set aside as ${aside})`}; its tables were rebuilt from the event log`,
+};
