@@ -10,7 +10,6 @@
 import { emitKeypressEvents } from 'node:readline';
 import { assertNever } from '../domain/assert-never.js';
 import { isValidEmail, isValidName, isValidPhone } from '../domain/values/contact.js';
-import { parseDateTime } from '../domain/values/date-time.js';
 import { parseAmount } from '../domain/values/money.js';
 import { Cancelled, EpicError, InvalidInput } from '../errors.js';
 import type { Message } from '../i18n/message.js';
@@ -20,6 +19,7 @@ import type { EpicContext } from './context.js';
 import { colourFor, paint } from './output/terminal.js';
 import { parseCount } from './parse-count.js';
 import { t } from './say.js';
+import { parseTypedDateTime } from './typed-input.js';
 
 /** Exit 2 with the name of the missing option, when no terminal can ask for it. */
 export class MissingOption extends InvalidInput {
@@ -59,7 +59,7 @@ export function rejectionOf(kind: AnswerKind, answer: string, option: string): M
     case 'amount':
       return reasonOf(() => parseAmount(text, option));
     case 'dateTime':
-      return reasonOf(() => parseDateTime(text, option));
+      return reasonOf(() => parseTypedDateTime(text, option));
     case 'count':
       return reasonOf(() => parseCount(text, option));
     default:

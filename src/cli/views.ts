@@ -4,6 +4,8 @@
  * their id, nested values (an event's client contact) as fields of their own.
  * `--json` prints the records themselves (src/records.ts), never these.
  */
+
+import { currentFormat } from '../i18n/translator.js';
 import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../records.js';
 import type { Field } from './output.js';
 import { readableAmount, readableDateTime, readablePhone, readableSigned, readableWhen } from './readable.js';
@@ -76,8 +78,6 @@ export function eventFields(event: OccasionRecord): Field[] {
   ];
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-
 /**
  * An instant in a table cell, as the reader's language writes it, in the
  * local time zone (TZ), to the minute: `mer. 10 mars 2027, 11:00`.
@@ -91,7 +91,15 @@ export function tableDateTime(iso: string | null): string | null {
  * time (TZ), to the minute, `2026-06-04 13:00`, which every locale accepts.
  */
 export function typedDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  const { timeZone } = currentFormat();
+  // Swedish writes a date-time as ISO 8601 does: `2026-06-04 13:00`.
+  return new Intl.DateTimeFormat('sv-SE', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone !== undefined && { timeZone }),
+  }).format(new Date(iso));
 }

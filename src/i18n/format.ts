@@ -22,6 +22,8 @@ export interface FormatOptions {
 
 export interface Format {
   readonly locale: string;
+  /** The IANA zone instants are shown in; undefined: the process's (TZ). Typed date-times are read in it too. */
+  readonly timeZone: string | undefined;
   /** Integer cents → `12 000,00 €` / `€12,000.00`. */
   money(cents: number): string;
   /** An instant → `mer. 10 mars 2027, 11:00` / `Wed, Mar 10, 2027, 11:00 AM`, in the local time zone. */
@@ -57,6 +59,7 @@ export function createFormat(options: FormatOptions): Format {
   let plurals: Intl.PluralRules | undefined;
   return {
     locale,
+    timeZone,
     money(cents) {
       money ??= new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
       // Integer cents divided once: exact for every amount the store holds (< 2^53 cents).

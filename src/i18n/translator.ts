@@ -103,6 +103,11 @@ export function currentFormat(): Format {
   return fallbackFormat;
 }
 
+/** The language of this invocation (English while none is set: code run outside the CLI). */
+export function currentLanguage(): Language {
+  return current?.language ?? 'en';
+}
+
 /** The words for `text` in this invocation's language; a message's developer form while no language is set yet. */
 export function words(text: Message | string): string {
   if (typeof text === 'string') return text;

@@ -13,7 +13,7 @@ export const NOUNS: Readonly<Record<IdNoun, { readonly one: string; readonly oth
 /** Amounts, date-times, contact details, free text and ids as they are typed: what is wrong with one. */
 export const values = {
   'values.amount.invalid': ({ field, input }: { field: string; input: string }): string =>
-    `${field} must be a number with at most two decimals, like 1500 or 1500.50 (got ${JSON.stringify(input)})`,
+    `${field} must be an amount with at most two decimals, like 1500, 1500.50 or 1 500,50 (got ${JSON.stringify(input)})`,
   'values.dateTime.invalid': ({ field, input }: { field: string; input: string }): string =>
     `${field} must be an ISO 8601 date-time like 2026-06-04T13:00 (got ${JSON.stringify(input)})`,
   'values.instant.invalid': ({ field, input }: { field: string; input: string }): string =>

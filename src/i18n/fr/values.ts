@@ -35,9 +35,9 @@ const AMOUNTS = { total: 'le total', remaining: 'le reste à payer', amount: 'le
 
 export const values = {
   'values.amount.invalid': ({ field, input }, f) =>
-    `${field} doit être un nombre d’au plus deux décimales, comme 1500 ou 1500.50 (valeur reçue : ${f.quote(input)})`,
+    `${field} doit être un montant d’au plus deux décimales, comme 1500, 1 500,50 ou 1500.50 (valeur reçue : ${f.quote(input)})`,
   'values.dateTime.invalid': ({ field, input }, f) =>
-    `${field} doit être une date et une heure ISO 8601, comme 2026-06-04T13:00 (valeur reçue : ${f.quote(input)})`,
+    `${field} doit être une date et une heure, comme 04/06/2026 13:00 ou 2026-06-04T13:00 (ISO 8601) (valeur reçue : ${f.quote(input)})`,
   'values.instant.invalid': ({ field, input }, f) => `${field} doit être une date et une heure ISO 8601 (valeur reçue : ${f.quote(input)})`,
   'values.limit.invalid': ({ limit }) => `la limite doit être un nombre entier positif ou nul (valeur reçue : ${limit})`,
   'values.email.invalid': 'adresse e-mail invalide',

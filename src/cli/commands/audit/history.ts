@@ -2,7 +2,6 @@ import { Option } from 'clipanion';
 import type { RecordKind, RecordView } from '../../../audit/record-views.js';
 import { type Action, assertAllowed } from '../../../auth/policy.js';
 import { assertNever } from '../../../domain/assert-never.js';
-import { parseDateTime } from '../../../domain/values/date-time.js';
 import { truncate } from '../../../domain/values/money.js';
 import { InvalidInput, NotFound } from '../../../errors.js';
 import { msg } from '../../../i18n/message.js';
@@ -11,6 +10,7 @@ import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '.
 import { EpicCommand } from '../../base-command.js';
 import { type Field, printFields, printJson } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
+import { parseTypedDateTime } from '../../typed-input.js';
 import { clientFields, contractFields, eventFields, userFields } from '../../views.js';
 
 const KINDS: readonly RecordKind[] = ['user', 'client', 'contract', 'event'];
@@ -37,7 +37,7 @@ export class HistoryCommand extends EpicCommand {
       throw new InvalidInput(msg('cli.input.choice', { option: '--format', choices: ['csv', 'json'], got: truncate(this.format) }));
     }
     const format = this.format ?? (this.json ? 'json' : 'text');
-    const at = this.at === undefined ? undefined : parseDateTime(this.at, '--at');
+    const at = this.at === undefined ? undefined : parseTypedDateTime(this.at, '--at');
 
     const actor = await runtime.actor();
     if (kind === 'user') assertAllowed('user.view', actor);

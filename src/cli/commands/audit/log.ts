@@ -1,11 +1,11 @@
 import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
-import { parseDateTime } from '../../../domain/values/date-time.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
+import { parseTypedDateTime } from '../../typed-input.js';
 import { tableDateTime } from '../../views.js';
 
 export class LogCommand extends EpicCommand {
@@ -20,7 +20,7 @@ export class LogCommand extends EpicCommand {
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     const scope = listingScope('log.list', actor);
-    const since = this.since === undefined ? undefined : parseDateTime(this.since, '--since');
+    const since = this.since === undefined ? undefined : parseTypedDateTime(this.since, '--since');
     const limit = this.limit === undefined ? 100 : parseCount(this.limit, '--limit');
     const db = await runtime.readDb();
     const { listLog } = await import('../../../projections/queries/index.js');

@@ -1,6 +1,5 @@
 import { Option } from 'clipanion';
 import { resolveId, viewOccasion } from '../../../commands/read-access.js';
-import { parseDateTime } from '../../../domain/values/date-time.js';
 import { NotFound } from '../../../errors.js';
 import { msg } from '../../../i18n/message.js';
 import { MutationCommand } from '../../base-command.js';
@@ -11,6 +10,7 @@ import { choose, isGuided, optional, required } from '../../prompt.js';
 import { refuseUnlessAllowed } from '../../refuse-early.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
+import { parseTypedDateTime } from '../../typed-input.js';
 
 export class EventCreateCommand extends MutationCommand {
   static override paths = [
@@ -53,11 +53,11 @@ export class EventCreateCommand extends MutationCommand {
       const contract = await getContract(db.db, contractId);
       if (!contract) throw new NotFound(msg('cli.notFound.contract', { id: contractRef }));
       const name = await required(this.context, this.name, { option: '--name', label: t('cli.field.eventName'), kind: 'name' });
-      const start = parseDateTime(
+      const start = parseTypedDateTime(
         await required(this.context, this.start, { option: '--start', label: t('cli.field.start'), kind: 'dateTime' }),
         '--start',
       );
-      const end = parseDateTime(
+      const end = parseTypedDateTime(
         await required(this.context, this.end, { option: '--end', label: t('cli.field.end'), kind: 'dateTime' }),
         '--end',
       );

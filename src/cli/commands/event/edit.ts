@@ -1,6 +1,5 @@
 import { Option } from 'clipanion';
 import { viewOccasion } from '../../../commands/read-access.js';
-import { parseDateTime } from '../../../domain/values/date-time.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
@@ -8,6 +7,7 @@ import { type AnswerKind, isGuided, optional } from '../../prompt.js';
 import { changeAccountRecord } from '../../record-change.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
+import { parseTypedDateTime } from '../../typed-input.js';
 import { typedDateTime } from '../../views.js';
 
 export class EventEditCommand extends MutationCommand {
@@ -58,8 +58,8 @@ export class EventEditCommand extends MutationCommand {
         const data = {
           occasionId,
           ...(name !== undefined && { name }),
-          ...(start !== undefined && { start: parseDateTime(start, '--start') }),
-          ...(end !== undefined && { end: parseDateTime(end, '--end') }),
+          ...(start !== undefined && { start: parseTypedDateTime(start, '--start') }),
+          ...(end !== undefined && { end: parseTypedDateTime(end, '--end') }),
           ...(location !== undefined && { location }),
           ...(attendees !== undefined && { attendees: parseCount(attendees, '--attendees') }),
           ...(notes !== undefined && { notes }),
