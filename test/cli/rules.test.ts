@@ -189,7 +189,7 @@ const CASES: Record<string, () => Refusal> = {
   'contract remaining ≥ 0': () => ({
     who: 'bob',
     args: ['contract', 'create', '--client', data.clients.bob, '--total', '100', '--remaining=-1'],
-    message: /--remaining must be a number/,
+    message: /--remaining must be an amount/,
   }),
   'payment > 0': () => ({ who: 'bob', args: ['contract', 'pay', data.contracts.bobSigned, '--amount', '0'], message: /greater than 0/ }),
   'payment ≤ remaining': () => ({
@@ -209,23 +209,28 @@ const CASES: Record<string, () => Refusal> = {
   }),
   'amount: at most two decimals': () => ({
     who: 'bob',
-    args: ['contract', 'pay', data.contracts.bobSigned, '--amount', '1.005'],
-    message: /--amount must be a number with at most two decimals/,
+    args: ['contract', 'pay', data.contracts.bobSigned, '--amount', '1.0050'],
+    message: /--amount must be an amount with at most two decimals/,
   }),
   'amount: no sign': () => ({
     who: 'bob',
     args: ['contract', 'pay', data.contracts.bobSigned, '--amount=-5'],
-    message: /--amount must be a number/,
+    message: /--amount must be an amount/,
   }),
-  'amount: no comma': () => ({
+  'amount: three digits after the separator are ambiguous': () => ({
     who: 'bob',
-    args: ['contract', 'create', '--client', data.clients.bob, '--total', '1,5'],
-    message: /--total must be a number/,
+    args: ['contract', 'create', '--client', data.clients.bob, '--total', '1,500'],
+    message: /--total: "1,500" is ambiguous/,
+  }),
+  'amount: no thousands separator but a space': () => ({
+    who: 'bob',
+    args: ['contract', 'create', '--client', data.clients.bob, '--total', '1,500.50'],
+    message: /--total must be an amount/,
   }),
   'amount: not a word': () => ({
     who: 'bob',
     args: ['contract', 'edit', data.contracts.bobUnsigned, '--total', 'lots'],
-    message: /--total must be a number/,
+    message: /--total must be an amount/,
   }),
 
   // Events
