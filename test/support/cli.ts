@@ -116,6 +116,8 @@ export class Installation {
   }
 
   cleanup(): void {
-    rmSync(this.home, { recursive: true, force: true });
+    // A process the test started (a CLI in a tmux pane being hung up, a follower) may still be closing its
+    // SQLite files here: rmSync retries ENOTEMPTY and EBUSY rather than failing the suite.
+    rmSync(this.home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

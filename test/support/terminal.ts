@@ -127,6 +127,6 @@ export class Terminal {
     } catch {
       // Already gone.
     }
-    rmSync(this.#dir, { recursive: true, force: true });
+    rmSync(this.#dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
