@@ -15,6 +15,11 @@ export function printJson(stdout: Writable, value: unknown): void {
   stdout.write(`${isTerminal(stdout) ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
 }
 
+/** `printJson` of a value already serialized compactly (`json`: its JSON text, as the database built it). */
+export function printJsonText(stdout: Writable, json: string): void {
+  stdout.write(`${isTerminal(stdout) ? JSON.stringify(JSON.parse(json), null, 2) : json}\n`);
+}
+
 export type Cell = string | number | boolean | null | undefined;
 
 export interface Column<T> {

@@ -2,7 +2,7 @@ import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { resolveUserId } from '../../../commands/read-access.js';
 import { EpicCommand } from '../../base-command.js';
-import { printJson, printTable } from '../../output.js';
+import { printJson, printJsonText, printTable } from '../../output.js';
 import { readablePhone } from '../../readable.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
@@ -21,16 +21,19 @@ export class ClientListCommand extends EpicCommand {
     const actor = await runtime.actor();
     const scope = listingScope('client.view', actor);
     const db = await runtime.readDb();
-    const { listClients } = await import('../../../projections/queries/clients.js');
+    const { listClients, listClientsJsonSqlite } = await import('../../../projections/queries/clients.js');
     const commercialId = this.commercial === undefined ? undefined : await resolveUserId(db, this.commercial);
-    const clients = await listClients(db.db, {
+    const options = {
       scope,
       actorId: actor.id,
       ...(this.search !== undefined && { search: this.search }),
       ...(commercialId !== undefined && { commercialId }),
-    });
-    if (this.json) printJson(this.context.stdout, clients);
-    else
+    };
+    // On SQLite the JSON is built by the database: the same bytes, no row objects (B1).
+    if (this.json && db.dialect === 'sqlite') printJsonText(this.context.stdout, await listClientsJsonSqlite(db.db, options));
+    else if (this.json) printJson(this.context.stdout, await listClients(db.db, options));
+    else {
+      const clients = await listClients(db.db, options);
       await printTable(
         this.context,
         clients,
@@ -44,5 +47,6 @@ export class ClientListCommand extends EpicCommand {
         ],
         t('cli.empty.clients'),
       );
+    }
   }
 }
