@@ -62,7 +62,13 @@ export interface OccasionRecord {
   readonly notes: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** `cancelled` once `event cancel` ran: kept, out of the listings unless asked for. */
+  readonly status: OccasionStatus;
+  /** Why it was cancelled (null when scheduled, or cancelled without a reason). */
+  readonly cancelReason: string | null;
 }
+
+export type OccasionStatus = 'scheduled' | 'cancelled';
 
 export interface LogEntryRecord {
   readonly id: string;

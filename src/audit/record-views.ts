@@ -83,6 +83,8 @@ export function occasionView(account: AccountState, users: UsersState, id: strin
     notes: occasion.notes,
     createdAt: occasion.createdAt,
     updatedAt: occasion.updatedAt,
+    status: occasion.cancellation === null ? 'scheduled' : 'cancelled',
+    cancelReason: occasion.cancellation?.reason ?? null,
   };
 }
 

@@ -25,6 +25,9 @@ export const POLICY = {
   'user.view': gestionOnly,
   'user.edit': gestionOnly,
   'user.delete': gestionOnly,
+  'user.disable': gestionOnly,
+  'user.enable': gestionOnly,
+  'user.unlock': gestionOnly,
 
   'client.create': ownedChange,
   'client.view': viewable,
@@ -39,11 +42,13 @@ export const POLICY = {
   'contract.sign': ownedChange,
   'contract.pay': ownedChange,
   'contract.delete': gestionOnly,
+  'contract.refund': ownedChange,
 
   'event.create': ownedChange,
   'event.view': viewable,
   'event.edit': { gestion: 'all', commercial: 'none', support: 'assigned' },
   'event.assign': gestionOnly,
+  'event.cancel': ownedChange,
 
   'log.list': { gestion: 'all', commercial: 'own', support: 'own' },
   'audit.verify': gestionOnly,

@@ -73,6 +73,8 @@ export function eventFields(event: OccasionRecord): Field[] {
     [t('cli.field.location'), event.location],
     [t('cli.field.attendees'), event.attendees],
     [t('cli.field.notes'), event.notes],
+    [t('cli.field.status'), t(event.status === 'cancelled' ? 'cli.status.cancelled' : 'cli.status.scheduled')],
+    ...(event.status === 'cancelled' ? ([[t('cli.field.cancelReason'), event.cancelReason]] as Field[]) : []),
     [t('cli.field.createdAt'), readableDateTime(event.createdAt)],
     [t('cli.field.updatedAt'), readableDateTime(event.updatedAt)],
   ];

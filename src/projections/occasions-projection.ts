@@ -15,7 +15,16 @@ import { chunks, deleteWhereIn, MAX_ROWS_PER_STATEMENT } from './read-db/upsert.
 type OccasionEvent =
   | Extract<
       AccountEvent,
-      { type: 'OccasionScheduled' | 'OccasionUpdated' | 'SupportAssigned' | 'SupportUnassigned' | 'ContractDeleted' | 'ClientDeleted' }
+      {
+        type:
+          | 'OccasionScheduled'
+          | 'OccasionUpdated'
+          | 'SupportAssigned'
+          | 'SupportUnassigned'
+          | 'OccasionCancelled'
+          | 'ContractDeleted'
+          | 'ClientDeleted';
+      }
     >
   | Extract<UserEvent, { type: 'UserDeleted' }>;
 
@@ -24,6 +33,7 @@ const OCCASION_EVENT_TYPES = typeList<OccasionEvent['type']>({
   OccasionUpdated: true,
   SupportAssigned: true,
   SupportUnassigned: true,
+  OccasionCancelled: true,
   ContractDeleted: true,
   ClientDeleted: true,
   UserDeleted: true,
@@ -38,7 +48,8 @@ const OCCASION_EVENT_TYPES = typeList<OccasionEvent['type']>({
  */
 export const occasionsProjection: Projection = {
   name: 'occasions',
-  version: 1,
+  // 2: `cancelled` and `cancel_reason` (event cancel).
+  version: 2,
   tables: ['occasions'],
   handles: OCCASION_EVENT_TYPES,
   createTables: createOccasionsTable,
@@ -76,6 +87,8 @@ export const occasionsProjection: Projection = {
             attendees: d.attendees,
             notes: d.notes,
             support_id: null,
+            cancelled: 0,
+            cancel_reason: null,
             created_at: at,
             updated_at: at,
           });
@@ -100,6 +113,9 @@ export const occasionsProjection: Projection = {
           break;
         case 'SupportUnassigned':
           rows.update(event.data.occasionId, (row) => ({ ...row, support_id: null, updated_at: at }));
+          break;
+        case 'OccasionCancelled':
+          rows.update(event.data.occasionId, (row) => ({ ...row, cancelled: 1, cancel_reason: event.data.reason, updated_at: at }));
           break;
         case 'ContractDeleted': {
           const { contractId } = event.data;
@@ -140,6 +156,7 @@ function occasionIdOf(event: OccasionEvent): string | undefined {
     case 'OccasionUpdated':
     case 'SupportAssigned':
     case 'SupportUnassigned':
+    case 'OccasionCancelled':
       return event.data.occasionId;
     case 'ContractDeleted':
     case 'ClientDeleted':
@@ -158,7 +175,11 @@ function clientIdOf(recorded: RecordedEvent): string {
   return recorded.streamId.slice(ACCOUNT_STREAM_PREFIX.length);
 }
 
-/** Version 1 of `occasions`: the shape of the first migration. */
+/**
+ * Version 2 of `occasions`: the first migration's shape, with the cancellation.
+ * Listings walk the start index and skip the cancelled rows (few, and the
+ * same walk serves `--cancelled`, which shows them too).
+ */
 async function createOccasionsTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
   const t = columnTypes(dialect);
   const occasions = names.table('occasions');
@@ -174,6 +195,8 @@ async function createOccasionsTable(db: SchemaDb, dialect: ReadDialect, names: T
     .addColumn('attendees', 'integer', (c) => c.notNull())
     .addColumn('notes', t.bigText)
     .addColumn('support_id', t.id)
+    .addColumn('cancelled', 'integer', (c) => c.notNull())
+    .addColumn('cancel_reason', t.bigText)
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .$call(t.options)

@@ -160,6 +160,7 @@ const ACTION_OF = {
   'event edit': 'event.edit',
   'event assign': 'event.assign',
   'event unassign': 'event.assign',
+  'event cancel': 'event.cancel',
   history: null,
   log: 'log.list',
   'audit verify': 'audit.verify',
@@ -176,7 +177,6 @@ const ACTION_OF = {
  * the CLI has the command, the item must move to ACTION_OF with cell tests.
  */
 const NOT_BUILT: Readonly<Record<string, string | null>> = {
-  'event cancel': 'event.cancel',
   passwd: null,
   'user disable': 'user.disable',
   'user enable': 'user.enable',
@@ -498,6 +498,8 @@ const ATTEMPTS: Partial<Record<Item, Attempt>> = {
   'event assign': async (role, relation) =>
     writer.run(ACTOR[role], ['event', 'assign', await fresh.event(relation), '--support', writer.ids.sue]),
   'event unassign': async (role, relation) => writer.run(ACTOR[role], ['event', 'unassign', await fresh.event(relation)]),
+  'event cancel': async (role, relation) =>
+    writer.run(ACTOR[role], ['event', 'cancel', await fresh.event(relation), '--reason', unique('reason'), '--yes']),
 };
 
 for (const role of ROLES) {

@@ -21,6 +21,7 @@ interface Refusal {
 let team: Team;
 let data: Dataset;
 let deletedSupport: string;
+let cancelledEvent: string;
 
 const rules = suite('business rules and malformed input, refused with nothing changed');
 rules.before(async () => {
@@ -32,6 +33,11 @@ rules.before(async () => {
     { stdin: 'gone password\n' },
   );
   await team.ok('ada', ['user', 'delete', deletedSupport, '--yes']);
+  cancelledEvent = await team.ok(
+    'bob',
+    event(() => data.contracts.bobSigned, '2026-08-01T10:00Z', '2026-08-01T12:00Z'),
+  );
+  await team.ok('bob', ['event', 'cancel', cancelledEvent, '--reason', 'called off', '--yes']);
 });
 rules.after(() => team?.cleanup());
 
@@ -279,6 +285,26 @@ const CASES: Record<string, () => Refusal> = {
     args: ['event', 'assign', data.events.bobOpen, '--support', deletedSupport],
     code: 5,
     message: /no user/,
+  }),
+  'a cancelled event cannot be edited': () => ({
+    who: 'ada',
+    args: ['event', 'edit', cancelledEvent, '--attendees', '12'],
+    message: /is cancelled/,
+  }),
+  'a cancelled event cannot be assigned': () => ({
+    who: 'ada',
+    args: ['event', 'assign', cancelledEvent, '--support', team.ids.sam],
+    message: /is cancelled/,
+  }),
+  'a cancelled event cannot be cancelled again': () => ({
+    who: 'bob',
+    args: ['event', 'cancel', cancelledEvent, '--yes'],
+    message: /already cancelled/,
+  }),
+  'event cancel without a terminal needs --yes': () => ({
+    who: 'bob',
+    args: ['event', 'cancel', data.events.bobOpen],
+    message: /--yes/,
   }),
   'date: impossible day': () => ({
     who: 'bob',

@@ -44,6 +44,8 @@ const EVENT_KEYS = [
   'notes',
   'createdAt',
   'updatedAt',
+  'status',
+  'cancelReason',
 ];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -36,7 +36,7 @@ type UrlPartOfEsdb = Parameters<(typeof clusterWordings)['cluster.urlInvalid']>[
 type ParamKey = { [K in MessageKey]: MessageParams<K> extends undefined ? never : K }[MessageKey];
 
 // Every member of each union a param may take: a missing member does not compile (typeList).
-const TEXT_FIELDS = typeList<TextField>({ company: true, location: true, notes: true });
+const TEXT_FIELDS = typeList<TextField>({ company: true, location: true, notes: true, reason: true });
 const AMOUNT_FIELDS = typeList<AmountField>({ total: true, remaining: true, amount: true });
 const ID_NOUNS = typeList<IdNoun>({ user: true, client: true, contract: true, event: true, logEntry: true });
 const RECORD_KINDS = typeList<RecordKind>({ user: true, client: true, contract: true, event: true });
@@ -141,6 +141,10 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'contract.notFound': [{ contractId: ID }],
   'event.alreadyExists': [{ occasionId: ID }],
   'event.notFound': [{ occasionId: ID }],
+  'event.alreadyCancelled': [{ occasionId: ID }],
+  'event.cancelled': [{ occasionId: ID }],
+  'cli.confirm.cancelEvent': [{ id: ID, name: 'Casey wedding', client: 'Kevin Casey' }],
+  'cli.done.cancelledEvent': [{ id: ID, name: 'Casey wedding' }],
   'event.supportNotSupport': ROLES.map((role) => ({ userId: ID, role })),
   'event.attendeesInvalid': [{ max: 1_000_000 }],
   'user.roleInvalid': [{ input: 'admin' }],
@@ -547,6 +551,7 @@ catalog('history wordings: every event type a history shows has one, in both lan
     OccasionUpdated: true,
     SupportAssigned: true,
     SupportUnassigned: true,
+    OccasionCancelled: true,
     UserCreated: true,
     UserRenamed: true,
     UserEmailChanged: true,

@@ -261,6 +261,8 @@ describeReadDb("projections: occasions (the CLI's events)", (test) => {
       notes: 'Wedding starts at 3PM, by the river.',
       createdAt: t.o1Created,
       updatedAt: t.o1Assigned,
+      status: 'scheduled',
+      cancelReason: null,
     });
   });
 

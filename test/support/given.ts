@@ -83,4 +83,8 @@ export const ev = {
     data: { occasionId, supportId },
   }),
   supportUnassigned: (occasionId = 'occ1'): AccountEvent => ({ type: 'SupportUnassigned', data: { occasionId } }),
+  occasionCancelled: (occasionId = 'occ1', reason: string | null = null): AccountEvent => ({
+    type: 'OccasionCancelled',
+    data: { occasionId, reason },
+  }),
 };

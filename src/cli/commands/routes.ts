@@ -52,6 +52,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { route: 'event edit', load: async () => (await import('./event/edit.js')).EventEditCommand, action: 'event.edit' },
   { route: 'event assign', load: async () => (await import('./event/assign.js')).EventAssignCommand, action: 'event.assign' },
   { route: 'event unassign', load: async () => (await import('./event/unassign.js')).EventUnassignCommand, action: 'event.assign' },
+  { route: 'event cancel', load: async () => (await import('./event/cancel.js')).EventCancelCommand, action: 'event.cancel' },
   { route: 'log', load: async () => (await import('./audit/log.js')).LogCommand, action: 'log.list' },
   { route: 'history', load: async () => (await import('./audit/history.js')).HistoryCommand },
   { route: 'audit verify', load: async () => (await import('./audit/verify.js')).AuditVerifyCommand, action: 'audit.verify' },

@@ -31,11 +31,12 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'event create': [
     'epic event create --contract xtbf --name "Casey wedding" --start "2026-06-04 13:00" --end "2026-06-05 02:00" --location "53 Rue du Château, Candé-sur-Beuvron" --attendees 75 --notes "DJ until 2am"',
   ],
-  'event list': ['epic event list --unassigned'],
+  'event list': ['epic event list --unassigned', 'epic event list --cancelled'],
   'event view': ['epic event view bf5z'],
   'event edit': ['epic event edit bf5z --attendees 90'],
   'event assign': ['epic event assign bf5z --support sam@epic.test'],
   'event unassign': ['epic event unassign bf5z'],
+  'event cancel': ['epic event cancel bf5z --reason "postponed to next year" --yes'],
   log: ['epic log --denied --since 2026-06-03'],
   history: [
     'epic history contract xtbf',

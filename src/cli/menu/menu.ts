@@ -52,6 +52,7 @@ const ACTIONS: readonly MenuAction[] = [
   { route: 'event edit', pick: 'event' },
   { route: 'event assign', pick: 'event' },
   { route: 'event unassign', pick: 'event' },
+  { route: 'event cancel', pick: 'event' },
   { route: 'user list' },
   { route: 'user view', pick: 'user' },
   { route: 'user create' },

@@ -40,4 +40,5 @@ export type AccountCommand =
       };
     }
   | { type: 'AssignSupport'; data: { occasionId: string; supportId: string } }
-  | { type: 'UnassignSupport'; data: { occasionId: string } };
+  | { type: 'UnassignSupport'; data: { occasionId: string } }
+  | { type: 'CancelOccasion'; data: { occasionId: string; reason?: string | null } };

@@ -58,7 +58,9 @@ export type AccountEvent =
       };
     }
   | { type: 'SupportAssigned'; data: { occasionId: string; supportId: string } }
-  | { type: 'SupportUnassigned'; data: { occasionId: string } };
+  | { type: 'SupportUnassigned'; data: { occasionId: string } }
+  /** The occasion will not take place: it stays in the account (and its history), out of the listings and of every rule that counts live occasions. */
+  | { type: 'OccasionCancelled'; data: { occasionId: string; reason: string | null } };
 
 export type AccountEventType = AccountEvent['type'];
 
@@ -76,6 +78,7 @@ export const ACCOUNT_EVENT_TYPES = typeList<AccountEventType>({
   OccasionUpdated: true,
   SupportAssigned: true,
   SupportUnassigned: true,
+  OccasionCancelled: true,
 });
 
 export const ACCOUNT_STREAM_PREFIX = 'client-';

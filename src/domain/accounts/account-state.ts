@@ -32,8 +32,15 @@ export interface Occasion {
   readonly attendees: number;
   readonly notes: string | null;
   readonly supportId: string | null;
+  /** Null while the occasion is scheduled; once cancelled, why (the reason may be null) and when. */
+  readonly cancellation: Cancellation | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+export interface Cancellation {
+  readonly reason: string | null;
+  readonly at: string;
 }
 
 /** A client account folded from its stream. Deleted records disappear from the maps. */
@@ -84,7 +91,9 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
     case 'ContractDeleted': {
       const contracts: Record<string, Contract> = { ...state.contracts };
       delete contracts[event.data.contractId];
-      return { ...state, contracts };
+      // Only cancelled occasions can remain on a contract being deleted: they go with it.
+      const occasions = Object.fromEntries(Object.entries(state.occasions).filter(([, o]) => o.contractId !== event.data.contractId));
+      return { ...state, contracts, occasions };
     }
     case 'OccasionScheduled': {
       const d = event.data;
@@ -98,6 +107,7 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
         attendees: d.attendees,
         notes: d.notes,
         supportId: null,
+        cancellation: null,
         createdAt: at,
         updatedAt: at,
       };
@@ -111,6 +121,8 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
       return updateOccasion(state, event.data.occasionId, at, (o) => ({ ...o, supportId: event.data.supportId }));
     case 'SupportUnassigned':
       return updateOccasion(state, event.data.occasionId, at, (o) => ({ ...o, supportId: null }));
+    case 'OccasionCancelled':
+      return updateOccasion(state, event.data.occasionId, at, (o) => ({ ...o, cancellation: { reason: event.data.reason, at } }));
     default:
       return assertNever(event);
   }
@@ -126,6 +138,11 @@ function updateOccasion(state: AccountState, id: string, at: string, change: (o:
   const occasion = state.occasions[id];
   if (!occasion) return state;
   return { ...state, occasions: { ...state.occasions, [id]: { ...change(occasion), updatedAt: at } } };
+}
+
+/** The occasions that will still take place (not cancelled), optionally of one contract. */
+export function liveOccasions(state: AccountState, contractId?: string): Occasion[] {
+  return Object.values(state.occasions).filter((o) => o.cancellation === null && (contractId === undefined || o.contractId === contractId));
 }
 
 /** Ids of the supports assigned to occasions of the account (optionally of one contract). */

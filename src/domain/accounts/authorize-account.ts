@@ -42,6 +42,8 @@ export function accountCommandAction(command: AccountCommand, state: AccountStat
     case 'AssignSupport':
     case 'UnassignSupport':
       return { action: 'event.assign', target: { commercialId: owner } };
+    case 'CancelOccasion':
+      return { action: 'event.cancel', target: { commercialId: owner } };
     default:
       return assertNever(command);
   }

@@ -6,7 +6,7 @@ import { isValidEmail, isValidName, isValidPhone } from '../values/contact.js';
 import type { AmountField, TextField } from '../values/fields.js';
 import type { AccountCommand } from './account-commands.js';
 import type { AccountEvent } from './account-events.js';
-import type { AccountState, Contract, Occasion } from './account-state.js';
+import { type AccountState, type Contract, liveOccasions, type Occasion } from './account-state.js';
 
 /** Users the decision needs, read by the handler from the user directory at the same moment. */
 export interface AccountContext {
@@ -117,7 +117,8 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
     }
     case 'DeleteContract': {
       const contract = requireContract(state, command.data.contractId);
-      const occasions = Object.values(state.occasions).filter((o) => o.contractId === contract.id).length;
+      // A cancelled occasion does not hold its contract back: it goes with it (and stays in the history).
+      const occasions = liveOccasions(state, contract.id).length;
       if (occasions > 0) throw new RuleViolation(msg('contract.hasEvents', { contractId: contract.id, count: occasions }));
       return [{ type: 'ContractDeleted', data: { contractId: contract.id } }];
     }
@@ -149,7 +150,7 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
       ];
     }
     case 'EditOccasion': {
-      const occasion = requireOccasion(state, command.data.occasionId);
+      const occasion = requireScheduled(state, command.data.occasionId);
       const { name, start, end, location, attendees, notes } = command.data;
       const changes: { name?: string; start?: string; end?: string; location?: string; attendees?: number; notes?: string | null } = {};
       if (name !== undefined) {
@@ -182,7 +183,7 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
       return Object.keys(changes).length === 0 ? [] : [{ type: 'OccasionUpdated', data: { occasionId: occasion.id, ...changes } }];
     }
     case 'AssignSupport': {
-      const occasion = requireOccasion(state, command.data.occasionId);
+      const occasion = requireScheduled(state, command.data.occasionId);
       const support = context.support;
       if (!support || support.deleted || support.id !== command.data.supportId)
         throw new NotFound(msg('user.notFound', { userId: command.data.supportId }));
@@ -191,10 +192,12 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
       return [{ type: 'SupportAssigned', data: { occasionId: occasion.id, supportId: support.id } }];
     }
     case 'UnassignSupport': {
-      const occasion = requireOccasion(state, command.data.occasionId);
+      const occasion = requireScheduled(state, command.data.occasionId);
       if (occasion.supportId === null) return [];
       return [{ type: 'SupportUnassigned', data: { occasionId: occasion.id } }];
     }
+    case 'CancelOccasion':
+      return cancelOccasion(state, command.data);
     default:
       return assertNever(command);
   }
@@ -216,6 +219,21 @@ export function requireOccasion(state: AccountState, occasionId: string): Occasi
   requireClient(state);
   const occasion = state.occasions[occasionId];
   if (!occasion) throw new NotFound(msg('event.notFound', { occasionId }));
+  return occasion;
+}
+
+function cancelOccasion(state: AccountState, data: { occasionId: string; reason?: string | null }): AccountEvent[] {
+  const occasion = requireOccasion(state, data.occasionId);
+  if (occasion.cancellation !== null) throw new RuleViolation(msg('event.alreadyCancelled', { occasionId: occasion.id }));
+  const reason = normalizeOptional(data.reason);
+  if (reason !== null) checkText('reason', reason);
+  return [{ type: 'OccasionCancelled', data: { occasionId: occasion.id, reason } }];
+}
+
+/** An occasion that will still take place: a cancelled one is kept as it was, never edited or assigned again. */
+function requireScheduled(state: AccountState, occasionId: string): Occasion {
+  const occasion = requireOccasion(state, occasionId);
+  if (occasion.cancellation !== null) throw new RuleViolation(msg('event.cancelled', { occasionId: occasion.id }));
   return occasion;
 }
 

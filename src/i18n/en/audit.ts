@@ -18,6 +18,7 @@ const EVENT_TYPES: Readonly<Record<HistoryEventType, string>> = {
   OccasionUpdated: 'event updated',
   SupportAssigned: 'support assigned',
   SupportUnassigned: 'support unassigned',
+  OccasionCancelled: 'event cancelled',
   UserCreated: 'user created',
   UserRenamed: 'user renamed',
   UserEmailChanged: 'email changed',
@@ -50,6 +51,8 @@ const FIELDS: Readonly<Record<HistoryField, string>> = {
   location: 'location',
   attendees: 'attendees',
   notes: 'notes',
+  status: 'status',
+  cancelReason: 'reason for cancelling',
   createdAt: 'created',
   updatedAt: 'updated',
 };

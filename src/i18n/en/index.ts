@@ -11,6 +11,7 @@ import { auditChain } from './audit-chain.js';
 import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
+import { crm } from './crm.js';
 import { faults } from './faults.js';
 import { help } from './help.js';
 import { menu } from './menu.js';
@@ -45,6 +46,7 @@ export const catalog = {
   ...help,
   ...auditChain,
   ...readable,
+  ...crm,
 };
 
 export type Catalog = typeof catalog;

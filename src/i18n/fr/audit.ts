@@ -18,6 +18,7 @@ const EVENT_TYPES: Readonly<Record<HistoryEventType, string>> = {
   OccasionUpdated: 'événement modifié',
   SupportAssigned: 'support attribué',
   SupportUnassigned: 'support retiré',
+  OccasionCancelled: 'événement annulé',
   UserCreated: 'utilisateur créé',
   UserRenamed: 'utilisateur renommé',
   UserEmailChanged: 'e-mail modifié',
@@ -49,6 +50,8 @@ const FIELDS: Readonly<Record<HistoryField, string>> = {
   location: 'lieu',
   attendees: 'participants',
   notes: 'notes',
+  status: 'statut',
+  cancelReason: 'motif de l’annulation',
   createdAt: 'création',
   updatedAt: 'dernière modification',
 };

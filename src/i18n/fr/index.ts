@@ -8,6 +8,7 @@ import { auditChain } from './audit-chain.js';
 import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
+import { crm } from './crm.js';
 import { faults } from './faults.js';
 import { help } from './help.js';
 import { menu } from './menu.js';
@@ -42,6 +43,7 @@ export const catalog = {
   ...help,
   ...auditChain,
   ...readable,
+  ...crm,
 } satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.

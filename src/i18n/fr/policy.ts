@@ -14,6 +14,9 @@ const WORDING: Readonly<Record<Action, { readonly none: string; readonly own: st
   'user.view': { none: 'consulter les utilisateurs', own: '', assigned: '' },
   'user.edit': { none: 'modifier les utilisateurs', own: '', assigned: '' },
   'user.delete': { none: 'supprimer d’utilisateurs', own: '', assigned: '' },
+  'user.disable': { none: 'désactiver d’utilisateurs', own: '', assigned: '' },
+  'user.enable': { none: 'réactiver d’utilisateurs', own: '', assigned: '' },
+  'user.unlock': { none: 'déverrouiller d’utilisateurs', own: '', assigned: '' },
   'client.create': { none: 'créer de clients', own: 'créer que ses propres clients', assigned: '' },
   'client.view': {
     none: 'consulter les clients',
@@ -37,6 +40,11 @@ const WORDING: Readonly<Record<Action, { readonly none: string; readonly own: st
     assigned: '',
   },
   'contract.delete': { none: 'supprimer de contrats', own: '', assigned: '' },
+  'contract.refund': {
+    none: 'enregistrer de remboursements',
+    own: 'enregistrer des remboursements que sur les contrats de ses propres clients',
+    assigned: '',
+  },
   'event.create': { none: 'créer d’événements', own: 'créer des événements que sur les contrats de ses propres clients', assigned: '' },
   'event.view': {
     none: 'consulter les événements',
@@ -45,6 +53,7 @@ const WORDING: Readonly<Record<Action, { readonly none: string; readonly own: st
   },
   'event.edit': { none: 'modifier les événements', own: '', assigned: 'modifier que les événements qui lui sont attribués' },
   'event.assign': { none: 'attribuer les événements à un support', own: '', assigned: '' },
+  'event.cancel': { none: 'annuler d’événements', own: 'annuler que les événements de ses propres clients', assigned: '' },
   'log.list': {
     none: 'lire le journal des commandes',
     own: 'lire que ses propres entrées du journal',

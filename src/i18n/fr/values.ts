@@ -29,6 +29,11 @@ const TEXT: Readonly<Record<TextField, { readonly empty: string; readonly tooLon
     tooLong: 'les notes sont trop longues',
     control: 'les notes contiennent des caractères de contrôle',
   },
+  reason: {
+    empty: 'le motif ne doit pas être vide',
+    tooLong: 'le motif est trop long',
+    control: 'le motif contient des caractères de contrôle',
+  },
 };
 
 const AMOUNTS = { total: 'le total', remaining: 'le reste à payer', amount: 'le montant' } as const;

@@ -14,6 +14,8 @@ export interface ListOccasionsOptions {
   readonly mine?: boolean | undefined;
   readonly clientId?: string | undefined;
   readonly contractId?: string | undefined;
+  /** Cancelled occasions too (hidden otherwise). */
+  readonly cancelled?: boolean | undefined;
   readonly limit?: number | undefined;
 }
 
@@ -48,6 +50,8 @@ function withNames(db: Kysely<Database>, page: OccasionPage) {
       'occasions.notes',
       'occasions.created_at',
       'occasions.updated_at',
+      'occasions.cancelled',
+      'occasions.cancel_reason',
     ])
     .orderBy('page.start_at')
     .orderBy('page.id');
@@ -57,7 +61,7 @@ type OccasionResult = Awaited<ReturnType<ReturnType<typeof withNames>['executeTa
 
 /** The occasions the scope lets the actor see, by start. `none` sees nothing. */
 export async function listOccasions(db: Kysely<Database>, options: ListOccasionsOptions): Promise<OccasionRecord[]> {
-  const { scope, actorId, unassigned, mine, clientId, contractId, limit } = options;
+  const { scope, actorId, unassigned, mine, clientId, contractId, cancelled, limit } = options;
   checkLimit(limit);
   if (scope === 'none') return [];
   const page = db
@@ -68,6 +72,7 @@ export async function listOccasions(db: Kysely<Database>, options: ListOccasions
     .$if(mine === true, (qb) => qb.where('occasions.support_id', '=', actorId))
     .$if(clientId !== undefined, (qb) => qb.where('occasions.client_id', '=', clientId as string))
     .$if(contractId !== undefined, (qb) => qb.where('occasions.contract_id', '=', contractId as string))
+    .$if(cancelled !== true, (qb) => qb.where('occasions.cancelled', '=', 0))
     .orderBy('occasions.start_at')
     .orderBy('occasions.id')
     .$if(limit !== undefined, (qb) => qb.limit(limit as number));
@@ -117,5 +122,7 @@ function toOccasionRecord(row: OccasionResult): OccasionRecord {
     notes: row.notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    status: Number(row.cancelled) === 1 ? 'cancelled' : 'scheduled',
+    cancelReason: row.cancel_reason,
   };
 }

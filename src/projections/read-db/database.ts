@@ -62,6 +62,9 @@ export interface OccasionsTable {
   attendees: number;
   notes: string | null;
   support_id: string | null;
+  /** 1 once cancelled (0 or 1): listings skip those rows unless asked for them. */
+  cancelled: number;
+  cancel_reason: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,5 +1,6 @@
 import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
+import type { OccasionRecord } from '../../../records.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
@@ -14,6 +15,7 @@ export class EventListCommand extends EpicCommand {
 
   unassigned = Option.Boolean('--unassigned', false);
   mine = Option.Boolean('--mine', false);
+  cancelled = Option.Boolean('--cancelled', false);
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
@@ -21,7 +23,13 @@ export class EventListCommand extends EpicCommand {
     const scope = listingScope('event.view', actor);
     const db = await runtime.readDb();
     const { listOccasions } = await import('../../../projections/queries/index.js');
-    const events = await listOccasions(db.db, { scope, actorId: actor.id, unassigned: this.unassigned, mine: this.mine });
+    const events = await listOccasions(db.db, {
+      scope,
+      actorId: actor.id,
+      unassigned: this.unassigned,
+      mine: this.mine,
+      cancelled: this.cancelled,
+    });
     if (this.json) printJson(this.context.stdout, events);
     else
       await printTable(
@@ -41,6 +49,15 @@ export class EventListCommand extends EpicCommand {
             shrink: 2,
             style: (e) => (e.supportId === null ? 'yellow' : undefined),
           },
+          ...(this.cancelled
+            ? [
+                {
+                  header: t('cli.field.status'),
+                  value: (e: OccasionRecord) => t(e.status === 'cancelled' ? 'cli.status.cancelled' : 'cli.status.scheduled'),
+                  style: (e: OccasionRecord) => (e.status === 'cancelled' ? ('red' as const) : undefined),
+                },
+              ]
+            : []),
         ],
         t('cli.empty.events'),
       );
