@@ -310,6 +310,8 @@ workflow('the commercial creates the event: dates in UTC, not assigned yet', asy
         notes: 'DJ until 2am',
         createdAt: '',
         updatedAt: '',
+        status: 'scheduled',
+        cancelReason: null,
       },
     ],
   );
