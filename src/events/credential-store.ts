@@ -1,5 +1,3 @@
-import type { RecordedEvent } from './event-store.js';
-
 /**
  * Where password hashes live: outside the event log. The log is append-only
  * and copied into audits and exports; a hash there could never be erased and
@@ -38,14 +36,4 @@ export interface StoredCredential {
   readonly binding: 'bound' | 'unbound' | 'unkeyed';
   /** The version the MAC names; null unless `bound`. */
   readonly version: number | null;
-}
-
-/**
- * Which log records credential changes, so that a store can bind the hashes
- * it already holds when a log written before the keyed chain switches over:
- * the stream, and each user's last credential change in its events.
- */
-export interface CredentialLog {
-  readonly streamId: string;
-  readonly versions: (events: readonly RecordedEvent[]) => ReadonlyMap<string, number>;
 }

@@ -8,7 +8,6 @@
  * commit order; reading "after 0" starts at the beginning of the log.
  */
 import type { AuditKeyring } from './audit-key.js';
-import type { CredentialLog } from './credential-store.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -180,4 +179,14 @@ export async function initialized<S extends Pick<EventStore, 'init' | 'close'>>(
     throw error;
   }
   return store;
+}
+
+/**
+ * Which log records credential changes, so that a store can bind the hashes
+ * it already holds when a log written before the keyed chain switches over:
+ * the stream, and each user's last credential change in its events.
+ */
+export interface CredentialLog {
+  readonly streamId: string;
+  readonly versions: (events: readonly RecordedEvent[]) => ReadonlyMap<string, number>;
 }

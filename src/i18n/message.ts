@@ -5,13 +5,22 @@
  * them in the reader's language (src/i18n/translator.ts). Only types are
  * imported here: no language is loaded by building a message.
  */
-import type { Catalog } from './en/index.js';
 import type { Format } from './format.js';
 
-export type MessageKey = keyof Catalog;
+/**
+ * The catalogue's keys and their wordings' types. Declared empty here and
+ * filled in by the English catalogue (en/index.ts merges its entries into it),
+ * so that this module, which every layer imports to build messages, imports no
+ * catalogue: the catalogues name types of the layers below (a field, a store's
+ * problem), and an import from here to them would close a circle.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in en/index.ts
+export interface CatalogEntries {}
+
+export type MessageKey = keyof CatalogEntries;
 
 /** The parameters a key's wording takes; `undefined` for a fixed text. */
-export type MessageParams<K extends MessageKey> = Catalog[K] extends (params: infer P, format: Format) => string ? P : undefined;
+export type MessageParams<K extends MessageKey> = CatalogEntries[K] extends (params: infer P, format: Format) => string ? P : undefined;
 
 export interface Message<K extends MessageKey = MessageKey> {
   readonly key: K;

@@ -25,9 +25,9 @@ import { msg } from '../../i18n/message.js';
 import type { AuditKey } from '../audit-key.js';
 import { bindLegacyCredentials, ChainKeeper } from '../chain-keeper.js';
 import { CHAIN_STREAM, switchOverEvents } from '../chain-switch-over.js';
-import type { CredentialLog } from '../credential-store.js';
 import {
   type AppendResult,
+  type CredentialLog,
   type EventMetadata,
   type EventStore,
   type EventStoreOptions,

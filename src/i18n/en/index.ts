@@ -51,4 +51,9 @@ export const catalog = {
 
 export type Catalog = typeof catalog;
 
+// What msg() accepts is this catalogue's keys and parameters (message.ts declares the interface empty).
+declare module '../message.js' {
+  interface CatalogEntries extends Catalog {}
+}
+
 export const locale: LocaleInfo = { tag: 'en-GB', quotes: ['“', '”'] };
