@@ -3,7 +3,8 @@ import { languageEnv } from '../config/config.js';
 import { ExitCode, InvalidInput } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import { detectLanguage, loadTranslator, type TranslatorOptions, useTranslator } from '../i18n/translator.js';
-import { commandsFor, routeFor, singularNoun } from './commands/routes.js';
+import { singularNoun, useCommandTable } from './command-table.js';
+import { COMMAND_ROUTES, commandsFor, routeFor } from './commands/routes.js';
 import type { EpicContext } from './context.js';
 import { version } from './version.js';
 
@@ -27,6 +28,7 @@ export async function run(argv: readonly string[], context: EpicContext): Promis
   // The language first: help texts and every message are worded in it.
   const env = languageEnv(context.env, context.cwd);
   useTranslator(await loadTranslator(detectLanguage(env), valueOptions(env)));
+  useCommandTable(COMMAND_ROUTES);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     context.stdout.write(`${version()}\n`);
     return ExitCode.ok;
@@ -80,7 +82,7 @@ async function notACommand(args: readonly string[], context: EpicContext, wantsH
   if (words.length === 0) {
     if (args.length === 0 && context.interactive && (context.stdout as { isTTY?: boolean }).isTTY === true) {
       const { runMenu } = await import('./menu/menu.js');
-      return runMenu(context);
+      return runMenu(context, run);
     }
     if (args.length === 0 || wantsHelp) return printHelp(context, (help, width) => help.generalHelp(version(), width));
   }

@@ -9,10 +9,13 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { useCommandTable } from '../../src/cli/command-table.js';
 import { COMMAND_ROUTES } from '../../src/cli/commands/routes.js';
 import { commandSpecs } from '../../src/cli/help/command-specs.js';
 import { loadTranslator, useTranslator } from '../../src/i18n/translator.js';
 import { type CliResult, Installation } from '../support/cli.js';
+
+useCommandTable(COMMAND_ROUTES);
 
 const help = suite('--help of every command, through the built bin/epic.js');
 const app = new Installation();

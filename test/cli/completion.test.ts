@@ -13,8 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { useCommandTable } from '../../src/cli/command-table.js';
+import { COMMAND_ROUTES } from '../../src/cli/commands/routes.js';
 import { commandSpecs } from '../../src/cli/help/command-specs.js';
 import { Team } from '../support/team.js';
+
+useCommandTable(COMMAND_ROUTES);
 
 let team: Team;
 let bin: string;

@@ -1,29 +1,15 @@
 import type { CommandClass } from 'clipanion';
-import type { Action } from '../../auth/policy.js';
+import { type CommandRoute, findRoute, singularNoun } from '../command-table.js';
 import type { EpicContext } from '../context.js';
 
 /**
- * Every command of the CLI, as a route (the words of its first path) and a
- * loader. A launch imports only the command its arguments name: importing
- * every command module and what they import was most of `epic`'s start-up
- * time (issue 9, docs/performance.md). Each file holds one command, which
- * imports its heavy modules only when it runs. Add a command here with its
- * first path's words; test/cli/command-routes.test.ts checks they agree.
+ * Every command of the CLI, with its loader. A launch imports only the
+ * command its arguments name: importing every command module and what they
+ * import was most of `epic`'s start-up time (issue 9, docs/performance.md).
+ * Each file holds one command, which imports its heavy modules only when it
+ * runs. Add a command here with its first path's words;
+ * test/cli/command-routes.test.ts checks they agree.
  */
-export interface CommandRoute {
-  /** The words of the command's first path, e.g. `client create` (a plural first word is accepted too). */
-  readonly route: string;
-  readonly load: () => Promise<CommandClass<EpicContext>>;
-  /**
-   * The permission the command needs (src/auth/policy.ts): the menu offers a
-   * command to the roles whose scope for it is not `none`. Absent: anyone
-   * signed in (whoami, logout), or a command decided on what it reads (history, export).
-   */
-  readonly action?: Action;
-  /** Left out of help and completion (the completion script's own helper). */
-  readonly hidden?: boolean;
-}
-
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { route: 'init', load: async () => (await import('./session/init.js')).InitCommand },
   { route: 'login', load: async () => (await import('./session/login.js')).LoginCommand },
@@ -84,20 +70,9 @@ export async function loadAllCommands(): Promise<CommandClass<EpicContext>[]> {
   return Promise.all(COMMAND_ROUTES.map((entry) => entry.load()));
 }
 
-/** The first word as a route spells it: a plural noun is its singular (`clients` is `client`). */
-export function singularNoun(word: string): string {
-  return word.replace(/s$/, '');
-}
-
 /** The route the leading words of a command line spell (the longest, when one extends another), if any. */
 export function routeFor(argv: readonly string[]): CommandRoute | undefined {
-  const words = argv.map((word, index) => (index === 0 ? singularNoun(word) : word));
-  let found: CommandRoute | undefined;
-  for (const entry of COMMAND_ROUTES) {
-    const parts = entry.route.split(' ');
-    if (parts.every((word, index) => words[index] === word) && parts.length > (found?.route.split(' ').length ?? 0)) found = entry;
-  }
-  return found;
+  return findRoute(COMMAND_ROUTES, argv);
 }
 
 /**

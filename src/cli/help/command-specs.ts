@@ -3,7 +3,7 @@
  * options and positionals), so help and completion can never list an option
  * a command does not have, nor miss one it has.
  */
-import { COMMAND_ROUTES, type CommandRoute } from '../commands/routes.js';
+import { type CommandRoute, commandTable } from '../command-table.js';
 import type { EpicContext } from '../context.js';
 
 export interface OptionSpec {
@@ -31,13 +31,13 @@ let specs: Promise<CommandSpec[]> | undefined;
 
 /** Every command of the route table, in its order. */
 export function commandSpecs(): Promise<CommandSpec[]> {
-  specs ??= specsOf(COMMAND_ROUTES);
+  specs ??= specsOf(commandTable());
   return specs;
 }
 
 /** One command's (its help needs no other command loaded). */
 export async function commandSpec(route: string): Promise<CommandSpec | undefined> {
-  const entry = COMMAND_ROUTES.find((r) => r.route === route);
+  const entry = commandTable().find((r) => r.route === route);
   return entry === undefined ? undefined : (await specsOf([entry]))[0];
 }
 

@@ -3,7 +3,7 @@
  * (a swapped pair of letters counts as one edit: `clinet` is one from
  * `client`), over as many words as each command has.
  */
-import { COMMAND_ROUTES, singularNoun } from '../commands/routes.js';
+import { commandTable, singularNoun } from '../command-table.js';
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 export function editDistance(a: string, b: string): number {
@@ -29,10 +29,10 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestCommands(argv: readonly string[], limit = 3): string[] {
   const words = argv.filter((word) => !word.startsWith('-'));
+  const routes = commandTable();
   // One word typed: the nouns are candidates too (`epic clinet` → `epic client`).
-  const nouns =
-    words.length === 1 ? [...new Set(COMMAND_ROUTES.filter((r) => r.route.includes(' ')).map((r) => r.route.split(' ')[0] ?? ''))] : [];
-  const candidates = [...COMMAND_ROUTES.filter((r) => r.hidden !== true).map((r) => r.route), ...nouns];
+  const nouns = words.length === 1 ? [...new Set(routes.filter((r) => r.route.includes(' ')).map((r) => r.route.split(' ')[0] ?? ''))] : [];
+  const candidates = [...routes.filter((r) => r.hidden !== true).map((r) => r.route), ...nouns];
   const scored = candidates.map((route) => {
     const parts = route.split(' ');
     const typed = words.slice(0, parts.length).map((word, i) => (i === 0 ? singularNoun(word.toLowerCase()) : word.toLowerCase()));

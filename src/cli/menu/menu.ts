@@ -85,8 +85,10 @@ const SIGN_IN = ':sign-in';
 const SIGN_OUT = ':sign-out';
 const QUIT = ':quit';
 
-export async function runMenu(context: EpicContext): Promise<number> {
-  const { run } = await import('../main.js');
+/** How the menu runs the command chosen: main.ts's `run`, passed in (the menu is a page of the CLI, not above it). */
+export type RunCommand = (argv: readonly string[], context: EpicContext) => Promise<number>;
+
+export async function runMenu(context: EpicContext, run: RunCommand): Promise<number> {
   const colour = colourFor(context.stderr, context.env);
   for (;;) {
     const runtime = new Runtime(loadConfig(context.env, context.cwd));

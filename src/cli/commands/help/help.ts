@@ -2,9 +2,9 @@ import { Option } from 'clipanion';
 import { InvalidInput } from '../../../errors.js';
 import { msg } from '../../../i18n/message.js';
 import { EpicCommand } from '../../base-command.js';
+import { commandTable, findRoute, singularNoun } from '../../command-table.js';
 import type { Runtime } from '../../runtime.js';
 import { version } from '../../version.js';
-import { routeFor, singularNoun } from '../routes.js';
 
 export class HelpCommand extends EpicCommand {
   static override paths = [['help']];
@@ -18,7 +18,7 @@ export class HelpCommand extends EpicCommand {
       this.context.stdout.write(await help.generalHelp(version(), width));
       return;
     }
-    const route = routeFor(this.words);
+    const route = findRoute(commandTable(), this.words);
     if (route !== undefined && route.route.split(' ').length === this.words.length) {
       this.context.stdout.write(await help.commandHelp(route.route, width));
       return;
