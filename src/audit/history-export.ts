@@ -1,11 +1,12 @@
 /**
- * A history as auditors' tools take it: CSV (RFC 4180: comma separated, CRLF
- * line ends, every field quoted when it holds a quote, comma or line break)
- * with one row per changed field, and a readable timeline for people.
- * Values are written verbatim (strings as they are, other values as JSON):
- * the export is for tools; a spreadsheet user should import it as text.
+ * A history as auditors' tools take it: CSV written as `epic export` writes
+ * it (UTF-8 with a BOM, CRLF line ends, every field quoted, the formula
+ * guard: src/export/csv-writer.ts), comma separated, one row per changed
+ * field; and a readable timeline for people. Values are written verbatim
+ * (strings as they are, other values as JSON) but for the guard's quote.
  */
 import { parseAmount } from '../domain/values/money.js';
+import { type CsvColumn, toCsv } from '../export/csv-writer.js';
 import type { Translator } from '../i18n/translator.js';
 import type { HistoryEntry } from './history.js';
 import type { FieldChange, FieldValue, HistoryField, RecordKind, RecordView } from './record-views.js';
@@ -13,29 +14,30 @@ import type { FieldChange, FieldValue, HistoryField, RecordKind, RecordView } fr
 const HEADER = ['version', 'at', 'type', 'actorId', 'actorName', 'actorRole', 'field', 'from', 'to', 'stream', 'streamVersion', 'eventId'];
 
 export function historyCsv(entries: readonly HistoryEntry[]): string {
-  const rows: string[][] = [HEADER];
+  const rows: string[][] = [];
   for (const e of entries) {
     const base = [String(e.version), e.at, e.type, e.actor.id, e.actor.name ?? '', e.actor.role];
     const tail = [e.stream, String(e.streamVersion), e.eventId];
     const fields = Object.entries(e.changes);
     for (const [field, change] of fields) rows.push([...base, field, csvValue(change.from), csvValue(change.to), ...tail]);
   }
-  return rows.map(csvLine).join('');
+  return toCsv(rows, columnsOf(HEADER));
 }
 
 /** One record (`history --at`) as a header and one row. */
 export function recordCsv(record: RecordView): string {
   const entries = Object.entries(record) as [string, FieldValue][];
-  return csvLine(entries.map(([key]) => key)) + csvLine(entries.map(([, value]) => csvValue(value)));
+  return toCsv([entries.map(([, value]) => csvValue(value))], columnsOf(entries.map(([key]) => key)));
+}
+
+/** Rows of text, one column per header. */
+function columnsOf(headers: readonly string[]): CsvColumn<readonly string[]>[] {
+  return headers.map((header, i) => ({ header, value: (row) => row[i] ?? '' }));
 }
 
 function csvValue(value: FieldValue): string {
   if (value === null) return '';
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function csvLine(fields: readonly string[]): string {
-  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')}\r\n`;
 }
 
 /**

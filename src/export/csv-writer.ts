@@ -6,6 +6,18 @@ export type CsvValue = string | number | boolean | null;
 export interface CsvColumn<T> {
   readonly header: string;
   readonly value: (row: T) => CsvValue;
+  /** An amount (`"1500.50"`): written with a decimal comma when the file is for a spreadsheet that reads one. */
+  readonly amount?: boolean;
+}
+
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+export interface CsvOptions {
+  /** `,` (the default), `;` (what French-locale spreadsheets expect), or a tab. */
+  readonly delimiter?: CsvDelimiter;
+  /** Amount columns as `1500,50`, which a French-locale spreadsheet reads as a number (`1500.50` it reads as text). */
+  readonly decimalComma?: boolean;
 }
 
 const BOM = '\uFEFF';
@@ -17,15 +29,18 @@ const CRLF = '\r\n';
  * separators and line breaks stay inside their cell), and formula triggers
  * neutralised (see formula-guard.ts). Null is an empty cell.
  */
-export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], options: CsvOptions = {}): string {
+  const delimiter = options.delimiter ?? ',';
+  const decimalComma = options.decimalComma === true;
   const lines = [columns.map((column) => quote(column.header))];
-  for (const row of rows) lines.push(columns.map((column) => quote(cellText(column.value(row)))));
-  return BOM + lines.map((cells) => cells.join(',')).join(CRLF) + CRLF;
+  for (const row of rows) lines.push(columns.map((column) => quote(cellText(column.value(row), decimalComma && column.amount === true))));
+  return BOM + lines.map((cells) => cells.join(delimiter)).join(CRLF) + CRLF;
 }
 
-function cellText(value: CsvValue): string {
+function cellText(value: CsvValue, decimalComma: boolean): string {
   if (value === null) return '';
-  return guardFormula(String(value));
+  const text = String(value);
+  return guardFormula(decimalComma ? text.replace('.', ',') : text);
 }
 
 function quote(text: string): string {

@@ -5,7 +5,7 @@ import { msg } from '../i18n/message.js';
 import { listClients, listContracts, listOccasions, listUsers } from '../projections/queries/index.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
 import { CLIENT_COLUMNS, CONTRACT_COLUMNS, EVENT_COLUMNS, type ExportedClient } from './columns.js';
-import { toCsv } from './csv-writer.js';
+import { CSV_DELIMITERS, type CsvDelimiter, type CsvOptions, toCsv } from './csv-writer.js';
 
 export const EXPORT_NOUNS = ['clients', 'contracts', 'events'] as const;
 export type ExportNoun = (typeof EXPORT_NOUNS)[number];
@@ -27,12 +27,25 @@ export function parseExportFormat(value: string): ExportFormat {
   throw new InvalidInput(msg('transfer.unknownFormat', { input: value }));
 }
 
+/** `--delimiter`: `,`, `;` or `tab` (a tab character is taken too). */
+export function parseDelimiter(value: string): CsvDelimiter {
+  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
+  if ((CSV_DELIMITERS as readonly string[]).includes(delimiter)) return delimiter as CsvDelimiter;
+  throw new InvalidInput(msg('export.delimiter.invalid', { input: value }));
+}
+
 /**
  * Exactly what the caller may view (the view scopes of the permission table,
  * as `list` applies them), as the JSON records of the CLI contract or as CSV.
  * Read tables are the right source here: this is a listing, not a decision.
  */
-export async function exportRecords(db: ReadDb, actor: Actor, noun: ExportNoun, format: ExportFormat): Promise<string> {
+export async function exportRecords(
+  db: ReadDb,
+  actor: Actor,
+  noun: ExportNoun,
+  format: ExportFormat,
+  csv: CsvOptions = {},
+): Promise<string> {
   const scope = listingScope(VIEW[noun], actor);
   const filter = { scope, actorId: actor.id };
   switch (noun) {
@@ -43,15 +56,16 @@ export async function exportRecords(db: ReadDb, actor: Actor, noun: ExportNoun, 
       return toCsv<ExportedClient>(
         clients.map((client) => ({ ...client, commercialEmail: emails.get(client.commercialId) ?? null })),
         CLIENT_COLUMNS,
+        csv,
       );
     }
     case 'contracts': {
       const contracts = await listContracts(db.db, filter);
-      return format === 'json' ? json(contracts) : toCsv(contracts, CONTRACT_COLUMNS);
+      return format === 'json' ? json(contracts) : toCsv(contracts, CONTRACT_COLUMNS, csv);
     }
     case 'events': {
       const events = await listOccasions(db.db, filter);
-      return format === 'json' ? json(events) : toCsv(events, EVENT_COLUMNS);
+      return format === 'json' ? json(events) : toCsv(events, EVENT_COLUMNS, csv);
     }
   }
 }

@@ -175,8 +175,14 @@ history('the readable timeline and the exports', async () => {
   const json = JSON.parse(await app.ok(['history', 'contract', contractId, '--format', 'json'])) as Entry[];
   assert.equal(json, entries);
 
-  const csv = await app.ok(['history', 'contract', contractId, '--format', 'csv']);
-  const lines = csv.split('\r\n');
+  const csv = (await app.epic(['history', 'contract', contractId, '--format', 'csv'])).stdout;
+  assert.ok(csv.startsWith('\uFEFF'), 'a BOM, as export writes');
+  assert.ok(csv.endsWith('"\r\n'), 'CRLF line ends');
+  // Every field quoted, as export writes: unquoted here to compare.
+  const lines = csv
+    .slice(1, -2)
+    .split('\r\n')
+    .map((line) => line.replaceAll('"', ''));
   assert.is(lines[0], 'version,at,type,actorId,actorName,actorRole,field,from,to,stream,streamVersion,eventId');
   const rows = entries.reduce((n, e) => n + Object.keys(e.changes).length, 0);
   assert.is(lines.length, rows + 1, 'one row per changed field');
@@ -192,7 +198,7 @@ history('the readable timeline and the exports', async () => {
 
   const record = await app.ok(['history', 'contract', contractId, '--at', entries[4]!.at, '--format', 'csv']);
   assert.is(
-    record.split('\r\n')[0],
+    record.split('\r\n')[0]?.replaceAll('"', ''),
     'id,clientId,clientName,commercialId,commercialName,totalAmount,remainingAmount,signed,createdAt,updatedAt',
   );
 });

@@ -388,6 +388,7 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'chain.digest.notTaken': [{ stream: 'users', version: 3 }],
   'readable.withRelative': [{ at: '2027-03-10T10:00:00.000Z' }, { at: '2020-01-01T00:00:00.000Z' }],
   'values.amount.ambiguous': [{ field: '--total', input: '1,500' }],
+  'export.delimiter.invalid': [{ input: '|' }],
   ...FAULTS_SAMPLES,
 };
 

@@ -218,12 +218,44 @@ writer('UTF-8 BOM, CRLF, every field quoted, quotes doubled, null as an empty ce
 });
 
 writer('cells starting with = + - @ tab or CR get a leading quote; others are untouched', () => {
-  for (const value of ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', '\tx', '\rx']) assert.is(guardFormula(value), `'${value}`);
+  for (const value of ['=HYPERLINK("http://x","y")', '+1', '-2x', '@SUM(A1)', '\tx', '\rx']) assert.is(guardFormula(value), `'${value}`);
   for (const value of ['Acme', "O'Brien", '1+1', 'a=b', '', ' =x']) assert.is(guardFormula(value), value);
 });
 
+writer('a negative number and a phone written with spaces are left as they are; anything more stays guarded', () => {
+  for (const value of ['-2', '-1500.50', '-1500,50', '+33 6 12 34 56 78', '+1 212 555 0100']) assert.is(guardFormula(value), value);
+  for (const value of [
+    '+33612345678', // LibreOffice reads it as the number 33612345678
+    '0612345678', // read as the number 612345678: the zero is lost
+    '+33-6-12-34-56-78', // arithmetic
+    '-2+3',
+    '-1-1',
+    '+33 6 12 34 56 78 ', // a trailing space: not the form
+    '+33  6 12', // two spaces
+    '+33 6.12.34.56.78',
+    '+1 (212) 555-0100',
+    '-1500.50.1',
+    '-1e3',
+    "+33 6 12'!A1",
+    '-cmd|" /C calc"!A0',
+    '+cmd|" /C calc"!A0',
+  ])
+    assert.is(guardFormula(value), `'${value}`, value);
+});
+
+writer('a semicolon or a tab as the separator, amounts with a decimal comma when asked', () => {
+  const columns = [
+    { header: 'name', value: (r: { name: string; total: string }) => r.name },
+    { header: 'total', value: (r: { name: string; total: string }) => r.total, amount: true },
+  ];
+  const rows = [{ name: 'Dupont; fils', total: '1500.50' }];
+  assert.is(toCsv(rows, columns, { delimiter: ';', decimalComma: true }), '\uFEFF"name";"total"\r\n"Dupont; fils";"1500,50"\r\n');
+  assert.is(toCsv(rows, columns, { delimiter: '\t' }), '\uFEFF"name"\t"total"\r\n"Dupont; fils"\t"1500.50"\r\n');
+  assert.equal(parseCsv(toCsv(rows, columns, { delimiter: ';' })).records[1]?.fields, ['Dupont; fils', '1500.50']);
+});
+
 writer('guard then unguard gives the value back, including values that already start with a quote', () => {
-  for (const value of ['=x', "'=x", "''+1", "'plain", 'plain', '+33 1 23 45 67 89', "'", '']) {
+  for (const value of ['=x', "'=x", "''+1", "'plain", 'plain', '+33 1 23 45 67 89', '0612345678', "'0612345678", '-2', "'", '']) {
     assert.is(unguardFormula(guardFormula(value)), value, JSON.stringify(value));
   }
 });

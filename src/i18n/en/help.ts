@@ -301,6 +301,7 @@ export const help = {
   'help.export.ex1': 'Clients for a spreadsheet',
   'help.export.ex2': 'Contracts as JSON into a private file',
   'opt.export.--format': 'csv (the default) or json',
+  'opt.export.--delimiter': 'the CSV separator: , or ; or tab (default ; in French, with decimal commas in amounts; , otherwise)',
 
   // Help and shell
   'help.help': 'the commands of a noun, or the help of one command',

@@ -11,4 +11,5 @@ export const readable = {
   'readable.unsigned': 'not signed',
   'values.amount.ambiguous': ({ field, input }: { field: string; input: string }) =>
     `${field}: ${JSON.stringify(input)} is ambiguous (three digits after the separator): write 1500 or 1 500 for a whole amount, 1.50 or 1,50 for decimals`,
+  'export.delimiter.invalid': ({ input }: { input: string }) => `--delimiter must be , or ; or tab (got ${JSON.stringify(input)})`,
 };

@@ -301,6 +301,8 @@ export const help = {
   'help.export.ex1': 'Les clients pour un tableur',
   'help.export.ex2': 'Les contrats en JSON dans un fichier privé',
   'opt.export.--format': 'csv (par défaut) ou json',
+  'opt.export.--delimiter':
+    'le séparateur du CSV : , ou ; ou tab (par défaut ; en français, avec la virgule décimale dans les montants ; , sinon)',
 
   // Aide et shell
   'help.help': 'les commandes d’un nom, ou l’aide d’une commande',

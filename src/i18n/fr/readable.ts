@@ -7,4 +7,5 @@ export const readable = {
   'readable.unsigned': 'non signé',
   'values.amount.ambiguous': ({ field, input }, f) =>
     `${field} : ${f.quote(input)} est ambigu (trois chiffres après le séparateur) : écrivez 1500 ou 1 500 pour un montant entier, 1,50 ou 1.50 pour des décimales`,
+  'export.delimiter.invalid': ({ input }, f) => `--delimiter doit être , ou ; ou tab (valeur reçue : ${f.quote(input)})`,
 } satisfies Wordings<typeof english>;

@@ -1,4 +1,5 @@
 import { Option } from 'clipanion';
+import { currentLanguage } from '../../../i18n/translator.js';
 import { EpicCommand } from '../../base-command.js';
 import type { Runtime } from '../../runtime.js';
 
@@ -7,14 +8,18 @@ export class ExportCommand extends EpicCommand {
 
   noun = Option.String({ name: 'clients|contracts|events' });
   format = Option.String('--format', 'csv');
+  delimiter = Option.String('--delimiter');
   output = Option.String('--output,-o');
 
   protected async run(runtime: Runtime): Promise<void> {
-    const { exportRecords, parseExportFormat, parseExportNoun } = await import('../../../export/export-records.js');
+    const { exportRecords, parseDelimiter, parseExportFormat, parseExportNoun } = await import('../../../export/export-records.js');
     const noun = parseExportNoun(this.noun);
     const format = parseExportFormat(this.format);
+    // French-locale spreadsheets split on `;` and read `1500,50` as a number; others split on `,` and read `1500.50`.
+    const french = currentLanguage() === 'fr';
+    const delimiter = this.delimiter === undefined ? (french ? ';' : ',') : parseDelimiter(this.delimiter);
     const actor = await runtime.actor();
-    const text = await exportRecords(await runtime.readDb(), actor, noun, format);
+    const text = await exportRecords(await runtime.readDb(), actor, noun, format, { delimiter, decimalComma: french && delimiter !== ',' });
     if (this.output === undefined) {
       this.context.stdout.write(text);
       return;
