@@ -1,4 +1,6 @@
 import type { Writable } from 'node:stream';
+import { currentFormat } from '../i18n/translator.js';
+import { t } from './say.js';
 
 interface ProgressBarOptions {
   /** What is counted: `events`, `rows`. */
@@ -7,7 +9,23 @@ interface ProgressBarOptions {
   readonly label?: string;
   /** Milliseconds from some fixed point; injected by tests. */
   readonly now?: () => number;
+  /** The reader's language for counts and the time left (English, `11,400` and `2s left`, when absent). */
+  readonly words?: ProgressWords;
 }
+
+/** How the bar's counts and time left read in one language. */
+export interface ProgressWords {
+  readonly count: (n: number) => string;
+  readonly left: (time: string) => string;
+}
+
+/** The words of this invocation's language (the catalogue's and its number format). */
+export function progressWords(): ProgressWords {
+  const format = currentFormat();
+  return { count: (n) => format.number(n), left: (time) => t('cli.progress.left', { time }) };
+}
+
+const ENGLISH: ProgressWords = { count: (n) => n.toLocaleString('en-US'), left: (time) => `${time} left` };
 
 const WIDTH = 24;
 const REDRAW_MS = 100;
@@ -42,7 +60,7 @@ export class ProgressBar {
     if (this.#drawn && now - this.#lastDraw < REDRAW_MS && done < total) return;
     this.#lastDraw = now;
     this.#drawn = true;
-    const line = formatProgress({ done, total, elapsedMs: now - this.#started }, this.#options.unit);
+    const line = formatProgress({ done, total, elapsedMs: now - this.#started }, this.#options.unit, this.#options.words);
     this.#out.write(`\r${this.#options.label === undefined ? '' : `${this.#options.label}  `}${line}\u001b[K`);
   }
 
@@ -60,7 +78,7 @@ interface ProgressSample {
 }
 
 /** `[#########---------------]  38%  11,400/30,000 events  9,120/s  2s left` */
-export function formatProgress(sample: ProgressSample, unit: string): string {
+export function formatProgress(sample: ProgressSample, unit: string, words: ProgressWords = ENGLISH): string {
   const done = countable(sample.done);
   const total = countable(sample.total);
   const elapsedMs = countable(sample.elapsedMs);
@@ -68,13 +86,13 @@ export function formatProgress(sample: ProgressSample, unit: string): string {
   const filled = Math.round(ratio * WIDTH);
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const left = rate > 0 ? Math.max(0, total - done) / rate : undefined;
-  const count = (n: number) => Math.round(n).toLocaleString('en-US');
+  const count = (n: number) => words.count(Math.round(n));
   return [
     `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}]`,
     `${String(Math.floor(ratio * 100)).padStart(3)}%`,
     `${count(done)}/${count(total)} ${unit}`,
     `${count(rate)}/s`,
-    left === undefined ? '' : `${formatSeconds(left)} left`,
+    left === undefined ? '' : words.left(formatSeconds(left)),
   ]
     .join('  ')
     .trimEnd();

@@ -65,6 +65,8 @@ export interface ClientRows {
   readonly refused: readonly RefusedRow[];
   /** Header cells that map to no client field, as written. */
   readonly ignoredColumns: readonly string[];
+  /** Whether the header has a commercial column (`import clients --commercial` is for files without one). */
+  readonly hasCommercialColumn: boolean;
 }
 
 /** Maps the header and reads every data row; refuses the whole file when the header cannot be used. */
@@ -104,7 +106,7 @@ export function readClientRows(csv: ParsedCsv): ClientRows {
     if (commercial !== undefined) row.commercial = commercial;
     rows.push(row);
   }
-  return { rows, refused, ignoredColumns: ignored };
+  return { rows, refused, ignoredColumns: ignored, hasCommercialColumn: columns.has('commercial') };
 }
 
 function mapHeader(header: CsvRecord): { columns: Map<ClientField, number>; ignored: string[] } {

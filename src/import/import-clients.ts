@@ -16,7 +16,7 @@ import type { AccountState } from '../domain/accounts/account-state.js';
 import { authorizeAccount } from '../domain/accounts/authorize-account.js';
 import { type AccountContext, decideAccount } from '../domain/accounts/decide-account.js';
 import { accountAggregate } from '../domain/aggregates.js';
-import { liveUser, type UsersState } from '../domain/users/users-state.js';
+import { liveUser, type User, type UsersState } from '../domain/users/users-state.js';
 import { emailKey } from '../domain/values/contact.js';
 import { newId } from '../domain/values/ids.js';
 import { Conflict, type EpicError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../errors.js';
@@ -43,6 +43,11 @@ export interface ImportOptions {
   /** Decide every row, write nothing. */
   readonly dryRun: boolean;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The commercial of every new client (`--commercial`), for a file without a
+   * commercial column; clients the file updates keep theirs.
+   */
+  readonly commercialId?: string;
 }
 
 /** What a row may fail with: the row is refused and the import goes on. Anything else stops it. */
@@ -52,6 +57,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
   assertAllowed('import.clients', context.actor);
   // The directory and the email index are read once, not per row.
   const users = await loadUsers(context);
+  const defaultCommercial = options.commercialId === undefined ? undefined : commercialNamed(users, options.commercialId, input);
   const byEmail = await clientsByEmail(context.store);
   const apply = options.dryRun ? dryRunner(context) : appender(context);
 
@@ -68,7 +74,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
       const key = emailKey(row.email);
       const matches = byEmail.get(key) ?? [];
       if (matches.length > 1) throw new Conflict(msg('transfer.emailShared', { count: matches.length, clientIds: matches }));
-      const decision = matches[0] === undefined ? creation(row, users) : update(row, matches[0], users);
+      const decision = matches[0] === undefined ? creation(row, users, defaultCommercial) : update(row, matches[0], users);
       const events = await apply(decision.clientId, (state) => {
         authorizeAccount(decision.command, state, context.actor);
         return decideAccount(decision.command, state, decision.context);
@@ -107,8 +113,17 @@ interface Decision {
   readonly context: AccountContext;
 }
 
-function creation(row: ClientRow, users: UsersState): Decision {
-  const commercial = commercialOf(row, users);
+/** The commercial `--commercial` names, checked once for the whole file rather than refused on every row. */
+function commercialNamed(users: UsersState, userId: string, input: ClientRows): User {
+  if (input.hasCommercialColumn) throw new InvalidInput(msg('transfer.commercialTwice'));
+  const user = liveUser(users, userId);
+  if (!user) throw new NotFound(msg('user.notFound', { userId }));
+  if (user.role !== 'commercial') throw new RuleViolation(msg('client.commercialNotCommercial', { userId, role: user.role }));
+  return user;
+}
+
+function creation(row: ClientRow, users: UsersState, defaultCommercial: User | undefined): Decision {
+  const commercial = commercialOf(row, users) ?? defaultCommercial;
   if (commercial === undefined) throw new InvalidInput(msg('transfer.commercialNeeded'));
   const clientId = newId();
   return {

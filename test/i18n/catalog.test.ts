@@ -389,6 +389,7 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'readable.withRelative': [{ at: '2027-03-10T10:00:00.000Z' }, { at: '2020-01-01T00:00:00.000Z' }],
   'values.amount.ambiguous': [{ field: '--total', input: '1,500' }],
   'export.delimiter.invalid': [{ input: '|' }],
+  'cli.progress.left': [{ time: '3m05s' }],
   ...FAULTS_SAMPLES,
 };
 

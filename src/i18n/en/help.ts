@@ -294,6 +294,7 @@ export const help = {
   'help.import clients.ex1': 'Check a file first',
   'help.import clients.ex2': 'Import it',
   'opt.import clients.--dry-run': 'report what would happen, write nothing',
+  'opt.import clients.--commercial': 'the commercial (id or email) of every new client, for a file without a commercial column',
   'opt.import clients.--json': 'print the report as JSON',
   'help.export': 'export the clients, contracts or events you may see, as CSV or JSON',
   'help.export.details':

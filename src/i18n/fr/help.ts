@@ -294,6 +294,8 @@ export const help = {
   'help.import clients.ex1': 'Vérifier d’abord un fichier',
   'help.import clients.ex2': 'L’importer',
   'opt.import clients.--dry-run': 'dire ce qui se passerait, sans rien écrire',
+  'opt.import clients.--commercial':
+    'le commercial (identifiant ou e-mail) de chaque nouveau client, pour un fichier sans colonne commercial',
   'opt.import clients.--json': 'afficher le compte rendu en JSON',
   'help.export': 'exporter les clients, contrats ou événements que vous pouvez voir, en CSV ou en JSON',
   'help.export.details':

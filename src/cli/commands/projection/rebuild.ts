@@ -2,7 +2,7 @@ import { Option } from 'clipanion';
 import { assertAllowed } from '../../../auth/policy.js';
 import type { RebuildResult } from '../../../projections/projector.js';
 import { EpicCommand } from '../../base-command.js';
-import { ProgressBar } from '../../progress-bar.js';
+import { ProgressBar, progressWords } from '../../progress-bar.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
 
@@ -22,7 +22,7 @@ export class ProjectionRebuildCommand extends EpicCommand {
       runtime.eventStore(),
       import('../../../projections/projector.js'),
     ]);
-    const bar = new ProgressBar(this.context.stderr, { unit: 'events' });
+    const bar = new ProgressBar(this.context.stderr, { unit: t('cli.progress.events'), words: progressWords() });
     const started = performance.now();
     let result: RebuildResult;
     try {

@@ -13,12 +13,15 @@ export class ImportClientsCommand extends MutationCommand {
 
   file = Option.String({ name: 'file.csv' });
   dryRun = Option.Boolean('--dry-run', false);
+  commercial = Option.String('--commercial');
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<number> {
     const report = this.dryRun
-      ? await this.importFile(await runtime.actorContext(await runtime.actor()))
-      : await this.mutate(runtime, 'import clients', { file: this.file }, (context) => this.importFile(context));
+      ? await this.importFile(runtime, await runtime.actorContext(await runtime.actor()))
+      : await this.mutate(runtime, 'import clients', { file: this.file, commercial: this.commercial }, (context) =>
+          this.importFile(runtime, context),
+        );
     this.print(report);
     if (report.refused.length === 0) return 0;
     const summary = { refused: report.refused.length, rows: report.rows, lines: lineList(report) };
@@ -28,8 +31,8 @@ export class ImportClientsCommand extends MutationCommand {
     return 2;
   }
 
-  private async importFile(context: ActorContext): Promise<ImportReport> {
-    const [{ readCsvFile }, { readClientRows }, { importClients }, { ProgressBar }, { assertAllowed }] = await Promise.all([
+  private async importFile(runtime: Runtime, context: ActorContext): Promise<ImportReport> {
+    const [{ readCsvFile }, { readClientRows }, { importClients }, { ProgressBar, progressWords }, { assertAllowed }] = await Promise.all([
       import('../../../import/read-csv-file.js'),
       import('../../../import/client-rows.js'),
       import('../../../import/import-clients.js'),
@@ -39,9 +42,22 @@ export class ImportClientsCommand extends MutationCommand {
     // Refused before the file is even read: a commercial learns nothing about it.
     assertAllowed('import.clients', context.actor);
     const rows = readClientRows(readCsvFile(this.context.cwd, this.file));
-    const bar = new ProgressBar(this.context.stderr, { unit: 'rows', label: this.dryRun ? 'checking' : 'importing' });
+    // `--commercial`: an id, a prefix or an email, as wherever a user is named; the import checks it is a commercial.
+    const commercialId =
+      this.commercial === undefined
+        ? undefined
+        : await (await import('../../../commands/read-access.js')).resolveUserId(await runtime.readDb(), this.commercial);
+    const bar = new ProgressBar(this.context.stderr, {
+      unit: t('cli.import.progressUnit'),
+      label: this.dryRun ? t('cli.import.progressChecking') : t('cli.import.progressImporting'),
+      words: progressWords(),
+    });
     try {
-      return await importClients(context, rows, { dryRun: this.dryRun, onProgress: (done, total) => bar.update(done, total) });
+      return await importClients(context, rows, {
+        dryRun: this.dryRun,
+        onProgress: (done, total) => bar.update(done, total),
+        ...(commercialId !== undefined && { commercialId }),
+      });
     } finally {
       bar.finish();
     }
