@@ -24,9 +24,10 @@ export interface Row {
 }
 
 /** The pairwise median when there is one; else value / baseline (for rates too: a rate ≥ 1× its baseline is as fast). */
-export function ratio(row: Pick<Row, 'value' | 'baseline' | 'pairs'>): number | undefined {
+export function ratio(row: Pick<Row, 'value' | 'baseline' | 'pairs' | 'unit'>): number | undefined {
   if (row.pairs) return row.pairs.median;
-  if (!row.value || !row.baseline || row.baseline.median === 0) return undefined;
+  // A size is judged against its bound; its baseline (an idle process) is shown, not divided by.
+  if (!row.value || !row.baseline || row.baseline.median === 0 || row.unit === 'MB') return undefined;
   return row.value.median / row.baseline.median;
 }
 

@@ -75,29 +75,65 @@ function actorOf(event: RecordedEvent, ...directories: UsersState[]): HistoryEnt
   return { id, name, role };
 }
 
+/** Events of a record's stream read at a time: a longer stream is walked page by page, never held whole (B5). */
+export const HISTORY_PAGE = 2_000;
+
+/** A stream read in pages of HISTORY_PAGE events, oldest first; `first` is its first page, already read. */
+export interface StreamPages {
+  readonly first: readonly RecordedEvent[];
+  /** True when `first` is the whole stream. */
+  readonly whole: boolean;
+  readonly streamId: string;
+  readonly pageSize: number;
+}
+
+/** The first page of the record's stream (undefined for users: the directory is its own, small, stream). */
+export async function firstPage(store: EventStore, ref: RecordRef, pageSize = HISTORY_PAGE): Promise<StreamPages | undefined> {
+  if (ref.kind === 'user') return undefined;
+  const streamId = streamOf(ref);
+  const first = await store.readStream(streamId, { limit: pageSize });
+  return { first, whole: first.length < pageSize, streamId, pageSize };
+}
+
+/** Every page of the stream in turn, the first one as already read. */
+async function* pagesOf(store: EventStore, pages: StreamPages): AsyncGenerator<readonly RecordedEvent[]> {
+  yield pages.first;
+  if (pages.whole) return;
+  let next = (pages.first.at(-1)?.version ?? 0) + 1;
+  for (;;) {
+    const page = await store.readStream(pages.streamId, { fromVersion: next, limit: pages.pageSize });
+    if (page.length > 0) yield page;
+    if (page.length < pages.pageSize) return;
+    next = (page.at(-1)?.version ?? next) + 1;
+  }
+}
+
 /**
- * Every change of the record, oldest first. An empty array when the log never held it.
- * `streamEvents`: the record's stream already read whole (by `readRecordStream`), not read again.
+ * Every change of the record, oldest first, one entry at a time: nothing of
+ * the stream is held beyond the page being walked. None when the log never
+ * held it. `pages`: the record's stream as `firstPage` began reading it.
  */
-export async function recordHistory(store: EventStore, ref: RecordRef, streamEvents?: readonly RecordedEvent[]): Promise<HistoryEntry[]> {
+export async function* recordHistory(store: EventStore, ref: RecordRef, pages?: StreamPages): AsyncGenerator<HistoryEntry> {
   const usersEvents = await store.readStream(USERS_STREAM);
   if (ref.kind === 'user') {
-    return walk(
-      usersEvents,
+    yield* walk(
+      [usersEvents],
       usersAggregate,
       (users) => userView(users, ref.id),
       (event, before, after) => actorOf(event, before, after),
     );
+    return;
   }
   const kind = ref.kind;
   const directory = new DirectoryCursor(usersEvents);
-  const events = streamEvents ?? (await store.readStream(streamOf(ref)));
+  const stream = pages ?? (await firstPage(store, ref));
+  if (stream === undefined) return;
   // Names in both views of one event come from the same directory, so a rename elsewhere never shows up as a change here.
   let users = usersAggregate.initial();
   // The view after one event is the view before the next, unless the directory moved in between: computed once.
   let seen: { account: AccountState; users: UsersState; view: RecordView | null } | undefined;
-  return walk(
-    events,
+  yield* walk(
+    pagesOf(store, stream),
     accountAggregate,
     (account: AccountState) => {
       if (seen?.account !== account || seen.users !== users)
@@ -111,37 +147,39 @@ export async function recordHistory(store: EventStore, ref: RecordRef, streamEve
   );
 }
 
-function walk<S, E extends { readonly type: HistoryEventType; readonly data: object }>(
-  events: readonly RecordedEvent[],
+async function* walk<S, E extends { readonly type: HistoryEventType; readonly data: object }>(
+  pages: AsyncIterable<readonly RecordedEvent[]> | Iterable<readonly RecordedEvent[]>,
   aggregate: Aggregate<S, E>,
   view: (state: S) => RecordView | null,
   actor: (event: RecordedEvent, before: S, after: S) => HistoryEntry['actor'],
   beforeEach?: (event: RecordedEvent) => void,
-): HistoryEntry[] {
-  const entries: HistoryEntry[] = [];
+): AsyncGenerator<HistoryEntry> {
+  let version = 0;
   let state = aggregate.initial();
-  for (const event of events) {
-    beforeEach?.(event);
-    const before = view(state);
-    const next = fold(aggregate, [event], state);
-    const changes = diffViews(before, view(next));
-    // Only an event of the aggregate's own types folds into a change.
-    const type = aggregate.types.find((known) => known === event.type);
-    if (type !== undefined && Object.keys(changes).length > 0) {
-      entries.push({
-        version: entries.length + 1,
-        type,
-        at: event.metadata.at,
-        actor: actor(event, state, next),
-        changes,
-        stream: event.streamId,
-        streamVersion: event.version,
-        eventId: event.id,
-      });
+  for await (const events of pages) {
+    for (const event of events) {
+      beforeEach?.(event);
+      const before = view(state);
+      const next = fold(aggregate, [event], state);
+      const changes = diffViews(before, view(next));
+      // Only an event of the aggregate's own types folds into a change.
+      const type = aggregate.types.find((known) => known === event.type);
+      if (type !== undefined && Object.keys(changes).length > 0) {
+        version += 1;
+        yield {
+          version,
+          type,
+          at: event.metadata.at,
+          actor: actor(event, state, next),
+          changes,
+          stream: event.streamId,
+          streamVersion: event.version,
+          eventId: event.id,
+        };
+      }
+      state = next;
     }
-    state = next;
   }
-  return entries;
 }
 
 /** The record as it stood at `at` (ISO 8601), folded from the log up to that instant; null when it did not exist then. */
@@ -152,7 +190,9 @@ export async function recordAt(store: EventStore, ref: RecordRef, at: string): P
   return accountRecordView(ref.kind, account, users, ref.id);
 }
 
-/** The client account holding an account record, folded to now: what authorization looks at. `events`: its stream already read whole. */
-export async function currentAccount(store: EventStore, clientId: string, events?: readonly RecordedEvent[]): Promise<AccountState> {
-  return fold(accountAggregate, events ?? (await store.readStream(accountStream(clientId))));
+/** The client account holding an account record, folded to now (page by page): what authorization looks at. */
+export async function currentAccount(store: EventStore, pages: StreamPages): Promise<AccountState> {
+  let account = accountAggregate.initial();
+  for await (const page of pagesOf(store, pages)) account = fold(accountAggregate, page, account);
+  return account;
 }

@@ -20,6 +20,42 @@ export function printJsonText(stdout: Writable, json: string): void {
   stdout.write(`${isTerminal(stdout) ? JSON.stringify(JSON.parse(json), null, 2) : json}\n`);
 }
 
+/**
+ * `printJson` of an array whose items come one at a time: the same text (indented
+ * on a terminal, compact elsewhere), written in chunks as the items come, so
+ * that neither the array nor its text is ever held whole. Waits for the
+ * stream to drain when it asks to.
+ */
+export async function printJsonArray(stdout: Writable, items: AsyncIterable<unknown>): Promise<void> {
+  const indent = isTerminal(stdout);
+  let chunk = '[';
+  let count = 0;
+  for await (const item of items) {
+    const text = indent ? `\n  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(item);
+    chunk += count === 0 ? text : `,${text}`;
+    count++;
+    if (chunk.length >= JSON_CHUNK_CHARS) {
+      if (!stdout.write(chunk)) await drained(stdout);
+      chunk = '';
+    }
+  }
+  stdout.write(`${chunk}${indent && count > 0 ? '\n' : ''}]\n`);
+}
+
+/** Resolves when the stream drains, or closes or fails (a reader that went away: the write's own error reports it). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    stream.on('drain', done).on('close', done).on('error', done);
+  });
+}
+
+/** Characters of JSON written per write() by printJsonArray. */
+const JSON_CHUNK_CHARS = 64 * 1024;
+
 export type Cell = string | number | boolean | null | undefined;
 
 export interface Column<T> {

@@ -8,7 +8,7 @@ import { msg } from '../../../i18n/message.js';
 import { currentTranslator } from '../../../i18n/translator.js';
 import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../../../records.js';
 import { EpicCommand } from '../../base-command.js';
-import { type Field, printFields, printJson } from '../../output.js';
+import { type Field, printFields, printJson, printJsonArray } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
 import { parseTypedDateTime } from '../../typed-input.js';
 import { clientFields, contractFields, eventFields, userFields } from '../../views.js';
@@ -49,11 +49,12 @@ export class HistoryCommand extends EpicCommand {
     // Ids are lower-case: a prefix typed in capitals names the same record.
     const ref = await locateRecord(store, kind, this.id.trim().toLowerCase(), (noun, input) => this.liveRecord(runtime, noun, input));
 
-    // The account's stream, read once: authorization folds it to now, and the history (without --at) walks the same events.
-    const streamEvents = ref.clientId !== undefined ? await store.readStream(history.streamOf(ref)) : undefined;
-    if (ref.clientId !== undefined) {
+    // The account's stream, in pages: authorization folds it to now, and the history (without --at) walks it again.
+    // A stream of one page (most) is read once; a longer one is never held whole (B5).
+    const pages = ref.clientId !== undefined ? await history.firstPage(store, ref) : undefined;
+    if (pages !== undefined) {
       const { viewFacts } = await import('../../../domain/accounts/authorize-account.js');
-      const account = await history.currentAccount(store, ref.clientId, streamEvents);
+      const account = await history.currentAccount(store, pages);
       const facts = viewFacts(account, kind === 'contract' ? ref.id : undefined, kind === 'event' ? ref.id : undefined);
       assertAllowed(VIEW_ACTION[kind], actor, facts);
     }
@@ -67,11 +68,17 @@ export class HistoryCommand extends EpicCommand {
       else await printFields(this.context, fieldsOf(kind, record));
       return;
     }
-    const entries = await history.recordHistory(store, ref, streamEvents);
-    if (entries.length === 0) throw new NotFound(msg('cli.history.none', { kind, id: ref.id }));
-    if (format === 'json') printJson(this.context.stdout, entries);
-    else if (format === 'csv') this.context.stdout.write(historyCsv(entries));
-    else this.context.stdout.write(historyTimeline(ref, entries, await currentTranslator()));
+    const entries = history.recordHistory(store, ref, pages);
+    const first = await entries.next();
+    if (first.done === true) throw new NotFound(msg('cli.history.none', { kind, id: ref.id }));
+    // JSON is written entry by entry as the walk goes; CSV and the timeline are laid out from the whole list.
+    if (format === 'json') await printJsonArray(this.context.stdout, prepend(first.value, entries));
+    else {
+      const all = [first.value];
+      for await (const entry of entries) all.push(entry);
+      if (format === 'csv') this.context.stdout.write(historyCsv(all));
+      else this.context.stdout.write(historyTimeline(ref, all, await currentTranslator()));
+    }
   }
 
   /** A live contract or event through the read tables (which drop deleted ones: the log is searched then). */
@@ -89,6 +96,11 @@ export class HistoryCommand extends EpicCommand {
     const record = kind === 'contract' ? await queries.getContract(db.db, id) : await queries.getOccasion(db.db, id);
     return record && { id, clientId: record.clientId };
   }
+}
+
+async function* prepend<T>(head: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield head;
+  yield* rest;
 }
 
 /** A record as it stood, as the view of its kind shows it. */
