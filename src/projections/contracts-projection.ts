@@ -11,7 +11,16 @@ import { deleteWhereIn } from './read-db/upsert.js';
 
 type ContractEvent = Extract<
   AccountEvent,
-  { type: 'ContractCreated' | 'ContractAmended' | 'ContractSigned' | 'PaymentRecorded' | 'ContractDeleted' | 'ClientDeleted' }
+  {
+    type:
+      | 'ContractCreated'
+      | 'ContractAmended'
+      | 'ContractSigned'
+      | 'PaymentRecorded'
+      | 'RefundRecorded'
+      | 'ContractDeleted'
+      | 'ClientDeleted';
+  }
 >;
 
 const CONTRACT_EVENT_TYPES = typeList<ContractEvent['type']>({
@@ -19,6 +28,7 @@ const CONTRACT_EVENT_TYPES = typeList<ContractEvent['type']>({
   ContractAmended: true,
   ContractSigned: true,
   PaymentRecorded: true,
+  RefundRecorded: true,
   ContractDeleted: true,
   ClientDeleted: true,
 });
@@ -88,6 +98,11 @@ export const contractsProjection: Projection = {
         case 'PaymentRecorded':
           rows.update(event.data.contractId, (row) =>
             withUnpaid({ ...row, remaining_cents: Number(row.remaining_cents) - event.data.amountCents, updated_at: at }),
+          );
+          break;
+        case 'RefundRecorded':
+          rows.update(event.data.contractId, (row) =>
+            withUnpaid({ ...row, remaining_cents: Number(row.remaining_cents) + event.data.amountCents, updated_at: at }),
           );
           break;
         case 'ContractDeleted':

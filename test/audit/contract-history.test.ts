@@ -98,8 +98,13 @@ history('each entry carries the fields that changed, before and after', () => {
     createdAt: { from: null, to: entries[0]!.at },
     updatedAt: { from: null, to: entries[0]!.at },
   });
-  assert.equal(total, { totalAmount: { from: '1500.50', to: '2000.00' }, updatedAt: { from: entries[0]!.at, to: entries[1]!.at } });
-  assert.equal(remaining, { remainingAmount: { from: '1500.50', to: '1800.00' }, updatedAt: { from: entries[1]!.at, to: entries[2]!.at } });
+  // Nothing was paid yet: the new total is all still to pay.
+  assert.equal(total, {
+    totalAmount: { from: '1500.50', to: '2000.00' },
+    remainingAmount: { from: '1500.50', to: '2000.00' },
+    updatedAt: { from: entries[0]!.at, to: entries[1]!.at },
+  });
+  assert.equal(remaining, { remainingAmount: { from: '2000.00', to: '1800.00' }, updatedAt: { from: entries[1]!.at, to: entries[2]!.at } });
   assert.equal(signed, { signed: { from: false, to: true }, updatedAt: { from: entries[2]!.at, to: entries[3]!.at } });
   assert.equal(pay1, { remainingAmount: { from: '1800.00', to: '1300.00' }, updatedAt: { from: entries[3]!.at, to: entries[4]!.at } });
   assert.equal(pay2, { remainingAmount: { from: '1300.00', to: '1000.01' }, updatedAt: { from: entries[4]!.at, to: entries[5]!.at } });

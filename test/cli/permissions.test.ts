@@ -154,6 +154,7 @@ const ACTION_OF = {
   'contract sign': 'contract.sign',
   'contract pay': 'contract.pay',
   'contract delete': 'contract.delete',
+  'contract refund': 'contract.refund',
   'event create': 'event.create',
   'event list': 'event.view',
   'event view': 'event.view',
@@ -183,7 +184,6 @@ const NOT_BUILT: Readonly<Record<string, string | null>> = {
   'user unlock': 'user.unlock',
   'client forget': 'client.forget',
   'client dossier': 'client.dossier',
-  'contract refund': 'contract.refund',
 };
 
 type Item = keyof typeof ACTION_OF;
@@ -471,6 +471,23 @@ const ATTEMPTS: Partial<Record<Item, Attempt>> = {
   'contract pay': async (role, relation) => {
     const id = role === 'support' ? existing.contract(relation) : await fresh.contract(relation);
     return writer.run(ACTOR[role], ['contract', 'pay', id, '--amount', '0.01']);
+  },
+  'contract refund': async (role, relation) => {
+    // A fresh contract half paid (created with 50 of 100 remaining): a refund of 0.01 fits.
+    const id =
+      role === 'support'
+        ? existing.contract(relation)
+        : await writer.ok('ada', [
+            'contract',
+            'create',
+            '--client',
+            relation === 'mine' ? wdata.clients.bob : wdata.clients.carla,
+            '--total',
+            '100',
+            '--remaining',
+            '50',
+          ]);
+    return writer.run(ACTOR[role], ['contract', 'refund', id, '--amount', '0.01']);
   },
   'contract delete': async (role, relation) => {
     const id = role === 'support' ? existing.contract(relation) : await fresh.contract(relation);

@@ -22,6 +22,7 @@ let team: Team;
 let data: Dataset;
 let deletedSupport: string;
 let cancelledEvent: string;
+let paidContract: string;
 
 const rules = suite('business rules and malformed input, refused with nothing changed');
 rules.before(async () => {
@@ -38,6 +39,8 @@ rules.before(async () => {
     event(() => data.contracts.bobSigned, '2026-08-01T10:00Z', '2026-08-01T12:00Z'),
   );
   await team.ok('bob', ['event', 'cancel', cancelledEvent, '--reason', 'called off', '--yes']);
+  paidContract = await team.ok('bob', ['contract', 'create', '--client', data.clients.bob, '--total', '1000']);
+  await team.ok('bob', ['contract', 'pay', paidContract, '--amount', '100']);
 });
 rules.after(() => team?.cleanup());
 
@@ -187,10 +190,26 @@ const CASES: Record<string, () => Refusal> = {
     args: ['contract', 'edit', data.contracts.bobSigned, '--remaining', '1000.01'],
     message: /must not exceed the total/,
   }),
-  'contract total not below what remains (edit)': () => ({
+  'contract total not below what was paid (edit)': () => ({
     who: 'bob',
-    args: ['contract', 'edit', data.contracts.bobSigned, '--total', '399.99'],
-    message: /must not exceed the total/,
+    args: ['contract', 'edit', data.contracts.bobSigned, '--total', '599.99'],
+    message: /below what was already paid/,
+  }),
+  'contract remaining not set once a payment is recorded (edit)': () => ({
+    who: 'bob',
+    args: ['contract', 'edit', paidContract, '--remaining', '900'],
+    message: /contract pay and contract refund/,
+  }),
+  'refund > 0': () => ({ who: 'bob', args: ['contract', 'refund', paidContract, '--amount', '0'], message: /greater than 0/ }),
+  'refund ≤ what was paid': () => ({
+    who: 'bob',
+    args: ['contract', 'refund', paidContract, '--amount', '100.01'],
+    message: /exceeds what was paid/,
+  }),
+  'refund on a contract nothing was paid on': () => ({
+    who: 'ada',
+    args: ['contract', 'refund', data.contracts.carlaUnsigned, '--amount', '1'],
+    message: /exceeds what was paid/,
   }),
   'contract remaining ≥ 0': () => ({
     who: 'bob',

@@ -198,12 +198,21 @@ contracts('no contract on a missing or deleted client', () => {
   );
 });
 
-contracts('amendments keep 0 <= remaining <= total', () => {
+contracts('amendments keep 0 <= remaining <= total, and what was paid (total − remaining)', () => {
   const given = givenAccount(ev.clientCreated(), ev.contractCreated('con1', false, 1000, 600));
   assert.equal(decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 2000 } }, given), [
-    { type: 'ContractAmended', data: { contractId: 'con1', totalCents: 2000 } },
+    { type: 'ContractAmended', data: { contractId: 'con1', totalCents: 2000, remainingCents: 1600 } },
   ]);
-  refused(() => decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 500 } }, given), RuleViolation, /exceed/);
+  refused(
+    () => decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 300 } }, given),
+    RuleViolation,
+    /below what was already paid/,
+  );
+  refused(
+    () => decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 500, remainingCents: 600 } }, given),
+    RuleViolation,
+    /exceed/,
+  );
   refused(() => decideAccount({ type: 'AmendContract', data: { contractId: 'con1', remainingCents: 1001 } }, given), RuleViolation);
   refused(() => decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 0 } }, given), RuleViolation);
   refused(() => decideAccount({ type: 'AmendContract', data: { contractId: 'con1' } }, given), InvalidInput);

@@ -105,3 +105,96 @@ cancel('gestion and the commercial of the client may cancel; another commercial 
 });
 
 cancel.run();
+
+const amounts = suite('decide: honest amounts');
+
+/** 12,000.00 total, 4,000.00 paid (in cents). */
+const paidContract = () =>
+  givenAccount(ev.clientCreated(), ev.contractCreated('con1', true, 1_200_000), {
+    type: 'PaymentRecorded',
+    data: { contractId: 'con1', amountCents: 400_000 },
+  });
+
+amounts('given 4,000 paid on 12,000, when the total becomes 15,000, then remaining is 11,000: what was paid is kept', () => {
+  assert.equal(decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 1_500_000 } }, paidContract()), [
+    { type: 'ContractAmended', data: { contractId: 'con1', totalCents: 1_500_000, remainingCents: 1_100_000 } },
+  ]);
+  assert.equal(decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 400_000 } }, paidContract()), [
+    { type: 'ContractAmended', data: { contractId: 'con1', totalCents: 400_000, remainingCents: 0 } },
+  ]);
+});
+
+amounts('a contract created partly paid keeps that part too', () => {
+  const state = givenAccount(ev.clientCreated(), ev.contractCreated('con1', false, 100_000, 40_000));
+  assert.equal(decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 200_000 } }, state), [
+    { type: 'ContractAmended', data: { contractId: 'con1', totalCents: 200_000, remainingCents: 140_000 } },
+  ]);
+});
+
+amounts('a total below what was paid is refused', () => {
+  refused(
+    () => decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 399_999 } }, paidContract()),
+    RuleViolation,
+    /below what was already paid/,
+  );
+});
+
+amounts('remaining is set while no payment is recorded, and refused once one is', () => {
+  const unpaid = givenAccount(ev.clientCreated(), ev.contractCreated('con1', true, 1_200_000));
+  assert.equal(decideAccount({ type: 'AmendContract', data: { contractId: 'con1', remainingCents: 500_000 } }, unpaid), [
+    { type: 'ContractAmended', data: { contractId: 'con1', remainingCents: 500_000 } },
+  ]);
+  refused(
+    () => decideAccount({ type: 'AmendContract', data: { contractId: 'con1', remainingCents: 800_000 } }, paidContract()),
+    RuleViolation,
+    /moves only with contract pay and contract refund/,
+  );
+  refused(
+    () => decideAccount({ type: 'AmendContract', data: { contractId: 'con1', totalCents: 1_500_000, remainingCents: 1 } }, paidContract()),
+    RuleViolation,
+    /contract pay and contract refund/,
+  );
+});
+
+amounts('given 4,000 paid, a refund of up to 4,000 is recorded and remaining grows by it', () => {
+  assert.equal(decideAccount({ type: 'RecordRefund', data: { contractId: 'con1', amountCents: 150_050 } }, paidContract()), [
+    { type: 'RefundRecorded', data: { contractId: 'con1', amountCents: 150_050 } },
+  ]);
+  const after = givenAccount(
+    ev.clientCreated(),
+    ev.contractCreated('con1', true, 1_200_000),
+    { type: 'PaymentRecorded', data: { contractId: 'con1', amountCents: 400_000 } },
+    { type: 'RefundRecorded', data: { contractId: 'con1', amountCents: 400_000 } },
+  );
+  assert.is(after.contracts.con1?.remainingCents, 1_200_000);
+  assert.is(after.contracts.con1?.payments, 1, 'a refund does not take the payment back: remaining stays pay/refund only');
+  refused(
+    () => decideAccount({ type: 'RecordRefund', data: { contractId: 'con1', amountCents: 1 } }, after),
+    RuleViolation,
+    /exceeds what was paid/,
+  );
+});
+
+amounts('a refund must be > 0, whole cents, and at most what was paid', () => {
+  refused(
+    () => decideAccount({ type: 'RecordRefund', data: { contractId: 'con1', amountCents: 0 } }, paidContract()),
+    RuleViolation,
+    /greater than 0/,
+  );
+  refused(() => decideAccount({ type: 'RecordRefund', data: { contractId: 'con1', amountCents: 1.5 } }, paidContract()), InvalidInput);
+  refused(
+    () => decideAccount({ type: 'RecordRefund', data: { contractId: 'con1', amountCents: 400_001 } }, paidContract()),
+    RuleViolation,
+    /exceeds what was paid/,
+  );
+});
+
+amounts('gestion and the commercial of the client may refund; a support and another commercial may not', () => {
+  const command = { type: 'RecordRefund', data: { contractId: 'con1', amountCents: 100 } } as const;
+  authorizeAccount(command, paidContract(), { id: 'ges1', role: 'gestion', name: 'G' });
+  authorizeAccount(command, paidContract(), { id: 'com1', role: 'commercial', name: 'C' });
+  refused(() => authorizeAccount(command, paidContract(), { id: 'com2', role: 'commercial', name: 'D' }), Forbidden);
+  refused(() => authorizeAccount(command, paidContract(), { id: 'sup1', role: 'support', name: 'S' }), Forbidden);
+});
+
+amounts.run();

@@ -31,6 +31,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { route: 'contract edit', load: async () => (await import('./contract/edit.js')).ContractEditCommand, action: 'contract.edit' },
   { route: 'contract sign', load: async () => (await import('./contract/sign.js')).ContractSignCommand, action: 'contract.sign' },
   { route: 'contract pay', load: async () => (await import('./contract/pay.js')).ContractPayCommand, action: 'contract.pay' },
+  { route: 'contract refund', load: async () => (await import('./contract/refund.js')).ContractRefundCommand, action: 'contract.refund' },
   { route: 'contract delete', load: async () => (await import('./contract/delete.js')).ContractDeleteCommand, action: 'contract.delete' },
   { route: 'event create', load: async () => (await import('./event/create.js')).EventCreateCommand, action: 'event.create' },
   { route: 'event list', load: async () => (await import('./event/list.js')).EventListCommand, action: 'event.view' },

@@ -27,6 +27,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'contract edit': ['epic contract edit xtbf --total 14000'],
   'contract sign': ['epic contract sign xtbf'],
   'contract pay': ['epic contract pay xtbf --amount 1500.50'],
+  'contract refund': ['epic contract refund xtbf --amount 500'],
   'contract delete': ['epic contract delete xtbf --yes'],
   'event create': [
     'epic event create --contract xtbf --name "Casey wedding" --start "2026-06-04 13:00" --end "2026-06-05 02:00" --location "53 Rue du Château, Candé-sur-Beuvron" --attendees 75 --notes "DJ until 2am"',

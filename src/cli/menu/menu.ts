@@ -45,6 +45,7 @@ const ACTIONS: readonly MenuAction[] = [
   { route: 'contract edit', pick: 'contract' },
   { route: 'contract sign', pick: 'unsignedContract' },
   { route: 'contract pay', pick: 'unpaidContract' },
+  { route: 'contract refund', pick: 'contract' },
   { route: 'contract delete', pick: 'contract' },
   { route: 'event list' },
   { route: 'event view', pick: 'event' },

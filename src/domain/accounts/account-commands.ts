@@ -13,6 +13,7 @@ export type AccountCommand =
   | { type: 'AmendContract'; data: { contractId: string; totalCents?: number; remainingCents?: number } }
   | { type: 'SignContract'; data: { contractId: string } }
   | { type: 'RecordPayment'; data: { contractId: string; amountCents: number } }
+  | { type: 'RecordRefund'; data: { contractId: string; amountCents: number } }
   | { type: 'DeleteContract'; data: { contractId: string } }
   | {
       type: 'ScheduleOccasion';

@@ -31,6 +31,8 @@ export type AccountEvent =
   | { type: 'ContractAmended'; data: { contractId: string; totalCents?: number; remainingCents?: number } }
   | { type: 'ContractSigned'; data: { contractId: string } }
   | { type: 'PaymentRecorded'; data: { contractId: string; amountCents: number } }
+  /** Money given back on a contract: the remaining amount grows by it (a payment mistake is corrected this way, never by rewriting remaining). */
+  | { type: 'RefundRecorded'; data: { contractId: string; amountCents: number } }
   | { type: 'ContractDeleted'; data: { contractId: string } }
   | {
       type: 'OccasionScheduled';
@@ -73,6 +75,7 @@ export const ACCOUNT_EVENT_TYPES = typeList<AccountEventType>({
   ContractAmended: true,
   ContractSigned: true,
   PaymentRecorded: true,
+  RefundRecorded: true,
   ContractDeleted: true,
   OccasionScheduled: true,
   OccasionUpdated: true,

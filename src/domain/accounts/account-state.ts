@@ -17,6 +17,8 @@ export interface Contract {
   readonly clientId: string;
   readonly totalCents: number;
   readonly remainingCents: number;
+  /** How many payments were recorded on it (refunds do not take one back): `edit --remaining` is refused once there is one. */
+  readonly payments: number;
   readonly signed: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -77,7 +79,16 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
       return { ...state, status: 'deleted' };
     case 'ContractCreated': {
       const { contractId, clientId, totalCents, remainingCents, signed } = event.data;
-      const contract: Contract = { id: contractId, clientId, totalCents, remainingCents, signed, createdAt: at, updatedAt: at };
+      const contract: Contract = {
+        id: contractId,
+        clientId,
+        totalCents,
+        remainingCents,
+        payments: 0,
+        signed,
+        createdAt: at,
+        updatedAt: at,
+      };
       return { ...state, contracts: { ...state.contracts, [contractId]: contract } };
     }
     case 'ContractAmended': {
@@ -87,7 +98,13 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
     case 'ContractSigned':
       return updateContract(state, event.data.contractId, at, (c) => ({ ...c, signed: true }));
     case 'PaymentRecorded':
-      return updateContract(state, event.data.contractId, at, (c) => ({ ...c, remainingCents: c.remainingCents - event.data.amountCents }));
+      return updateContract(state, event.data.contractId, at, (c) => ({
+        ...c,
+        remainingCents: c.remainingCents - event.data.amountCents,
+        payments: c.payments + 1,
+      }));
+    case 'RefundRecorded':
+      return updateContract(state, event.data.contractId, at, (c) => ({ ...c, remainingCents: c.remainingCents + event.data.amountCents }));
     case 'ContractDeleted': {
       const contracts: Record<string, Contract> = { ...state.contracts };
       delete contracts[event.data.contractId];
@@ -138,6 +155,11 @@ function updateOccasion(state: AccountState, id: string, at: string, change: (o:
   const occasion = state.occasions[id];
   if (!occasion) return state;
   return { ...state, occasions: { ...state.occasions, [id]: { ...change(occasion), updatedAt: at } } };
+}
+
+/** What was paid on a contract: its total less what remains (a contract may be created partly paid). */
+export function paidCents(contract: Contract): number {
+  return contract.totalCents - contract.remainingCents;
 }
 
 /** The occasions that will still take place (not cancelled), optionally of one contract. */

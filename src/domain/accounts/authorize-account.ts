@@ -28,6 +28,8 @@ export function accountCommandAction(command: AccountCommand, state: AccountStat
       return { action: 'contract.sign', target: { commercialId: owner } };
     case 'RecordPayment':
       return { action: 'contract.pay', target: { commercialId: owner } };
+    case 'RecordRefund':
+      return { action: 'contract.refund', target: { commercialId: owner } };
     case 'DeleteContract':
       return { action: 'contract.delete', target: { commercialId: owner } };
     case 'ScheduleOccasion':

@@ -6,7 +6,7 @@ import { isValidEmail, isValidName, isValidPhone } from '../values/contact.js';
 import type { AmountField, TextField } from '../values/fields.js';
 import type { AccountCommand } from './account-commands.js';
 import type { AccountEvent } from './account-events.js';
-import { type AccountState, type Contract, liveOccasions, type Occasion } from './account-state.js';
+import { type AccountState, type Contract, liveOccasions, type Occasion, paidCents } from './account-state.js';
 
 /** Users the decision needs, read by the handler from the user directory at the same moment. */
 export interface AccountContext {
@@ -83,23 +83,8 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
       checkRemaining(remainingCents, totalCents);
       return [{ type: 'ContractCreated', data: { contractId, clientId: client.id, totalCents, remainingCents, signed } }];
     }
-    case 'AmendContract': {
-      const contract = requireContract(state, command.data.contractId);
-      const { totalCents, remainingCents } = command.data;
-      if (totalCents === undefined && remainingCents === undefined) throw new InvalidInput(msg('contract.nothingToChange'));
-      if (totalCents !== undefined) {
-        checkCents('total', totalCents);
-        if (totalCents <= 0) throw new RuleViolation(msg('contract.totalNotPositive'));
-      }
-      if (remainingCents !== undefined) checkCents('remaining', remainingCents);
-      const nextTotal = totalCents ?? contract.totalCents;
-      const nextRemaining = remainingCents ?? contract.remainingCents;
-      checkRemaining(nextRemaining, nextTotal);
-      const data: { contractId: string; totalCents?: number; remainingCents?: number } = { contractId: contract.id };
-      if (nextTotal !== contract.totalCents) data.totalCents = nextTotal;
-      if (nextRemaining !== contract.remainingCents) data.remainingCents = nextRemaining;
-      return data.totalCents === undefined && data.remainingCents === undefined ? [] : [{ type: 'ContractAmended', data }];
-    }
+    case 'AmendContract':
+      return amendContract(state, command.data);
     case 'SignContract': {
       const contract = requireContract(state, command.data.contractId);
       if (contract.signed) throw new RuleViolation(msg('contract.alreadySigned', { contractId: contract.id }));
@@ -115,6 +100,8 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
       }
       return [{ type: 'PaymentRecorded', data: { contractId: contract.id, amountCents } }];
     }
+    case 'RecordRefund':
+      return recordRefund(state, command.data);
     case 'DeleteContract': {
       const contract = requireContract(state, command.data.contractId);
       // A cancelled occasion does not hold its contract back: it goes with it (and stays in the history).
@@ -220,6 +207,48 @@ export function requireOccasion(state: AccountState, occasionId: string): Occasi
   const occasion = state.occasions[occasionId];
   if (!occasion) throw new NotFound(msg('event.notFound', { occasionId }));
   return occasion;
+}
+
+/**
+ * A new total keeps what was paid: remaining becomes total − paid (refused
+ * below what was paid). Remaining is an absolute figure, so it is set only
+ * while no payment is recorded: beside payments it would undo them; `pay`
+ * and `refund` move it from then on.
+ */
+function amendContract(state: AccountState, data: { contractId: string; totalCents?: number; remainingCents?: number }): AccountEvent[] {
+  const contract = requireContract(state, data.contractId);
+  const { totalCents, remainingCents } = data;
+  if (totalCents === undefined && remainingCents === undefined) throw new InvalidInput(msg('contract.nothingToChange'));
+  if (totalCents !== undefined) {
+    checkCents('total', totalCents);
+    if (totalCents <= 0) throw new RuleViolation(msg('contract.totalNotPositive'));
+  }
+  if (remainingCents !== undefined) {
+    checkCents('remaining', remainingCents);
+    if (contract.payments > 0) throw new RuleViolation(msg('contract.remainingAfterPayment', { contractId: contract.id }));
+  }
+  const nextTotal = totalCents ?? contract.totalCents;
+  const paid = paidCents(contract);
+  if (remainingCents === undefined && nextTotal < paid) {
+    throw new RuleViolation(msg('contract.totalBelowPaid', { totalCents: nextTotal, paidCents: paid }));
+  }
+  const nextRemaining = remainingCents ?? nextTotal - paid;
+  checkRemaining(nextRemaining, nextTotal);
+  const changes: { contractId: string; totalCents?: number; remainingCents?: number } = { contractId: contract.id };
+  if (nextTotal !== contract.totalCents) changes.totalCents = nextTotal;
+  if (nextRemaining !== contract.remainingCents) changes.remainingCents = nextRemaining;
+  return changes.totalCents === undefined && changes.remainingCents === undefined ? [] : [{ type: 'ContractAmended', data: changes }];
+}
+
+/** Gives back part of what was paid: at most total − remaining. */
+function recordRefund(state: AccountState, data: { contractId: string; amountCents: number }): AccountEvent[] {
+  const contract = requireContract(state, data.contractId);
+  checkCents('amount', data.amountCents);
+  if (data.amountCents <= 0) throw new RuleViolation(msg('contract.refundNotPositive'));
+  const paid = paidCents(contract);
+  if (data.amountCents > paid)
+    throw new RuleViolation(msg('contract.refundExceedsPaid', { amountCents: data.amountCents, paidCents: paid }));
+  return [{ type: 'RefundRecorded', data: { contractId: contract.id, amountCents: data.amountCents } }];
 }
 
 function cancelOccasion(state: AccountState, data: { occasionId: string; reason?: string | null }): AccountEvent[] {

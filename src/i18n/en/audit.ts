@@ -13,6 +13,7 @@ const EVENT_TYPES: Readonly<Record<HistoryEventType, string>> = {
   ContractAmended: 'contract amended',
   ContractSigned: 'contract signed',
   PaymentRecorded: 'payment recorded',
+  RefundRecorded: 'refund recorded',
   ContractDeleted: 'contract deleted',
   OccasionScheduled: 'event scheduled',
   OccasionUpdated: 'event updated',

@@ -13,6 +13,7 @@ const EVENT_TYPES: Readonly<Record<HistoryEventType, string>> = {
   ContractAmended: 'contrat modifié',
   ContractSigned: 'contrat signé',
   PaymentRecorded: 'paiement enregistré',
+  RefundRecorded: 'remboursement enregistré',
   ContractDeleted: 'contrat supprimé',
   OccasionScheduled: 'événement planifié',
   OccasionUpdated: 'événement modifié',
