@@ -55,10 +55,18 @@ export class Runtime {
         import('../domain/users/credential-versions.js'),
         import('../domain/users/user-events.js'),
       ]);
-      return openEventStore(this.config.eventStoreUrl, {
+      const opened = await openEventStore(this.config.eventStoreUrl, {
         keyring: this.keyring,
         credentialLog: { streamId: USERS_STREAM, versions: credentialVersions },
       });
+      try {
+        const { refuseLostStore } = await import('./lost-store.js');
+        await refuseLostStore(opened.store, this.config, () => this.readDbAsIs());
+      } catch (error) {
+        await Promise.allSettled([opened.credentials.close(), opened.store.close()]);
+        throw error;
+      }
+      return opened;
     })();
     return this.stores;
   }

@@ -22,3 +22,6 @@ export type MysqlProblem =
   | 'deadlock'
   | 'readOnly'
   | 'full';
+
+/** What shows that an installation existed before its log was lost (src/cli/lost-store.ts). */
+export type InstallationEvidence = 'secretKey' | 'readTables';

@@ -40,5 +40,6 @@ export const FAULTS_SAMPLES: { readonly [K in ParamFaultsKey]: readonly MessageP
     { path: '/home/ada/epic/read.db', aside: '/home/ada/epic/read.db.damaged-2027-03-10T10-00-00-000Z' },
     { path: '/home/ada/epic/read.db', aside: null },
   ],
+  'faults.store.lost': [{ evidence: 'secretKey' }, { evidence: 'readTables' }],
   'faults.sqlite.failed': [{ code: 'SQLITE_FULL', detail: 'database or disk is full' }],
 };

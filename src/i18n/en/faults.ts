@@ -1,5 +1,11 @@
 import type { ConfigFile, ConfigFileProblem } from '../../config/config-problems.js';
 import type { FsProblem } from '../../config/fs-problems.js';
+import type { InstallationEvidence } from '../../events/store-problems.js';
+
+const EVIDENCE: Readonly<Record<InstallationEvidence, string>> = {
+  secretKey: 'EPIC_HOME holds its secret key',
+  readTables: 'the read tables hold its events',
+};
 
 const FILE: Readonly<Record<ConfigFile, string>> = {
   dotEnv: 'the .env file',
@@ -48,4 +54,6 @@ export const faults = {
   'faults.sqlite.failed': ({ code, detail }: { code: string; detail: string }): string => `a database cannot serve: ${detail} (${code})`,
   'faults.readDb.rebuilt': ({ path, aside }: { path: string; aside: string | null }): string =>
     `warning: the read database ${path} was damaged${aside === null ? '' : ` (set aside as ${aside})`}; its tables were rebuilt from the event log`,
+  'faults.store.lost': ({ evidence }: { evidence: InstallationEvidence }): string =>
+    `the event store is missing or empty: restore it from a backup (${EVIDENCE[evidence]}: this installation existed, and no new log is started over it)`,
 };

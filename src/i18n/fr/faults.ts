@@ -1,7 +1,13 @@
 import type { ConfigFile, ConfigFileProblem } from '../../config/config-problems.js';
 import type { FsProblem } from '../../config/fs-problems.js';
+import type { InstallationEvidence } from '../../events/store-problems.js';
 import type { faults as english } from '../en/faults.js';
 import type { Wordings } from '../wordings.js';
+
+const EVIDENCE: Readonly<Record<InstallationEvidence, string>> = {
+  secretKey: 'EPIC_HOME contient sa clé secrète',
+  readTables: 'les tables de lecture contiennent ses événements',
+};
 
 const FILE: Readonly<Record<ConfigFile, string>> = {
   dotEnv: 'le fichier .env',
@@ -39,4 +45,6 @@ export const faults = {
   'faults.sqlite.failed': ({ code, detail }) => `une base de données ne peut pas servir\u00a0: ${detail} (${code})`,
   'faults.readDb.rebuilt': ({ path, aside }) =>
     `avertissement\u00a0: la base de lecture ${path} était endommagée${aside === null ? '' : ` (mise de côté sous ${aside})`}\u00a0; ses tables ont été reconstruites à partir du journal des événements`,
+  'faults.store.lost': ({ evidence }) =>
+    `la base des événements est absente ou vide\u00a0: restaurez-la depuis une sauvegarde (${EVIDENCE[evidence]}\u00a0: cette installation existait, et aucun nouveau journal n’est commencé à sa place)`,
 } satisfies Wordings<typeof english>;

@@ -24,7 +24,6 @@ export class InitCommand extends MutationCommand {
       import('../../../auth/passwords.js'),
     ]);
     ensurePrivateDir(runtime.config.home);
-    ensureSecret(runtime.config);
     const context = await runtime.context();
     const args = { name: this.name, email: this.email };
     try {
@@ -33,6 +32,8 @@ export class InitCommand extends MutationCommand {
       const email = await required(this.context, this.email, { option: '--email', label: t('cli.field.email'), kind: 'email' });
       // Asked twice on a terminal: a typo here would lock the only gestion account out.
       const password = await newPassword(this.context, this.passwordStdin, checkPasswordStrength);
+      // Only now: a secret.key says an installation exists (lost-store.ts), and an init cancelled at a prompt made none.
+      ensureSecret(runtime.config);
       const user = await bootstrap(context, { name, email, passwordHash: await hashPassword(password) });
       await this.log(runtime, { id: user.id, role: user.role }, 'init', { name, email }, 'accepted', null, context.recorded);
       const session = await login(context, {
