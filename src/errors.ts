@@ -64,6 +64,16 @@ export class NotFound extends EpicError {
   readonly outcome = 'rejected';
 }
 
+/**
+ * A record outside what the actor may view: answered exactly as one that
+ * does not exist (exit 5, the same words), recorded in the command log as
+ * denied, so that probing ids shows in `epic log --denied`.
+ */
+export class OutOfScope extends EpicError {
+  readonly exitCode = ExitCode.notFound;
+  readonly outcome = 'denied';
+}
+
 /** A concurrent change that could not be reconciled, or a duplicate: exit 6. */
 export class Conflict extends EpicError {
   readonly exitCode = ExitCode.conflict;

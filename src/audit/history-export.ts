@@ -8,6 +8,7 @@
 import { parseAmount } from '../domain/values/money.js';
 import { type CsvColumn, toCsv } from '../export/csv-writer.js';
 import type { Translator } from '../i18n/translator.js';
+import { terminalSafe } from '../terminal-text.js';
 import type { HistoryEntry } from './history.js';
 import type { FieldChange, FieldValue, HistoryField, RecordKind, RecordView } from './record-views.js';
 
@@ -90,6 +91,5 @@ function valueText(field: HistoryField, value: FieldValue, { t, format }: Transl
 
 /** One change per line and no terminal escapes, whatever the data holds. */
 function shown(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return terminalSafe(text);
 }

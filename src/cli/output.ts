@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { terminalSafe } from '../terminal-text.js';
 import type { EpicContext } from './context.js';
 import { GAP } from './output/table-layout.js';
 import { colourFor, columnsOf, isTerminal, paint, type Style } from './output/terminal.js';
@@ -199,6 +200,5 @@ function isGroup(value: Field[1]): value is readonly Field[] {
 /** A cell as text: `-` for nothing; control characters become spaces, so a row is one line and no escape reaches the terminal. */
 export function plainCell(value: Cell): string {
   if (value === null || value === undefined || value === '') return '-';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
-  return String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return terminalSafe(String(value));
 }

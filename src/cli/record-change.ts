@@ -1,7 +1,7 @@
 import type { ActorContext } from '../commands/handler-context.js';
-import { resolveId } from '../commands/read-access.js';
+import { resolveId, viewContract, viewOccasion } from '../commands/read-access.js';
 import type { AccountCommand } from '../domain/accounts/account-commands.js';
-import { NotFound } from '../errors.js';
+import { Forbidden, NotFound, OutOfScope } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import type { ContractRecord, OccasionRecord } from '../records.js';
 import type { MutationCommand } from './base-command.js';
@@ -42,7 +42,30 @@ export async function changeAccountRecord<T extends Target>(
           ? msg('cli.notFound.contract', { id: target.idOrPrefix })
           : msg('cli.notFound.event', { id: target.idOrPrefix }),
       );
-    await runAccountCommand(context, record.clientId, await build(id, record, context));
+    try {
+      await runAccountCommand(context, record.clientId, await build(id, record, context));
+    } catch (error) {
+      // Refused on the log by scope: a record the actor may not even view answers as one that does not exist.
+      if (error instanceof Forbidden && !isOutrightRefusal(error)) {
+        const view = target.noun === 'contracts' ? viewContract : viewOccasion;
+        await view(db, context.actor, id).catch(asTyped(target.idOrPrefix, target.noun === 'contracts' ? 'contract' : 'event'));
+      }
+      throw error;
+    }
     return { id, before: record };
   });
+}
+
+/** A refusal of the resolved id, worded with what was typed (a prefix is not completed in the message). */
+function asTyped(input: string, noun: 'contract' | 'event'): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof OutOfScope) throw new OutOfScope(msg('values.id.notFound', { noun, input: input.trim().toLowerCase() }));
+    throw error;
+  };
+}
+
+/** A refusal of the role itself (its scope for the action is `none`): the same for every id, so it reveals nothing. */
+function isOutrightRefusal(error: Forbidden): boolean {
+  const text = error.text;
+  return typeof text !== 'string' && text.key === 'policy.refused' && (text.params as { scope?: unknown } | undefined)?.scope === 'none';
 }

@@ -5,6 +5,7 @@ import { BackendUnavailable, EpicError, ExitCode, InvalidInput } from '../errors
 import { msg } from '../i18n/message.js';
 import { words } from '../i18n/translator.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
+import { terminalSafe } from '../terminal-text.js';
 import type { EpicContext } from './context.js';
 import { t } from './say.js';
 import { usageErrorOf } from './usage-error.js';
@@ -157,11 +158,8 @@ export function firstLine(text: string): string {
       .split(/\r?\n/)
       .map((l) => l.trim())
       .find((l) => l.length > 0) ?? 'unknown error';
-  // Control characters from user input never reach the terminal raw: C0, DEL, C1 (0x9b is an
-  // 8-bit CSI, 0x85 a next-line), the Unicode line and paragraph separators, and the bidi
-  // embeddings, overrides and isolates that would reorder what the line shows.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced
-  const safe = line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+  // Control characters from user input never reach the terminal raw (src/terminal-text.ts).
+  const safe = terminalSafe(line, '?');
   if (safe.length <= MAX_ERROR_LINE) return safe;
   // Cut on a code point boundary, never between the halves of a surrogate pair.
   return `${safe.slice(0, MAX_ERROR_LINE).replace(/[\ud800-\udbff]$/, '')}…`;

@@ -1,7 +1,8 @@
-import { assertAllowed } from '../auth/policy.js';
-import { NotFound } from '../errors.js';
+import { type Action, isAllowed, refusal, scopeOf, type TargetFacts } from '../auth/policy.js';
+import { NotFound, OutOfScope } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
+import type { IdNoun } from '../projections/read-problems.js';
 import type { Actor } from './handler-context.js';
 
 export type Noun = 'users' | 'clients' | 'contracts' | 'occasions';
@@ -37,34 +38,54 @@ function queries() {
 }
 
 /**
+ * Refuses a record outside what `actor` may view exactly as a record that
+ * does not exist: the answer resolveId gives for an unknown id or prefix
+ * (exit 5), so that no id or prefix reveals what lies outside the actor's
+ * scope (docs/cli.md, "Conventions"). A role that may view no such record at
+ * all is refused outright (4): that answer does not depend on the id.
+ */
+export function assertVisible(action: Action, actor: Actor, facts: TargetFacts, noun: IdNoun, input: string): void {
+  if (isAllowed(action, actor, facts)) return;
+  if (scopeOf(action, actor.role) === 'none') throw refusal(action, actor.role);
+  throw new OutOfScope(msg('values.id.notFound', { noun, input: input.trim().toLowerCase() }));
+}
+
+function assertMayView(action: Action, actor: Actor): void {
+  if (scopeOf(action, actor.role) === 'none') throw refusal(action, actor.role);
+}
+
+/**
  * Reads one record for display, after checking the actor may view it:
- * 5 when it does not exist, 4 when it exists outside the actor's scope.
+ * 5 when it does not exist or lies outside the actor's scope (assertVisible).
  */
 export async function viewClient(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  assertMayView('client.view', actor);
   const id = await resolveId(db, 'clients', idOrPrefix);
   const client = await (await queries()).getClient(db.db, id);
   if (!client) throw new NotFound(msg('client.notFound', { clientId: idOrPrefix }));
   const assigned = await assignedSupportsOf(db, { clientId: id });
-  assertAllowed('client.view', actor, { commercialId: client.commercialId, assignedSupportIds: assigned });
+  assertVisible('client.view', actor, { commercialId: client.commercialId, assignedSupportIds: assigned }, 'client', idOrPrefix);
   return client;
 }
 
 export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  assertMayView('contract.view', actor);
   const id = await resolveId(db, 'contracts', idOrPrefix);
   const contract = await (await queries()).getContract(db.db, id);
   if (!contract) throw new NotFound(msg('contract.notFound', { contractId: idOrPrefix }));
   const assigned = await assignedSupportsOf(db, { contractId: id });
-  assertAllowed('contract.view', actor, { commercialId: contract.commercialId, assignedSupportIds: assigned });
+  assertVisible('contract.view', actor, { commercialId: contract.commercialId, assignedSupportIds: assigned }, 'contract', idOrPrefix);
   return contract;
 }
 
 export async function viewOccasion(db: ReadDb, actor: Actor, idOrPrefix: string) {
+  assertMayView('event.view', actor);
   const id = await resolveId(db, 'occasions', idOrPrefix);
   const occasion = await (await queries()).getOccasion(db.db, id);
   if (!occasion) throw new NotFound(msg('event.notFound', { occasionId: idOrPrefix }));
   const client = await (await queries()).getClient(db.db, occasion.clientId);
   const assigned = new Set(occasion.supportId ? [occasion.supportId] : []);
-  assertAllowed('event.view', actor, { commercialId: client?.commercialId ?? null, assignedSupportIds: assigned });
+  assertVisible('event.view', actor, { commercialId: client?.commercialId ?? null, assignedSupportIds: assigned }, 'event', idOrPrefix);
   return occasion;
 }
 

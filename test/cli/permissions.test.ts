@@ -307,9 +307,18 @@ function allows(scope: Scope | 'view', role: Role, relation: Relation): boolean 
   }
 }
 
-function assertOutcome(result: CliResult, allowed: boolean, what: string): void {
+/**
+ * `hidden`: the record lies outside what the actor may view, so a refusal
+ * answers exactly as a record that does not exist would (exit 5, "no … with
+ * id …"): no id reveals what is outside the actor's scope (docs/cli.md).
+ */
+function assertOutcome(result: CliResult, allowed: boolean, what: string, hidden = false): void {
   if (allowed) {
     assert.is(result.code, 0, `${what} should be allowed: ${result.stderr}`);
+  } else if (hidden) {
+    assert.is(result.code, 5, `${what} should answer as not found with exit 5 (got ${result.code}: ${result.stderr.trim()})`);
+    assert.match(result.stderr, /^error: no (client|contract|event) with id "[a-z0-9]+"( in the log)?\n$/, `${what}: as not found`);
+    assert.is(result.stdout, '', `${what}: nothing on stdout`);
   } else {
     assert.is(result.code, 4, `${what} should be refused with exit 4 (got ${result.code}: ${result.stderr.trim()})`);
     assert.match(result.stderr, /^error: [^\n]+\n$/, `${what}: one error line`);
@@ -524,7 +533,9 @@ for (const role of ROLES) {
     cells(`${item} as ${role}`, async () => {
       const { scope } = expected(item, role);
       for (const relation of ['mine', 'other'] as const) {
-        assertOutcome(await attempt(role, relation), allows(scope, role, relation), `${role} ${item} on ${relation}`);
+        // Another's record is outside a commercial's or a support's view: refused as not found, unless the role may never act.
+        const hidden = relation === 'other' && role !== 'gestion' && scope !== 'none' && item !== 'client create';
+        assertOutcome(await attempt(role, relation), allows(scope, role, relation), `${role} ${item} on ${relation}`, hidden);
       }
     });
   }
@@ -540,6 +551,7 @@ for (const role of ROLES) {
         result,
         allows(scope, role, relation) && allows(reassign, role, relation),
         `${role} client edit --commercial on ${relation}`,
+        relation === 'other' && role !== 'gestion' && scope !== 'none',
       );
       if (result.code === 0) assert.is((await writer.json<{ commercialId: string }>('ada', ['client', 'view', id])).commercialId, to);
     }
@@ -596,7 +608,12 @@ for (const role of ROLES) {
       for (const record of records) {
         const result = await reader.run(who, [noun, 'view', record.id, '--json']);
         const allowed = viewScope !== 'none' && visible(records, viewScope, who).includes(record.id);
-        assertOutcome(result, allowed, `${role} ${noun} view of ${record.owner}'s record assigned to [${record.supports.join(', ')}]`);
+        assertOutcome(
+          result,
+          allowed,
+          `${role} ${noun} view of ${record.owner}'s record assigned to [${record.supports.join(', ')}]`,
+          viewScope !== 'none',
+        );
         if (result.code === 0) assert.is((JSON.parse(result.stdout) as { id: string }).id, record.id);
       }
     });
@@ -647,6 +664,7 @@ cells('history of what each role may view', async () => {
           await reader.run(who, ['history', noun, record.id, '--json']),
           allowed,
           `${role} history ${noun} of ${record.owner}'s record assigned to [${record.supports.join(', ')}]`,
+          effective !== 'none',
         );
       }
     }

@@ -1,9 +1,9 @@
 import { Option } from 'clipanion';
 import type { RecordKind, RecordView } from '../../../audit/record-views.js';
-import { type Action, assertAllowed } from '../../../auth/policy.js';
+import { type Action, assertAllowed, isAllowed, scopeOf } from '../../../auth/policy.js';
 import { assertNever } from '../../../domain/assert-never.js';
 import { truncate } from '../../../domain/values/money.js';
-import { InvalidInput, NotFound } from '../../../errors.js';
+import { InvalidInput, NotFound, OutOfScope } from '../../../errors.js';
 import { msg } from '../../../i18n/message.js';
 import { currentTranslator } from '../../../i18n/translator.js';
 import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../../../records.js';
@@ -56,7 +56,11 @@ export class HistoryCommand extends EpicCommand {
       const { viewFacts } = await import('../../../domain/accounts/authorize-account.js');
       const account = await history.currentAccount(store, pages);
       const facts = viewFacts(account, kind === 'contract' ? ref.id : undefined, kind === 'event' ? ref.id : undefined);
-      assertAllowed(VIEW_ACTION[kind], actor, facts);
+      // Outside the actor's scope, the record answers as one the log does not hold: no id or prefix reveals it.
+      if (!isAllowed(VIEW_ACTION[kind], actor, facts)) {
+        if (scopeOf(VIEW_ACTION[kind], actor.role) === 'none') assertAllowed(VIEW_ACTION[kind], actor, facts);
+        throw new OutOfScope(msg('values.id.notInLog', { noun: kind, input: this.id.trim().toLowerCase() }));
+      }
     }
 
     const { historyCsv, historyTimeline, recordCsv } = await import('../../../audit/history-export.js');

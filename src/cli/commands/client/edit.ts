@@ -5,6 +5,7 @@ import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { userChoices } from '../../pickers.js';
 import { choose, isGuided, optional } from '../../prompt.js';
+import { refuseUnlessAllowed } from '../../refuse-early.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
 
@@ -27,6 +28,8 @@ export class ClientEditCommand extends MutationCommand {
     const guided = isGuided(this.context, this.name, this.email, this.phone, this.company, this.commercial);
     const { clientId, changed } = await this.mutate(runtime, 'client edit', args, async (context) => {
       const { runAccountCommand } = await import('../../../commands/account-handler.js');
+      // A role that may edit no client is told so whatever the id; then a client outside its view is not found.
+      refuseUnlessAllowed('client.edit', context.actor);
       const db = await runtime.readDb();
       const client = await viewClient(db, context.actor, this.id);
       // On a terminal without options, each field is asked with its current value; Enter keeps it.

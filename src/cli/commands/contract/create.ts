@@ -1,10 +1,11 @@
 import { Option } from 'clipanion';
-import { resolveId, viewContract } from '../../../commands/read-access.js';
+import { viewClient, viewContract } from '../../../commands/read-access.js';
 import { parseAmount } from '../../../domain/values/money.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { clientChoices } from '../../pickers.js';
 import { choose, isGuided, optional, required } from '../../prompt.js';
+import { refuseUnlessAllowed } from '../../refuse-early.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
 
@@ -25,10 +26,12 @@ export class ContractCreateCommand extends MutationCommand {
     const guided = isGuided(this.context, this.client, this.total, this.remaining, this.signed);
     const { contractId } = await this.mutate(runtime, 'contract create', args, async (context) => {
       const { createContract } = await import('../../../commands/account-handler.js');
+      refuseUnlessAllowed('contract.create', context.actor);
       const client = await choose(this.context, this.client, { option: '--client', label: t('cli.field.client') }, () =>
         clientChoices(runtime, context.actor),
       );
-      const clientId = await resolveId(await runtime.readDb(), 'clients', client);
+      // A client outside what the actor may view answers as one that does not exist (viewClient).
+      const clientId = (await viewClient(await runtime.readDb(), context.actor, client)).id;
       const total = await required(this.context, this.total, { option: '--total', label: t('cli.field.total'), kind: 'amount' });
       const totalCents = parseAmount(total, '--total');
       const remaining = await optional(

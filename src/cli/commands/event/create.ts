@@ -1,7 +1,5 @@
 import { Option } from 'clipanion';
-import { resolveId, viewOccasion } from '../../../commands/read-access.js';
-import { NotFound } from '../../../errors.js';
-import { msg } from '../../../i18n/message.js';
+import { viewContract, viewOccasion } from '../../../commands/read-access.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
@@ -39,19 +37,16 @@ export class EventCreateCommand extends MutationCommand {
     };
     const guided = isGuided(this.context, this.contract, this.name, this.start, this.end, this.location, this.attendees, this.notes);
     const { occasionId } = await this.mutate(runtime, 'event create', args, async (context) => {
-      const [{ scheduleOccasion }, { getContract }] = await Promise.all([
-        import('../../../commands/account-handler.js'),
-        import('../../../projections/queries/index.js'),
-      ]);
+      const { scheduleOccasion } = await import('../../../commands/account-handler.js');
       refuseUnlessAllowed('event.create', context.actor);
       const db = await runtime.readDb();
       // Events are held by signed contracts: only those are offered.
       const contractRef = await choose(this.context, this.contract, { option: '--contract', label: t('cli.field.contract') }, () =>
         contractChoices(runtime, context.actor, { signed: true }),
       );
-      const contractId = await resolveId(db, 'contracts', contractRef);
-      const contract = await getContract(db.db, contractId);
-      if (!contract) throw new NotFound(msg('cli.notFound.contract', { id: contractRef }));
+      // A contract outside what the actor may view answers as one that does not exist (viewContract).
+      const contract = await viewContract(db, context.actor, contractRef);
+      const contractId = contract.id;
       const name = await required(this.context, this.name, { option: '--name', label: t('cli.field.eventName'), kind: 'name' });
       const start = parseTypedDateTime(
         await required(this.context, this.start, { option: '--start', label: t('cli.field.start'), kind: 'dateTime' }),
