@@ -66,7 +66,7 @@ export async function decideOnStream<S, E extends DomainEvent>(
 const counters = new WeakMap<CommandContext, { next: number }>();
 
 /** The number of this append within the command (part of the deterministic event ids). */
-function appendCounter(context: CommandContext): number {
+export function appendCounter(context: CommandContext): number {
   let counter = counters.get(context);
   if (!counter) {
     counter = { next: 0 };

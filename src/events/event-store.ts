@@ -124,11 +124,25 @@ export interface ReadAllOptions {
   readonly types?: readonly string[];
 }
 
+/** One stream's part of a batched append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedVersion;
+}
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'mysql' | 'esdb';
   /** Creates what the store needs (tables, indexes); safe to call again. */
   init(): Promise<void>;
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  /**
+   * Appends to several streams in one transaction, all or nothing: one
+   * WrongExpectedVersion (or any failure) and none of them is written. Only
+   * where the store can (the embedded SQLite store); callers fall back to
+   * `append` stream by stream.
+   */
+  appendBatch?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** The stream's events in order; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One batch of the global log, in position order. */

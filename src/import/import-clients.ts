@@ -6,8 +6,9 @@
  * command log holds one entry listing every event the import recorded.
  */
 import { assertAllowed } from '../auth/policy.js';
-import { decideOnStream, loadStream } from '../commands/decide-on-stream.js';
+import { appendCounter, decideOnStream, loadStream } from '../commands/decide-on-stream.js';
 import type { ActorContext } from '../commands/handler-context.js';
+import { toNewEvents } from '../commands/new-events.js';
 import { loadUsers } from '../commands/user-handler.js';
 import type { AccountCommand } from '../domain/accounts/account-commands.js';
 import type { AccountEvent } from '../domain/accounts/account-events.js';
@@ -20,6 +21,7 @@ import { liveUser, type User, type UsersState } from '../domain/users/users-stat
 import { emailKey } from '../domain/values/contact.js';
 import { newId } from '../domain/values/ids.js';
 import { Conflict, type EpicError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../errors.js';
+import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
 import { msg } from '../i18n/message.js';
 import { clientsByEmail } from './client-emails.js';
 import type { ClientRow, ClientRows, RefusedRow } from './client-rows.js';
@@ -42,6 +44,8 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Decide every row, write nothing. */
   readonly dryRun: boolean;
+  /** Rows per batched append (IMPORT_BATCH); for tests. */
+  readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * The commercial of every new client (`--commercial`), for a file without a
@@ -49,6 +53,9 @@ export interface ImportOptions {
    */
   readonly commercialId?: string;
 }
+
+/** Rows written per transaction where the store batches appends: one commit (one fsync) per batch, not per client. */
+const IMPORT_BATCH = 1_000;
 
 /** What a row may fail with: the row is refused and the import goes on. Anything else stops it. */
 const ROW_ERRORS = [InvalidInput, RuleViolation, NotFound, Forbidden, Conflict] as const;
@@ -69,29 +76,78 @@ export async function importClients(context: ActorContext, input: ClientRows, op
   let unchanged = 0;
   const total = input.rows.length;
 
-  for (const [index, row] of input.rows.entries()) {
-    try {
-      const key = emailKey(row.email);
-      const matches = byEmail.get(key) ?? [];
-      if (matches.length > 1) throw new Conflict(msg('transfer.emailShared', { count: matches.length, clientIds: matches }));
-      const decision = matches[0] === undefined ? creation(row, users, defaultCommercial) : update(row, matches[0], users);
-      const events = await apply(decision.clientId, (state) => {
-        authorizeAccount(decision.command, state, context.actor);
-        return decideAccount(decision.command, state, decision.context);
-      });
-      if (matches[0] === undefined) {
-        byEmail.set(key, [decision.clientId]);
-        created++;
-      } else if (events.length > 0) updated++;
-      else unchanged++;
-      const first = seenAt.get(key);
-      if (first === undefined) seenAt.set(key, row.line);
-      else duplicates.push({ line: row.line, sameEmailAsLine: first });
-    } catch (error) {
-      if (!ROW_ERRORS.some((type) => error instanceof type)) throw error;
-      refused.push({ line: row.line, email: row.email.trim() || null, reason: (error as EpicError).text });
+  /** What became of one row: counted, and its key noted, once its batch is written. */
+  type Outcome =
+    | { readonly row: ClientRow; readonly kind: 'created'; readonly key: string }
+    | { readonly row: ClientRow; readonly kind: 'updated' | 'unchanged'; readonly key: string }
+    | { readonly row: ClientRow; readonly kind: 'refused'; readonly reason: RefusedRow['reason'] };
+
+  const decideRows = async (rows: readonly ClientRow[], applyRow: Apply): Promise<Outcome[]> => {
+    const outcomes: Outcome[] = [];
+    for (const row of rows) {
+      try {
+        const key = emailKey(row.email);
+        const matches = byEmail.get(key) ?? [];
+        if (matches.length > 1) throw new Conflict(msg('transfer.emailShared', { count: matches.length, clientIds: matches }));
+        const decision = matches[0] === undefined ? creation(row, users, defaultCommercial) : update(row, matches[0], users);
+        const events = await applyRow(
+          decision.clientId,
+          (state) => {
+            authorizeAccount(decision.command, state, context.actor);
+            return decideAccount(decision.command, state, decision.context);
+          },
+          matches[0] === undefined,
+        );
+        if (matches[0] === undefined) {
+          byEmail.set(key, [decision.clientId]);
+          outcomes.push({ row, kind: 'created', key });
+        } else outcomes.push({ row, kind: events.length > 0 ? 'updated' : 'unchanged', key });
+      } catch (error) {
+        if (!ROW_ERRORS.some((type) => error instanceof type)) throw error;
+        outcomes.push({ row, kind: 'refused', reason: (error as EpicError).text });
+      }
     }
-    options.onProgress?.(index + 1, total);
+    return outcomes;
+  };
+
+  let done = 0;
+  const count = (outcomes: readonly Outcome[]) => {
+    for (const outcome of outcomes) {
+      const { row } = outcome;
+      if (outcome.kind === 'refused') refused.push({ line: row.line, email: row.email.trim() || null, reason: outcome.reason });
+      else {
+        if (outcome.kind === 'created') created++;
+        else if (outcome.kind === 'updated') updated++;
+        else unchanged++;
+        const first = seenAt.get(outcome.key);
+        if (first === undefined) seenAt.set(outcome.key, row.line);
+        else duplicates.push({ line: row.line, sameEmailAsLine: first });
+      }
+      done++;
+      options.onProgress?.(done, total);
+    }
+  };
+
+  // Batched where the store can append to many streams at once (B9): a batch's rows are decided in turn
+  // (each seeing the ones before), then written in one transaction, all or none. On a concurrent change
+  // to one of its streams nothing of it was written: its rows are decided again one by one, as elsewhere.
+  const batches = !options.dryRun && context.store.appendBatch !== undefined;
+  const size = batches ? (options.batchSize ?? IMPORT_BATCH) : total;
+  for (let start = 0; start < total; start += size) {
+    const rows = input.rows.slice(start, start + size);
+    if (batches) {
+      const staged = stager(context);
+      const outcomes = await decideRows(rows, staged.apply);
+      try {
+        await staged.flush();
+        count(outcomes);
+        continue;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersion)) throw error;
+        for (const outcome of outcomes) if (outcome.kind === 'created') byEmail.delete(outcome.key);
+      }
+    }
+    count(await decideRows(rows, apply));
   }
 
   refused.sort((a, b) => a.line - b.line);
@@ -178,12 +234,56 @@ function commercialOf(row: ClientRow, users: UsersState) {
 }
 
 type Decide = (state: AccountState) => AccountEvent[];
-type Apply = (clientId: string, decide: Decide) => Promise<readonly unknown[]>;
+/** `fresh`: the client id was just drawn for a new client, so its stream cannot hold anything yet. */
+type Apply = (clientId: string, decide: Decide, fresh: boolean) => Promise<readonly unknown[]>;
 
 /** Decides on the client's stream and appends, retrying on a concurrent change (like any command). */
 function appender(context: ActorContext): Apply {
   return async (clientId, decide) =>
     (await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decide)).events;
+}
+
+/**
+ * Decides without appending, keeping each stream's state and new events in
+ * memory (a later row of the batch decides on them); `flush` appends them
+ * all in one transaction (`appendBatch`), one append per stream.
+ */
+function stager(context: ActorContext): { apply: Apply; flush(): Promise<void> } {
+  const streams = new Map<string, { state: AccountState; version: number; at: string; events: AccountEvent[] }>();
+  return {
+    async apply(clientId, decide, fresh) {
+      const streamId = accountStream(clientId);
+      let staged = streams.get(streamId);
+      if (staged === undefined) {
+        // A new client's stream is not read: it is appended as 'no_stream', which the store checks.
+        const loaded = fresh ? { state: accountAggregate.initial(), version: 0 } : await loadStream(context, streamId, accountAggregate);
+        staged = { state: loaded.state, version: loaded.version, at: context.now().toISOString(), events: [] };
+        streams.set(streamId, staged);
+      }
+      const events = decide(staged.state);
+      const { at } = staged;
+      staged.state = events.reduce((next, event) => accountAggregate.evolve(next, event, at), staged.state);
+      staged.events.push(...events);
+      return events;
+    },
+    async flush() {
+      const appends = [...streams]
+        .filter(([, staged]) => staged.events.length > 0)
+        .map(([streamId, staged]) => ({
+          streamId,
+          events: toNewEvents(staged.events, {
+            streamId,
+            commandId: context.commandId,
+            append: appendCounter(context),
+            actor: context.actor,
+            at: staged.at,
+          }),
+          expected: staged.version === 0 ? ('no_stream' as const) : staged.version,
+        }));
+      if (appends.length === 0 || context.store.appendBatch === undefined) return;
+      for (const result of await context.store.appendBatch(appends)) context.recorded.push(...result.events);
+    },
+  };
 }
 
 /**

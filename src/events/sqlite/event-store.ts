@@ -39,6 +39,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredEvent,
+  type StreamAppend,
   type StreamHead,
   satisfies,
 } from '../event-store.js';
@@ -159,11 +160,23 @@ type AppendTransaction = Database.Transaction<
   (key: AuditKey | undefined, streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) => AppendResult
 >;
 
+function checkExpected(expected: ExpectedVersion): void {
+  if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+    throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
+  }
+}
+
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
   readonly #db: Database.Database;
   readonly #context: SqliteContext;
   readonly #append: AppendTransaction;
+  readonly #appendBatch: Database.Transaction<
+    (
+      key: AuditKey | undefined,
+      appends: readonly { streamId: string; prepared: readonly PreparedEvent[]; expected: ExpectedVersion }[],
+    ) => AppendResult[]
+  >;
   readonly #switchOver: Database.Transaction<(key: AuditKey, trigger: EventMetadata) => void>;
   readonly #keeper: ChainKeeper;
   readonly #credentialLog: CredentialLog | undefined;
@@ -178,6 +191,12 @@ export class SqliteEventStore implements EventStore {
     this.#append = this.#db.transaction(
       (key: AuditKey | undefined, streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion) =>
         this.#appendLocked(key, streamId, prepared, expected),
+    );
+    this.#appendBatch = this.#db.transaction(
+      (
+        key: AuditKey | undefined,
+        appends: readonly { streamId: string; prepared: readonly PreparedEvent[]; expected: ExpectedVersion }[],
+      ) => appends.map(({ streamId, prepared, expected }) => this.#appendLocked(key, streamId, prepared, expected)),
     );
     this.#switchOver = this.#db.transaction((key: AuditKey, trigger: EventMetadata) => this.#switchOverLocked(key, trigger));
     this.#credentialLog = options.credentialLog;
@@ -215,14 +234,21 @@ export class SqliteEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
-      throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
-    }
+    checkExpected(expected);
     const prepared = events.map(prepareEvent);
     // An empty batch only checks the expected version: it needs no key.
     const first = prepared[0];
     const key = first === undefined ? undefined : await this.#keeper.writerKey(first.event.metadata);
     return this.#run(() => this.#append.immediate(key, streamId, prepared, expected));
+  }
+
+  /** One transaction, one commit (one fsync) for every stream of the batch; a failure on any leaves all unwritten. */
+  async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    for (const { expected } of appends) checkExpected(expected);
+    const prepared = appends.map(({ streamId, events, expected }) => ({ streamId, prepared: events.map(prepareEvent), expected }));
+    const first = prepared.find((append) => append.prepared.length > 0)?.prepared[0];
+    const key = first === undefined ? undefined : await this.#keeper.writerKey(first.event.metadata);
+    return this.#run(() => this.#appendBatch.immediate(key, prepared));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

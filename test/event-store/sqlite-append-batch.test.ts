@@ -1,0 +1,57 @@
+/**
+ * SqliteEventStore.appendBatch (what `import clients` writes a batch with):
+ * one transaction for every stream of the batch, all or nothing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { WrongExpectedVersion } from '../../src/events/wrong-expected-version.js';
+import { testKeyring } from '../support/audit-key.js';
+import { assertStreamIntact } from './assert-stream-intact.js';
+import { sampleEvents } from './sample-events.js';
+
+test('a wrong expected version on one stream writes none of the batch; a right batch writes every stream, chained', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'epic-batch-'));
+  const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
+  try {
+    await store.append('client-b', sampleEvents(2), 'no_stream');
+    const head = await store.headPosition();
+    const refused = await store
+      .appendBatch([
+        { streamId: 'client-a', events: sampleEvents(3), expected: 'no_stream' },
+        { streamId: 'client-b', events: sampleEvents(1), expected: 1 },
+        { streamId: 'client-c', events: sampleEvents(1), expected: 'no_stream' },
+      ])
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    assert.ok(refused instanceof WrongExpectedVersion, String(refused));
+    assert.is(await store.headPosition(), head, 'nothing written');
+    assert.equal(await store.readStream('client-a'), []);
+    assert.equal(await store.readStream('client-c'), []);
+
+    const results = await store.appendBatch([
+      { streamId: 'client-a', events: sampleEvents(3), expected: 'no_stream' },
+      { streamId: 'client-b', events: sampleEvents(1), expected: 2 },
+    ]);
+    assert.equal(
+      results.map((r) => r.version),
+      [3, 3],
+    );
+    assert.is(await store.headPosition(), head + 4);
+    const a = await store.readStream('client-a');
+    const b = await store.readStream('client-b');
+    assert.equal([a.length, b.length], [3, 3]);
+    assertStreamIntact('client-a', a);
+    assertStreamIntact('client-b', b);
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
