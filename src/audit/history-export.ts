@@ -7,6 +7,7 @@
  */
 import { parseAmount } from '../domain/values/money.js';
 import { type CsvColumn, toCsv } from '../export/csv-writer.js';
+import { groupPhone } from '../i18n/phone.js';
 import type { Translator } from '../i18n/translator.js';
 import { terminalSafe } from '../terminal-text.js';
 import type { HistoryEntry } from './history.js';
@@ -81,9 +82,11 @@ function valueText(field: HistoryField, value: FieldValue, { t, format }: Transl
   if (typeof value === 'boolean') return t(value ? 'history.value.signed' : 'history.value.unsigned');
   if (typeof value === 'number') return format.number(value);
   if (typeof value === 'object')
-    return Object.values(value)
-      .filter((part) => part !== null)
+    return Object.entries(value)
+      .flatMap(([key, part]) => (part === null ? [] : [key === 'phone' ? groupPhone(part) : part]))
       .join(', ');
+  if (field === 'phone') return groupPhone(value);
+  if (field === 'status' && (value === 'scheduled' || value === 'cancelled')) return t(`cli.status.${value}`);
   if (AMOUNTS.has(field)) return format.money(parseAmount(value));
   if (INSTANTS.has(field)) return format.dateTime(value);
   return value;

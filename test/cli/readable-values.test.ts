@@ -6,7 +6,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { groupPhone } from '../../src/cli/readable.js';
+import { groupPhone } from '../../src/i18n/phone.js';
 import { Team } from '../support/team.js';
 
 const NBSP = '\u00a0';
