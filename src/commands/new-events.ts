@@ -1,7 +1,10 @@
 import type { DomainEvent } from '../domain/decider.js';
+import { schemaViolation } from '../domain/event-schemas.js';
 import { currentSchemaVersion } from '../domain/upcasters.js';
+import { InvalidInput } from '../errors.js';
 import type { EventActor, JsonObject, NewEvent } from '../events/event-store.js';
 import { nameUuid } from '../events/name-uuid.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Event ids are derived from the command id, the stream, the append number
@@ -16,6 +19,11 @@ export function toNewEvents(
   events: readonly DomainEvent[],
   meta: { streamId: string; commandId: string; append: number; actor: EventActor; at: string },
 ): NewEvent[] {
+  // Nothing malformed enters the log: each event is checked against its type's schema first (event-schemas.ts).
+  for (const event of events) {
+    const field = schemaViolation(event);
+    if (field !== undefined) throw new InvalidInput(msg('faults.event.malformed', { type: event.type, field }));
+  }
   return events.map((event, index) => ({
     id: eventId(meta.commandId, meta.streamId, meta.append, index),
     type: event.type,

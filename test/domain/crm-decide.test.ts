@@ -89,7 +89,7 @@ cancel('a contract whose events are all cancelled can be deleted, and its cancel
     ev.occasionCancelled(),
     ...events,
   );
-  assert.equal(after.occasions, {});
+  assert.equal(Object.keys(after.occasions), [], 'no occasion left');
   assert.equal(decideAccount({ type: 'DeleteClient', data: { clientId: 'cli1' } }, after), [
     { type: 'ClientDeleted', data: { clientId: 'cli1' } },
   ]);

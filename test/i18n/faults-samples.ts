@@ -41,5 +41,6 @@ export const FAULTS_SAMPLES: { readonly [K in ParamFaultsKey]: readonly MessageP
     { path: '/home/ada/epic/read.db', aside: null },
   ],
   'faults.store.lost': [{ evidence: 'secretKey' }, { evidence: 'readTables' }],
+  'faults.event.malformed': [{ type: 'PaymentRecorded', field: 'contractId' }],
   'faults.sqlite.failed': [{ code: 'SQLITE_FULL', detail: 'database or disk is full' }],
 };

@@ -1,4 +1,5 @@
 import { assertNever } from '../assert-never.js';
+import { emptyMap, filterEntries, type RecordMap, withEntry, withoutEntry } from '../record-map.js';
 import type { AccountEvent } from './account-events.js';
 
 export interface Client {
@@ -49,12 +50,12 @@ export interface Cancellation {
 export interface AccountState {
   readonly status: 'none' | 'active' | 'deleted';
   readonly client: Client | null;
-  readonly contracts: Readonly<Record<string, Contract>>;
-  readonly occasions: Readonly<Record<string, Occasion>>;
+  readonly contracts: RecordMap<Contract>;
+  readonly occasions: RecordMap<Occasion>;
 }
 
 export function initialAccountState(): AccountState {
-  return { status: 'none', client: null, contracts: {}, occasions: {} };
+  return { status: 'none', client: null, contracts: emptyMap(), occasions: emptyMap() };
 }
 
 export function evolveAccount(state: AccountState, event: AccountEvent, at: string): AccountState {
@@ -89,7 +90,7 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
         createdAt: at,
         updatedAt: at,
       };
-      return { ...state, contracts: { ...state.contracts, [contractId]: contract } };
+      return { ...state, contracts: withEntry(state.contracts, contractId, contract) };
     }
     case 'ContractAmended': {
       const { contractId, ...changes } = event.data;
@@ -106,10 +107,9 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
     case 'RefundRecorded':
       return updateContract(state, event.data.contractId, at, (c) => ({ ...c, remainingCents: c.remainingCents + event.data.amountCents }));
     case 'ContractDeleted': {
-      const contracts: Record<string, Contract> = { ...state.contracts };
-      delete contracts[event.data.contractId];
+      const contracts = withoutEntry(state.contracts, event.data.contractId);
       // Only cancelled occasions can remain on a contract being deleted: they go with it.
-      const occasions = Object.fromEntries(Object.entries(state.occasions).filter(([, o]) => o.contractId !== event.data.contractId));
+      const occasions = filterEntries(state.occasions, (o) => o.contractId !== event.data.contractId);
       return { ...state, contracts, occasions };
     }
     case 'OccasionScheduled': {
@@ -128,7 +128,7 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
         createdAt: at,
         updatedAt: at,
       };
-      return { ...state, occasions: { ...state.occasions, [d.occasionId]: occasion } };
+      return { ...state, occasions: withEntry(state.occasions, d.occasionId, occasion) };
     }
     case 'OccasionUpdated': {
       const { occasionId, ...changes } = event.data;
@@ -148,13 +148,13 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
 function updateContract(state: AccountState, id: string, at: string, change: (c: Contract) => Contract): AccountState {
   const contract = state.contracts[id];
   if (!contract) return state;
-  return { ...state, contracts: { ...state.contracts, [id]: { ...change(contract), updatedAt: at } } };
+  return { ...state, contracts: withEntry(state.contracts, id, { ...change(contract), updatedAt: at }) };
 }
 
 function updateOccasion(state: AccountState, id: string, at: string, change: (o: Occasion) => Occasion): AccountState {
   const occasion = state.occasions[id];
   if (!occasion) return state;
-  return { ...state, occasions: { ...state.occasions, [id]: { ...change(occasion), updatedAt: at } } };
+  return { ...state, occasions: withEntry(state.occasions, id, { ...change(occasion), updatedAt: at }) };
 }
 
 /** What was paid on a contract: its total less what remains (a contract may be created partly paid). */

@@ -1,26 +1,24 @@
 import { assertNever } from '../assert-never.js';
+import { emptyMap, type RecordMap, withEntry, withoutEntry } from '../record-map.js';
 import type { SessionEvent } from './session-events.js';
 
 export interface SessionsState {
   /** Open session ids -> expiry (ISO). */
-  readonly open: Readonly<Record<string, string>>;
+  readonly open: RecordMap<string>;
   /** Instants of failed logins since the last successful one (most recent last). */
   readonly failures: readonly string[];
 }
 
 export function initialSessionsState(): SessionsState {
-  return { open: {}, failures: [] };
+  return { open: emptyMap(), failures: [] };
 }
 
 export function evolveSessions(state: SessionsState, event: SessionEvent, at: string): SessionsState {
   switch (event.type) {
     case 'SessionOpened':
-      return { open: { ...state.open, [event.data.sessionId]: event.data.expiresAt }, failures: [] };
-    case 'SessionClosed': {
-      const open: Record<string, string> = { ...state.open };
-      delete open[event.data.sessionId];
-      return { ...state, open };
-    }
+      return { open: withEntry(state.open, event.data.sessionId, event.data.expiresAt), failures: [] };
+    case 'SessionClosed':
+      return { ...state, open: withoutEntry(state.open, event.data.sessionId) };
     case 'LoginFailed':
       // Only the recent past matters for the lock; keep the list short.
       return { ...state, failures: [...state.failures.slice(-19), at] };

@@ -1,4 +1,5 @@
 import { assertNever } from '../assert-never.js';
+import { emptyMap, type RecordMap, withEntry, withoutEntry } from '../record-map.js';
 import { emailKey } from '../values/contact.js';
 import type { Role } from '../values/roles.js';
 import type { UserEvent } from './user-events.js';
@@ -14,15 +15,15 @@ export interface User {
 }
 
 export interface UsersState {
-  readonly users: Readonly<Record<string, User>>;
+  readonly users: RecordMap<User>;
   /** Lower-cased email -> id of the live user holding it. */
-  readonly emails: Readonly<Record<string, string>>;
+  readonly emails: RecordMap<string>;
   /** True once any user was ever created: `epic init` is refused from then on. */
   readonly initialized: boolean;
 }
 
 export function initialUsersState(): UsersState {
-  return { users: {}, emails: {}, initialized: false };
+  return { users: emptyMap(), emails: emptyMap(), initialized: false };
 }
 
 /** A live (not deleted) user, or undefined. */
@@ -37,8 +38,8 @@ export function evolveUsers(state: UsersState, event: UserEvent, at: string): Us
       const { userId, name, email, role } = event.data;
       const user: User = { id: userId, name, email, role, createdAt: at, updatedAt: at, deleted: false };
       return {
-        users: { ...state.users, [userId]: user },
-        emails: { ...state.emails, [emailKey(email)]: userId },
+        users: withEntry(state.users, userId, user),
+        emails: withEntry(state.emails, emailKey(email), userId),
         initialized: true,
       };
     }
@@ -47,9 +48,7 @@ export function evolveUsers(state: UsersState, event: UserEvent, at: string): Us
     case 'UserEmailChanged': {
       const user = state.users[event.data.userId];
       if (!user) return state;
-      const emails: Record<string, string> = { ...state.emails };
-      delete emails[emailKey(user.email)];
-      emails[emailKey(event.data.email)] = user.id;
+      const emails = withEntry(withoutEntry(state.emails, emailKey(user.email)), emailKey(event.data.email), user.id);
       return { ...update(state, user.id, at, (u) => ({ ...u, email: event.data.email })), emails };
     }
     case 'UserRoleChanged':
@@ -59,8 +58,7 @@ export function evolveUsers(state: UsersState, event: UserEvent, at: string): Us
     case 'UserDeleted': {
       const user = state.users[event.data.userId];
       if (!user) return state;
-      const emails: Record<string, string> = { ...state.emails };
-      if (emails[emailKey(user.email)] === user.id) delete emails[emailKey(user.email)];
+      const emails = state.emails[emailKey(user.email)] === user.id ? withoutEntry(state.emails, emailKey(user.email)) : state.emails;
       return { ...update(state, user.id, at, (u) => ({ ...u, deleted: true })), emails };
     }
     default:
@@ -71,5 +69,5 @@ export function evolveUsers(state: UsersState, event: UserEvent, at: string): Us
 function update(state: UsersState, id: string, at: string, change: (user: User) => User): UsersState {
   const user = state.users[id];
   if (!user) return state;
-  return { ...state, users: { ...state.users, [id]: { ...change(user), updatedAt: at } } };
+  return { ...state, users: withEntry(state.users, id, { ...change(user), updatedAt: at }) };
 }

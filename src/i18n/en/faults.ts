@@ -56,4 +56,6 @@ export const faults = {
     `warning: the read database ${path} was damaged${aside === null ? '' : ` (set aside as ${aside})`}; its tables were rebuilt from the event log`,
   'faults.store.lost': ({ evidence }: { evidence: InstallationEvidence }): string =>
     `the event store is missing or empty: restore it from a backup (${EVIDENCE[evidence]}: this installation existed, and no new log is started over it)`,
+  'faults.event.malformed': ({ type, field }: { type: string; field: string }): string =>
+    `refusing to record a malformed ${type} event (its ${field} does not fit the event's schema): nothing was changed`,
 };

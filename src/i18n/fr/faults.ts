@@ -47,4 +47,6 @@ export const faults = {
     `avertissement\u00a0: la base de lecture ${path} était endommagée${aside === null ? '' : ` (mise de côté sous ${aside})`}\u00a0; ses tables ont été reconstruites à partir du journal des événements`,
   'faults.store.lost': ({ evidence }) =>
     `la base des événements est absente ou vide\u00a0: restaurez-la depuis une sauvegarde (${EVIDENCE[evidence]}\u00a0: cette installation existait, et aucun nouveau journal n’est commencé à sa place)`,
+  'faults.event.malformed': ({ type, field }) =>
+    `refus d’enregistrer un événement ${type} mal formé (son champ ${field} ne respecte pas le schéma de l’événement)\u00a0: rien n’a été modifié`,
 } satisfies Wordings<typeof english>;
