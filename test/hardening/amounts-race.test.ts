@@ -70,7 +70,7 @@ for (const backend of backends) {
     );
     const results = await runLanes(app.home, laneEnv, [...payments, ...edits]);
     let paid = 0;
-    payments.forEach((lane, i) =>
+    payments.forEach((lane, i) => {
       lane.forEach((args, j) => {
         const result = results[i]![j]!;
         if (result.code === 0) paid += parseAmount(args[4]!);
@@ -78,8 +78,8 @@ for (const backend of backends) {
           assert.is(result.code, 6, `a payment is refused only as a conflict it could not reconcile: ${result.stderr}`);
           assertOneLineError(result, 'refused payment');
         }
-      }),
-    );
+      });
+    });
     for (const result of results.slice(PAYERS).flat()) {
       if (result.code !== 0) {
         assert.is(result.code, 6, `an edit is refused only as a conflict it could not reconcile: ${result.stderr}`);
