@@ -1,9 +1,10 @@
 import { Command } from 'clipanion';
-import { ANONYMOUS, recordCommand, scrubArgs } from '../commands/command-log.js';
+import { ANONYMOUS, commandLogAppend, recordCommand, scrubArgs } from '../commands/command-log.js';
 import type { ActorContext } from '../commands/handler-context.js';
+import { commitUnit, UnitOfWork } from '../commands/unit-of-work.js';
 import { loadConfig } from '../config/config.js';
 import { checkHome } from '../config/home.js';
-import type { CommandOutcome } from '../domain/command-log.js';
+import type { CommandOutcome, CommandRecord } from '../domain/command-log.js';
 import { EpicError, ExitCode, isCancelled, ReadDbDamaged } from '../errors.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
 import type { Message } from '../i18n/message.js';
@@ -48,7 +49,11 @@ export abstract class EpicCommand extends Command<EpicContext> {
       runtime = new Runtime(config, undefined, (text) => this.context.stderr.write(`${words(text)}\n`));
       code = (await this.runRepairing(runtime)) ?? ExitCode.ok;
     } catch (error) {
-      code = await reportFailure(this.context, error, this.monitor);
+      // A change already saved stands: what failed after it (printing what was saved) is a warning.
+      if (runtime?.changeSaved && !isCancelled(error) && this instanceof MutationCommand) {
+        await this.warnSaved(error);
+        code = ExitCode.ok;
+      } else code = await reportFailure(this.context, error, this.monitor);
     }
     try {
       await runtime?.close();
@@ -114,8 +119,12 @@ function failIfForced(env: EpicContext['env']): void {
 /**
  * A command that asks for a change. Whatever happens — accepted, rejected by a
  * rule, denied by the policy, failed — it is recorded in the command log with
- * who, when, the arguments (secrets removed) and the events it produced; then
- * the projections are caught up so the caller reads their own write.
+ * who, when, the arguments (secrets removed) and the events it produced. An
+ * accepted change and its entry are one multi-stream append (unit-of-work.ts):
+ * no accepted change is ever missing from the log. Once that append is done
+ * the change is saved and the command succeeds whatever fails afterwards
+ * (the read tables' catch-up, a password hash, the output's read): a warning
+ * on stderr, exit 0 (CLI.md, "Exit codes").
  */
 export abstract class MutationCommand extends EpicCommand {
   async mutate<T>(
@@ -126,16 +135,19 @@ export abstract class MutationCommand extends EpicCommand {
   ): Promise<T> {
     let actor: EventActor = ANONYMOUS;
     let recorded: readonly RecordedEvent[] = [];
+    let result: T;
+    const unit = new UnitOfWork();
     try {
       const who = await runtime.actor();
       actor = { id: who.id, role: who.role };
       this.monitor.setScope({ actor });
-      const context = await runtime.actorContext(who);
+      const context: ActorContext = { ...(await runtime.actorContext(who)), unit };
       recorded = context.recorded;
-      const result = await change(context);
-      await this.log(runtime, actor, command, args, 'accepted', null, recorded);
-      await runtime.catchUp();
-      return result;
+      result = await change(context);
+      const accepted = actor;
+      await commitUnit(context, unit, (eventIds, at) =>
+        commandLogAppend(accepted, at, this.record(runtime, command, args, 'accepted', null, eventIds)),
+      );
     } catch (error) {
       // Cancelled at a prompt or a confirmation: nothing was attempted, nothing is recorded.
       if (isCancelled(error)) throw error;
@@ -156,31 +168,78 @@ export abstract class MutationCommand extends EpicCommand {
       });
       throw error;
     }
+    runtime.changeSaved = true;
+    // The monitor hears of the changes it cares about (users, contract signatures).
+    for (const report of domainReports(recorded)) this.monitor.report(report);
+    for (const work of unit.afterCommitWork) await this.afterSaved(work);
+    await this.afterSaved(() => runtime.catchUp());
+    return result;
   }
 
-  /** Records an attempt; public to the login/init commands, which act before any session exists. */
-  protected async log(
+  /** A step after the change was saved: its failure is a warning, never the command's outcome. */
+  protected async afterSaved(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      await this.warnSaved(error);
+    }
+  }
+
+  /** Says on stderr that the change is saved though `error` happened after it (a bug is also sent to the monitor). */
+  async warnSaved(error: unknown): Promise<void> {
+    const known = classify(error);
+    if (!known) await this.monitor.captureInternalError(error);
+    const reason = firstLine(known ? words(known.text) : error instanceof Error ? error.message : String(error));
+    this.context.stderr.write(`${t('engine.savedButFailed', { reason })}\n`);
+  }
+
+  /** The command-log record of this attempt. */
+  protected record(
     runtime: Runtime,
-    actor: EventActor,
     command: string,
     args: Record<string, unknown>,
     outcome: CommandOutcome,
     /** A message is recorded as words (the actor's language) and as itself, for readers of other languages. */
     reason: Message | string | null,
-    events: readonly RecordedEvent[],
-  ): Promise<void> {
-    // Every accepted change passes here (init and login included): the monitor hears of the
-    // ones it cares about (users, contract signatures) before the log entry, which may fail.
-    if (outcome === 'accepted') for (const report of domainReports(events)) this.monitor.report(report);
-    const { store } = await runtime.eventStore();
-    await recordCommand(store, actor, runtime.now(), {
+    eventIds: readonly string[],
+  ): CommandRecord {
+    return {
       commandId: runtime.commandId,
       command,
       args: scrubArgs(args),
       outcome,
       reason: reason === null ? null : firstLine(words(reason)),
       reasonMessage: reason === null || typeof reason === 'string' ? null : toStoredMessage(reason),
-      events: events.map((e) => e.id),
-    });
+      events: eventIds,
+    };
+  }
+
+  /** Records an attempt on its own; public to the login/init commands, which act before any session exists. */
+  protected async log(
+    runtime: Runtime,
+    actor: EventActor,
+    command: string,
+    args: Record<string, unknown>,
+    outcome: CommandOutcome,
+    reason: Message | string | null,
+    events: readonly RecordedEvent[],
+  ): Promise<void> {
+    // Every accepted change passes here (init and login): the monitor hears of the
+    // ones it cares about (users, contract signatures) before the log entry, which may fail.
+    if (outcome === 'accepted') for (const report of domainReports(events)) this.monitor.report(report);
+    const { store } = await runtime.eventStore();
+    await recordCommand(
+      store,
+      actor,
+      runtime.now(),
+      this.record(
+        runtime,
+        command,
+        args,
+        outcome,
+        reason,
+        events.map((e) => e.id),
+      ),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { isSecretKeyName } from '../auth/secret-key-name.js';
 import { COMMAND_LOG_STREAM, type CommandRecord } from '../domain/command-log.js';
 import { currentSchemaVersion } from '../domain/upcasters.js';
-import type { EventActor, EventStore, JsonObject, JsonValue } from '../events/event-store.js';
+import type { EventActor, EventStore, JsonObject, JsonValue, NewEvent, StreamAppend } from '../events/event-store.js';
 import { eventId } from './new-events.js';
 
 /** Who acts when nobody could be authenticated. */
@@ -24,26 +24,37 @@ function scrubValue(value: unknown): JsonValue {
   return String(value);
 }
 
+/**
+ * The command-log entry of a command as an event of stream `command-log`. An
+ * accepted command has one entry id, any other outcome another: the entry
+ * that records the change is never taken for (or replaced by) a failure
+ * recorded under the same command id, and the same entry recorded twice (a
+ * retry under the same idempotency key) is recognised by the store.
+ */
+export function commandRecordedEvent(actor: EventActor, at: string, record: CommandRecord): NewEvent {
+  return {
+    id: eventId(record.commandId, COMMAND_LOG_STREAM, record.outcome === 'accepted' ? -1 : -2, 0),
+    type: 'CommandRecorded',
+    schemaVersion: currentSchemaVersion('CommandRecorded'),
+    data: {
+      commandId: record.commandId,
+      command: record.command,
+      args: record.args,
+      outcome: record.outcome,
+      reason: record.reason,
+      reasonMessage: record.reasonMessage === null ? null : { key: record.reasonMessage.key, params: record.reasonMessage.params },
+      events: [...record.events],
+    },
+    metadata: { actor, at, commandId: record.commandId },
+  };
+}
+
+/** The multi-stream append's entry for the command log (always `any`: the log only grows). */
+export function commandLogAppend(actor: EventActor, at: string, record: CommandRecord): StreamAppend {
+  return { streamId: COMMAND_LOG_STREAM, events: [commandRecordedEvent(actor, at, record)], expected: 'any' };
+}
+
+/** Records a command on its own (an outcome other than a change, or a command that appended as it went). */
 export async function recordCommand(store: EventStore, actor: EventActor, at: Date, record: CommandRecord): Promise<void> {
-  await store.append(
-    COMMAND_LOG_STREAM,
-    [
-      {
-        id: eventId(record.commandId, COMMAND_LOG_STREAM, -1, 0),
-        type: 'CommandRecorded',
-        schemaVersion: currentSchemaVersion('CommandRecorded'),
-        data: {
-          commandId: record.commandId,
-          command: record.command,
-          args: record.args,
-          outcome: record.outcome,
-          reason: record.reason,
-          reasonMessage: record.reasonMessage === null ? null : { key: record.reasonMessage.key, params: record.reasonMessage.params },
-          events: [...record.events],
-        },
-        metadata: { actor, at: at.toISOString(), commandId: record.commandId },
-      },
-    ],
-    'any',
-  );
+  await store.append(COMMAND_LOG_STREAM, [commandRecordedEvent(actor, at.toISOString(), record)], 'any');
 }

@@ -5,6 +5,7 @@ import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
 import { msg } from '../i18n/message.js';
 import type { CommandContext } from './handler-context.js';
 import { toNewEvents } from './new-events.js';
+import { backoff, MAX_ATTEMPTS } from './unit-of-work.js';
 
 export interface Loaded<S> {
   readonly state: S;
@@ -21,14 +22,33 @@ export async function loadStream<S, E extends DomainEvent>(
   return { state: fold(aggregate, events), version: events.at(-1)?.version ?? 0 };
 }
 
-/** How many times a decision is retried on a concurrent change before giving up with exit 6. */
-export const MAX_ATTEMPTS = 20;
+/**
+ * The stream as the decision must see it: up to this command's own events,
+ * when an earlier run under the same command id (the same idempotency key)
+ * already recorded them. The decision is then taken again as it was, its
+ * events carry the same ids, and the store answers with what it recorded
+ * instead of writing them twice.
+ */
+async function loadForDecision<S, E extends DomainEvent>(
+  context: CommandContext,
+  streamId: string,
+  aggregate: Aggregate<S, E>,
+): Promise<Loaded<S>> {
+  const events = await context.store.readStream(streamId);
+  const own = events.findIndex((event) => event.metadata.commandId === context.commandId);
+  const seen = own === -1 ? events : events.slice(0, own);
+  return { state: fold(aggregate, seen), version: seen.at(-1)?.version ?? 0 };
+}
 
 /**
- * Load the stream, fold it, decide, append with the version the decision saw.
- * On a concurrent change the stream is reloaded and the decision taken again
- * (the decision may throw a domain error on the new state: a payment that no
- * longer fits is refused rather than recorded twice).
+ * Load the stream, fold it, decide. Inside a change command (a context with a
+ * unit of work) the decision is staged and appended when the command commits,
+ * with every other decision of the command and its command-log entry
+ * (unit-of-work.ts); the events returned are then empty and `context.recorded`
+ * fills at the commit. Otherwise the events are appended at once with the
+ * version the decision saw. On a concurrent change the stream is reloaded and
+ * the decision taken again (the decision may throw a domain error on the new
+ * state: a payment that no longer fits is refused rather than recorded twice).
  */
 export async function decideOnStream<S, E extends DomainEvent>(
   context: CommandContext,
@@ -38,8 +58,23 @@ export async function decideOnStream<S, E extends DomainEvent>(
   decide: (state: S, version: number) => E[] | Promise<E[]>,
 ): Promise<{ state: S; events: readonly RecordedEvent[] }> {
   const append = appendCounter(context);
+  const { unit } = context;
+  if (unit) {
+    const { state, version } = await loadForDecision(context, streamId, aggregate);
+    const events = await decide(state, version);
+    if (events.length === 0) return { state, events: [] };
+    const redecide = async () => {
+      const again = await loadForDecision(context, streamId, aggregate);
+      return { events: await decide(again.state, again.version), version: again.version };
+    };
+    unit.stage({ streamId, append, actor, redecide }, { events, version });
+    const at = context.now().toISOString();
+    let next = state;
+    for (const event of events) next = aggregate.evolve(next, event, at);
+    return { state: next, events: [] };
+  }
   for (let attempt = 1; ; attempt++) {
-    const { state, version } = await loadStream(context, streamId, aggregate);
+    const { state, version } = await loadForDecision(context, streamId, aggregate);
     const events = await decide(state, version);
     if (events.length === 0) return { state, events: [] };
     const at = context.now().toISOString();
@@ -73,9 +108,4 @@ export function appendCounter(context: CommandContext): number {
     counters.set(context, counter);
   }
   return counter.next++;
-}
-
-function backoff(attempt: number): Promise<void> {
-  const ms = Math.min(50, 2 ** attempt) * (0.5 + Math.random());
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

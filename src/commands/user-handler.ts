@@ -38,9 +38,22 @@ async function storeCredential(
   passwordHash: string,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  const version = credentialVersions(events).get(userId);
-  if (version === undefined) throw new Error(`no credential change of user ${userId} among the events just appended`);
-  await context.credentials.set(userId, passwordHash, version);
+  await onceRecorded(context, async (recorded) => {
+    const version = credentialVersions(recorded ?? events).get(userId);
+    if (version === undefined) throw new Error(`no credential change of user ${userId} among the events just appended`);
+    await context.credentials.set(userId, passwordHash, version);
+  });
+}
+
+/**
+ * Work that needs the command's events in the log: at once when they were
+ * appended already, else when the command's unit of work commits (with the
+ * events the commit recorded).
+ */
+async function onceRecorded(context: CommandContext, work: (recorded?: readonly RecordedEvent[]) => Promise<void>): Promise<void> {
+  const { unit } = context;
+  if (unit) unit.afterCommit(() => work(context.recorded));
+  else await work();
 }
 
 function authorize(actor: Actor, action: Action): void {
@@ -126,7 +139,7 @@ export async function deleteUser(context: ActorContext, input: { userId: string;
   const { state } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
     decideUsers(command(ownedClients), users, { actorId: context.actor.id }),
   );
-  await context.credentials.delete(input.userId);
+  await onceRecorded(context, () => context.credentials.delete(input.userId));
   return state.users[input.userId]!;
 }
 

@@ -106,6 +106,14 @@ export interface AppendResult {
   readonly events: readonly RecordedEvent[];
 }
 
+/** One stream's part of a multi-stream append (`appendMany`, `appendBatch`). */
+export interface StreamAppend {
+  readonly streamId: string;
+  /** Empty: only the expected version is checked (a "check-only" entry), nothing is written to the stream. */
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedVersion;
+}
+
 export interface ReadStreamOptions {
   /** First version to return (inclusive); default 1. */
   readonly fromVersion?: number;
@@ -124,13 +132,6 @@ export interface ReadAllOptions {
   readonly types?: readonly string[];
 }
 
-/** One stream's part of a batched append. */
-export interface StreamAppend {
-  readonly streamId: string;
-  readonly events: readonly NewEvent[];
-  readonly expected: ExpectedVersion;
-}
-
 export interface EventStore {
   readonly kind: 'sqlite' | 'mysql' | 'esdb';
   /** Creates what the store needs (tables, indexes); safe to call again. */
@@ -143,6 +144,18 @@ export interface EventStore {
    * `append` stream by stream.
    */
   appendBatch?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * Several streams at once, each with its own expected version and its own
+   * hash chain, in the order given (a stream at most once). SQLite and MySQL:
+   * one transaction, all or nothing, every expected version checked under the
+   * lock. EventStoreDB, which has no multi-stream transaction: the entries are
+   * appended one after the other in the order given, each all or nothing (see
+   * the adapter for what that means for the command log). A retry — the first
+   * event id of the first entry that writes is already recorded — returns the
+   * recorded results and writes nothing, whatever the expected versions.
+   * Results are in the order of the entries (a check-only entry: its version, no events).
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** The stream's events in order; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One batch of the global log, in position order. */
@@ -181,6 +194,18 @@ export function satisfies(expected: ExpectedVersion, actual: number): boolean {
       return actual > 0;
     default:
       return actual === expected;
+  }
+}
+
+/** Refuses a batch that names a stream twice or a bad expected version: the same checks in every adapter. */
+export function checkStreamAppends(appends: readonly StreamAppend[]): void {
+  const seen = new Set<string>();
+  for (const { streamId, expected } of appends) {
+    if (seen.has(streamId)) throw new RangeError(`appendMany: stream ${streamId} is named twice`);
+    seen.add(streamId);
+    if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+      throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);
+    }
   }
 }
 

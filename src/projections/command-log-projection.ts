@@ -21,13 +21,13 @@ export const commandLogProjection: Projection = {
   handles: COMMAND_LOG_EVENT_TYPES,
   createTables: createCommandLogTable,
   async apply(trx, events, dialect) {
-    // A command recorded twice (a retried append that was not recognised) keeps its last record.
     const rows = new Map<string, NewCommandLogRow>();
     for (const recorded of events) {
       if (recorded.type !== 'CommandRecorded') continue;
       // The log is written only through recordCommand (src/commands/command-log.ts), with this shape.
       const data = recorded.data as unknown as CommandRecord;
       const id = data.commandId;
+      if (rows.get(id)?.outcome === 'accepted' && data.outcome !== 'accepted') continue;
       rows.set(id, {
         id,
         position: recorded.position,
@@ -42,7 +42,23 @@ export const commandLogProjection: Projection = {
         args: JSON.stringify(data.args ?? {}),
       });
     }
-    await upsertRows(trx, dialect, 'command_log', [...rows.values()], { key: ['id'] });
+    // The accepted entry of a command is its record: an entry of another outcome under the same id (a
+    // failure reported for a commit whose reply was lost) never replaces it.
+    const all = [...rows.values()];
+    await upsertRows(
+      trx,
+      dialect,
+      'command_log',
+      all.filter((row) => row.outcome === 'accepted'),
+      { key: ['id'] },
+    );
+    await upsertRows(
+      trx,
+      dialect,
+      'command_log',
+      all.filter((row) => row.outcome !== 'accepted'),
+      { key: ['id'], update: [] },
+    );
   },
 };
 

@@ -289,6 +289,8 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'cli.internalError': [{ detail: 'x is not a function' }],
   'cli.internalErrorReported': [{ detail: 'x is not a function', eventId: 'f'.repeat(32) }],
   'cli.warning.notRecorded': [{ reason: DETAIL }],
+  'engine.savedButFailed': [{ reason: DETAIL }],
+  'engine.idempotencyKeyInvalid': [{ max: 200 }],
   'cli.notFound.contract': [{ id: ID }],
   'cli.notFound.event': [{ id: ID }],
   'cli.notFound.user': [{ id: ID }],

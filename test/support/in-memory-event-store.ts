@@ -24,6 +24,7 @@ import type { AuditKey } from '../../src/events/audit-key.js';
 import {
   type AppendResult,
   type ChainedFields,
+  checkStreamAppends,
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
@@ -31,6 +32,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredEvent as StoredForm,
+  type StreamAppend,
   type StreamHead,
   satisfies,
 } from '../../src/events/event-store.js';
@@ -87,6 +89,28 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    return this.#appendNow(streamId, events, expected);
+  }
+
+  /** All or nothing, as one transaction would: every expected version is checked before anything is recorded. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    this.#open();
+    checkStreamAppends(appends);
+    const writing = appends.find((entry) => entry.events.length > 0);
+    const retry = writing !== undefined && this.#byId.has(writing.events[0]?.id ?? '');
+    if (!retry) {
+      for (const { streamId, expected } of appends) {
+        const actual = this.#streams.get(streamId)?.length ?? 0;
+        if (!satisfies(expected, actual)) throw new WrongExpectedVersion(streamId, expected, actual);
+      }
+    }
+    // Synchronous from here on: nothing else runs between the entries.
+    return appends.map(({ streamId, events, expected }) =>
+      this.#appendNow(streamId, events, retry && events.length === 0 ? 'any' : expected),
+    );
+  }
+
+  #appendNow(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): AppendResult {
     this.#open();
     if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
       throw new RangeError(`expected version must be a non-negative integer, got ${expected}`);

@@ -55,6 +55,7 @@ import { CHAIN_STREAM, switchOverEvents } from '../chain-switch-over.js';
 import {
   type AppendResult,
   type CredentialLog,
+  checkStreamAppends,
   type EventMetadata,
   type EventStore,
   type EventStoreOptions,
@@ -65,6 +66,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredEvent,
+  type StreamAppend,
   type StreamHead,
   satisfies,
 } from '../event-store.js';
@@ -141,6 +143,29 @@ export class EsdbEventStore implements EventStore {
     // A leader lost under the append (connection.ts) runs it again from the read of the tail: a batch
     // the lost leader did commit is then found there and returned, not written twice.
     return this.#connection.retrying(() => this.#append(key, streamId, prepared, expected));
+  }
+
+  /**
+   * EventStoreDB has no transaction across streams: the check-only entries
+   * are checked first, then each entry that writes is appended on its own,
+   * all or nothing, in the order given. A crash between two leaves the first
+   * ones written; run again with the same event ids, the batch finds those
+   * recorded and writes only the rest. The command log relies on that order:
+   * a command's `CommandRecorded` entry is its last entry (src/commands/unit-of-work.ts),
+   * and the log projection derives an accepted entry from the events' own
+   * metadata for a command whose entry never came (docs/eventstoredb.md).
+   */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkStreamAppends(appends);
+    const checked = new Map<string, AppendResult>();
+    for (const { streamId, events, expected } of appends) {
+      if (events.length === 0) checked.set(streamId, await this.append(streamId, [], expected));
+    }
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expected } of appends) {
+      results.push(checked.get(streamId) ?? (await this.append(streamId, events, expected)));
+    }
+    return results;
   }
 
   async #append(

@@ -44,6 +44,7 @@ import { CHAIN_STREAM, switchOverEvents } from '../chain-switch-over.js';
 import {
   type AppendResult,
   type CredentialLog,
+  checkStreamAppends,
   type EventMetadata,
   type EventStore,
   type EventStoreOptions,
@@ -55,6 +56,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredEvent,
+  type StreamAppend,
   type StreamHead,
   satisfies,
 } from '../event-store.js';
@@ -212,6 +214,59 @@ export class MysqlEventStore implements EventStore {
     return this.#run(() => this.#db.transaction((connection) => this.#appendLocked(connection, key, streamId, prepared, expected)));
   }
 
+  /** One transaction for every entry, under the log lock taken once: all of them are committed, or none. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkStreamAppends(appends);
+    const entries = appends.map(({ streamId, events, expected }) => {
+      checkIdentifier(streamId, 'stream id');
+      return { streamId, expected, prepared: events.map(prepareMysqlEvent) };
+    });
+    checkDistinctIds(entries.flatMap((entry) => entry.prepared));
+    const first = entries.find((entry) => entry.prepared.length > 0)?.prepared[0];
+    const key = first === undefined ? undefined : await this.#keeper.writerKey(first.event.metadata);
+    return this.#run(() => this.#db.transaction((connection) => this.#appendManyLocked(connection, key, entries)));
+  }
+
+  /**
+   * Inside the transaction. A retry is recognised by the first entry that
+   * writes: every entry's recorded result is returned and nothing is kept.
+   * Otherwise each entry is appended as `append` would (the log lock is taken
+   * by the first and held to the commit), except that none may be a retry on
+   * its own: the batch is one, or none.
+   */
+  async #appendManyLocked(
+    connection: PoolConnection,
+    key: AuditKey | undefined,
+    entries: readonly { readonly streamId: string; readonly prepared: readonly PreparedEvent[]; readonly expected: ExpectedVersion }[],
+  ): Promise<TransactionOutcome<AppendResult[]>> {
+    await connection.query('SELECT position FROM log_head WHERE id = 1 FOR UPDATE');
+    const writing = entries.find((entry) => entry.prepared.length > 0);
+    const retried = writing && (await recordedBatch(connection, writing.streamId, writing.prepared));
+    if (retried) {
+      const results: AppendResult[] = [];
+      for (const entry of entries) {
+        if (entry === writing) results.push(retried);
+        else if (entry.prepared.length === 0)
+          results.push((await this.#appendLocked(connection, undefined, entry.streamId, [], 'any')).value);
+        else {
+          const recorded = await recordedBatch(connection, entry.streamId, entry.prepared);
+          if (!recorded)
+            throw new Conflict(msg('store.eventInOtherBatch', { eventId: entry.prepared[0]?.event.id ?? '', streamId: entry.streamId }));
+          results.push(recorded);
+        }
+      }
+      return { value: results, commit: false };
+    }
+    const results: AppendResult[] = [];
+    let commit = false;
+    for (const entry of entries) {
+      const outcome = await this.#appendLocked(connection, key, entry.streamId, entry.prepared, entry.expected, false);
+      results.push(outcome.value);
+      commit ||= outcome.commit;
+    }
+    return { value: results, commit };
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const fromVersion = options.fromVersion ?? 1;
     if (!Number.isSafeInteger(fromVersion)) throw new RangeError(`readStream: fromVersion must be an integer, got ${fromVersion}`);
@@ -283,6 +338,7 @@ export class MysqlEventStore implements EventStore {
    * Runs inside the transaction; any throw rolls the whole batch back. A
    * retried batch resolves to its recorded result with `commit: false`, so
    * nothing this attempt inserted before it met its own ids is kept.
+   * `mayBeRetry` false: inside a multi-stream append, where the batch as a whole was found new.
    */
   async #appendLocked(
     connection: PoolConnection,
@@ -290,6 +346,7 @@ export class MysqlEventStore implements EventStore {
     streamId: string,
     prepared: readonly PreparedEvent[],
     expected: ExpectedVersion,
+    mayBeRetry = true,
   ): Promise<TransactionOutcome<AppendResult>> {
     // The log lock first, always: appends take turns, so two appends never wait on each other's stream rows.
     const [log] = (await connection.query<PositionRow[]>('SELECT position FROM log_head WHERE id = 1 FOR UPDATE'))[0];
@@ -301,7 +358,7 @@ export class MysqlEventStore implements EventStore {
     )[0];
     const actual = head?.version ?? 0;
     if (!satisfies(expected, actual)) {
-      const retried = await recordedBatch(connection, streamId, prepared);
+      const retried = mayBeRetry ? await recordedBatch(connection, streamId, prepared) : undefined;
       if (retried) return { value: retried, commit: false };
       throw new WrongExpectedVersion(streamId, expected, actual);
     }
@@ -344,7 +401,13 @@ export class MysqlEventStore implements EventStore {
         firstChunk = false;
       }
     } catch (error) {
-      const explained = await explainDuplicate(connection, error, { streamId, prepared, expected, actual, mayBeRetry: firstChunk });
+      const explained = await explainDuplicate(connection, error, {
+        streamId,
+        prepared,
+        expected,
+        actual,
+        mayBeRetry: firstChunk && mayBeRetry,
+      });
       if ('retried' in explained) return { value: explained.retried, commit: false };
       throw explained.error;
     }

@@ -28,6 +28,7 @@ import { CHAIN_STREAM, switchOverEvents } from '../chain-switch-over.js';
 import {
   type AppendResult,
   type CredentialLog,
+  checkStreamAppends,
   type EventMetadata,
   type EventStore,
   type EventStoreOptions,
@@ -166,6 +167,13 @@ function checkExpected(expected: ExpectedVersion): void {
   }
 }
 
+/** One entry of a multi-stream append, its events prepared outside the lock. */
+interface PreparedAppend {
+  readonly streamId: string;
+  readonly prepared: readonly PreparedEvent[];
+  readonly expected: ExpectedVersion;
+}
+
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
   readonly #db: Database.Database;
@@ -177,6 +185,7 @@ export class SqliteEventStore implements EventStore {
       appends: readonly { streamId: string; prepared: readonly PreparedEvent[]; expected: ExpectedVersion }[],
     ) => AppendResult[]
   >;
+  readonly #appendMany: Database.Transaction<(key: AuditKey | undefined, entries: readonly PreparedAppend[]) => AppendResult[]>;
   readonly #switchOver: Database.Transaction<(key: AuditKey, trigger: EventMetadata) => void>;
   readonly #keeper: ChainKeeper;
   readonly #credentialLog: CredentialLog | undefined;
@@ -197,6 +206,9 @@ export class SqliteEventStore implements EventStore {
         key: AuditKey | undefined,
         appends: readonly { streamId: string; prepared: readonly PreparedEvent[]; expected: ExpectedVersion }[],
       ) => appends.map(({ streamId, prepared, expected }) => this.#appendLocked(key, streamId, prepared, expected)),
+    );
+    this.#appendMany = this.#db.transaction((key: AuditKey | undefined, entries: readonly PreparedAppend[]) =>
+      this.#appendManyLocked(key, entries),
     );
     this.#switchOver = this.#db.transaction((key: AuditKey, trigger: EventMetadata) => this.#switchOverLocked(key, trigger));
     this.#credentialLog = options.credentialLog;
@@ -249,6 +261,15 @@ export class SqliteEventStore implements EventStore {
     const first = prepared.find((append) => append.prepared.length > 0)?.prepared[0];
     const key = first === undefined ? undefined : await this.#keeper.writerKey(first.event.metadata);
     return this.#run(() => this.#appendBatch.immediate(key, prepared));
+  }
+
+  /** One BEGIN IMMEDIATE transaction for every entry: all of them are written, or none. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkStreamAppends(appends);
+    const entries = appends.map(({ streamId, events, expected }) => ({ streamId, expected, prepared: events.map(prepareEvent) }));
+    const first = entries.find((entry) => entry.prepared.length > 0)?.prepared[0];
+    const key = first === undefined ? undefined : await this.#keeper.writerKey(first.event.metadata);
+    return this.#run(() => this.#appendMany.immediate(key, entries));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -310,13 +331,43 @@ export class SqliteEventStore implements EventStore {
     if (this.#db.open) this.#db.close();
   }
 
-  /** Runs under the write lock (inside BEGIN IMMEDIATE): any throw rolls the whole batch back. `key` is there unless the batch is empty. */
-  #appendLocked(key: AuditKey | undefined, streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedVersion): AppendResult {
+  /**
+   * Under the write lock. A retry is recognised by the first entry that
+   * writes: its recorded result, and every other entry's, are returned and
+   * nothing is written. Otherwise each entry is appended as `append` would,
+   * except that none may be a retry on its own (the batch is one, or none).
+   */
+  #appendManyLocked(key: AuditKey | undefined, entries: readonly PreparedAppend[]): AppendResult[] {
+    const writing = entries.find((entry) => entry.prepared.length > 0);
+    const retried = writing && this.#recordedBatch(writing.streamId, writing.prepared);
+    if (retried) {
+      return entries.map((entry) => {
+        if (entry === writing) return retried;
+        if (entry.prepared.length === 0) return this.#appendLocked(undefined, entry.streamId, [], 'any');
+        const recorded = this.#recordedBatch(entry.streamId, entry.prepared);
+        if (recorded) return recorded;
+        throw new Conflict(msg('store.eventInOtherBatch', { eventId: entry.prepared[0]?.event.id ?? '', streamId: entry.streamId }));
+      });
+    }
+    return entries.map((entry) => this.#appendLocked(key, entry.streamId, entry.prepared, entry.expected, false));
+  }
+
+  /**
+   * Runs under the write lock (inside BEGIN IMMEDIATE): any throw rolls the whole batch back. `key` is there unless the batch is empty.
+   * `mayBeRetry` false: inside a multi-stream append, where the batch as a whole was found new.
+   */
+  #appendLocked(
+    key: AuditKey | undefined,
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+    expected: ExpectedVersion,
+    mayBeRetry = true,
+  ): AppendResult {
     const sql = this.#sql;
     const head = sql.head.get(streamId);
     const actual = head?.version ?? 0;
     if (!satisfies(expected, actual)) {
-      const retried = this.#recordedBatch(streamId, prepared);
+      const retried = mayBeRetry ? this.#recordedBatch(streamId, prepared) : undefined;
       if (retried) return retried;
       throw new WrongExpectedVersion(streamId, expected, actual);
     }
@@ -348,7 +399,7 @@ export class SqliteEventStore implements EventStore {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         // A unique violation here can only be the event id: the version was read under the lock.
-        if (index === 0) {
+        if (index === 0 && mayBeRetry) {
           const retried = this.#recordedBatch(streamId, prepared);
           if (retried) return retried;
         }

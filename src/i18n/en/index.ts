@@ -12,6 +12,7 @@ import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
 import { crm } from './crm.js';
+import { engine } from './engine.js';
 import { faults } from './faults.js';
 import { help } from './help.js';
 import { menu } from './menu.js';
@@ -47,6 +48,7 @@ export const catalog = {
   ...auditChain,
   ...readable,
   ...crm,
+  ...engine,
 };
 
 export type Catalog = typeof catalog;

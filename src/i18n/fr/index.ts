@@ -9,6 +9,7 @@ import { cli } from './cli.js';
 import { cluster } from './cluster.js';
 import { config } from './config.js';
 import { crm } from './crm.js';
+import { engine } from './engine.js';
 import { faults } from './faults.js';
 import { help } from './help.js';
 import { menu } from './menu.js';
@@ -44,6 +45,7 @@ export const catalog = {
   ...auditChain,
   ...readable,
   ...crm,
+  ...engine,
 } satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.

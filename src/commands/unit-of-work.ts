@@ -1,0 +1,143 @@
+import type { DomainEvent } from '../domain/decider.js';
+import { BackendUnavailable, Conflict } from '../errors.js';
+import type { EventActor, NewEvent, StreamAppend } from '../events/event-store.js';
+import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
+import { msg } from '../i18n/message.js';
+import type { CommandContext } from './handler-context.js';
+import { toNewEvents } from './new-events.js';
+
+/** A decision taken on one stream, kept until the command commits. */
+export interface StagedDecision {
+  readonly streamId: string;
+  /** The number of this append within the command (part of the event ids). */
+  readonly append: number;
+  readonly actor: EventActor;
+  /** Loads the stream again and takes the same decision on what it holds now (after a concurrent change). */
+  readonly redecide: () => Promise<Decided>;
+}
+
+export interface Decided {
+  readonly events: readonly DomainEvent[];
+  /** The stream's version the decision saw. */
+  readonly version: number;
+}
+
+/**
+ * Everything one change command decided, appended at once with its
+ * command-log entry: the decisions are staged as the handler takes them
+ * (decide-on-stream.ts) and nothing reaches the store until `commit`, so a
+ * command is in the log whole, with its entry, or not at all.
+ *
+ * Besides decisions, a unit may hold checks: a stream that must still be at
+ * the version a decision relied on, without being written to.
+ */
+export class UnitOfWork {
+  readonly #staged: { decision: StagedDecision; decided: Decided }[] = [];
+  readonly #checks = new Map<string, number>();
+  readonly #afterCommit: (() => Promise<void>)[] = [];
+
+  stage(decision: StagedDecision, decided: Decided): void {
+    if (this.#staged.some((staged) => staged.decision.streamId === decision.streamId)) {
+      throw new Error(`stream ${decision.streamId} decided twice in one command`);
+    }
+    this.#staged.push({ decision, decided });
+  }
+
+  /** The stream must still be at `version` when the command commits (checked in the same transaction). */
+  require(streamId: string, version: number): void {
+    this.#checks.set(streamId, version);
+  }
+
+  /** Runs once the command's events are in the log (a password hash bound to the event that records it). */
+  afterCommit(work: () => Promise<void>): void {
+    this.#afterCommit.push(work);
+  }
+
+  get afterCommitWork(): readonly (() => Promise<void>)[] {
+    return this.#afterCommit;
+  }
+
+  /** Takes every decision again on the streams as they are now. */
+  async redecide(): Promise<void> {
+    for (const staged of this.#staged) staged.decided = await staged.decision.redecide();
+  }
+
+  /**
+   * The entries of the multi-stream append: each decision with the version it
+   * saw, each check that is not also a decision, then `last` (the command-log
+   * entry, last so that on EventStoreDB it is written only after the change).
+   */
+  appends(context: Pick<CommandContext, 'commandId'>, at: string, last: (eventIds: readonly string[]) => StreamAppend): StreamAppend[] {
+    const decided = this.#staged
+      .filter(({ decided }) => decided.events.length > 0)
+      .map(({ decision, decided }) => ({
+        streamId: decision.streamId,
+        expected: decided.version === 0 ? ('no_stream' as const) : decided.version,
+        events: toNewEvents(decided.events, {
+          streamId: decision.streamId,
+          commandId: context.commandId,
+          append: decision.append,
+          actor: decision.actor,
+          at,
+        }),
+      }));
+    const written = new Set(decided.map((entry) => entry.streamId));
+    const checks = [...this.#checks]
+      .filter(([streamId]) => !written.has(streamId))
+      .map(([streamId, version]) => ({ streamId, events: [] as NewEvent[], expected: version === 0 ? ('no_stream' as const) : version }));
+    const ids = decided.flatMap((entry) => entry.events.map((event) => event.id));
+    return [...decided, ...checks, last(ids)];
+  }
+}
+
+/** How many times a command is decided again on a concurrent change before giving up with exit 6. */
+export const MAX_ATTEMPTS = 20;
+
+/**
+ * Appends the unit's decisions and the entry `last` builds in one
+ * multi-stream append. On a concurrent change every decision is taken again
+ * on the new state (it may now be refused: a payment that no longer fits);
+ * when the store does not answer, the same batch is sent once more, so that
+ * a commit whose reply was lost is recognised as recorded rather than
+ * reported as failed.
+ */
+export async function commitUnit(
+  context: CommandContext,
+  unit: UnitOfWork,
+  last: (eventIds: readonly string[], at: string) => StreamAppend,
+): Promise<void> {
+  let resent = false;
+  let appends: StreamAppend[] | undefined;
+  for (let attempt = 1; ; ) {
+    if (appends === undefined) {
+      const at = context.now().toISOString();
+      appends = unit.appends(context, at, (ids) => last(ids, at));
+    }
+    try {
+      const results = await context.store.appendMany(appends);
+      for (const result of results.slice(0, -1)) context.recorded.push(...result.events);
+      return;
+    } catch (error) {
+      if (error instanceof BackendUnavailable && !resent) {
+        resent = true;
+        await pause(250);
+        continue;
+      }
+      if (!(error instanceof WrongExpectedVersion)) throw error;
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Conflict(msg('store.gaveUp', { streamId: error.streamId, attempts: attempt }), { cause: error });
+      await backoff(attempt);
+      attempt += 1;
+      await unit.redecide();
+      appends = undefined;
+    }
+  }
+}
+
+export function backoff(attempt: number): Promise<void> {
+  return pause(Math.min(50, 2 ** attempt) * (0.5 + Math.random()));
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,9 @@
+/**
+ * The write path (src/commands/unit-of-work.ts): what a command says when its
+ * change is saved but a later step fails, and about idempotency keys.
+ */
+export const engine = {
+  'engine.savedButFailed': ({ reason }: { reason: string }) => `warning: the change is saved, but a later step failed: ${reason}`,
+  'engine.idempotencyKeyInvalid': ({ max }: { max: number }) =>
+    `--idempotency-key must be 1 to ${max} visible characters (letters, digits, punctuation), without spaces`,
+};
