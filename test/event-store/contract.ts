@@ -510,4 +510,113 @@ export function defineEventStoreContract(name: string, open: () => Promise<Store
 
     test.run();
   }
+
+  {
+    const { test, storeOf } = storeSuite('multi-stream append');
+
+    test('several streams in one append: each its versions and its own chain, positions in the order given', async (context) => {
+      const store = storeOf(context);
+      const [a, b, log] = [names('many'), names('many'), names('many-log')];
+      await store.append(a, sampleEvents(2), 'no_stream');
+      const before = await store.headPosition();
+      const results = await store.appendMany([
+        { streamId: a, events: sampleEvents(2), expected: 2 },
+        { streamId: b, events: sampleEvents(1), expected: 'no_stream' },
+        { streamId: log, events: sampleEvents(1, 'Logged'), expected: 'any' },
+      ]);
+      assert.equal(
+        results.map((r) => r.version),
+        [4, 1, 1],
+      );
+      const positions = results.flatMap((r) => r.events.map((e) => e.position));
+      assert.ok(positions[0]! > before, 'after the head');
+      assert.equal(
+        positions,
+        [...positions].sort((x, y) => x - y),
+        'in the order of the entries',
+      );
+      assert.equal(await store.readStream(b), results[1]!.events);
+      assertStreamIntact(a, await store.readStream(a));
+      assertStreamIntact(b, await store.readStream(b));
+      assert.is((await store.readStream(a))[2]?.metadata.prevHash, (await store.readStream(a))[1]?.metadata.hash, 'a continues its chain');
+    });
+
+    test('a check-only entry: its version is checked, nothing is written to it', async (context) => {
+      const store = storeOf(context);
+      const [guard, written] = [names('guard'), names('guarded')];
+      await store.append(guard, sampleEvents(3), 'no_stream');
+      const head = await store.headPosition();
+      const error = await rejection(
+        store.appendMany([
+          { streamId: written, events: sampleEvents(2), expected: 'no_stream' },
+          { streamId: guard, events: [], expected: 2 },
+        ]),
+      );
+      assert.instance(error, WrongExpectedVersion);
+      assert.is(await store.headPosition(), head, 'nothing written when a check fails');
+      assert.equal(await store.readStream(written), []);
+      const results = await store.appendMany([
+        { streamId: written, events: sampleEvents(2), expected: 'no_stream' },
+        { streamId: guard, events: [], expected: 3 },
+      ]);
+      assert.equal(results[1]?.events, []);
+      assert.is(results[1]?.version, 3);
+      assert.is((await store.readStream(guard)).length, 3, 'the checked stream is unchanged');
+      assert.is((await store.readStream(written)).length, 2);
+    });
+
+    test('all or nothing: a wrong expected version in the last entry leaves the first ones unwritten', async (context) => {
+      const store = storeOf(context);
+      // EventStoreDB has no transaction across streams: entries that write are appended one by one.
+      if (store.kind !== 'esdb') {
+        const [first, second] = [names('atomic'), names('atomic')];
+        await store.append(second, sampleEvents(1), 'no_stream');
+        const head = await store.headPosition();
+        const error = await rejection(
+          store.appendMany([
+            { streamId: first, events: sampleEvents(3), expected: 'no_stream' },
+            { streamId: second, events: sampleEvents(1), expected: 'no_stream' },
+          ]),
+        );
+        assert.instance(error, WrongExpectedVersion);
+        assert.is(await store.headPosition(), head);
+        assert.equal(await store.readStream(first), []);
+        assert.is((await store.readStream(second)).length, 1);
+      }
+    });
+
+    test('a retried batch returns what it recorded, whatever moved since, and writes nothing', async (context) => {
+      const store = storeOf(context);
+      const [a, guard, log] = [names('retry-many'), names('retry-guard'), names('retry-log')];
+      await store.append(guard, sampleEvents(1), 'no_stream');
+      const batch = [
+        { streamId: a, events: sampleEvents(2), expected: 'no_stream' as const },
+        { streamId: guard, events: [], expected: 1 },
+        { streamId: log, events: sampleEvents(1, 'Logged'), expected: 'any' as const },
+      ];
+      const original = await store.appendMany(batch);
+      await store.append(guard, sampleEvents(1), 1);
+      await store.append(a, sampleEvents(1), 2);
+      const head = await store.headPosition();
+      const retried = await store.appendMany(batch);
+      assert.equal(retried[0], original[0]);
+      assert.equal(retried[2], original[2]);
+      assert.is(await store.headPosition(), head, 'the retry wrote nothing');
+    });
+
+    test('a stream named twice is refused', async (context) => {
+      const store = storeOf(context);
+      const a = names('twice');
+      const error = await rejection(
+        store.appendMany([
+          { streamId: a, events: sampleEvents(1), expected: 'any' },
+          { streamId: a, events: sampleEvents(1), expected: 'any' },
+        ]),
+      );
+      assert.instance(error, RangeError);
+      assert.equal(await store.readStream(a), []);
+    });
+
+    test.run();
+  }
 }

@@ -152,20 +152,32 @@ export class EsdbEventStore implements EventStore {
    * ones written; run again with the same event ids, the batch finds those
    * recorded and writes only the rest. The command log relies on that order:
    * a command's `CommandRecorded` entry is its last entry (src/commands/unit-of-work.ts),
-   * and the log projection derives an accepted entry from the events' own
-   * metadata for a command whose entry never came (docs/eventstoredb.md).
+   * written only once the change is; a command whose process died between
+   * the two is completed by its retry under the same idempotency key, which
+   * finds the change recorded and writes the missing entry (docs/eventstoredb.md).
    */
   async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     checkStreamAppends(appends);
+    const writing = appends.find((entry) => entry.events.length > 0);
+    // A retry is recognised by its first entry that writes: the checks were made when it was new.
+    const retry = writing !== undefined && (await this.#recorded(writing));
     const checked = new Map<string, AppendResult>();
     for (const { streamId, events, expected } of appends) {
-      if (events.length === 0) checked.set(streamId, await this.append(streamId, [], expected));
+      if (events.length === 0) checked.set(streamId, await this.append(streamId, [], retry ? 'any' : expected));
     }
     const results: AppendResult[] = [];
     for (const { streamId, events, expected } of appends) {
       results.push(checked.get(streamId) ?? (await this.append(streamId, events, expected)));
     }
     return results;
+  }
+
+  /** True when the entry's first event is recorded where the entry would have put it (the window `append` searches). */
+  async #recorded({ streamId, events, expected }: StreamAppend): Promise<boolean> {
+    const first = events[0]?.id;
+    const from = typeof expected === 'number' ? expected + 1 : expected === 'no_stream' ? 1 : undefined;
+    const found = from === undefined ? await this.#readTail(streamId, this.#retryWindow) : await this.#readRange(streamId, from, 1);
+    return found.some((event) => event.id === first);
   }
 
   async #append(
