@@ -1,13 +1,13 @@
-import { Command } from 'clipanion';
+import { Command, Option } from 'clipanion';
 import { ANONYMOUS, commandLogAppend, recordCommand, scrubArgs } from '../commands/command-log.js';
 import type { ActorContext } from '../commands/handler-context.js';
 import { commitUnit, UnitOfWork } from '../commands/unit-of-work.js';
 import { loadConfig } from '../config/config.js';
 import { checkHome } from '../config/home.js';
 import type { CommandOutcome, CommandRecord } from '../domain/command-log.js';
-import { EpicError, ExitCode, isCancelled, ReadDbDamaged } from '../errors.js';
+import { EpicError, ExitCode, InvalidInput, isCancelled, ReadDbDamaged } from '../errors.js';
 import type { EventActor, RecordedEvent } from '../events/event-store.js';
-import type { Message } from '../i18n/message.js';
+import { type Message, msg } from '../i18n/message.js';
 import { toStoredMessage } from '../i18n/stored-message.js';
 import { words } from '../i18n/translator.js';
 import { domainReports } from '../monitoring/domain-reports.js';
@@ -116,6 +116,16 @@ function failIfForced(env: EpicContext['env']): void {
   if (forced) throw new Error(forced === '1' ? 'forced internal error (EPIC_TEST_FORCE_INTERNAL_ERROR is set)' : forced);
 }
 
+/** The longest idempotency key: room for a UUID, a date and a name, not for a file. */
+const MAX_KEY_LENGTH = 200;
+
+/** Printable ASCII without spaces: a key survives shells, logs and copy-paste unchanged. */
+function idempotencyKey(value: string): string {
+  if (!/^[\x21-\x7e]+$/.test(value) || value.length > MAX_KEY_LENGTH)
+    throw new InvalidInput(msg('engine.idempotencyKeyInvalid', { max: MAX_KEY_LENGTH }));
+  return value;
+}
+
 /**
  * A command that asks for a change. Whatever happens — accepted, rejected by a
  * rule, denied by the policy, failed — it is recorded in the command log with
@@ -127,6 +137,9 @@ function failIfForced(env: EpicContext['env']): void {
  * on stderr, exit 0 (CLI.md, "Exit codes").
  */
 export abstract class MutationCommand extends EpicCommand {
+  /** CLI.md: a second run with the same key by the same user changes nothing and answers as the first did. */
+  idempotencyKey = Option.String('--idempotency-key');
+
   async mutate<T>(
     runtime: Runtime,
     command: string,
@@ -137,9 +150,11 @@ export abstract class MutationCommand extends EpicCommand {
     let recorded: readonly RecordedEvent[] = [];
     let result: T;
     const unit = new UnitOfWork();
+    const key = this.idempotencyKey === undefined ? undefined : idempotencyKey(this.idempotencyKey);
     try {
       const who = await runtime.actor();
       actor = { id: who.id, role: who.role };
+      if (key !== undefined) runtime.keyCommand(who.id, key);
       this.monitor.setScope({ actor });
       const context: ActorContext = { ...(await runtime.actorContext(who)), unit };
       recorded = context.recorded;

@@ -10,6 +10,7 @@ import { NotAuthenticated, type ReadDbDamaged } from '../errors.js';
 import type { AuditKeyring } from '../events/audit-key.js';
 import type { CredentialStore } from '../events/credential-store.js';
 import type { EventStore, RecordedEvent } from '../events/event-store.js';
+import { nameUuid } from '../events/name-uuid.js';
 import { type Message, msg } from '../i18n/message.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
 
@@ -30,7 +31,7 @@ export class Runtime {
   private read?: Promise<ReadDb>;
   private caughtUp?: Promise<void>;
   private readonly warned = new Set<string>();
-  readonly commandId = randomUUID();
+  #commandId: string = randomUUID();
   /** Set once a change command's events and log entry are in the store: from then on it exits 0 (CLI.md, "Exit codes"). */
   changeSaved = false;
   /** The audit key appends are chained with: EPIC_AUDIT_KEY or $EPIC_HOME/audit.key, generated for a log that has none yet. */
@@ -44,6 +45,20 @@ export class Runtime {
   ) {
     // A key generated now (a new log, or the switch-over of an older one) is the only copy: say so at once.
     this.keyring = auditKeyring(config, (path) => this.warnOnce(msg('chain.keyCreated', { path })));
+  }
+
+  /** The id every event of this command carries: random, or derived from an idempotency key (`keyCommand`). */
+  get commandId(): string {
+    return this.#commandId;
+  }
+
+  /**
+   * `--idempotency-key K`: the command id, and so every event id and every id
+   * the command creates, derive from the key and the acting user. The same
+   * key by another user is another command.
+   */
+  keyCommand(actorId: string, key: string): void {
+    this.#commandId = nameUuid(`epic idempotency key\u0000${actorId}\u0000${key}`);
   }
 
   get sessionPath(): string {

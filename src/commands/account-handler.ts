@@ -5,11 +5,11 @@ import { authorizeAccount } from '../domain/accounts/authorize-account.js';
 import { type AccountContext, decideAccount } from '../domain/accounts/decide-account.js';
 import { accountAggregate } from '../domain/aggregates.js';
 import { liveUser } from '../domain/users/users-state.js';
-import { newId } from '../domain/values/ids.js';
 import { NotFound } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import { decideOnStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
+import { newRecordId } from './record-ids.js';
 import { loadUsers } from './user-handler.js';
 
 /**
@@ -48,7 +48,7 @@ export interface CreateClientInput {
 }
 
 export async function createClient(context: ActorContext, input: CreateClientInput): Promise<{ clientId: string; state: AccountState }> {
-  const clientId = newId();
+  const clientId = newRecordId(context, 'client');
   const commercialId = input.commercialId ?? context.actor.id;
   const state = await runAccountCommand(context, clientId, {
     type: 'CreateClient',
@@ -61,7 +61,7 @@ export async function createContract(
   context: ActorContext,
   input: { clientId: string; totalCents: number; remainingCents?: number; signed: boolean },
 ): Promise<{ contractId: string; state: AccountState }> {
-  const contractId = newId();
+  const contractId = newRecordId(context, 'contract');
   const state = await runAccountCommand(context, input.clientId, {
     type: 'CreateContract',
     data: {
@@ -81,7 +81,7 @@ export async function scheduleOccasion(
   context: ActorContext,
   input: Omit<CommandData<'ScheduleOccasion'>, 'occasionId'> & { clientId: string },
 ): Promise<{ occasionId: string; state: AccountState }> {
-  const occasionId = newId();
+  const occasionId = newRecordId(context, 'occasion');
   const { clientId, ...data } = input;
   const state = await runAccountCommand(context, clientId, { type: 'ScheduleOccasion', data: { occasionId, ...data } });
   return { occasionId, state };

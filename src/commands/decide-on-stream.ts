@@ -29,13 +29,14 @@ export async function loadStream<S, E extends DomainEvent>(
  * events carry the same ids, and the store answers with what it recorded
  * instead of writing them twice.
  */
-async function loadForDecision<S, E extends DomainEvent>(
-  context: CommandContext,
+export async function loadForDecision<S, E extends DomainEvent>(
+  context: Pick<CommandContext, 'store' | 'commandId' | 'unit'>,
   streamId: string,
   aggregate: Aggregate<S, E>,
 ): Promise<Loaded<S>> {
   const events = await context.store.readStream(streamId);
   const own = events.findIndex((event) => event.metadata.commandId === context.commandId);
+  if (own !== -1) context.unit?.replaying();
   const seen = own === -1 ? events : events.slice(0, own);
   return { state: fold(aggregate, seen), version: seen.at(-1)?.version ?? 0 };
 }

@@ -35,6 +35,12 @@ export class UnitOfWork {
   readonly #staged: { decision: StagedDecision; decided: Decided }[] = [];
   readonly #checks = new Map<string, number>();
   readonly #afterCommit: (() => Promise<void>)[] = [];
+  #replay = false;
+
+  /** A stream already holds this command's events: an earlier run under the same idempotency key was saved. */
+  replaying(): void {
+    this.#replay = true;
+  }
 
   stage(decision: StagedDecision, decided: Decided): void {
     if (this.#staged.some((staged) => staged.decision.streamId === decision.streamId)) {
@@ -53,8 +59,9 @@ export class UnitOfWork {
     this.#afterCommit.push(work);
   }
 
+  /** What runs after the commit: nothing for a replay, whose first run did it (a password stored again would be a change). */
   get afterCommitWork(): readonly (() => Promise<void>)[] {
-    return this.#afterCommit;
+    return this.#replay ? [] : this.#afterCommit;
   }
 
   /** Takes every decision again on the streams as they are now. */

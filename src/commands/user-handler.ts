@@ -12,12 +12,18 @@ import type { Role } from '../domain/values/roles.js';
 import { NotFound } from '../errors.js';
 import type { RecordedEvent } from '../events/event-store.js';
 import { msg } from '../i18n/message.js';
-import { decideOnStream, loadStream } from './decide-on-stream.js';
+import { decideOnStream, loadForDecision, loadStream } from './decide-on-stream.js';
 import type { Actor, ActorContext, CommandContext } from './handler-context.js';
 import { portfolioOf } from './portfolio.js';
+import { newRecordId } from './record-ids.js';
 
 export async function loadUsers(context: Pick<CommandContext, 'store'>, until?: string): Promise<UsersState> {
   return (await loadStream(context, USERS_STREAM, usersAggregate, until)).state;
+}
+
+/** The directory as this command decides on it: without its own events, when a run under the same idempotency key recorded them. */
+async function usersBefore(context: ActorContext): Promise<UsersState> {
+  return (await loadForDecision(context, USERS_STREAM, usersAggregate)).state;
 }
 
 /** The directory, and each user's last credential change (what their stored hash must be bound to). */
@@ -76,7 +82,7 @@ export async function createUser(
   input: { name: string; email: string; role: string; passwordHash: string },
 ): Promise<User> {
   authorize(context.actor, 'user.create');
-  const userId = newId();
+  const userId = newRecordId(context, 'user');
   const { state, events } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
     decideUsers({ type: 'CreateUser', data: { userId, name: input.name, email: input.email, role: input.role } }, users, {
       actorId: context.actor.id,
@@ -115,7 +121,7 @@ export async function editUser(context: ActorContext, input: EditUserInput): Pro
       ...(input.passwordHash !== undefined && { passwordChanged: true }),
     },
   });
-  const before = liveUser(await loadUsers(context), input.userId);
+  const before = liveUser(await usersBefore(context), input.userId);
   if (!before) throw new NotFound(msg('user.notFound', { userId: input.userId }));
   const leavingRole = input.role !== undefined && input.role !== before.role ? before.role : undefined;
   const ownedClients = await handOver(context, before, leavingRole, input.reassignTo, command);
@@ -133,7 +139,7 @@ export async function deleteUser(context: ActorContext, input: { userId: string;
     type: 'DeleteUser',
     data: { userId: input.userId, ownedClients, ...(input.reassignTo !== undefined && { reassignTo: input.reassignTo }) },
   });
-  const before = liveUser(await loadUsers(context), input.userId);
+  const before = liveUser(await usersBefore(context), input.userId);
   if (!before) throw new NotFound(msg('user.notFound', { userId: input.userId }));
   const ownedClients = await handOver(context, before, before.role, input.reassignTo, command);
   const { state } = await decideOnStream(context, context.actor, USERS_STREAM, usersAggregate, (users) =>
@@ -159,7 +165,7 @@ async function handOver(
 ): Promise<number> {
   if (role === undefined || role === 'gestion') return 0;
   const portfolio = await portfolioOf(context.store, user.id);
-  const users = await loadUsers(context);
+  const users = await usersBefore(context);
   // Dry run: refuses (missing --reassign-to, self-deletion...) before anything is written.
   decideUsers(command(portfolio.clients.length), users, { actorId: context.actor.id });
   if (role === 'commercial' && portfolio.clients.length > 0 && reassignTo !== undefined) {

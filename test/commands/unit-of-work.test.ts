@@ -1,0 +1,204 @@
+/**
+ * The unit of work of a change command (src/commands/unit-of-work.ts), on the
+ * in-memory store: a command's decisions and its log entry are one append; a
+ * commit whose reply was lost is recognised, not written twice; on a
+ * concurrent change every decision is taken again; the same command id run
+ * again (an idempotency key) appends nothing.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createClient, createContract, runAccountCommand } from '../../src/commands/account-handler.js';
+import { commandLogAppend } from '../../src/commands/command-log.js';
+import type { Actor, ActorContext } from '../../src/commands/handler-context.js';
+import { commitUnit, UnitOfWork } from '../../src/commands/unit-of-work.js';
+import { bootstrap, createUser } from '../../src/commands/user-handler.js';
+import { accountStream } from '../../src/domain/accounts/account-events.js';
+import { COMMAND_LOG_STREAM } from '../../src/domain/command-log.js';
+import { BackendUnavailable, RuleViolation } from '../../src/errors.js';
+import type { CredentialStore, StoredCredential } from '../../src/events/credential-store.js';
+import type { AppendResult, StreamAppend } from '../../src/events/event-store.js';
+import { msg } from '../../src/i18n/message.js';
+import { InMemoryEventStore } from '../support/in-memory-event-store.js';
+
+class MemoryCredentials implements CredentialStore {
+  readonly rows = new Map<string, StoredCredential>();
+  async get(userId: string) {
+    return this.rows.get(userId) ?? null;
+  }
+  async set(userId: string, passwordHash: string, version: number) {
+    this.rows.set(userId, { passwordHash, binding: 'bound', version });
+  }
+  async delete(userId: string) {
+    this.rows.delete(userId);
+  }
+  async close() {}
+}
+
+/** The store, but the first `appendMany` commits and then answers as a store that went away would. */
+class LostReply extends InMemoryEventStore {
+  lost = 0;
+  override async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results = await super.appendMany(appends);
+    if (this.lost++ === 0) throw new BackendUnavailable(msg('cli.backendUnavailable', { code: 'ECONNRESET' }));
+    return results;
+  }
+}
+
+let clock = Date.parse('2030-03-01T09:00:00.000Z');
+const now = () => {
+  clock += 1000;
+  return new Date(clock);
+};
+
+async function team(store: InMemoryEventStore) {
+  const credentials = new MemoryCredentials();
+  const base = { store, credentials, now, recorded: [] };
+  const ada = await bootstrap({ ...base, commandId: 'boot' }, { name: 'Ada', email: 'ada@epic.test', passwordHash: 'h' });
+  const gestion: Actor = { id: ada.id, name: ada.name, role: 'gestion' };
+  const bob = await createUser(
+    { ...base, commandId: 'bob', actor: gestion },
+    { name: 'Bob', email: 'bob@epic.test', role: 'commercial', passwordHash: 'h' },
+  );
+  return { credentials, gestion, bob };
+}
+
+/** A change command as the CLI runs it: decide in a unit, commit with the log entry. */
+async function change<T>(
+  store: InMemoryEventStore,
+  credentials: CredentialStore,
+  actor: Actor,
+  commandId: string,
+  work: (context: ActorContext) => Promise<T>,
+): Promise<T> {
+  const unit = new UnitOfWork();
+  const context: ActorContext = { store, credentials, commandId, now, recorded: [], actor, unit };
+  const result = await work(context);
+  await commitUnit(context, unit, (events, at) =>
+    commandLogAppend(actor, at, { commandId, command: 'test', args: {}, outcome: 'accepted', reason: null, reasonMessage: null, events }),
+  );
+  return result;
+}
+
+const test = suite('unit of work');
+
+test('a command with nothing staged is not in the log until it commits, then whole with its entry', async () => {
+  const store = new InMemoryEventStore();
+  const { credentials, gestion, bob } = await team(store);
+  const head = await store.headPosition();
+  const unit = new UnitOfWork();
+  const context: ActorContext = { store, credentials, commandId: 'c1', now, recorded: [], actor: gestion, unit };
+  const { clientId } = await createClient(context, { name: 'Cli', email: 'cli@client.io', commercialId: bob.id });
+  assert.is(await store.headPosition(), head, 'staged, not appended');
+  await commitUnit(context, unit, (events, at) =>
+    commandLogAppend(gestion, at, {
+      commandId: 'c1',
+      command: 'client create',
+      args: {},
+      outcome: 'accepted',
+      reason: null,
+      reasonMessage: null,
+      events,
+    }),
+  );
+  const written = await store.readAll({ after: head, limit: 10 });
+  assert.equal(
+    written.map((e) => [e.streamId, e.type]),
+    [
+      [accountStream(clientId), 'ClientCreated'],
+      [COMMAND_LOG_STREAM, 'CommandRecorded'],
+    ],
+  );
+  assert.equal(written[1]?.data.events, [written[0]?.id]);
+  assert.equal(context.recorded, [written[0]]);
+});
+
+test('a commit whose reply was lost is sent again and recognised: the payment is recorded once', async () => {
+  const store = new LostReply();
+  const { credentials, gestion, bob } = await team(store);
+  store.lost = 1; // the setup's appends went through
+  const { clientId } = await change(store, credentials, gestion, 'c2', (context) =>
+    createClient(context, { name: 'Cli', email: 'cli@client.io', commercialId: bob.id }),
+  );
+  const { contractId } = await change(store, credentials, gestion, 'c3', (context) =>
+    createContract(context, { clientId, totalCents: 10_000, signed: true }),
+  );
+  store.lost = 0;
+  await change(store, credentials, gestion, 'pay-1', (context) =>
+    runAccountCommand(context, clientId, { type: 'RecordPayment', data: { contractId, amountCents: 2_500 } }),
+  );
+  assert.is(store.lost, 2, 'the lost commit was sent a second time');
+  const stream = await store.readStream(accountStream(clientId));
+  assert.is(stream.filter((e) => e.type === 'PaymentRecorded').length, 1);
+  const entries = (await store.readStream(COMMAND_LOG_STREAM)).filter((e) => e.data.commandId === 'pay-1');
+  assert.is(entries.length, 1);
+});
+
+test('the same command id again (an idempotency key): the decision is taken on the state before it, nothing is appended', async () => {
+  const store = new InMemoryEventStore();
+  const { credentials, gestion, bob } = await team(store);
+  const first = await change(store, credentials, gestion, 'keyed', (context) =>
+    createClient(context, { name: 'Cli', email: 'cli@client.io', commercialId: bob.id }),
+  );
+  const { contractId } = await change(store, credentials, gestion, 'k2', (context) =>
+    createContract(context, { clientId: first.clientId, totalCents: 1_000, signed: true }),
+  );
+  const pay = () =>
+    change(store, credentials, gestion, 'pay-keyed', (context) =>
+      runAccountCommand(context, first.clientId, { type: 'RecordPayment', data: { contractId, amountCents: 1_000 } }),
+    );
+  await pay();
+  const head = await store.headPosition();
+  // Paid in full: a new payment would be refused; the same one again is recognised.
+  await pay();
+  const again = await change(store, credentials, gestion, 'keyed', (context) =>
+    createClient(context, { name: 'Cli', email: 'cli@client.io', commercialId: bob.id }),
+  );
+  assert.is(again.clientId, first.clientId, 'the same id for the same command');
+  assert.is(await store.headPosition(), head, 'nothing appended');
+  try {
+    await change(store, credentials, gestion, 'pay-new', (context) =>
+      runAccountCommand(context, first.clientId, { type: 'RecordPayment', data: { contractId, amountCents: 1_000 } }),
+    );
+    assert.unreachable('a payment beyond the remaining amount is refused');
+  } catch (error) {
+    assert.instance(error, RuleViolation);
+  }
+});
+
+test('a concurrent change between decision and commit: the decision is taken again on the new state', async () => {
+  const store = new InMemoryEventStore();
+  const { credentials, gestion, bob } = await team(store);
+  const { clientId } = await change(store, credentials, gestion, 'c5', (context) =>
+    createClient(context, { name: 'Cli', email: 'cli@client.io', commercialId: bob.id }),
+  );
+  const { contractId } = await change(store, credentials, gestion, 'c6', (context) =>
+    createContract(context, { clientId, totalCents: 1_000, signed: true }),
+  );
+  const unit = new UnitOfWork();
+  const context: ActorContext = { store, credentials, commandId: 'slow', now, recorded: [], actor: gestion, unit };
+  await runAccountCommand(context, clientId, { type: 'RecordPayment', data: { contractId, amountCents: 600 } });
+  // Another process pays first: 600 no longer fits in the 400 left.
+  await change(store, credentials, gestion, 'fast', (other) =>
+    runAccountCommand(other, clientId, { type: 'RecordPayment', data: { contractId, amountCents: 600 } }),
+  );
+  const head = await store.headPosition();
+  try {
+    await commitUnit(context, unit, (events, at) =>
+      commandLogAppend(gestion, at, {
+        commandId: 'slow',
+        command: 'pay',
+        args: {},
+        outcome: 'accepted',
+        reason: null,
+        reasonMessage: null,
+        events,
+      }),
+    );
+    assert.unreachable('the payment decided again is refused');
+  } catch (error) {
+    assert.instance(error, RuleViolation);
+  }
+  assert.is(await store.headPosition(), head, 'nothing of the refused command was written');
+});
+
+test.run();
