@@ -145,6 +145,12 @@ export abstract class MutationCommand extends EpicCommand {
     command: string,
     args: Record<string, unknown>,
     change: (context: ActorContext) => Promise<T>,
+    /**
+     * `rowByRow`: each decision is appended as it is taken and the entry after
+     * them (an import, whose rows are accepted or refused one by one and may
+     * name the same client twice): no unit of work.
+     */
+    options: { readonly rowByRow?: boolean } = {},
   ): Promise<T> {
     let actor: EventActor = ANONYMOUS;
     let recorded: readonly RecordedEvent[] = [];
@@ -156,13 +162,19 @@ export abstract class MutationCommand extends EpicCommand {
       actor = { id: who.id, role: who.role };
       if (key !== undefined) runtime.keyCommand(who.id, key);
       this.monitor.setScope({ actor });
-      const context: ActorContext = { ...(await runtime.actorContext(who)), unit };
+      const context: ActorContext = options.rowByRow ? await runtime.actorContext(who) : { ...(await runtime.actorContext(who)), unit };
       recorded = context.recorded;
       result = await change(context);
       const accepted = actor;
-      await commitUnit(context, unit, (eventIds, at) =>
-        commandLogAppend(accepted, at, this.record(runtime, command, args, 'accepted', null, eventIds)),
-      );
+      if (options.rowByRow) {
+        // The rows are saved: from here on a failure (of the entry itself) is a warning.
+        runtime.changeSaved = recorded.length > 0;
+        await this.afterSaved(() => this.log(runtime, accepted, command, args, 'accepted', null, recorded));
+      } else {
+        await commitUnit(context, unit, (eventIds, at) =>
+          commandLogAppend(accepted, at, this.record(runtime, command, args, 'accepted', null, eventIds)),
+        );
+      }
     } catch (error) {
       // Cancelled at a prompt or a confirmation: nothing was attempted, nothing is recorded.
       if (isCancelled(error)) throw error;
@@ -184,8 +196,8 @@ export abstract class MutationCommand extends EpicCommand {
       throw error;
     }
     runtime.changeSaved = true;
-    // The monitor hears of the changes it cares about (users, contract signatures).
-    for (const report of domainReports(recorded)) this.monitor.report(report);
+    // The monitor hears of the changes it cares about (users, contract signatures); `log` told it of a row-by-row one.
+    if (!options.rowByRow) for (const report of domainReports(recorded)) this.monitor.report(report);
     for (const work of unit.afterCommitWork) await this.afterSaved(work);
     await this.afterSaved(() => runtime.catchUp());
     return result;

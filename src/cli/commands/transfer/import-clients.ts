@@ -19,8 +19,12 @@ export class ImportClientsCommand extends MutationCommand {
   protected async run(runtime: Runtime): Promise<number> {
     const report = this.dryRun
       ? await this.importFile(runtime, await runtime.actorContext(await runtime.actor()))
-      : await this.mutate(runtime, 'import clients', { file: this.file, commercial: this.commercial }, (context) =>
-          this.importFile(runtime, context),
+      : await this.mutate(
+          runtime,
+          'import clients',
+          { file: this.file, commercial: this.commercial },
+          (context) => this.importFile(runtime, context),
+          { rowByRow: true },
         );
     this.print(report);
     if (report.refused.length === 0) return 0;
