@@ -23,9 +23,9 @@ export async function loadStream<S, E extends DomainEvent>(
 }
 
 /**
- * The stream as the decision must see it: up to this command's own events,
- * when an earlier run under the same command id (the same idempotency key)
- * already recorded them. The decision is then taken again as it was, its
+ * The stream as the decision must see it: inside a unit of work, up to this
+ * command's own events, when an earlier run under the same command id (the
+ * same idempotency key) already recorded them. The decision is then taken again as it was, its
  * events carry the same ids, and the store answers with what it recorded
  * instead of writing them twice.
  */
@@ -35,7 +35,8 @@ export async function loadForDecision<S, E extends DomainEvent>(
   aggregate: Aggregate<S, E>,
 ): Promise<Loaded<S>> {
   const events = await context.store.readStream(streamId);
-  const own = events.findIndex((event) => event.metadata.commandId === context.commandId);
+  // Only a unit of work decides each stream once: a command appending as it goes (an import) reads its own earlier rows.
+  const own = context.unit ? events.findIndex((event) => event.metadata.commandId === context.commandId) : -1;
   if (own !== -1) context.unit?.replaying();
   const seen = own === -1 ? events : events.slice(0, own);
   return { state: fold(aggregate, seen), version: seen.at(-1)?.version ?? 0 };
