@@ -124,7 +124,7 @@ export class Runtime {
         import('../projections/projector.js'),
         this.eventStore(),
       ]);
-      await catchUp(store, readDb);
+      await catchUp(store, readDb, { onAheadOfLog: (names) => this.warnOnce(msg('faults.readDb.aheadOfLog', { names })) });
     })();
     return this.caughtUp;
   }

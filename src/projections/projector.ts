@@ -89,8 +89,28 @@ export interface CatchUpOptions {
   readonly now?: () => Date;
   /** Stops between two batches (each batch commits whole, with its checkpoint). */
   readonly signal?: AbortSignal;
+  /** Hears which projections were found beyond the head of the log, before they are rebuilt. */
+  readonly onAheadOfLog?: (names: readonly string[]) => void;
   /** Progress of a rebuild this catch-up runs (a projection's version changed). */
   readonly onRebuildProgress?: (progress: RebuildProgress) => void | Promise<void>;
+}
+
+/**
+ * The projections whose checkpoint is beyond the head of the log: their
+ * tables hold events the log does not (it was restored from an older backup,
+ * or replaced). They can only be rebuilt from the log as it is.
+ */
+export async function aheadOfLog(
+  store: EventStore,
+  readDb: ReadDb,
+  projections: readonly Projection[] = PROJECTIONS,
+): Promise<Projection[]> {
+  const positions = await readPositions(
+    readDb.db,
+    projections.map((p) => p.name),
+  );
+  const head = await store.headPosition();
+  return projections.filter((p) => (positions.get(p.name) ?? 0) > head);
 }
 
 export interface CatchUpResult {
@@ -128,6 +148,18 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
     // Projections see every event in its current shape (older stored versions lifted here, the one read point).
     const batch = (await store.readAll({ after: from, limit: batchSize })).map(upcast);
     const last = batch[batch.length - 1]?.position;
+    // Nothing past the checkpoints: they may be past the head itself (the log restored from an older backup than
+    // the read tables). Checkpoints read first, head after: a head only grows, so one below them is truly behind.
+    if (last === undefined && batches === 0) {
+      const ahead = await aheadOfLog(store, readDb, projections);
+      if (ahead.length > 0) {
+        options.onAheadOfLog?.(ahead.map((p) => p.name));
+        await rebuildBlueGreen(store, readDb, ahead, { batchSize: rebuildBatchSize, now, lockWaitMs: REBUILD_WAIT_MS });
+        positions = await readPositions(readDb.db, names);
+        batches += 1;
+        continue;
+      }
+    }
     if (last === undefined) {
       if (readDb.dialect === 'mysql' && events >= ANALYZE_AFTER_EVENTS) await analyzeTables(readDb.db, projections);
       return { events, batches, position: from };
@@ -227,6 +259,8 @@ export interface ProjectionStatus {
   readonly upToDate: boolean;
   readonly rebuiltAt: string | null;
   readonly updatedAt: string | null;
+  /** The checkpoint is beyond the head: the tables hold events the log does not (restored from an older backup); the next command rebuilds them. */
+  readonly aheadOfLog: boolean;
   /** A rebuild running now (by whom, since when), or null. */
   readonly rebuilding: { readonly pid: number; readonly host: string; readonly since: string } | null;
 }
@@ -261,7 +295,8 @@ export async function projectionStatus(
       head,
       behind: behind.count,
       behindAtLeast: behind.atLeast,
-      upToDate: row !== undefined && Number(row.version) === projection.version && position >= head,
+      upToDate: row !== undefined && Number(row.version) === projection.version && position === head,
+      aheadOfLog: position > head,
       rebuiltAt: row?.rebuilt_at ?? null,
       updatedAt: row?.updated_at ?? null,
       rebuilding: rebuildOf(rebuilds.get(projection.name)),

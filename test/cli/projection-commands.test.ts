@@ -49,6 +49,7 @@ describeReadDb('epic projection', (test) => {
       );
       for (const s of behind) {
         assert.equal(Object.keys(s).sort(), [
+          'aheadOfLog',
           'behind',
           'behindAtLeast',
           'head',

@@ -42,5 +42,7 @@ export const FAULTS_SAMPLES: { readonly [K in ParamFaultsKey]: readonly MessageP
   ],
   'faults.store.lost': [{ evidence: 'secretKey' }, { evidence: 'readTables' }],
   'faults.event.malformed': [{ type: 'PaymentRecorded', field: 'contractId' }],
+  'faults.readDb.aheadOfLog': [{ names: ['clients', 'contracts'] }],
+  'faults.projection.aheadOfLog': [{ head: 42 }],
   'faults.sqlite.failed': [{ code: 'SQLITE_FULL', detail: 'database or disk is full' }],
 };

@@ -425,6 +425,7 @@ describeReadDb('projector: rebuild', (test) => {
       position: head,
       head,
       upToDate: true,
+      aheadOfLog: false,
       behind: 0,
       behindAtLeast: false,
       rebuiltAt: null,

@@ -58,4 +58,8 @@ export const faults = {
     `the event store is missing or empty: restore it from a backup (${EVIDENCE[evidence]}: this installation existed, and no new log is started over it)`,
   'faults.event.malformed': ({ type, field }: { type: string; field: string }): string =>
     `refusing to record a malformed ${type} event (its ${field} does not fit the event's schema): nothing was changed`,
+  'faults.readDb.aheadOfLog': ({ names }: { names: readonly string[] }): string =>
+    `warning: the read tables (${names.join(', ')}) held events the event log does not (was it restored from an older backup?); they were rebuilt from the log as it is`,
+  'faults.projection.aheadOfLog': ({ head }: { head: number }): string =>
+    `ahead of the log (its head is ${head}): restored from an older backup? the next command rebuilds it`,
 };

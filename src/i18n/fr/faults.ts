@@ -49,4 +49,8 @@ export const faults = {
     `la base des événements est absente ou vide\u00a0: restaurez-la depuis une sauvegarde (${EVIDENCE[evidence]}\u00a0: cette installation existait, et aucun nouveau journal n’est commencé à sa place)`,
   'faults.event.malformed': ({ type, field }) =>
     `refus d’enregistrer un événement ${type} mal formé (son champ ${field} ne respecte pas le schéma de l’événement)\u00a0: rien n’a été modifié`,
+  'faults.readDb.aheadOfLog': ({ names }) =>
+    `avertissement\u00a0: les tables de lecture (${names.join(', ')}) contenaient des événements absents du journal (restauré depuis une sauvegarde plus ancienne\u00a0?)\u00a0; elles ont été reconstruites à partir du journal tel qu’il est`,
+  'faults.projection.aheadOfLog': ({ head }) =>
+    `en avance sur le journal (sa tête est ${head})\u00a0: restauré depuis une sauvegarde plus ancienne\u00a0? la prochaine commande la reconstruit`,
 } satisfies Wordings<typeof english>;

@@ -46,11 +46,13 @@ export class ProjectionStatusCommand extends EpicCommand {
           value: (s) =>
             s.rebuilding
               ? t('cli.projection.rebuilding', { pid: s.rebuilding.pid, host: s.rebuilding.host, since: s.rebuilding.since })
-              : s.storedVersion !== s.version
-                ? t('cli.projection.due')
-                : s.upToDate
-                  ? t('cli.projection.upToDate')
-                  : t('cli.projection.behind'),
+              : s.aheadOfLog
+                ? t('faults.projection.aheadOfLog', { head: s.head })
+                : s.storedVersion !== s.version
+                  ? t('cli.projection.due')
+                  : s.upToDate
+                    ? t('cli.projection.upToDate')
+                    : t('cli.projection.behind'),
           style: (s) => (s.upToDate && !s.rebuilding && s.storedVersion === s.version ? 'green' : 'yellow'),
         },
       ],
