@@ -1,9 +1,8 @@
 import type { DomainEvent } from '../domain/decider.js';
 import { BackendUnavailable, Conflict } from '../errors.js';
-import type { EventActor, NewEvent, StreamAppend } from '../events/event-store.js';
+import type { EventActor, EventStore, NewEvent, RecordedEvent, StreamAppend } from '../events/event-store.js';
 import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
 import { msg } from '../i18n/message.js';
-import type { CommandContext } from './handler-context.js';
 import { toNewEvents } from './new-events.js';
 
 /** A decision taken on one stream, kept until the command commits. */
@@ -74,7 +73,7 @@ export class UnitOfWork {
    * saw, each check that is not also a decision, then `last` (the command-log
    * entry, last so that on EventStoreDB it is written only after the change).
    */
-  appends(context: Pick<CommandContext, 'commandId'>, at: string, last: (eventIds: readonly string[]) => StreamAppend): StreamAppend[] {
+  appends(context: Pick<CommitContext, 'commandId'>, at: string, last: (eventIds: readonly string[]) => StreamAppend): StreamAppend[] {
     const decided = this.#staged
       .filter(({ decided }) => decided.events.length > 0)
       .map(({ decision, decided }) => ({
@@ -97,6 +96,18 @@ export class UnitOfWork {
   }
 }
 
+/**
+ * What committing a unit needs of the command's context (handler-context.ts's
+ * CommandContext has it; named here so that module, which holds a unit, is
+ * not imported back).
+ */
+export interface CommitContext {
+  readonly store: Pick<EventStore, 'appendMany'>;
+  readonly commandId: string;
+  readonly now: () => Date;
+  readonly recorded: RecordedEvent[];
+}
+
 /** How many times a command is decided again on a concurrent change before giving up with exit 6. */
 export const MAX_ATTEMPTS = 20;
 
@@ -109,7 +120,7 @@ export const MAX_ATTEMPTS = 20;
  * reported as failed.
  */
 export async function commitUnit(
-  context: CommandContext,
+  context: CommitContext,
   unit: UnitOfWork,
   last: (eventIds: readonly string[], at: string) => StreamAppend,
 ): Promise<void> {
