@@ -19,13 +19,16 @@ export interface UserRecord {
 
 export interface ClientRecord {
   readonly id: string;
+  /** `[erased]` once the client was forgotten (`erased`), when email, phone and company are null. */
   readonly name: string;
-  readonly email: string;
+  readonly email: string | null;
   readonly phone: string | null;
   readonly company: string | null;
   readonly commercialId: string;
   /** Null only if the commercial's user no longer exists. */
   readonly commercialName: string | null;
+  /** True once `client forget` erased its personal data. */
+  readonly erased: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

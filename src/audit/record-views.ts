@@ -26,18 +26,20 @@ export function userView(users: UsersState, id: string): UserRecord | null {
   return { id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt, updatedAt: user.updatedAt };
 }
 
-/** The client of an account; null before creation and once deleted. */
+/** The client of an account; null before creation and once deleted; erased once forgotten. */
 export function clientView(account: AccountState, users: UsersState): ClientRecord | null {
   const client = account.client;
-  if (!client || account.status !== 'active') return null;
+  if (!client || (account.status !== 'active' && account.status !== 'forgotten')) return null;
+  const erased = account.status === 'forgotten';
   return {
     id: client.id,
     name: client.name,
-    email: client.email,
+    email: erased ? null : client.email,
     phone: client.phone,
     company: client.company,
     commercialId: client.commercialId,
     commercialName: nameOf(users, client.commercialId),
+    erased,
     createdAt: client.createdAt,
     updatedAt: client.updatedAt,
   };

@@ -105,6 +105,8 @@ export interface VerifyReport {
   readonly chain: 'keyed' | 'switched' | 'plain';
   readonly events: number;
   readonly streams: number;
+  /** Clients forgotten (`ClientForgotten` in their stream): their personal data erased, their chains verified all the same. */
+  readonly forgotten: number;
   /** The first broken link of each stream that has one, in stream order. */
   readonly broken: readonly BrokenLink[];
   /** Live users whose stored hash does not verify, by id (empty when the log is not keyed yet: nothing is bound). */
@@ -137,6 +139,9 @@ interface Link {
 }
 
 export const VERIFY_BATCH = 5_000;
+
+/** The event that says a client was forgotten (src/domain/accounts/account-events.ts). */
+const FORGOTTEN = 'ClientForgotten';
 
 export async function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
   const batchSize = options.batchSize ?? VERIFY_BATCH;
@@ -178,6 +183,7 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     chain,
     events: checker.events,
     streams: checker.streams,
+    forgotten: checker.forgotten.size,
     broken,
     credentials,
     digest: headsDigest(checker.heads()),
@@ -214,6 +220,8 @@ class ChainChecker {
   /** Of the whole log, for a digest taken now. */
   readonly #takeOrder: OrderHash | undefined;
   events = 0;
+  /** The streams that hold a `ClientForgotten`. */
+  readonly forgotten = new Set<string>();
   lastPosition = 0;
   keyedChecked = 0;
   keyedFailed = 0;
@@ -234,6 +242,7 @@ class ChainChecker {
     if (event.position <= this.lastPosition) return; // already read (a stream read on after the pass)
     this.events += 1;
     this.lastPosition = event.position;
+    if (event.type === FORGOTTEN) this.forgotten.add(event.streamId);
     let link = this.#links.get(event.streamId);
     if (!link) {
       link = { version: 0, hash: GENESIS_HASH, position: 0, broken: false };

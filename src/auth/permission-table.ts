@@ -35,6 +35,9 @@ export const POLICY = {
   /** `client edit --commercial`: moving a client to another commercial. */
   'client.reassign': gestionOnly,
   'client.delete': gestionOnly,
+  /** `client forget` (right to erasure) and `client dossier` (right of access). */
+  'client.forget': gestionOnly,
+  'client.dossier': gestionOnly,
 
   'contract.create': ownedChange,
   'contract.view': viewable,

@@ -20,6 +20,7 @@ import { loadUsers } from './user-handler.js';
  */
 export async function runAccountCommand(context: ActorContext, clientId: string, command: AccountCommand): Promise<AccountState> {
   const { state } = await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, async (account) => {
+    if (account.status === 'forgotten') throw new NotFound(msg('client.forgotten', { clientId }));
     if (command.type !== 'CreateClient' && account.status !== 'active') throw new NotFound(msg('client.notFound', { clientId }));
     authorizeAccount(command, account, context.actor);
     return decideAccount(command, account, await namedUsers(context, command));

@@ -38,6 +38,11 @@ export interface CommandRecord {
   readonly reasonMessage: StoredMessage | null;
   /** Ids of the domain events the command appended. */
   readonly events: readonly string[];
+  /**
+   * The client whose key sealed the personal values of `args`, written by the
+   * event store's privacy decorator (src/privacy); absent when none did.
+   */
+  readonly subject?: string | null;
 }
 
 export type CommandLogEvent = { type: 'CommandRecorded'; data: CommandRecord };

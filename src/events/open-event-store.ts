@@ -56,6 +56,10 @@ async function openEsdb(url: string, options: EventStoreOptions): Promise<Opened
  * with it: `sqlite:<path>`, `mysql://user:pass@host:port/db`, `esdb://host:2113?tls=false`,
  * `esdb+discover://a:2113,b:2113,c:2113` (an EventStoreDB cluster).
  * Error messages name the scheme only, never the URL: it may carry a password.
+ *
+ * The store comes behind the privacy decorator (src/privacy): personal
+ * values are sealed on append and opened on read, with the key store that
+ * goes with this log, so nothing above the port ever sees a ciphertext.
  */
 export async function openEventStore(url: string, options: EventStoreOptions = {}): Promise<OpenedEventStore> {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
@@ -63,5 +67,12 @@ export async function openEventStore(url: string, options: EventStoreOptions = {
   if (opener === undefined) {
     throw new InvalidInput(msg('store.url.unsupported', { scheme: scheme ?? null }));
   }
-  return opener(url, options);
+  const opened = await opener(url, options);
+  try {
+    const { withPrivacy } = await import('../privacy/open-private-store.js');
+    return { store: await withPrivacy(url, opened.store), credentials: opened.credentials };
+  } catch (error) {
+    await Promise.allSettled([opened.credentials.close(), opened.store.close()]);
+    throw error;
+  }
 }

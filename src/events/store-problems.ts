@@ -1,7 +1,7 @@
 /** What the stores' failures are, by name: the catalogue words each (src/i18n, `store.*`). */
 
 /** Which of the installation's stores a message is about ("event store", « base des événements »). */
-export type StoreLabel = 'eventStore' | 'credentialStore';
+export type StoreLabel = 'eventStore' | 'credentialStore' | 'keyStore';
 
 /** What creating a SQLite database file can meet. */
 export type StoreFileProblem = 'noFolder' | 'notFolder' | 'isFolder' | 'denied' | 'readOnlyFileSystem';

@@ -1,4 +1,5 @@
 import type { AccountEvent } from '../domain/accounts/account-events.js';
+import { ERASED_NAME } from '../domain/accounts/account-state.js';
 import { assertNever } from '../domain/assert-never.js';
 import { asDomainEvent, typeList } from '../domain/decider.js';
 import { toInstant } from '../events/instant.js';
@@ -8,19 +9,30 @@ import { idsToLoad, RowBatch } from './read-db/row-batch.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
 import { columnTypes } from './read-db/table-ddl.js';
 
-type ClientEvent = Extract<AccountEvent, { type: 'ClientCreated' | 'ClientUpdated' | 'ClientReassigned' | 'ClientDeleted' }>;
+type ClientEvent = Extract<
+  AccountEvent,
+  { type: 'ClientCreated' | 'ClientUpdated' | 'ClientReassigned' | 'ClientDeleted' | 'ClientForgotten' }
+>;
 
 const CLIENT_EVENT_TYPES = typeList<ClientEvent['type']>({
   ClientCreated: true,
   ClientUpdated: true,
   ClientReassigned: true,
   ClientDeleted: true,
+  ClientForgotten: true,
 });
 
 /** What `client list --search` matches: name, email and company, lower-cased, one per line. */
 export function clientSearchText(client: Pick<ClientsTable, 'name' | 'email' | 'company'>): string {
   return [client.name, client.email, client.company ?? ''].join('\n').toLowerCase();
 }
+
+/**
+ * A forgotten client's row: name `[erased]`, and an empty email, which no
+ * live client can have (an email is required and checked), so that readers
+ * tell it apart (records.ts: `erased`).
+ */
+export const ERASED_CLIENT_ROW = { name: ERASED_NAME, email: '', phone: null, company: null, search: '' } as const;
 
 /** `clients`: the live clients with their current commercial. A deleted client's row is removed. */
 export const clientsProjection: Projection = {
@@ -77,6 +89,10 @@ export const clientsProjection: Projection = {
           break;
         case 'ClientDeleted':
           rows.remove(event.data.clientId);
+          break;
+        case 'ClientForgotten':
+          // The row stays (its contracts and events still name it), without a personal value left in it.
+          rows.update(event.data.clientId, (row) => ({ ...row, ...ERASED_CLIENT_ROW, updated_at: at }));
           break;
         default:
           assertNever(event);

@@ -23,7 +23,8 @@ type OccasionEvent =
           | 'SupportUnassigned'
           | 'OccasionCancelled'
           | 'ContractDeleted'
-          | 'ClientDeleted';
+          | 'ClientDeleted'
+          | 'ClientForgotten';
       }
     >
   | Extract<UserEvent, { type: 'UserDeleted' }>;
@@ -36,6 +37,7 @@ const OCCASION_EVENT_TYPES = typeList<OccasionEvent['type']>({
   OccasionCancelled: true,
   ContractDeleted: true,
   ClientDeleted: true,
+  ClientForgotten: true,
   UserDeleted: true,
 });
 
@@ -72,6 +74,7 @@ export const occasionsProjection: Projection = {
     const deletedClients = new Set<string>();
     const deletedContracts = new Set<string>();
     const deletedUsers = new Set<string>();
+    const forgottenClients = new Set<string>();
     for (const { event, recorded, at } of batch) {
       switch (event.type) {
         case 'OccasionScheduled': {
@@ -129,6 +132,16 @@ export const occasionsProjection: Projection = {
           for (const row of [...rows.live()]) if (row.client_id === clientId) rows.remove(row.id);
           break;
         }
+        case 'ClientForgotten': {
+          // The notes and the cancel reason are the client's personal data (src/privacy/personal-fields.ts): erased with it.
+          const { clientId } = event.data;
+          forgottenClients.add(clientId);
+          for (const row of [...rows.live()]) {
+            if (row.client_id === clientId && (row.notes !== null || row.cancel_reason !== null))
+              rows.put({ ...row, notes: null, cancel_reason: null });
+          }
+          break;
+        }
         case 'UserDeleted': {
           // Not a change of the occasion's own record (its stream says nothing): updated_at stays.
           const { userId } = event.data;
@@ -143,6 +156,9 @@ export const occasionsProjection: Projection = {
     // Rows not in memory were untouched by this batch: the cascades apply to them as they are.
     await deleteWhereIn(trx, 'occasions', 'contract_id', deletedContracts);
     await deleteWhereIn(trx, 'occasions', 'client_id', deletedClients);
+    for (const chunk of chunks([...forgottenClients], MAX_ROWS_PER_STATEMENT)) {
+      await trx.updateTable('occasions').set({ notes: null, cancel_reason: null }).where('client_id', 'in', chunk).execute();
+    }
     for (const chunk of chunks([...deletedUsers], MAX_ROWS_PER_STATEMENT)) {
       await trx.updateTable('occasions').set({ support_id: null }).where('support_id', 'in', chunk).execute();
     }
@@ -160,6 +176,7 @@ function occasionIdOf(event: OccasionEvent): string | undefined {
       return event.data.occasionId;
     case 'ContractDeleted':
     case 'ClientDeleted':
+    case 'ClientForgotten':
     case 'UserDeleted':
       return undefined;
     default:

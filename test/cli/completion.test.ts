@@ -75,7 +75,7 @@ completion('nouns and commands, then the verbs of a noun (plural too)', () => {
   assert.equal(complete('epic cl'), ['client']);
   assert.equal(complete('epic co'), ['contract', 'completion']);
   for (const line of ['epic client ', 'epic clients '])
-    assert.equal(complete(line).sort(), ['create', 'delete', 'edit', 'list', 'view'], line);
+    assert.equal(complete(line).sort(), ['create', 'delete', 'dossier', 'edit', 'forget', 'list', 'view'], line);
   assert.equal(complete('epic contract p'), ['pay']);
 });
 

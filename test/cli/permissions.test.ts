@@ -147,6 +147,8 @@ const ACTION_OF = {
   'client view': 'client.view',
   'client edit': 'client.edit',
   'client delete': 'client.delete',
+  'client forget': 'client.forget',
+  'client dossier': 'client.dossier',
   'contract create': 'contract.create',
   'contract list': 'contract.view',
   'contract view': 'contract.view',
@@ -182,8 +184,6 @@ const NOT_BUILT: Readonly<Record<string, string | null>> = {
   'user disable': 'user.disable',
   'user enable': 'user.enable',
   'user unlock': 'user.unlock',
-  'client forget': 'client.forget',
-  'client dossier': 'client.dossier',
 };
 
 type Item = keyof typeof ACTION_OF;
@@ -467,6 +467,11 @@ const ATTEMPTS: Partial<Record<Item, Attempt>> = {
     const id = role === 'support' ? existing.client(relation) : await fresh.client(relation);
     return writer.run(ACTOR[role], ['client', 'delete', id, '--yes']);
   },
+  'client forget': async (role, relation) => {
+    const id = role === 'support' ? existing.client(relation) : await fresh.client(relation);
+    return writer.run(ACTOR[role], ['client', 'forget', id, '--yes']);
+  },
+  'client dossier': (role, relation) => writer.run(ACTOR[role], ['client', 'dossier', existing.client(relation), '--json']),
   'contract create': (role, relation) =>
     writer.run(ACTOR[role], ['contract', 'create', '--client', existing.client(relation), '--total', '250.50']),
   'contract edit': async (role, relation) => {

@@ -15,7 +15,7 @@ import { testKeyring } from '../support/audit-key.js';
 import { type CliResult, Installation } from '../support/cli.js';
 
 const USER_KEYS = ['id', 'name', 'email', 'role', 'createdAt', 'updatedAt'];
-const CLIENT_KEYS = ['id', 'name', 'email', 'phone', 'company', 'commercialId', 'commercialName', 'createdAt', 'updatedAt'];
+const CLIENT_KEYS = ['id', 'name', 'email', 'phone', 'company', 'commercialId', 'commercialName', 'erased', 'createdAt', 'updatedAt'];
 const CONTRACT_KEYS = [
   'id',
   'clientId',

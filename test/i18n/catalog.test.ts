@@ -53,7 +53,7 @@ const URL_PROBLEMS = typeList<UrlProblem>({
 });
 const URL_PARTS = typeList<UrlPart>({ user: true, password: true, database: true });
 const PRIVATE_FILES = typeList<PrivateFile>({ secretKey: true, auditKey: true, session: true });
-const STORE_LABELS = typeList<StoreLabel>({ eventStore: true, credentialStore: true });
+const STORE_LABELS = typeList<StoreLabel>({ eventStore: true, credentialStore: true, keyStore: true });
 const SQLITE_FILE_PROBLEMS = typeList<SqliteFileProblem>({
   noFolder: true,
   notFolder: true,
@@ -398,6 +398,21 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'export.delimiter.invalid': [{ input: '|' }],
   'cli.progress.left': [{ time: '3m05s' }],
   ...FAULTS_SAMPLES,
+  // Privacy (issue 20)
+  'client.forgetUpcoming': [1, 3].map((count) => ({ clientId: ID, count })),
+  'client.forgotten': [{ clientId: ID }],
+  'privacy.forgottenAppend': [{ clientId: ID }],
+  'privacy.unreadable': [{ eventId: ID, field: 'email' }],
+  'cli.confirm.forgetClient': [{ id: ID, name: 'Kevin Casey' }],
+  'cli.done.forgotClient': [{ id: ID }],
+  'chain.verify.forgotten': [0, 1, 3].map((count) => ({ count })),
+  'dossier.title': [{ id: ID }],
+  'dossier.contracts': [0, 1, 3].map((count) => ({ count })),
+  'dossier.payments': [0, 1, 3].map((count) => ({ count })),
+  'dossier.events': [0, 1, 3].map((count) => ({ count })),
+  'dossier.history': (['client', 'contract', 'event'] as const).map((kind) => ({ kind, id: ID })),
+  'dossier.log': [0, 1, 3].map((count) => ({ count })),
+  'dossier.payment': [{ contractId: ID, amountCents: 150_050, at: AT }],
 };
 
 /**
@@ -551,6 +566,7 @@ catalog('history wordings: every event type a history shows has one, in both lan
     ClientUpdated: true,
     ClientReassigned: true,
     ClientDeleted: true,
+    ClientForgotten: true,
     ContractCreated: true,
     ContractAmended: true,
     ContractSigned: true,

@@ -43,8 +43,11 @@
  * Is Not Ready"; a node can crash in the middle of an append, before or after
  * committing it, so the client's connection drops without an answer.
  *
- * Not implemented (UNIMPLEMENTED or ignored): stream subscriptions, Delete
- * and Tombstone RPCs (see tombstone()), links, ACLs and authentication,
+ * Tombstone (a hard delete: reads then fail with stream-deleted) is
+ * implemented, without its expected revision (any is taken).
+ *
+ * Not implemented (UNIMPLEMENTED or ignored): stream subscriptions, the
+ * Delete RPC, links, ACLs and authentication,
  * TLS, deadlines sent by the client, structured UUIDs in answers, replication
  * lag (a follower reads what the leader committed at once), elections of
  * their own (the test elects).
@@ -89,7 +92,9 @@ const statusPb = requireGenerated('./status_pb.js') as StatusPb;
 const anyPb = requireGenerated('google-protobuf/google/protobuf/any_pb.js') as AnyPb;
 const emptyPb = requireGenerated('google-protobuf/google/protobuf/empty_pb.js') as EmptyPb;
 
-const { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } = streamsPb;
+const { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp, TombstoneReq, TombstoneResp } = streamsPb;
+type TombstoneReq = InstanceType<typeof TombstoneReq>;
+type TombstoneResp = InstanceType<typeof TombstoneResp>;
 type AppendReq = InstanceType<typeof AppendReq>;
 type AppendResp = InstanceType<typeof AppendResp>;
 type BatchAppendReq = InstanceType<typeof BatchAppendReq>;
@@ -489,6 +494,12 @@ export class EsdbWireDouble {
         void this.#read(call).catch((error: unknown) => fail(call, status.INTERNAL, String(error)));
       },
       append: (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) => this.#append(call, callback),
+      tombstone: (call: ServerUnaryCall<TombstoneReq, TombstoneResp>, callback: sendUnaryData<TombstoneResp>) => {
+        const refused = this.#refusal(call.metadata);
+        if (refused) return callback(refused);
+        this.#log.tombstone(streamName(call.request.getOptions()?.getStreamIdentifier()));
+        callback(null, new TombstoneResp().setNoPosition(new sharedPb.Empty()));
+      },
       ...(this.#options.batchAppend
         ? { batchAppend: (call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) => this.#batchAppend(call) }
         : {}),

@@ -21,6 +21,8 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'client view': ['epic client view k3f9'],
   'client edit': ['epic client edit k3f9 --phone "+33 6 12 34 56 78"'],
   'client delete': ['epic client delete k3f9 --yes'],
+  'client forget': ['epic client forget k3f9 --yes'],
+  'client dossier': ['epic client dossier k3f9', 'epic client dossier k3f9 --json > k3f9-dossier.json'],
   'contract create': ['epic contract create --client k3f9 --total 12000 --remaining 6000 --signed'],
   'contract list': ['epic contract list --unpaid'],
   'contract view': ['epic contract view xtbf'],

@@ -39,6 +39,8 @@ const ACTIONS: readonly MenuAction[] = [
   { route: 'client create' },
   { route: 'client edit', pick: 'client' },
   { route: 'client delete', pick: 'client' },
+  { route: 'client forget', pick: 'client' },
+  { route: 'client dossier', pick: 'client' },
   { route: 'contract list' },
   { route: 'contract view', pick: 'contract' },
   { route: 'contract create' },

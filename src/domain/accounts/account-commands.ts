@@ -9,6 +9,8 @@ export type AccountCommand =
       data: { clientId: string; name?: string; email?: string; phone?: string | null; company?: string | null; commercialId?: string };
     }
   | { type: 'DeleteClient'; data: { clientId: string } }
+  /** `at`: now, to tell upcoming occasions (which block it) from past ones. */
+  | { type: 'ForgetClient'; data: { clientId: string; at: string } }
   | { type: 'CreateContract'; data: { contractId: string; totalCents: number; remainingCents?: number; signed: boolean } }
   | { type: 'AmendContract'; data: { contractId: string; totalCents?: number; remainingCents?: number } }
   | { type: 'SignContract'; data: { contractId: string } }

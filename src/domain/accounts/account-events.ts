@@ -27,6 +27,14 @@ export type AccountEvent =
       data: { clientId: string; commercialId: string; previousCommercialId?: string | null };
     }
   | { type: 'ClientDeleted'; data: { clientId: string } }
+  /**
+   * The client's personal data was erased for good (`client forget`): its key
+   * destroyed, so every value sealed under it is unreadable (src/privacy). Who
+   * and when are the metadata's; the event holds nothing personal. The
+   * account's contracts, payments and occasions stay, with the client shown
+   * as `[erased]`; nothing more is recorded on it.
+   */
+  | { type: 'ClientForgotten'; data: { clientId: string } }
   | { type: 'ContractCreated'; data: { contractId: string; clientId: string; totalCents: number; remainingCents: number; signed: boolean } }
   | { type: 'ContractAmended'; data: { contractId: string; totalCents?: number; remainingCents?: number } }
   | { type: 'ContractSigned'; data: { contractId: string } }
@@ -71,6 +79,7 @@ export const ACCOUNT_EVENT_TYPES = typeList<AccountEventType>({
   ClientUpdated: true,
   ClientReassigned: true,
   ClientDeleted: true,
+  ClientForgotten: true,
   ContractCreated: true,
   ContractAmended: true,
   ContractSigned: true,

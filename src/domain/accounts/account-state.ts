@@ -2,6 +2,9 @@ import { assertNever } from '../assert-never.js';
 import { emptyMap, filterEntries, type RecordMap, withEntry, withoutEntry } from '../record-map.js';
 import type { AccountEvent } from './account-events.js';
 
+/** What a forgotten client's name reads as (and its email, in the folded state). */
+export const ERASED_NAME = '[erased]';
+
 export interface Client {
   readonly id: string;
   readonly name: string;
@@ -48,7 +51,7 @@ export interface Cancellation {
 
 /** A client account folded from its stream. Deleted records disappear from the maps. */
 export interface AccountState {
-  readonly status: 'none' | 'active' | 'deleted';
+  readonly status: 'none' | 'active' | 'deleted' | 'forgotten';
   readonly client: Client | null;
   readonly contracts: RecordMap<Contract>;
   readonly occasions: RecordMap<Occasion>;
@@ -78,6 +81,13 @@ export function evolveAccount(state: AccountState, event: AccountEvent, at: stri
       return { ...state, client: { ...state.client, commercialId: event.data.commercialId, updatedAt: at } };
     case 'ClientDeleted':
       return { ...state, status: 'deleted' };
+    case 'ClientForgotten':
+      if (!state.client) return { ...state, status: 'forgotten' };
+      return {
+        ...state,
+        status: 'forgotten',
+        client: { ...state.client, name: ERASED_NAME, email: ERASED_NAME, phone: null, company: null, updatedAt: at },
+      };
     case 'ContractCreated': {
       const { contractId, clientId, totalCents, remainingCents, signed } = event.data;
       const contract: Contract = {

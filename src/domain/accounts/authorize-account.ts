@@ -20,6 +20,8 @@ export function accountCommandAction(command: AccountCommand, state: AccountStat
       return { action: 'client.edit', target: { commercialId: owner } };
     case 'DeleteClient':
       return { action: 'client.delete', target: { commercialId: owner } };
+    case 'ForgetClient':
+      return { action: 'client.forget', target: { commercialId: owner } };
     case 'CreateContract':
       return { action: 'contract.create', target: { commercialId: owner } };
     case 'AmendContract':

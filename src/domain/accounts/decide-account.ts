@@ -73,6 +73,13 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
       if (contracts > 0) throw new RuleViolation(msg('client.hasContracts', { clientId: client.id, count: contracts }));
       return [{ type: 'ClientDeleted', data: { clientId: client.id } }];
     }
+    case 'ForgetClient': {
+      const client = requireClient(state);
+      const now = Date.parse(command.data.at);
+      const upcoming = Object.values(state.occasions).filter((occasion) => isUpcoming(occasion, now));
+      if (upcoming.length > 0) throw new RuleViolation(msg('client.forgetUpcoming', { clientId: client.id, count: upcoming.length }));
+      return [{ type: 'ClientForgotten', data: { clientId: client.id } }];
+    }
     case 'CreateContract': {
       const client = requireClient(state);
       const { contractId, totalCents, signed } = command.data;
@@ -188,6 +195,11 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
     default:
       return assertNever(command);
   }
+}
+
+/** An occasion that has not ended yet (and is not cancelled) blocks forgetting its client: the team still needs to reach them. */
+function isUpcoming(occasion: Occasion, now: number): boolean {
+  return Date.parse(occasion.end) > now;
 }
 
 function requireClient(state: AccountState) {

@@ -25,14 +25,22 @@ import { eventPosition } from './position.js';
 /** The streams that hold password hashes, one per user; never part of the log. */
 export const CREDENTIALS_STREAM_PREFIX = 'credentials-';
 
-/** True for the events of the log; false for system events and credentials. */
+/** The streams that hold the clients' keys (src/privacy/esdb-key-store.ts); never part of the log. */
+export const KEYS_STREAM_PREFIX = 'subject-key-';
+
+/** True for the events of the log; false for system events, credentials and keys. */
 export function isLogEvent(streamId: string, type: string): boolean {
-  return !streamId.startsWith('$') && !type.startsWith('$') && !streamId.startsWith(CREDENTIALS_STREAM_PREFIX);
+  return !type.startsWith('$') && isLogStream(streamId);
 }
 
 /** True when a stream name may hold events of the log. */
 export function isLogStream(streamId: string): boolean {
-  return streamId !== '' && !streamId.startsWith('$') && !streamId.startsWith(CREDENTIALS_STREAM_PREFIX);
+  return (
+    streamId !== '' &&
+    !streamId.startsWith('$') &&
+    !streamId.startsWith(CREDENTIALS_STREAM_PREFIX) &&
+    !streamId.startsWith(KEYS_STREAM_PREFIX)
+  );
 }
 
 export type { PreparedEvent };

@@ -45,7 +45,7 @@ import { msg } from '../../i18n/message.js';
 import type { RecordedEvent } from '../event-store.js';
 import { toBackendError } from './backend-error.js';
 import type { EsdbConnection } from './connection.js';
-import { CREDENTIALS_STREAM_PREFIX, isLogEvent, logPosition, toRecordedEvent } from './event-codec.js';
+import { CREDENTIALS_STREAM_PREFIX, isLogEvent, KEYS_STREAM_PREFIX, logPosition, toRecordedEvent } from './event-codec.js';
 import { checkpointPosition, serverPosition } from './position.js';
 
 export interface FollowOptions {
@@ -94,7 +94,7 @@ interface ServerFilter {
 
 function serverFilter(types: readonly string[] | undefined): ServerFilter {
   if (types === undefined) {
-    const regex = `^(?!\\$|${escapeRegex(CREDENTIALS_STREAM_PREFIX)})`;
+    const regex = `^(?!\\$|${escapeRegex(CREDENTIALS_STREAM_PREFIX)}|${escapeRegex(KEYS_STREAM_PREFIX)})`;
     const compiled = new RegExp(regex);
     return { on: 'stream', regex, matches: (streamId) => compiled.test(streamId) };
   }

@@ -18,6 +18,7 @@ import { help } from './help.js';
 import { menu } from './menu.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
+import { privacy } from './privacy.js';
 import { readDb } from './read-db.js';
 import { readSide } from './read-side.js';
 import { readable } from './readable.js';
@@ -49,6 +50,7 @@ export const catalog = {
   ...readable,
   ...crm,
   ...engine,
+  ...privacy,
 };
 
 export type Catalog = typeof catalog;

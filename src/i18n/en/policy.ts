@@ -29,6 +29,8 @@ const WORDING: Readonly<Record<Action, { readonly verb: string; readonly records
   'client.edit': { verb: 'edit', records: clients },
   'client.reassign': { verb: "change a client's commercial", records: nothing },
   'client.delete': { verb: 'delete', records: clients },
+  'client.forget': { verb: 'forget', records: clients },
+  'client.dossier': { verb: 'read the dossier of', records: clients },
   'contract.create': { verb: 'create contracts for', records: clients },
   'contract.view': { verb: 'view', records: contracts },
   'contract.edit': { verb: 'edit', records: contracts },

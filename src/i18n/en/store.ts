@@ -1,6 +1,10 @@
 import type { MysqlProblem, StoreFileProblem, StoreLabel } from '../../events/store-problems.js';
 
-const LABEL: Readonly<Record<StoreLabel, string>> = { eventStore: 'event store', credentialStore: 'credential store' };
+const LABEL: Readonly<Record<StoreLabel, string>> = {
+  eventStore: 'event store',
+  credentialStore: 'credential store',
+  keyStore: 'key store',
+};
 
 const FILE: Readonly<Record<StoreFileProblem, string>> = {
   noFolder: 'its folder does not exist',

@@ -15,6 +15,7 @@ import { help } from './help.js';
 import { menu } from './menu.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
+import { privacy } from './privacy.js';
 import { readDb } from './read-db.js';
 import { readSide } from './read-side.js';
 import { readable } from './readable.js';
@@ -46,6 +47,7 @@ export const catalog = {
   ...readable,
   ...crm,
   ...engine,
+  ...privacy,
 } satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.

@@ -26,6 +26,8 @@ const WORDING: Readonly<Record<Action, { readonly none: string; readonly own: st
   'client.edit': { none: 'modifier les clients', own: 'modifier que ses propres clients', assigned: '' },
   'client.reassign': { none: 'changer le commercial d’un client', own: '', assigned: '' },
   'client.delete': { none: 'supprimer de clients', own: '', assigned: '' },
+  'client.forget': { none: 'effacer de clients', own: '', assigned: '' },
+  'client.dossier': { none: 'consulter le dossier des clients', own: '', assigned: '' },
   'contract.create': { none: 'créer de contrats', own: 'créer des contrats que pour ses propres clients', assigned: '' },
   'contract.view': {
     none: 'consulter les contrats',

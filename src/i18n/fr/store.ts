@@ -2,7 +2,11 @@ import type { MysqlProblem, StoreFileProblem, StoreLabel } from '../../events/st
 import type { store as english } from '../en/store.js';
 import type { Wordings } from '../wordings.js';
 
-const LABEL: Readonly<Record<StoreLabel, string>> = { eventStore: 'la base des événements', credentialStore: 'la base des identifiants' };
+const LABEL: Readonly<Record<StoreLabel, string>> = {
+  eventStore: 'la base des événements',
+  credentialStore: 'la base des identifiants',
+  keyStore: 'la base des clés',
+};
 
 const FILE: Readonly<Record<StoreFileProblem, string>> = {
   noFolder: 'son dossier n’existe pas',

@@ -25,6 +25,7 @@ const CLIENT_FIELDS: Readonly<Record<keyof ClientRecord, true>> = {
   company: true,
   commercialId: true,
   commercialName: true,
+  erased: true,
   createdAt: true,
   updatedAt: true,
 };
@@ -38,14 +39,16 @@ function selectClients(db: Kysely<Database>) {
   return db
     .selectFrom('clients')
     .leftJoin('users as commercial', 'commercial.id', 'clients.commercial_id')
-    .select([
+    .select((eb) => [
       'clients.id',
       'clients.name',
-      'clients.email',
+      // A forgotten client's row keeps an empty email (clients-projection.ts, ERASED_CLIENT_ROW).
+      eb.fn<string | null>('nullif', ['clients.email', eb.val('')]).as('email'),
       'clients.phone',
       'clients.company',
       'clients.commercial_id as commercialId',
       'commercial.name as commercialName',
+      eb('clients.email', '=', '').as('erased'),
       'clients.created_at as createdAt',
       'clients.updated_at as updatedAt',
     ]);
@@ -64,6 +67,12 @@ function visibleClients(db: Kysely<Database>, options: ListClientsOptions) {
   );
 }
 
+/** The drivers give `erased` as 0 or 1: a boolean in place, without a second object per row. */
+function withErased<R extends { erased: unknown }>(rows: R[]): (Omit<R, 'erased'> & { erased: boolean })[] {
+  for (const row of rows) (row as { erased: unknown }).erased = row.erased === 1 || row.erased === true;
+  return rows as (Omit<R, 'erased'> & { erased: boolean })[];
+}
+
 /** The clients the scope lets the actor see, by name. `none` sees nothing. */
 export async function listClients(db: Kysely<Database>, options: ListClientsOptions): Promise<ClientRecord[]> {
   if (options.scope === 'none') return [];
@@ -71,7 +80,7 @@ export async function listClients(db: Kysely<Database>, options: ListClientsOpti
     .orderBy((eb) => eb.fn('lower', ['clients.name']))
     .orderBy('clients.id')
     .execute();
-  return rows satisfies ClientRecord[];
+  return withErased(rows) satisfies ClientRecord[];
 }
 
 /**
@@ -85,7 +94,14 @@ export async function listClients(db: Kysely<Database>, options: ListClientsOpti
  */
 export async function listClientsJsonSqlite(db: Kysely<Database>, options: ListClientsOptions): Promise<string> {
   if (options.scope === 'none') return '[]';
-  const object = sql.join(Object.keys(CLIENT_FIELDS).map((field) => sql`${sql.lit(field)}, ${sql.ref(`listed.${field}`)}`));
+  const object = sql.join(
+    Object.keys(CLIENT_FIELDS).map((field) =>
+      // `erased` is 0 or 1 in SQL: a JSON boolean in the record.
+      field === 'erased'
+        ? sql`${sql.lit(field)}, json(iif(${sql.ref('listed.erased')}, 'true', 'false'))`
+        : sql`${sql.lit(field)}, ${sql.ref(`listed.${field}`)}`,
+    ),
+  );
   const row = await db
     .selectFrom(visibleClients(db, options).as('listed'))
     .select(
@@ -96,5 +112,6 @@ export async function listClientsJsonSqlite(db: Kysely<Database>, options: ListC
 }
 
 export async function getClient(db: Kysely<Database>, id: string): Promise<ClientRecord | undefined> {
-  return (await selectClients(db).where('clients.id', '=', id).executeTakeFirst()) satisfies ClientRecord | undefined;
+  const row = await selectClients(db).where('clients.id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : (withErased([row])[0] satisfies ClientRecord | undefined);
 }

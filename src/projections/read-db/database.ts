@@ -86,6 +86,8 @@ export interface CommandLogTable {
   events: string;
   /** JSON object of the command's arguments. */
   args: string;
+  /** The client whose key sealed the arguments' personal values (src/privacy); null when none did. */
+  subject: string | null;
 }
 
 /** One checkpoint per projection. */

@@ -50,6 +50,8 @@ async function openSqlite(path: string, display: string): Promise<ReadDb> {
     database.pragma('journal_mode = WAL');
     // The read database can always be rebuilt from the log: durability of the last commit is not worth an fsync.
     database.pragma('synchronous = NORMAL');
+    // Freed bytes are zeroed: a client's values, once erased or replaced, do not linger in free space (docs/privacy.md).
+    database.pragma('secure_delete = ON');
   } catch (error) {
     database?.close();
     throw unavailable({ dialect: 'sqlite', path, display }, error) ?? error;

@@ -52,6 +52,7 @@ function readable(
   const out = [
     t('chain.verify.counts', { events: report.events, streams: report.streams }),
     t('chain.verify.chain', { chain: report.chain }),
+    t('chain.verify.forgotten', { count: report.forgotten }),
   ];
   for (const b of report.broken) {
     out.push(
