@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import type { EventStore } from '../../src/events/event-store.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
 import { testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 
@@ -52,11 +53,13 @@ async function clients(): Promise<Client[]> {
   return app.json<Client[]>(['client', 'list']);
 }
 
-async function withStore<T>(work: (store: SqliteEventStore) => Promise<T>): Promise<T> {
-  const store = new SqliteEventStore(join(app.home, 'events.db'), { keyring: testKeyring });
+/** The installation's log as every reader of it sees it: personal values opened (src/privacy). */
+async function withStore<T>(work: (store: EventStore) => Promise<T>): Promise<T> {
+  const { store, credentials } = await openEventStore(`sqlite:${join(app.home, 'events.db')}`, { keyring: testKeyring });
   try {
     return await work(store);
   } finally {
+    await credentials.close();
     await store.close();
   }
 }

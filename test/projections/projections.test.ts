@@ -131,6 +131,7 @@ describeReadDb('projections: clients', (test) => {
       company: 'Cool Startup LLC',
       commercialId: CARL.id,
       commercialName: 'Carl Durand',
+      erased: false,
       createdAt: t.kevinCreated,
       updatedAt: t.kevinUpdated,
     });
@@ -146,6 +147,7 @@ describeReadDb('projections: clients', (test) => {
       company: null,
       commercialId: CHLOE.id,
       commercialName: 'Chloé Martin',
+      erased: false,
       createdAt: t.adaCreated,
       updatedAt: t.adaReassigned,
     });
