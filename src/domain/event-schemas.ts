@@ -63,6 +63,7 @@ const SCHEMAS: Readonly<Record<DecidedEvent['type'], Schema>> = {
   },
   ClientReassigned: { required: { clientId: 'id', commercialId: 'id' }, optional: { previousCommercialId: 'nullableId' } },
   ClientDeleted: { required: { clientId: 'id' } },
+  ClientForgotten: { required: { clientId: 'id' } },
   ContractCreated: { required: { contractId: 'id', clientId: 'id', totalCents: 'cents', remainingCents: 'cents', signed: 'boolean' } },
   ContractAmended: { required: { contractId: 'id' }, optional: { totalCents: 'cents', remainingCents: 'cents' } },
   ContractSigned: { required: { contractId: 'id' } },

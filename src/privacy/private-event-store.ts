@@ -33,6 +33,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoredEvent,
+  StreamAppend,
   StreamHead,
 } from '../events/event-store.js';
 import { msg } from '../i18n/message.js';
@@ -59,6 +60,8 @@ export class PrivateEventStore implements EventStore {
   /** Keys read or made by this process. */
   readonly #cache = new Map<string, Buffer>();
   #forgotten: Set<string> | undefined;
+  /** Where the store below has it (the embedded SQLite store): several streams in one transaction. */
+  readonly appendBatch?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
   /** Which client each command of this process appended to, to seal its log entry under that client's key. */
   readonly #subjectOfCommand = new Map<string, string | null>();
 
@@ -66,6 +69,8 @@ export class PrivateEventStore implements EventStore {
     this.#inner = inner;
     this.#keys = keys;
     this.kind = inner.kind;
+    const batch = inner.appendBatch?.bind(inner);
+    if (batch !== undefined) this.appendBatch = (appends) => this.#appendAll(appends, batch);
     const follower = inner as Partial<Record<'followAll', unknown>>;
     if (typeof follower.followAll === 'function') {
       // The EventStoreDB follower's subscription only says "there is more": nothing personal passes through it.
@@ -83,15 +88,37 @@ export class PrivateEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    this.#noteCommands(streamId, events);
     const sealed = await this.#seal(streamId, events);
     const result = await this.#inner.append(streamId, sealed, expected);
-    const subject = subjectOfStream(streamId);
-    if (subject !== null) {
-      for (const event of events) this.#noteCommand(event.metadata.commandId, subject);
-      const forgotten = events.find((event) => event.type === FORGOTTEN_TYPE);
-      if (forgotten) await this.forgetKey(subject, forgotten.metadata.at);
-    }
+    await this.#afterAppend(streamId, events);
     return { ...result, events: await this.#openAll(result.events) };
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.#appendAll(appends, (sealed) => this.#inner.appendMany(sealed));
+  }
+
+  /** Several streams in one call: the client streams are noted first, so the command log's entry in the same call is sealed under their key. */
+  async #appendAll(appends: readonly StreamAppend[], write: (sealed: StreamAppend[]) => Promise<AppendResult[]>): Promise<AppendResult[]> {
+    for (const { streamId, events } of appends) this.#noteCommands(streamId, events);
+    const sealed: StreamAppend[] = [];
+    for (const entry of appends) sealed.push({ ...entry, events: await this.#seal(entry.streamId, entry.events) });
+    const results = await write(sealed);
+    for (const { streamId, events } of appends) await this.#afterAppend(streamId, events);
+    return Promise.all(results.map(async (result) => ({ ...result, events: await this.#openAll(result.events) })));
+  }
+
+  /** A stored `ClientForgotten` destroys its client's key. */
+  async #afterAppend(streamId: string, events: readonly NewEvent[]): Promise<void> {
+    const subject = subjectOfStream(streamId);
+    const forgotten = events.find((event) => event.type === FORGOTTEN_TYPE);
+    if (subject !== null && forgotten) await this.forgetKey(subject, forgotten.metadata.at);
+  }
+
+  #noteCommands(streamId: string, events: readonly NewEvent[]): void {
+    const subject = subjectOfStream(streamId);
+    if (subject !== null) for (const event of events) this.#noteCommand(event.metadata.commandId, subject);
   }
 
   /** Destroys a client's key (idempotent); true the first time. */
