@@ -47,7 +47,13 @@ export abstract class EpicCommand extends Command<EpicContext> {
       this.monitor.setScope({ command: this.path.join(' ') });
       failIfForced(this.context.env);
       runtime = new Runtime(config, undefined, (text) => this.context.stderr.write(`${words(text)}\n`));
-      code = (await this.runRepairing(runtime)) ?? ExitCode.ok;
+      try {
+        code = (await this.runRepairing(runtime)) ?? ExitCode.ok;
+      } catch (error) {
+        await this.recordRead(runtime, error);
+        throw error;
+      }
+      await this.recordRead(runtime, undefined);
     } catch (error) {
       // A change already saved stands: what failed after it (printing what was saved) is a warning.
       if (runtime?.changeSaved && !isCancelled(error) && this instanceof MutationCommand) {
@@ -64,6 +70,58 @@ export abstract class EpicCommand extends Command<EpicContext> {
     }
     await this.monitor.flush();
     return code;
+  }
+
+  /**
+   * A command that reads (or administers) and must be seen in the command
+   * log: its name and arguments (secrets removed), and whether every run is
+   * recorded (`audit verify`, `projection rebuild`, `import --dry-run`,
+   * `export`) or only a denied one (a `view` or `history` refused, or
+   * answered "not found" because it lies outside the actor's scope): probing
+   * ids shows in `epic log --denied`. Change commands record themselves.
+   */
+  protected audited(): { readonly command: string; readonly args: Record<string, unknown>; readonly every: boolean } | undefined {
+    return undefined;
+  }
+
+  /** The command-log record of this attempt. */
+  protected record(
+    runtime: Runtime,
+    command: string,
+    args: Record<string, unknown>,
+    outcome: CommandOutcome,
+    /** A message is recorded as words (the actor's language) and as itself, for readers of other languages. */
+    reason: Message | string | null,
+    eventIds: readonly string[],
+  ): CommandRecord {
+    return {
+      commandId: runtime.commandId,
+      command,
+      args: scrubArgs(args),
+      outcome,
+      reason: reason === null ? null : firstLine(words(reason)),
+      reasonMessage: reason === null || typeof reason === 'string' ? null : toStoredMessage(reason),
+      events: eventIds,
+    };
+  }
+
+  /** Records this read per `audited()`, once an actor was authenticated; a failure to record is a warning, never the outcome. */
+  private async recordRead(runtime: Runtime, error: unknown): Promise<void> {
+    const audited = this.audited();
+    const actor = runtime.knownActor;
+    if (audited === undefined || actor === undefined || isCancelled(error)) return;
+    const outcome: CommandOutcome = error === undefined ? 'accepted' : outcomeOf(error);
+    if (!audited.every && outcome !== 'denied') return;
+    const known = error === undefined ? undefined : classify(error);
+    const reason = error === undefined ? null : known ? known.text : error instanceof Error ? error.message : String(error);
+    try {
+      const { store } = await runtime.eventStore();
+      const record = this.record(runtime, audited.command, audited.args, outcome, reason, []);
+      await recordCommand(store, { id: actor.id, role: actor.role }, runtime.now(), record);
+    } catch (logError) {
+      if (!(logError instanceof EpicError)) throw logError;
+      this.context.stderr.write(`warning: ${t('cli.warning.notRecorded', { reason: firstLine(words(logError.text)) })}\n`);
+    }
   }
 
   /**
@@ -218,27 +276,6 @@ export abstract class MutationCommand extends EpicCommand {
     if (!known) await this.monitor.captureInternalError(error);
     const reason = firstLine(known ? words(known.text) : error instanceof Error ? error.message : String(error));
     this.context.stderr.write(`${t('engine.savedButFailed', { reason })}\n`);
-  }
-
-  /** The command-log record of this attempt. */
-  protected record(
-    runtime: Runtime,
-    command: string,
-    args: Record<string, unknown>,
-    outcome: CommandOutcome,
-    /** A message is recorded as words (the actor's language) and as itself, for readers of other languages. */
-    reason: Message | string | null,
-    eventIds: readonly string[],
-  ): CommandRecord {
-    return {
-      commandId: runtime.commandId,
-      command,
-      args: scrubArgs(args),
-      outcome,
-      reason: reason === null ? null : firstLine(words(reason)),
-      reasonMessage: reason === null || typeof reason === 'string' ? null : toStoredMessage(reason),
-      events: eventIds,
-    };
   }
 
   /** Records an attempt on its own; public to the login/init commands, which act before any session exists. */

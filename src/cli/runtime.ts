@@ -196,8 +196,13 @@ export class Runtime {
     if (token === undefined || token.trim() === '') throw new NotAuthenticated(msg('cli.notLoggedIn'));
     const secret = loadSecret(this.config);
     const [{ resolveActor }, context] = await Promise.all([import('../commands/session-handler.js'), this.context()]);
-    return resolveActor(context, token, secret);
+    const actor = await resolveActor(context, token, secret);
+    this.knownActor = actor;
+    return actor;
   }
+
+  /** The acting user once `actor()` has authenticated them (a read's command-log entry names them). */
+  knownActor: Actor | undefined;
 
   async actorContext(actor: Actor): Promise<ActorContext> {
     return { ...(await this.context()), actor };

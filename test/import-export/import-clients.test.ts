@@ -222,7 +222,7 @@ test('a row whose email belongs to a client updates it with only what changed; s
   });
 });
 
-test('--dry-run reports what would happen and writes nothing: no event, no log entry', async () => {
+test('--dry-run reports what would happen and writes nothing but its command-log entry', async () => {
   const path = file(
     'dry.csv',
     'name;email;commercial\nDry One;dry1@x.io;bob@epic.test\nKevin Renamed;kevin@startup.io;\nDry One Again;DRY1@x.io;\nBad;nope;bob@epic.test\n',
@@ -237,7 +237,13 @@ test('--dry-run reports what would happen and writes nothing: no event, no log e
     { dryRun: true, created: 1, updated: 2, refused: [5] },
     'a later row about a client the dry run "created" is decided as an update',
   );
-  assert.is(await withStore((store) => store.headPosition()), before, 'the log did not move');
+  // Nothing but the dry run's own command-log entry (issue 17: administrative commands are recorded).
+  const added = await withStore((store) => store.readAll({ after: before, limit: 100 }));
+  assert.equal(
+    added.map((e) => [e.type, e.data.command, e.data.outcome]),
+    [['CommandRecorded', 'import clients --dry-run', 'accepted']],
+    'the log gained only the entry of the dry run',
+  );
   assert.is((await clients()).length, count);
   assert.ok((await clients()).some((c) => c.name === 'Kevin Casey'));
 

@@ -30,6 +30,11 @@ export class HistoryCommand extends EpicCommand {
   json = Option.Boolean('--json', false);
   format = Option.String('--format');
 
+  /** A history refused, or answered "not found" outside the actor's scope, is a denied entry of the command log. */
+  protected override audited() {
+    return { command: 'history', args: { kind: this.kind, id: this.id, at: this.at }, every: false };
+  }
+
   protected async run(runtime: Runtime): Promise<void> {
     const kind = this.kind.replace(/s$/, '') as RecordKind;
     if (!KINDS.includes(kind)) throw new InvalidInput(msg('cli.history.kind', { kinds: [...KINDS], got: truncate(this.kind) }));

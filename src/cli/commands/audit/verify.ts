@@ -16,6 +16,11 @@ export class AuditVerifyCommand extends EpicCommand {
   since = Option.String('--since');
   expect = Option.String('--expect');
 
+  /** Every verification is in the command log, whatever its outcome. */
+  protected override audited() {
+    return { command: 'audit verify', args: { since: this.since, expect: this.expect }, every: true };
+  }
+
   protected async run(runtime: Runtime): Promise<number> {
     const expect = this.expect?.trim().toLowerCase();
     if (expect !== undefined && !/^[0-9a-f]{64}$/.test(expect)) throw new InvalidInput(msg('cli.verify.badDigest'));

@@ -14,6 +14,11 @@ export class ClientViewCommand extends EpicCommand {
   id = Option.String({ name: 'id' });
   json = Option.Boolean('--json', false);
 
+  /** A view refused, or answered "not found" outside the actor's scope, is a denied entry of the command log. */
+  protected override audited() {
+    return { command: 'client view', args: { id: this.id }, every: false };
+  }
+
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     const client = await viewClient(await runtime.readDb(), actor, this.id);

@@ -14,6 +14,11 @@ export class ContractViewCommand extends EpicCommand {
   id = Option.String({ name: 'id' });
   json = Option.Boolean('--json', false);
 
+  /** A view refused, or answered "not found" outside the actor's scope, is a denied entry of the command log. */
+  protected override audited() {
+    return { command: 'contract view', args: { id: this.id }, every: false };
+  }
+
   protected async run(runtime: Runtime): Promise<void> {
     const contract = await viewContract(await runtime.readDb(), await runtime.actor(), this.id);
     if (this.json) printJson(this.context.stdout, contract);

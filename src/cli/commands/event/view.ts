@@ -14,6 +14,11 @@ export class EventViewCommand extends EpicCommand {
   id = Option.String({ name: 'id' });
   json = Option.Boolean('--json', false);
 
+  /** A view refused, or answered "not found" outside the actor's scope, is a denied entry of the command log. */
+  protected override audited() {
+    return { command: 'event view', args: { id: this.id }, every: false };
+  }
+
   protected async run(runtime: Runtime): Promise<void> {
     const event = await viewOccasion(await runtime.readDb(), await runtime.actor(), this.id);
     if (this.json) printJson(this.context.stdout, event);

@@ -14,6 +14,11 @@ export class ProjectionRebuildCommand extends EpicCommand {
 
   names = Option.Rest({ name: 'name' });
 
+  /** Every rebuild is in the command log, whatever its outcome. */
+  protected override audited() {
+    return { command: 'projection rebuild', args: { names: [...this.names] }, every: true };
+  }
+
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     assertAllowed('projection.manage', actor);

@@ -11,6 +11,15 @@ export class ExportCommand extends EpicCommand {
   delimiter = Option.String('--delimiter');
   output = Option.String('--output,-o');
 
+  /** Every export is in the command log (what left the system, and who took it), whatever its outcome. */
+  protected override audited() {
+    return {
+      command: 'export',
+      args: { noun: this.noun, format: this.format, delimiter: this.delimiter, output: this.output },
+      every: true,
+    };
+  }
+
   protected async run(runtime: Runtime): Promise<void> {
     const { exportRecords, parseDelimiter, parseExportFormat, parseExportNoun } = await import('../../../export/export-records.js');
     const noun = parseExportNoun(this.noun);

@@ -16,6 +16,13 @@ export class ImportClientsCommand extends MutationCommand {
   commercial = Option.String('--commercial');
   json = Option.Boolean('--json', false);
 
+  /** A dry run changes nothing, so `mutate` does not record it: it is recorded here, whatever its outcome. */
+  protected override audited() {
+    return this.dryRun
+      ? { command: 'import clients --dry-run', args: { file: this.file, commercial: this.commercial }, every: true }
+      : undefined;
+  }
+
   protected async run(runtime: Runtime): Promise<number> {
     const report = this.dryRun
       ? await this.importFile(runtime, await runtime.actorContext(await runtime.actor()))
