@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendBench } from './append-bench.js';
+import { catalogBench } from './catalog-bench.js';
 import { cliBench } from './cli-bench.js';
 import { importBench } from './import-bench.js';
 import { listingBench } from './listing-bench.js';
@@ -100,7 +101,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = nowMs();
 const child = values['node24-child'];
 const withNode24 = child === undefined && values['no-node24'] !== true && (values.node24 ?? full);
-if (values['no-build'] !== true && wanted('B1', 'B2', 'B5', 'B9')) await privateBuild(log);
+if (values['no-build'] !== true && wanted('B1', 'B2', 'B5', 'B9', 'B11')) await privateBuild(log);
 
 const rows: Row[] = [];
 try {
@@ -120,6 +121,7 @@ try {
   if (wanted('B6')) rows.push(...(await listingBench({ contracts: sizes.contracts, reps: sizes.queryReps, mysqlUrl, log })));
   if (wanted('B8')) rows.push(...(await verifyBench({ events: sizes.verifyEvents, reps: sizes.verifyReps, log })));
   if (wanted('B9')) rows.push(...(await importBench({ rows: sizes.importRows, pairs: sizes.importPairs, log })));
+  if (wanted('B11')) rows.push(...(await catalogBench({ pairs: sizes.pairs, log })));
 } finally {
   if (app.root !== ROOT) rmSync(app.root, { recursive: true, force: true });
 }
