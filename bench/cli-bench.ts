@@ -16,7 +16,7 @@ import type { Row } from './report.js';
 import { summarize } from './stats.js';
 import { prng, shortId } from './workload.js';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = 'staple battery horse correct';
 
 export interface CliBenchOptions {
   /** A/B pairs per whole-process row. */

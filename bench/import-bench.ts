@@ -16,7 +16,7 @@ import { app, epic, epicEnv, ROOT } from './processes.js';
 import type { Row } from './report.js';
 import { summarize } from './stats.js';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = 'staple battery horse correct';
 const RAW_BATCH = 1_000;
 
 const RAW_BATCHED_INSERT = `

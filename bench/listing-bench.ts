@@ -40,6 +40,7 @@ async function fill(readDb: ReadDb, contracts: number): Promise<{ commercialId: 
     name: `Commercial ${i}`,
     email: `c${i}@epic.test`,
     role: 'commercial',
+    disabled: 0,
     created_at: at(0),
     updated_at: at(0),
   }));

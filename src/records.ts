@@ -13,6 +13,9 @@ export interface UserRecord {
   readonly name: string;
   readonly email: string;
   readonly role: Role;
+  readonly disabled: boolean;
+  /** While a login lock lasts (5 failed logins in 15 minutes), when it ends; null otherwise. */
+  readonly lockedUntil: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -23,7 +23,17 @@ function nameOf(users: UsersState, id: string | null): string | null {
 export function userView(users: UsersState, id: string): UserRecord | null {
   const user = users.users[id];
   if (!user || user.deleted) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt, updatedAt: user.updatedAt };
+  // The login lock lives in the user's session stream, not in the directory: a history of the user does not show it.
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    disabled: user.disabled,
+    lockedUntil: null,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
 }
 
 /** The client of an account; null before creation and once deleted; erased once forgotten. */

@@ -1,7 +1,6 @@
 import { InvalidInput } from '../errors.js';
 import { msg } from '../i18n/message.js';
 
-export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_BYTES = 72; // bcrypt ignores what lies beyond
 
 /** bcrypt work factor; EPIC_BCRYPT_ROUNDS lowers it for tests (never below 4). */
@@ -10,13 +9,9 @@ function rounds(): number {
   return Number.isInteger(fromEnv) && fromEnv >= 4 && fromEnv <= 15 ? fromEnv : 12;
 }
 
-export function checkPasswordStrength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new InvalidInput(msg('password.tooShort', { min: MIN_PASSWORD_LENGTH }));
-  if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) throw new InvalidInput(msg('password.tooLong', { max: MAX_PASSWORD_BYTES }));
-}
-
+/** The new password must pass `checkPassword` (password-policy.ts) first; this only keeps bcrypt's limit. */
 export async function hashPassword(password: string): Promise<string> {
-  checkPasswordStrength(password);
+  if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) throw new InvalidInput(msg('password.tooLong', { max: MAX_PASSWORD_BYTES }));
   const bcrypt = await import('bcrypt');
   return bcrypt.default.hash(password, rounds());
 }

@@ -23,6 +23,8 @@ export function userFields(user: Omit<UserRecord, 'role'> & { role: string }): F
     [t('cli.field.name'), user.name],
     [t('cli.field.email'), user.email],
     [t('cli.field.role'), user.role],
+    [t('cli.field.disabled'), t(user.disabled ? 'cli.yes' : 'cli.no')],
+    [t('cli.field.lockedUntil'), user.lockedUntil === null ? null : readableDateTime(user.lockedUntil)],
     [t('cli.field.createdAt'), readableDateTime(user.createdAt)],
     [t('cli.field.updatedAt'), readableDateTime(user.updatedAt)],
   ];

@@ -32,6 +32,8 @@ export async function login(
   const usable = user !== undefined && credential !== null && credentialProblem(credential, credentialVersions.get(user.id)) === undefined;
   const passwordOk = await verifyPassword(input.password, usable ? credential.passwordHash : null);
   if (!user) throw new NotAuthenticated(LOGIN_FAILED_MESSAGE);
+  // Said only to whoever knows the password: to anyone else a disabled account is any failed login.
+  if (user.disabled && passwordOk) throw new NotAuthenticated(msg('session.accountDisabled'));
   const sessionId = newId(16);
   const now = context.now();
   let refusal: NotAuthenticated | undefined;
@@ -61,6 +63,7 @@ export async function resolveActor(
   const users = await loadUsers(context);
   const user = liveUser(users, claims.userId);
   if (!user) throw new NotAuthenticated(msg('session.accountGone'));
+  if (user.disabled) throw new NotAuthenticated(msg('session.accountDisabled'));
   const { state } = await loadStream(context, sessionStream(user.id), sessionsAggregate);
   if (!isSessionOpen(state, claims.sessionId, context.now())) throw new NotAuthenticated(msg('session.ended'));
   return { id: user.id, name: user.name, role: user.role, sessionId: claims.sessionId };

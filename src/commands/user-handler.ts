@@ -38,7 +38,7 @@ export async function loadDirectory(
  * Stores the user's new password hash, bound to the event that records the
  * change: written after that event, with its version (credential-store.ts).
  */
-async function storeCredential(
+export async function storeCredential(
   context: CommandContext,
   userId: string,
   passwordHash: string,
@@ -156,7 +156,7 @@ export async function deleteUser(context: ActorContext, input: { userId: string;
  * `reassignTo`, or unassign the support's events. Returns how many clients the
  * user still owns (0 once moved).
  */
-async function handOver(
+export async function handOver(
   context: ActorContext,
   user: User,
   role: Role | undefined,

@@ -81,9 +81,12 @@ const SCHEMAS: Readonly<Record<DecidedEvent['type'], Schema>> = {
   UserRoleChanged: { required: { userId: 'id', role: 'role' } },
   UserPasswordChanged: { required: { userId: 'id' } },
   UserDeleted: { required: { userId: 'id' } },
+  UserDisabled: { required: { userId: 'id' } },
+  UserEnabled: { required: { userId: 'id' } },
   SessionOpened: { required: { userId: 'id', sessionId: 'sessionId', expiresAt: 'instant' } },
   SessionClosed: { required: { userId: 'id', sessionId: 'sessionId' } },
   LoginFailed: { required: { userId: 'id' } },
+  LoginLockLifted: { required: { userId: 'id' } },
 };
 
 /**

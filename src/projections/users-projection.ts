@@ -12,7 +12,8 @@ import { columnTypes } from './read-db/table-ddl.js';
 /** `users`: the live collaborators. A deleted user's row is removed. */
 export const usersProjection: Projection = {
   name: 'users',
-  version: 1,
+  // 2: `disabled` (user disable / enable).
+  version: 2,
   tables: ['users'],
   handles: USER_EVENT_TYPES,
   createTables: createUsersTable,
@@ -34,7 +35,7 @@ export const usersProjection: Projection = {
       switch (event.type) {
         case 'UserCreated': {
           const { userId, name, email, role } = event.data;
-          rows.put({ id: userId, name, email, role, created_at: at, updated_at: at });
+          rows.put({ id: userId, name, email, role, disabled: 0, created_at: at, updated_at: at });
           break;
         }
         case 'UserRenamed':
@@ -53,6 +54,12 @@ export const usersProjection: Projection = {
         case 'UserDeleted':
           rows.remove(event.data.userId);
           break;
+        case 'UserDisabled':
+          rows.update(event.data.userId, (row) => ({ ...row, disabled: 1, updated_at: at }));
+          break;
+        case 'UserEnabled':
+          rows.update(event.data.userId, (row) => ({ ...row, disabled: 0, updated_at: at }));
+          break;
         default:
           assertNever(event);
       }
@@ -61,7 +68,7 @@ export const usersProjection: Projection = {
   },
 };
 
-/** Version 1 of `users`: the shape of the first migration. */
+/** Version 2 of `users`: the first migration's shape, with `disabled`. */
 async function createUsersTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
   const t = columnTypes(dialect);
   const users = names.table('users');
@@ -71,6 +78,7 @@ async function createUsersTable(db: SchemaDb, dialect: ReadDialect, names: Table
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('role', 'varchar(16)', (c) => c.notNull())
+    .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .$call(t.options)

@@ -406,7 +406,7 @@ for (const kind of [sqlite, mysql, esdb]) {
 
   run("a commercial's password hash copied onto the gestion row", async (s) => {
     await s.tamperer.setCredential(s.ids.gestion, await s.tamperer.credential(s.ids.commercial));
-    const login = await s.app.epic(['login', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'bob@epic.test password\n' });
+    const login = await s.app.epic(['login', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'seller passphrase one\n' });
     assert.is(login.code, 3, login.stderr);
     assert.match(login.stderr, /^error: invalid email or password\n$/);
     assertNamed(await s.verifySince(), new RegExp(`the first of user ${s.ids.gestion} \\(users version 1\\)$`), 'copied credential');
@@ -416,7 +416,7 @@ for (const kind of [sqlite, mysql, esdb]) {
     const old = await s.tamperer.credential(s.ids.support);
     await s.app.ok(['user', 'edit', s.ids.support, '--password-stdin'], { stdin: 'a brand new support password\n' });
     await s.tamperer.setCredential(s.ids.support, old);
-    const login = await s.app.epic(['login', '--email', 'sam@epic.test', '--password-stdin'], { stdin: 'sam@epic.test password\n' });
+    const login = await s.app.epic(['login', '--email', 'sam@epic.test', '--password-stdin'], { stdin: 'support passphrase three\n' });
     assert.is(login.code, 3, login.stderr);
     assert.match(login.stderr, /^error: invalid email or password\n$/);
     const users = await s.app.json<{ type: string; streamVersion: number; changes: Record<string, unknown> }[]>([

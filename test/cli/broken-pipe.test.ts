@@ -24,12 +24,12 @@ const BIN = join(import.meta.dirname, '../../bin/epic.js');
 const pipe = suite(`a closed pipe, with ${CLIENTS.toLocaleString('en')} clients`);
 const app = new Installation();
 pipe.before(async () => {
-  await app.spawnEpic(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'ada password\n' });
+  await app.spawnEpic(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'admin passphrase\n' });
   const commercialId = (
     await app.spawnEpic(
       ['user', 'create', '--name', 'Bob Seller', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'],
       {
-        stdin: 'bob password\n',
+        stdin: 'seller quickstart pass\n',
       },
     )
   ).stdout.trim();

@@ -21,7 +21,7 @@ for (const variable of ['EPIC_READ_DB', 'EPIC_EVENT_STORE']) {
       const home = new Installation({ [variable]: url });
       try {
         const result = await home.spawnEpic(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], {
-          stdin: 'ada password\n',
+          stdin: 'admin passphrase\n',
         });
         assert.is(result.code, 2, result.stderr);
         assert.match(result.stderr, /^error: [^\n]*malformed %-escape[^\n]*\n$/);

@@ -19,7 +19,7 @@ import { type Action, POLICY, type Scope } from '../../src/auth/policy.js';
 import { COMMAND_ROUTES } from '../../src/cli/commands/routes.js';
 import type { Role } from '../../src/domain/values/roles.js';
 import type { CliResult } from '../support/cli.js';
-import { type Dataset, type Member, seedDataset, Team } from '../support/team.js';
+import { type Dataset, type Member, PASSWORDS, seedDataset, Team } from '../support/team.js';
 
 // ---------------------------------------------------------------------------
 // The table, from docs/cli.md
@@ -142,6 +142,11 @@ const ACTION_OF = {
   'users view': 'user.view',
   'users edit': 'user.edit',
   'users delete': 'user.delete',
+  'user disable': 'user.disable',
+  'user enable': 'user.enable',
+  'user unlock': 'user.unlock',
+  /** Your own password: no action of the policy, everyone's (tested below). */
+  passwd: null,
   'client create': 'client.create',
   'client list': 'client.view',
   'client view': 'client.view',
@@ -180,10 +185,6 @@ const ACTION_OF = {
  * the CLI has the command, the item must move to ACTION_OF with cell tests.
  */
 const NOT_BUILT: Readonly<Record<string, string | null>> = {
-  passwd: null,
-  'user disable': 'user.disable',
-  'user enable': 'user.enable',
-  'user unlock': 'user.unlock',
 };
 
 type Item = keyof typeof ACTION_OF;
@@ -239,6 +240,10 @@ table('src/auth/policy.ts grants exactly what docs/cli.md says, for every action
   for (const [item, action] of actions) {
     for (const role of ROLES) {
       const meaning = expected(item, role);
+      if (item === 'passwd') {
+        assert.is(meaning.scope, 'all', `passwd for ${role}: everyone changes their own password`);
+        continue;
+      }
       if (action === null) {
         // history / export: "all" means every view action is `all`; "what they may view" is the view scope by definition.
         if (meaning.scope === 'all')
@@ -585,6 +590,32 @@ for (const role of ROLES) {
       allows(expected('users delete', role).scope, role, 'other'),
       `${role} users delete`,
     );
+  });
+
+  cells(`user disable / enable / unlock as ${role}`, async () => {
+    const target = await fresh.user();
+    for (const [item, verb] of [
+      ['user disable', 'disable'],
+      ['user enable', 'enable'],
+      ['user unlock', 'unlock'],
+    ] as const) {
+      const result = await writer.run(ACTOR[role], ['user', verb, target]);
+      assertOutcome(result, allows(expected(item, role).scope, role, 'other'), `${role} ${item}`);
+      // A refused disable leaves nothing to enable: gestion disables it so the enable cell has a target.
+      if (verb === 'disable' && result.code !== 0) await writer.ok('ada', ['user', 'disable', target]);
+    }
+  });
+
+  cells(`passwd as ${role}`, async () => {
+    const who = ACTOR[role];
+    const next = `rotated passphrase ${unique('n')}`;
+    assertOutcome(
+      await writer.run(who, ['passwd', '--password-stdin'], { stdin: `${PASSWORDS[who]}\n${next}\n` }),
+      allows(expected('passwd', role).scope, role, 'other'),
+      `${role} passwd`,
+    );
+    // Back to the team's password, so the other cells and logins are unchanged.
+    await writer.ok(who, ['passwd', '--password-stdin'], { stdin: `${next}\n${PASSWORDS[who]}\n` });
   });
 
   cells(`users list / view as ${role}`, async () => {

@@ -13,16 +13,19 @@ quickStart.after(() => app.cleanup());
 
 quickStart('from nothing to a gestion, a commercial, and a client listed with --json', async () => {
   const init = await app.spawnEpic(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], {
-    stdin: 'ada password\n',
+    stdin: 'admin passphrase\n',
   });
   assert.is(init.code, 0, init.stderr);
   assert.match(init.stdout.trim(), /^[2-9a-z]{10}$/, 'init prints the new id alone');
   const bob = await app.spawnEpic(
     ['user', 'create', '--name', 'Bob Seller', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'],
-    { stdin: 'bob password\n' },
+    { stdin: 'seller quickstart pass\n' },
   );
   assert.is(bob.code, 0, bob.stderr);
-  assert.is((await app.spawnEpic(['login', '--email', 'bob@epic.test', '--password-stdin'], { stdin: 'bob password\n' })).code, 0);
+  assert.is(
+    (await app.spawnEpic(['login', '--email', 'bob@epic.test', '--password-stdin'], { stdin: 'seller quickstart pass\n' })).code,
+    0,
+  );
   const created = await app.spawnEpic([
     'client',
     'create',

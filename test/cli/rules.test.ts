@@ -31,7 +31,7 @@ rules.before(async () => {
   deletedSupport = await team.ok(
     'ada',
     ['user', 'create', '--name', 'Gone Support', '--email', 'gone@epic.test', '--role', 'support', '--password-stdin'],
-    { stdin: 'gone password\n' },
+    { stdin: 'departed passphrase\n' },
   );
   await team.ok('ada', ['user', 'delete', deletedSupport, '--yes']);
   cancelledEvent = await team.ok(

@@ -146,7 +146,7 @@ function readRows<T>(sql: string, ...params: string[]): T[] {
 workflow.after(() => app.cleanup());
 
 workflow('gestion sets up and creates the team', async () => {
-  ids.ada = await app.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'ada password\n' });
+  ids.ada = await app.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'admin passphrase\n' });
   tokens.ada = readFileSync(join(app.home, 'session'), 'utf8');
   const create = (name: string, email: string, role: string) =>
     app.ok(['user', 'create', '--name', name, '--email', email, '--role', role, '--password-stdin'], { stdin: `${email} pw\n` });
@@ -320,7 +320,7 @@ workflow('the commercial creates the event: dates in UTC, not assigned yet', asy
 });
 
 workflow('gestion assigns a support', async () => {
-  await as('ada', 'ada@epic.test', 'ada password');
+  await as('ada', 'ada@epic.test', 'admin passphrase');
   assert.equal(
     (await app.json<EventJson[]>(['event', 'list', '--unassigned'])).map((e) => e.id),
     [ids.wedding],
@@ -363,7 +363,7 @@ workflow("the listing shows the client's contact as it is now", async () => {
 });
 
 workflow('deleting a commercial who owns clients needs --reassign-to; then clients and contracts move', async () => {
-  await as('ada', 'ada@epic.test', 'ada password');
+  await as('ada', 'ada@epic.test', 'admin passphrase');
   const before = await allEvents();
   const refused = await app.epic(['user', 'delete', prefix(ids.bob!), '--yes']);
   assert.is(refused.code, 2);
@@ -404,7 +404,7 @@ workflow('deleting a commercial who owns clients needs --reassign-to; then clien
 workflow("changing a commercial's role likewise; the demoted user's token loses access at once", async () => {
   await as('carla', 'carla@epic.test', 'carla@epic.test pw');
   assert.is(JSON.parse(await app.ok(['contract', 'list', '--json'])).length, 3, 'Carla sees what she took over');
-  await as('ada', 'ada@epic.test', 'ada password');
+  await as('ada', 'ada@epic.test', 'admin passphrase');
   const refused = await app.epic(['user', 'edit', ids.carla!, '--role', 'support']);
   assert.is(refused.code, 2);
   assert.match(refused.stderr, /--reassign-to/);

@@ -7,9 +7,14 @@ import * as assert from 'uvu/assert';
 import { liveOccasions } from '../../src/domain/accounts/account-state.js';
 import { authorizeAccount } from '../../src/domain/accounts/authorize-account.js';
 import { decideAccount } from '../../src/domain/accounts/decide-account.js';
+import { sessionsAggregate } from '../../src/domain/aggregates.js';
+import { fold } from '../../src/domain/decider.js';
+import { decideUnlock, lockedUntil } from '../../src/domain/sessions/decide-session.js';
+import type { SessionEvent } from '../../src/domain/sessions/session-events.js';
+import { decideUsers } from '../../src/domain/users/decide-users.js';
 import { Forbidden, InvalidInput, RuleViolation } from '../../src/errors.js';
 import { english } from '../support/english.js';
-import { ev, givenAccount } from '../support/given.js';
+import { ev, givenAccount, givenUsers, recorded } from '../support/given.js';
 
 function refused(fn: () => unknown, type: new (...args: never[]) => Error, pattern?: RegExp): void {
   try {
@@ -57,7 +62,7 @@ cancel('given a cancelled event, cancelling, editing, assigning or unassigning i
   refused(
     () =>
       decideAccount({ type: 'AssignSupport', data: { occasionId: 'occ1', supportId: 'sup1' } }, state, {
-        support: { id: 'sup1', name: 'S', email: 's@x.io', role: 'support', createdAt: '', updatedAt: '', deleted: false },
+        support: { id: 'sup1', name: 'S', email: 's@x.io', role: 'support', createdAt: '', updatedAt: '', deleted: false, disabled: false },
       }),
     RuleViolation,
     /is cancelled/,
@@ -198,3 +203,108 @@ amounts('gestion and the commercial of the client may refund; a support and anot
 });
 
 amounts.run();
+
+const accounts = suite('decide: disabling and enabling users');
+
+const directory = () =>
+  givenUsers(ev.gestionCreated('ges1'), ev.commercialCreated('com1'), ev.commercialCreated('com2'), ev.supportCreated('sup1'));
+
+accounts('given a commercial without clients, when disabled, then UserDisabled; enabled again, UserEnabled', () => {
+  assert.equal(decideUsers({ type: 'DisableUser', data: { userId: 'com1', ownedClients: 0 } }, directory(), { actorId: 'ges1' }), [
+    { type: 'UserDisabled', data: { userId: 'com1' } },
+  ]);
+  const disabled = givenUsers(ev.gestionCreated('ges1'), ev.commercialCreated('com1'), { type: 'UserDisabled', data: { userId: 'com1' } });
+  assert.is(disabled.users.com1?.disabled, true);
+  assert.equal(decideUsers({ type: 'EnableUser', data: { userId: 'com1' } }, disabled, { actorId: 'ges1' }), [
+    { type: 'UserEnabled', data: { userId: 'com1' } },
+  ]);
+  refused(
+    () => decideUsers({ type: 'DisableUser', data: { userId: 'com1', ownedClients: 0 } }, disabled, { actorId: 'ges1' }),
+    RuleViolation,
+    /already disabled/,
+  );
+  refused(
+    () => decideUsers({ type: 'EnableUser', data: { userId: 'com2' } }, directory(), { actorId: 'ges1' }),
+    RuleViolation,
+    /not disabled/,
+  );
+});
+
+accounts('a commercial who owns clients is disabled only with --reassign-to an enabled commercial; nobody disables themselves', () => {
+  refused(
+    () => decideUsers({ type: 'DisableUser', data: { userId: 'com1', ownedClients: 2 } }, directory(), { actorId: 'ges1' }),
+    RuleViolation,
+    /--reassign-to/,
+  );
+  assert.equal(
+    decideUsers({ type: 'DisableUser', data: { userId: 'com1', ownedClients: 0, reassignTo: 'com2' } }, directory(), { actorId: 'ges1' }),
+    [{ type: 'UserDisabled', data: { userId: 'com1' } }],
+  );
+  const com2Disabled = givenUsers(ev.gestionCreated('ges1'), ev.commercialCreated('com1'), ev.commercialCreated('com2'), {
+    type: 'UserDisabled',
+    data: { userId: 'com2' },
+  });
+  refused(
+    () =>
+      decideUsers({ type: 'DisableUser', data: { userId: 'com1', ownedClients: 2, reassignTo: 'com2' } }, com2Disabled, {
+        actorId: 'ges1',
+      }),
+    RuleViolation,
+    /is disabled/,
+  );
+  refused(
+    () => decideUsers({ type: 'DisableUser', data: { userId: 'ges1', ownedClients: 0 } }, directory(), { actorId: 'ges1' }),
+    RuleViolation,
+    /your own account/,
+  );
+});
+
+accounts('a disabled commercial gets no new client, a disabled support no event', () => {
+  const users = givenUsers(
+    ev.commercialCreated('com1'),
+    ev.supportCreated('sup1'),
+    { type: 'UserDisabled', data: { userId: 'com1' } },
+    { type: 'UserDisabled', data: { userId: 'sup1' } },
+  );
+  refused(
+    () =>
+      decideAccount(
+        { type: 'CreateClient', data: { clientId: 'cli1', name: 'Kevin', email: 'kevin@startup.io', commercialId: 'com1' } },
+        givenAccount(),
+        { commercial: users.users.com1 },
+      ),
+    RuleViolation,
+    /is disabled/,
+  );
+  refused(
+    () =>
+      decideAccount(
+        { type: 'AssignSupport', data: { occasionId: 'occ1', supportId: 'sup1' } },
+        givenAccount(ev.clientCreated(), ev.contractCreated('con1', true), ev.occasionScheduled()),
+        { support: users.users.sup1 },
+      ),
+    RuleViolation,
+    /is disabled/,
+  );
+});
+
+accounts.run();
+
+const lock = suite('decide: lifting a login lock');
+
+lock(
+  'given 5 failed logins, the account is locked; unlocking records LoginLockLifted and the lock is gone; without a lock, nothing',
+  () => {
+    const now = new Date('2026-06-01T10:05:00.000Z');
+    const failures = Array.from({ length: 5 }, (): SessionEvent => ({ type: 'LoginFailed', data: { userId: 'com1' } }));
+    const locked = fold(sessionsAggregate, recorded('session-com1', failures));
+    assert.ok(lockedUntil(locked, now));
+    const events = decideUnlock(locked, { userId: 'com1', now });
+    assert.equal(events, [{ type: 'LoginLockLifted', data: { userId: 'com1' } }]);
+    const lifted = fold(sessionsAggregate, recorded('session-com1', [...failures, ...events]));
+    assert.is(lockedUntil(lifted, now), undefined);
+    assert.equal(decideUnlock(lifted, { userId: 'com1', now }), []);
+  },
+);
+
+lock.run();

@@ -78,10 +78,10 @@ async function install(home: string, clients = 0): Promise<{ commercial: string 
     assert.is(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
     return run.stdout.trim();
   };
-  await ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], 'ada password long\n');
+  await ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], 'admin passphrase long\n');
   const commercial = await ok(
     ['user', 'create', '--name', 'Bob Seller', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'],
-    'bob password long\n',
+    'seller password long\n',
   );
   for (let i = 0; i < clients; i++)
     await ok(['client', 'create', '--name', `Client ${i}`, '--email', `c${i}@client.io`, '--commercial', commercial]);

@@ -44,7 +44,10 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 
 files.before(async () => {
   app = new Installation({ EPIC_HOME: home });
-  const init = await spawnUnderOpenUmask(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], 'ada password\n');
+  const init = await spawnUnderOpenUmask(
+    ['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'],
+    'admin passphrase\n',
+  );
   assert.is(init.code, 0, init.stderr);
 });
 files.after(() => {
@@ -55,7 +58,7 @@ files.after(() => {
 files('EPIC_HOME 0700; secret, session, databases and their -wal/-shm 0600', async () => {
   const created = await spawnUnderOpenUmask(
     ['user', 'create', '--name', 'Bob', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'],
-    'bob password long\n',
+    'seller password long\n',
   );
   assert.is(created.code, 0, created.stderr);
   assert.is((await spawnUnderOpenUmask(['client', 'list', '--json'], '')).code, 0);
@@ -111,14 +114,14 @@ files('an EPIC_SECRET shorter than 32 bytes is refused; 32 bytes are accepted', 
     assert.is(result.code, 2, result.stderr);
     assert.match(assertOneLineError(result, 'short EPIC_SECRET'), /EPIC_SECRET must be at least 32 bytes/);
     const login = await app.epic(['login', '--email', 'ada@epic.test', '--password-stdin'], {
-      stdin: 'ada password\n',
+      stdin: 'admin passphrase\n',
       env: { EPIC_SECRET: secret },
     });
     assert.is(login.code, 2, login.stderr);
   }
   // 16 two-byte characters are 32 bytes: the rule is on bytes, and a token signed with it works.
   const secret = 'é'.repeat(16);
-  await app.ok(['login', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'ada password\n', env: { EPIC_SECRET: secret } });
+  await app.ok(['login', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'admin passphrase\n', env: { EPIC_SECRET: secret } });
   assert.is((await app.epic(['whoami'], { env: { EPIC_SECRET: secret } })).code, 0);
   assert.is((await app.epic(['whoami'])).code, 3, 'a token signed with EPIC_SECRET is not valid under the generated key');
   await app.as('ada@epic.test');

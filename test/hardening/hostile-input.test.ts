@@ -300,7 +300,7 @@ hostile.before(async () => {
   await app.as('ada@epic.test');
   const target = await app.ok(
     ['user', 'create', '--name', 'Target User', '--email', 'target@epic.test', '--role', 'support', '--password-stdin'],
-    { stdin: 'target password\n' },
+    { stdin: 'aimed-at passphrase\n' },
   );
   const client = await app.ok(['client', 'create', '--name', 'Hostile Client', '--email', 'hc@client.io', '--commercial', team.commercial]);
   const contract = await app.ok(['contract', 'create', '--client', client, '--total', '99999999', '--signed']);

@@ -129,15 +129,15 @@ tokens("a deleted user's still-valid token is refused (3); a demoted user's gets
   await app.as('ada@epic.test');
   const doomed = await app.ok(
     ['user', 'create', '--name', 'Doomed Support', '--email', email('doomed'), '--role', 'support', '--password-stdin'],
-    { stdin: 'doomed password\n' },
+    { stdin: 'condemned passphrase\n' },
   );
   const demoted = await app.ok(
     ['user', 'create', '--name', 'Demoted Seller', '--email', email('demoted'), '--role', 'commercial', '--password-stdin'],
-    { stdin: 'demoted password\n' },
+    { stdin: 'lowered passphrase\n' },
   );
-  await app.login(email('doomed'), 'doomed password');
+  await app.login(email('doomed'), 'condemned passphrase');
   const doomedToken = readToken();
-  await app.login(email('demoted'), 'demoted password');
+  await app.login(email('demoted'), 'lowered passphrase');
   const demotedToken = readToken();
   assert.is(
     (await app.epic(['client', 'create', '--name', 'Before', '--email', 'before@x.io'])).code,

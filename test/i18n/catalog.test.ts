@@ -41,7 +41,7 @@ const AMOUNT_FIELDS = typeList<AmountField>({ total: true, remaining: true, amou
 const ID_NOUNS = typeList<IdNoun>({ user: true, client: true, contract: true, event: true, logEntry: true });
 const RECORD_KINDS = typeList<RecordKind>({ user: true, client: true, contract: true, event: true });
 const ACTOR_ROLES = typeList<ActorRole>({ gestion: true, commercial: true, support: true, system: true });
-const USER_CHANGES = typeList<UserChange>({ delete: true, changeRole: true });
+const USER_CHANGES = typeList<UserChange>({ delete: true, changeRole: true, disable: true });
 const URL_USAGES = typeList<UrlUsage>({ mysql: true, readDb: true });
 const URL_PROBLEMS = typeList<UrlProblem>({
   unparsable: true,
@@ -142,6 +142,14 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'event.alreadyExists': [{ occasionId: ID }],
   'event.notFound': [{ occasionId: ID }],
   'event.alreadyCancelled': [{ occasionId: ID }],
+  'user.alreadyDisabled': [{ userId: ID }],
+  'user.notDisabled': [{ userId: ID }],
+  'user.disabled': [{ userId: ID }],
+  'cli.done.disabledUser': [{ id: ID, name: 'Bob Seller' }],
+  'cli.done.enabledUser': [{ id: ID, name: 'Bob Seller' }],
+  'cli.done.unlockedUser': [{ id: ID, name: 'Bob Seller' }],
+  'cli.done.notLocked': [{ id: ID, name: 'Bob Seller' }],
+  'cli.lockedUntil': [{ until: AT }],
   'contract.remainingAfterPayment': [{ contractId: ID }],
   'contract.totalBelowPaid': [{ totalCents: 300_000, paidCents: 400_000 }],
   'contract.refundExceedsPaid': [{ amountCents: 500_050, paidCents: 400_000 }],
@@ -584,6 +592,8 @@ catalog('history wordings: every event type a history shows has one, in both lan
     UserRoleChanged: true,
     UserPasswordChanged: true,
     UserDeleted: true,
+    UserDisabled: true,
+    UserEnabled: true,
   });
   for (const type of types) {
     assert.not.match(en.t(`history.eventType.${type}`), /[A-Z]/, type);

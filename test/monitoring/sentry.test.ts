@@ -55,14 +55,14 @@ async function ok(args: readonly string[], stdin?: string): Promise<string> {
 }
 
 reported('user creation: init and user create each send one message with actor, record, environment and release', async () => {
-  ids.ada = await ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], 'ada password\n');
+  ids.ada = await ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], 'admin passphrase\n');
   ids.bob = await ok(
     ['user', 'create', '--name', 'Bob Seller', '--email', 'bob@epic.test', '--role', 'commercial', '--password-stdin'],
-    'bob@epic.test password\n',
+    'seller passphrase one\n',
   );
   ids.carla = await ok(
     ['user', 'create', '--name', 'Carla Closer', '--email', 'carla@epic.test', '--role', 'commercial', '--password-stdin'],
-    'carla@epic.test password\n',
+    'closer passphrase two\n',
   );
   assert.match(ids.bob!, ID);
   const events = await ingest.waitForEvents(3);
@@ -200,7 +200,7 @@ reported('nothing secret or personal appears anywhere in the bytes received', ()
   const raw = ingest.raw.toString('utf8');
   assert.ok(raw.length > 0);
   const forbidden = {
-    passwords: ['ada password', 'bob@epic.test password', 'carla@epic.test password', 'robert new password'],
+    passwords: ['admin passphrase', 'seller passphrase one', 'closer passphrase two', 'robert new password'],
     'session token': [secrets.token!, secrets.token!.split('.')[2]!],
     'secret key': [secrets.key!],
     'user emails': ['ada@epic.test', 'bob@epic.test', 'carla@epic.test', 'robert@epic.test'],
@@ -225,9 +225,9 @@ let userId: string;
 outage.before(async () => {
   // Seeded in-process without SENTRY_DSN; the monitored runs below spawn the built CLI.
   team = new Installation();
-  await team.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'ada password\n' });
+  await team.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'admin passphrase\n' });
   userId = await team.ok(['user', 'create', '--name', 'Sam Support', '--email', 'sam@epic.test', '--role', 'support', '--password-stdin'], {
-    stdin: 'sam password\n',
+    stdin: 'field passphrase\n',
   });
 });
 outage.after(() => team.cleanup());

@@ -225,6 +225,7 @@ describeReadDb('read database: schema and exact values', (test, dialect) => {
         name: 'Chloé Martin',
         email: 'Chloe@Epic.test',
         role: 'commercial',
+        disabled: 0,
         created_at: '2026-01-01T00:00:00.000Z',
         updated_at: '2026-01-01T00:00:00.000Z',
       },

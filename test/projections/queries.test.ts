@@ -268,6 +268,7 @@ describeReadDb('queries: resolveId', (test) => {
       name: id,
       email: `${id}@x.test`,
       role: 'support' as const,
+      disabled: 0,
       created_at: '2026-01-01T00:00:00.000Z',
       updated_at: '2026-01-01T00:00:00.000Z',
     });

@@ -12,6 +12,7 @@ const user = (id: string, name = `User ${id}`): NewUserRow => ({
   name,
   email: `${id}@x.test`,
   role: 'support',
+  disabled: 0,
   created_at: AT,
   updated_at: AT,
 });

@@ -17,11 +17,11 @@ export const EMAILS: Readonly<Record<Member, string>> = {
 };
 
 export const PASSWORDS: Readonly<Record<Member, string>> = {
-  ada: 'ada password',
-  bob: 'bob@epic.test password',
-  carla: 'carla@epic.test password',
-  sam: 'sam@epic.test password',
-  sue: 'sue@epic.test password',
+  ada: 'admin passphrase',
+  bob: 'seller passphrase one',
+  carla: 'closer passphrase two',
+  sam: 'support passphrase three',
+  sue: 'support passphrase four',
 };
 
 /**

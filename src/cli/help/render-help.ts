@@ -19,7 +19,7 @@ import { CHOICES, PLACEHOLDERS } from './placeholders.js';
 
 /** The groups of the general help, in order, and the first words of the routes in each. */
 const GROUPS: readonly { readonly key: MessageKey; readonly words: readonly string[] }[] = [
-  { key: 'help.group.session', words: ['init', 'login', 'logout', 'whoami'] },
+  { key: 'help.group.session', words: ['init', 'login', 'logout', 'whoami', 'passwd'] },
   { key: 'help.group.user', words: ['user'] },
   { key: 'help.group.client', words: ['client'] },
   { key: 'help.group.contract', words: ['contract'] },

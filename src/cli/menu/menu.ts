@@ -61,6 +61,10 @@ const ACTIONS: readonly MenuAction[] = [
   { route: 'user create' },
   { route: 'user edit', pick: 'user' },
   { route: 'user delete', pick: 'user' },
+  { route: 'user disable', pick: 'user' },
+  { route: 'user enable', pick: 'user' },
+  { route: 'user unlock', pick: 'user' },
+  { route: 'passwd' },
   { route: 'log' },
   { route: 'audit verify' },
   { route: 'projection status' },
@@ -71,7 +75,7 @@ const GROUPS: readonly { readonly key: MessageKey; readonly words: readonly stri
   { key: 'help.group.contract', words: ['contract'] },
   { key: 'help.group.event', words: ['event'] },
   { key: 'help.group.user', words: ['user'] },
-  { key: 'menu.group.other', words: ['log', 'audit', 'projection'] },
+  { key: 'menu.group.other', words: ['log', 'audit', 'projection', 'passwd'] },
 ];
 
 /** The actions `role` may take, as the permission table says (an action without a permission is anyone's). */

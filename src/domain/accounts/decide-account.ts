@@ -182,6 +182,7 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
       if (!support || support.deleted || support.id !== command.data.supportId)
         throw new NotFound(msg('user.notFound', { userId: command.data.supportId }));
       if (support.role !== 'support') throw new RuleViolation(msg('event.supportNotSupport', { userId: support.id, role: support.role }));
+      if (support.disabled) throw new RuleViolation(msg('user.disabled', { userId: support.id }));
       if (occasion.supportId === support.id) return [];
       return [{ type: 'SupportAssigned', data: { occasionId: occasion.id, supportId: support.id } }];
     }
@@ -283,6 +284,7 @@ function checkCommercial(commercial: User | undefined, commercialId: string): vo
     throw new NotFound(msg('user.notFound', { userId: commercialId }));
   if (commercial.role !== 'commercial')
     throw new RuleViolation(msg('client.commercialNotCommercial', { userId: commercial.id, role: commercial.role }));
+  if (commercial.disabled) throw new RuleViolation(msg('user.disabled', { userId: commercial.id }));
 }
 
 function checkClientName(name: string): void {

@@ -51,6 +51,11 @@ export function decideLogin(
   return { events: [{ type: 'SessionOpened', data: { userId, sessionId, expiresAt } }] };
 }
 
+/** `user unlock`: nothing to record unless a lock lasts at `now`. */
+export function decideUnlock(state: SessionsState, attempt: { userId: string; now: Date }): SessionEvent[] {
+  return isLocked(state, attempt.now) ? [{ type: 'LoginLockLifted', data: { userId: attempt.userId } }] : [];
+}
+
 export function decideLogout(state: SessionsState, attempt: { userId: string; sessionId: string }): SessionEvent[] {
   if (state.open[attempt.sessionId] === undefined) return [];
   return [{ type: 'SessionClosed', data: { userId: attempt.userId, sessionId: attempt.sessionId } }];

@@ -8,9 +8,16 @@ import { typeList } from '../decider.js';
 export type SessionEvent =
   | { type: 'SessionOpened'; data: { userId: string; sessionId: string; expiresAt: string } }
   | { type: 'SessionClosed'; data: { userId: string; sessionId: string } }
-  | { type: 'LoginFailed'; data: { userId: string } };
+  | { type: 'LoginFailed'; data: { userId: string } }
+  /** `user unlock`: gestion lifts a login lock; the failures before it no longer count. */
+  | { type: 'LoginLockLifted'; data: { userId: string } };
 
-export const SESSION_EVENT_TYPES = typeList<SessionEvent['type']>({ SessionOpened: true, SessionClosed: true, LoginFailed: true });
+export const SESSION_EVENT_TYPES = typeList<SessionEvent['type']>({
+  SessionOpened: true,
+  SessionClosed: true,
+  LoginFailed: true,
+  LoginLockLifted: true,
+});
 
 export function sessionStream(userId: string): string {
   return `session-${userId}`;

@@ -22,6 +22,8 @@ export function evolveSessions(state: SessionsState, event: SessionEvent, at: st
     case 'LoginFailed':
       // Only the recent past matters for the lock; keep the list short.
       return { ...state, failures: [...state.failures.slice(-19), at] };
+    case 'LoginLockLifted':
+      return { ...state, failures: [] };
     default:
       return assertNever(event);
   }

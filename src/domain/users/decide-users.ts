@@ -25,7 +25,9 @@ export type UserCommand =
         reassignTo?: string;
       };
     }
-  | { type: 'DeleteUser'; data: { userId: string; ownedClients: number; reassignTo?: string } };
+  | { type: 'DeleteUser'; data: { userId: string; ownedClients: number; reassignTo?: string } }
+  | { type: 'DisableUser'; data: { userId: string; ownedClients: number; reassignTo?: string } }
+  | { type: 'EnableUser'; data: { userId: string } };
 
 export interface UserCommandContext {
   /** The acting user's id (nobody deletes themselves). */
@@ -78,6 +80,19 @@ export function decideUsers(command: UserCommand, state: UsersState, context: Us
       if (user.role === 'commercial') checkReassignment(state, userId, ownedClients, reassignTo, 'delete');
       return [{ type: 'UserDeleted', data: { userId } }];
     }
+    case 'DisableUser': {
+      const { userId, ownedClients, reassignTo } = command.data;
+      const user = requireUser(state, userId);
+      if (userId === context.actorId) throw new RuleViolation(msg('user.cannotDisableSelf'));
+      if (user.disabled) throw new RuleViolation(msg('user.alreadyDisabled', { userId }));
+      if (user.role === 'commercial') checkReassignment(state, userId, ownedClients, reassignTo, 'disable');
+      return [{ type: 'UserDisabled', data: { userId } }];
+    }
+    case 'EnableUser': {
+      const user = requireUser(state, command.data.userId);
+      if (!user.disabled) throw new RuleViolation(msg('user.notDisabled', { userId: user.id }));
+      return [{ type: 'UserEnabled', data: { userId: user.id } }];
+    }
     default:
       return assertNever(command);
   }
@@ -123,4 +138,5 @@ function checkReassignment(
   if (!target) throw new NotFound(msg('user.reassignTargetNotFound', { userId: reassignTo }));
   if (target.role !== 'commercial')
     throw new RuleViolation(msg('user.reassignTargetNotCommercial', { userId: target.id, role: target.role }));
+  if (target.disabled) throw new RuleViolation(msg('user.disabled', { userId: target.id }));
 }

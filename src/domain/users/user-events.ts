@@ -13,7 +13,10 @@ export type UserEvent =
   | { type: 'UserEmailChanged'; data: { userId: string; email: string } }
   | { type: 'UserRoleChanged'; data: { userId: string; role: Role } }
   | { type: 'UserPasswordChanged'; data: { userId: string } }
-  | { type: 'UserDeleted'; data: { userId: string } };
+  | { type: 'UserDeleted'; data: { userId: string } }
+  /** Can no longer sign in or act; keeps their history and records (their clients moved first when they had any). */
+  | { type: 'UserDisabled'; data: { userId: string } }
+  | { type: 'UserEnabled'; data: { userId: string } };
 
 export type UserEventType = UserEvent['type'];
 
@@ -24,6 +27,8 @@ export const USER_EVENT_TYPES = typeList<UserEventType>({
   UserRoleChanged: true,
   UserPasswordChanged: true,
   UserDeleted: true,
+  UserDisabled: true,
+  UserEnabled: true,
 });
 
 export const USERS_STREAM = 'users';

@@ -12,6 +12,8 @@ export interface User {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly deleted: boolean;
+  /** Disabled: cannot sign in or act, gets no new clients or events; still in the directory (and its email still taken). */
+  readonly disabled: boolean;
 }
 
 export interface UsersState {
@@ -26,6 +28,12 @@ export function initialUsersState(): UsersState {
   return { users: emptyMap(), emails: emptyMap(), initialized: false };
 }
 
+/** A live user who may act: not deleted, not disabled; or undefined. */
+export function activeUser(state: UsersState, id: string): User | undefined {
+  const user = liveUser(state, id);
+  return user && !user.disabled ? user : undefined;
+}
+
 /** A live (not deleted) user, or undefined. */
 export function liveUser(state: UsersState, id: string): User | undefined {
   const user = state.users[id];
@@ -36,7 +44,7 @@ export function evolveUsers(state: UsersState, event: UserEvent, at: string): Us
   switch (event.type) {
     case 'UserCreated': {
       const { userId, name, email, role } = event.data;
-      const user: User = { id: userId, name, email, role, createdAt: at, updatedAt: at, deleted: false };
+      const user: User = { id: userId, name, email, role, createdAt: at, updatedAt: at, deleted: false, disabled: false };
       return {
         users: withEntry(state.users, userId, user),
         emails: withEntry(state.emails, emailKey(email), userId),
@@ -61,6 +69,10 @@ export function evolveUsers(state: UsersState, event: UserEvent, at: string): Us
       const emails = state.emails[emailKey(user.email)] === user.id ? withoutEntry(state.emails, emailKey(user.email)) : state.emails;
       return { ...update(state, user.id, at, (u) => ({ ...u, deleted: true })), emails };
     }
+    case 'UserDisabled':
+      return update(state, event.data.userId, at, (u) => ({ ...u, disabled: true }));
+    case 'UserEnabled':
+      return update(state, event.data.userId, at, (u) => ({ ...u, disabled: false }));
     default:
       return assertNever(event);
   }

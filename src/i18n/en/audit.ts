@@ -27,6 +27,8 @@ const EVENT_TYPES: Readonly<Record<HistoryEventType, string>> = {
   UserRoleChanged: 'role changed',
   UserPasswordChanged: 'password changed',
   UserDeleted: 'user deleted',
+  UserDisabled: 'user disabled',
+  UserEnabled: 'user enabled',
 };
 
 /** Each field of the records (docs/cli.md, "JSON records") as a label. */
@@ -55,6 +57,8 @@ const FIELDS: Readonly<Record<HistoryField, string>> = {
   attendees: 'attendees',
   notes: 'notes',
   status: 'status',
+  disabled: 'disabled',
+  lockedUntil: 'locked until',
   cancelReason: 'reason for cancelling',
   createdAt: 'created',
   updatedAt: 'updated',

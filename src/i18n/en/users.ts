@@ -2,7 +2,7 @@ import type { UserChange } from '../../domain/users/user-change.js';
 import type { Role } from '../../domain/values/roles.js';
 import type { Format } from '../format.js';
 
-const CHANGE: Readonly<Record<UserChange, string>> = { delete: 'delete', changeRole: 'change the role of' };
+const CHANGE: Readonly<Record<UserChange, string>> = { delete: 'delete', changeRole: 'change the role of', disable: 'disable' };
 
 /** The user directory's rules. */
 export const users = {

@@ -27,6 +27,8 @@ const EVENT_TYPES: Readonly<Record<HistoryEventType, string>> = {
   UserRoleChanged: 'rôle modifié',
   UserPasswordChanged: 'mot de passe modifié',
   UserDeleted: 'utilisateur supprimé',
+  UserDisabled: 'utilisateur désactivé',
+  UserEnabled: 'utilisateur réactivé',
 };
 
 const FIELDS: Readonly<Record<HistoryField, string>> = {
@@ -54,6 +56,8 @@ const FIELDS: Readonly<Record<HistoryField, string>> = {
   attendees: 'participants',
   notes: 'notes',
   status: 'statut',
+  disabled: 'désactivé',
+  lockedUntil: 'verrouillé jusqu’à',
   cancelReason: 'motif de l’annulation',
   createdAt: 'création',
   updatedAt: 'dernière modification',

@@ -3,7 +3,11 @@ import type { Role } from '../../domain/values/roles.js';
 import type { users as english } from '../en/users.js';
 import type { Wordings } from '../wordings.js';
 
-const CHANGE: Readonly<Record<UserChange, string>> = { delete: 'supprimer un commercial', changeRole: 'changer le rôle d’un commercial' };
+const CHANGE: Readonly<Record<UserChange, string>> = {
+  delete: 'supprimer un commercial',
+  changeRole: 'changer le rôle d’un commercial',
+  disable: 'désactiver un commercial',
+};
 
 /** « (X est support) », « (X est de la gestion) ». */
 const IS: Readonly<Record<Role, string>> = { gestion: 'est de la gestion', commercial: 'est commercial', support: 'est support' };

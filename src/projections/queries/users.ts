@@ -5,15 +5,18 @@ import type { Database, UserRow } from '../read-db/database.js';
 
 export interface ListUsersOptions {
   readonly role?: Role | undefined;
+  /** Only the disabled users. */
+  readonly disabled?: boolean | undefined;
 }
 
 /** The live users, by name. */
 export async function listUsers(db: Kysely<Database>, options: ListUsersOptions = {}): Promise<UserRecord[]> {
-  const { role } = options;
+  const { role, disabled } = options;
   const rows = await db
     .selectFrom('users')
     .selectAll()
     .$if(role !== undefined, (qb) => qb.where('role', '=', role as Role))
+    .$if(disabled === true, (qb) => qb.where('disabled', '=', 1))
     .orderBy((eb) => eb.fn('lower', ['name']))
     .orderBy('id')
     .execute();
@@ -35,6 +38,16 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
   return row && toUserRecord(row);
 }
 
+/** `lockedUntil` is not a read table's: the session stream says it (src/commands/read-access.ts adds it). */
 function toUserRecord(row: UserRow): UserRecord {
-  return { id: row.id, name: row.name, email: row.email, role: row.role, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    disabled: Number(row.disabled) === 1,
+    lockedUntil: null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

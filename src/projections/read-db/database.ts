@@ -19,6 +19,8 @@ export interface UsersTable {
   name: string;
   email: string;
   role: Role;
+  /** 1 while disabled (0 or 1; 0 by default). */
+  disabled: number;
   created_at: string;
   updated_at: string;
 }

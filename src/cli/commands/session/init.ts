@@ -17,11 +17,12 @@ export class InitCommand extends MutationCommand {
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
-    const [{ ensureSecret, loadSecret }, { loadUsers, bootstrap }, { login }, { hashPassword, checkPasswordStrength }] = await Promise.all([
+    const [{ ensureSecret, loadSecret }, { loadUsers, bootstrap }, { login }, { hashPassword }, { checkPassword }] = await Promise.all([
       import('../../../auth/secret.js'),
       import('../../../commands/user-handler.js'),
       import('../../../commands/session-handler.js'),
       import('../../../auth/passwords.js'),
+      import('../../../auth/password-policy.js'),
     ]);
     ensurePrivateDir(runtime.config.home);
     const context = await runtime.context();
@@ -31,7 +32,7 @@ export class InitCommand extends MutationCommand {
       const name = await required(this.context, this.name, { option: '--name', label: t('cli.field.fullName'), kind: 'name' });
       const email = await required(this.context, this.email, { option: '--email', label: t('cli.field.email'), kind: 'email' });
       // Asked twice on a terminal: a typo here would lock the only gestion account out.
-      const password = await newPassword(this.context, this.passwordStdin, checkPasswordStrength);
+      const password = await newPassword(this.context, this.passwordStdin, (typed) => checkPassword(typed, email));
       // Only now: a secret.key says an installation exists (lost-store.ts), and an init cancelled at a prompt made none.
       ensureSecret(runtime.config);
       const user = await bootstrap(context, { name, email, passwordHash: await hashPassword(password) });
@@ -67,6 +68,24 @@ export class InitCommand extends MutationCommand {
   }
 }
 
-export function toUserJson(user: { id: string; name: string; email: string; role: string; createdAt: string; updatedAt: string }) {
-  return { id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt, updatedAt: user.updatedAt };
+/** The user record of docs/cli.md from the directory's user (signed in: not locked). */
+export function toUserJson(user: {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  disabled?: boolean;
+  createdAt: string;
+  updatedAt: string;
+}) {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    disabled: user.disabled ?? false,
+    lockedUntil: null,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
 }

@@ -22,9 +22,10 @@ export class UserCreateCommand extends MutationCommand {
 
   protected async run(runtime: Runtime): Promise<void> {
     const user = await this.mutate(runtime, 'user create', { name: this.name, email: this.email, role: this.role }, async (context) => {
-      const [{ createUser }, { hashPassword, checkPasswordStrength }] = await Promise.all([
+      const [{ createUser }, { hashPassword }, { checkPassword }] = await Promise.all([
         import('../../../commands/user-handler.js'),
         import('../../../auth/passwords.js'),
+        import('../../../auth/password-policy.js'),
       ]);
       // Refuse before prompting anything a non-gestion user cannot use.
       refuseUnlessAllowed('user.create', context.actor);
@@ -36,7 +37,7 @@ export class UserCreateCommand extends MutationCommand {
         { option: '--role', label: t('cli.field.role') },
         ROLES.map((role) => ({ value: role, name: role })),
       );
-      const password = await newPassword(this.context, this.passwordStdin, checkPasswordStrength);
+      const password = await newPassword(this.context, this.passwordStdin, (typed) => checkPassword(typed, email));
       return createUser(context, { name, email, role, passwordHash: await hashPassword(password) });
     });
     if (this.json) printJson(this.context.stdout, toUserJson(user));

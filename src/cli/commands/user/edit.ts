@@ -38,10 +38,11 @@ export class UserEditCommand extends MutationCommand {
     const guided = isGuided(this.context, this.name, this.email, this.role, this.reassignTo, this.passwordStdin);
     let changed: string[] = [];
     const user = await this.mutate(runtime, 'user edit', args, async (context) => {
-      const [{ editUser }, { hashPassword }, { getUser, listClients }] = await Promise.all([
+      const [{ editUser }, { hashPassword }, { getUser, listClients }, { checkPassword }] = await Promise.all([
         import('../../../commands/user-handler.js'),
         import('../../../auth/passwords.js'),
         import('../../../projections/queries/index.js'),
+        import('../../../auth/password-policy.js'),
       ]);
       refuseUnlessAllowed('user.edit', context.actor);
       const db = await runtime.readDb();
@@ -87,7 +88,10 @@ export class UserEditCommand extends MutationCommand {
           )
         : this.reassignTo;
       const reassignTo = reassign === undefined ? undefined : await resolveUserId(db, reassign);
-      const passwordHash = this.passwordStdin ? await hashPassword(await readPassword(this.context, true)) : undefined;
+      const newPassword = this.passwordStdin ? await readPassword(this.context, true) : undefined;
+      // Checked against the email the user will have.
+      if (newPassword !== undefined) checkPassword(newPassword, email ?? current.email);
+      const passwordHash = newPassword === undefined ? undefined : await hashPassword(newPassword);
       const labels: [unknown, Parameters<typeof t>[0]][] = [
         [name, 'cli.field.name'],
         [email, 'cli.field.email'],

@@ -12,6 +12,7 @@ export class UserListCommand extends EpicCommand {
   ];
 
   role = Option.String('--role');
+  disabled = Option.Boolean('--disabled', false);
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
@@ -25,7 +26,10 @@ export class UserListCommand extends EpicCommand {
     if (this.role !== undefined && !isRole(this.role)) throw new InvalidInput(msg('cli.input.role', { option: '--role' }));
     const db = await runtime.readDb();
     const { listUsers } = await import('../../../projections/queries/index.js');
-    const users = await listUsers(db.db, this.role === undefined ? {} : { role: this.role });
+    const listed = await listUsers(db.db, { ...(this.role !== undefined && { role: this.role }), disabled: this.disabled });
+    // Each login lock from its session stream (a lock is a matter of minutes, not a read table's).
+    const [{ lockOf }, context] = await Promise.all([import('../../../commands/account-status-handler.js'), runtime.context()]);
+    const users = await Promise.all(listed.map(async (u) => ({ ...u, lockedUntil: await lockOf(context, u.id) })));
     if (this.json) printJson(this.context.stdout, users);
     else
       await printTable(
@@ -36,6 +40,14 @@ export class UserListCommand extends EpicCommand {
           { header: t('cli.column.name'), value: (u) => u.name, shrink: 1 },
           { header: t('cli.column.email'), value: (u) => u.email, shrink: 2 },
           { header: t('cli.column.role'), value: (u) => u.role },
+          {
+            header: t('cli.column.state'),
+            value: (u) =>
+              [u.disabled ? t('cli.state.disabled') : null, u.lockedUntil === null ? null : t('cli.lockedUntil', { until: u.lockedUntil })]
+                .filter((v) => v !== null)
+                .join(', '),
+            style: (u) => (u.disabled || u.lockedUntil !== null ? 'red' : undefined),
+          },
         ],
         t('cli.empty.users'),
       );

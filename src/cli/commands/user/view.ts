@@ -22,8 +22,11 @@ export class UserViewCommand extends EpicCommand {
     listingScope('user.view', actor);
     const db = await runtime.readDb();
     const { getUser } = await import('../../../projections/queries/index.js');
-    const user = await getUser(db.db, await resolveUserId(db, this.id));
-    if (!user) throw new NotFound(msg('cli.notFound.user', { id: this.id }));
+    const found = await getUser(db.db, await resolveUserId(db, this.id));
+    if (!found) throw new NotFound(msg('cli.notFound.user', { id: this.id }));
+    // The login lock, from the user's session stream as it is now.
+    const { lockOf } = await import('../../../commands/account-status-handler.js');
+    const user = { ...found, lockedUntil: await lockOf(await runtime.context(), found.id) };
     if (this.json) printJson(this.context.stdout, user);
     else await printFields(this.context, userFields(user));
   }
