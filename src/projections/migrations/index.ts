@@ -19,6 +19,7 @@ interface DialectMigration {
 const MIGRATIONS: ReadonlyArray<readonly [name: string, load: () => Promise<DialectMigration>]> = [
   ['2026-11-28-0001-read-tables', () => import('./2026-11-28-0001-read-tables.js')],
   ['2026-11-28-0002-projection-operations', () => import('./2026-11-28-0002-projection-operations.js')],
+  ['2026-12-01-0003-cancelled-and-disabled', () => import('./2026-12-01-0003-cancelled-and-disabled.js')],
 ];
 
 /** Every migration's name, in the order they run. */
