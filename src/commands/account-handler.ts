@@ -1,5 +1,5 @@
 import type { AccountCommand } from '../domain/accounts/account-commands.js';
-import { accountStream } from '../domain/accounts/account-events.js';
+import { type AccountEvent, accountStream } from '../domain/accounts/account-events.js';
 import type { AccountState } from '../domain/accounts/account-state.js';
 import { authorizeAccount } from '../domain/accounts/authorize-account.js';
 import { type AccountContext, decideAccount } from '../domain/accounts/decide-account.js';
@@ -7,7 +7,8 @@ import { accountAggregate } from '../domain/aggregates.js';
 import { liveUser } from '../domain/users/users-state.js';
 import { NotFound } from '../errors.js';
 import { msg } from '../i18n/message.js';
-import { decideOnStream } from './decide-on-stream.js';
+import { claimClientEmail, clientEmailKey, releaseClientEmail } from './client-emails.js';
+import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
 import { newRecordId } from './record-ids.js';
 import { loadUsers } from './user-handler.js';
@@ -19,13 +20,49 @@ import { loadUsers } from './user-handler.js';
  * concurrent change.
  */
 export async function runAccountCommand(context: ActorContext, clientId: string, command: AccountCommand): Promise<AccountState> {
-  const { state } = await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, async (account) => {
+  const decide = async (account: AccountState) => {
     if (account.status === 'forgotten') throw new NotFound(msg('client.forgotten', { clientId }));
     if (command.type !== 'CreateClient' && account.status !== 'active') throw new NotFound(msg('client.notFound', { clientId }));
     authorizeAccount(command, account, context.actor);
     return decideAccount(command, account, await namedUsers(context, command));
-  });
+  };
+  // A change of the client's email (or existence) is decided on the client email directory too:
+  // the new email claimed before the client's stream records it, the old one released after.
+  const email = await emailChange(context, clientId, command, decide);
+  if (email.claim !== undefined) await claimClientEmail(context, clientId, email.claim);
+  const { state } = await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decide);
+  if (email.release !== undefined) await releaseClientEmail(context, clientId, email.release);
   return state;
+}
+
+/** The emails a command would have the client take and give up, from a dry run of its decision on the stream as it is. */
+async function emailChange(
+  context: ActorContext,
+  clientId: string,
+  command: AccountCommand,
+  decide: (account: AccountState) => Promise<AccountEvent[]>,
+): Promise<{ claim?: string; release?: string }> {
+  if (
+    command.type !== 'CreateClient' &&
+    command.type !== 'DeleteClient' &&
+    !(command.type === 'EditClient' && command.data.email !== undefined)
+  )
+    return {};
+  const { state } = await loadStream(context, accountStream(clientId), accountAggregate);
+  const events = await decide(state);
+  const current = state.client?.email;
+  for (const event of events) {
+    if (event.type === 'ClientCreated') return { claim: event.data.email };
+    if (event.type === 'ClientDeleted' && current !== undefined) return { release: current };
+    if (
+      event.type === 'ClientUpdated' &&
+      event.data.email !== undefined &&
+      current !== undefined &&
+      clientEmailKey(event.data.email) !== clientEmailKey(current)
+    )
+      return { claim: event.data.email, release: current };
+  }
+  return {};
 }
 
 async function namedUsers(context: ActorContext, command: AccountCommand): Promise<AccountContext> {

@@ -1,5 +1,12 @@
 import { ACCOUNT_EVENT_TYPES, type AccountEvent } from './accounts/account-events.js';
 import { type AccountState, evolveAccount, initialAccountState } from './accounts/account-state.js';
+import {
+  CLIENT_EMAIL_EVENT_TYPES,
+  type ClientEmailEvent,
+  type ClientEmailsState,
+  evolveClientEmails,
+  initialClientEmailsState,
+} from './client-emails/client-email-directory.js';
 import type { Aggregate } from './decider.js';
 import { SESSION_EVENT_TYPES, type SessionEvent } from './sessions/session-events.js';
 import { evolveSessions, initialSessionsState, type SessionsState } from './sessions/sessions-state.js';
@@ -16,6 +23,12 @@ export const accountAggregate: Aggregate<AccountState, AccountEvent> = {
   types: ACCOUNT_EVENT_TYPES,
   initial: initialAccountState,
   evolve: evolveAccount,
+};
+
+export const clientEmailsAggregate: Aggregate<ClientEmailsState, ClientEmailEvent> = {
+  types: CLIENT_EMAIL_EVENT_TYPES,
+  initial: initialClientEmailsState,
+  evolve: evolveClientEmails,
 };
 
 export const sessionsAggregate: Aggregate<SessionsState, SessionEvent> = {

@@ -5,14 +5,16 @@
  * `constructor`, into the log. One schema per type: `Record<type, …>` makes a
  * new event type a compile error here until its schema is written.
  */
+
 import type { AccountEvent } from './accounts/account-events.js';
+import type { ClientEmailEvent } from './client-emails/client-email-directory.js';
 import type { DomainEvent } from './decider.js';
 import type { SessionEvent } from './sessions/session-events.js';
 import type { UserEvent } from './users/user-events.js';
 import { isRole } from './values/roles.js';
 
 /** The events deciders produce (the command log's entries are built, not decided: src/commands/command-log.ts). */
-type DecidedEvent = AccountEvent | UserEvent | SessionEvent;
+type DecidedEvent = AccountEvent | UserEvent | SessionEvent | ClientEmailEvent;
 
 /** What a field may hold. */
 type FieldKind = 'id' | 'sessionId' | 'text' | 'nullableText' | 'cents' | 'count' | 'boolean' | 'instant' | 'role' | 'nullableId';
@@ -87,6 +89,8 @@ const SCHEMAS: Readonly<Record<DecidedEvent['type'], Schema>> = {
   SessionClosed: { required: { userId: 'id', sessionId: 'sessionId' } },
   LoginFailed: { required: { userId: 'id' } },
   LoginLockLifted: { required: { userId: 'id' } },
+  ClientEmailClaimed: { required: { clientId: 'id', emailKey: 'text' } },
+  ClientEmailReleased: { required: { clientId: 'id', emailKey: 'text' } },
 };
 
 /**

@@ -6,6 +6,7 @@
  * command log holds one entry listing every event the import recorded.
  */
 import { assertAllowed } from '../auth/policy.js';
+import { claimClientEmail } from '../commands/client-emails.js';
 import { appendCounter, decideOnStream, loadStream } from '../commands/decide-on-stream.js';
 import type { ActorContext } from '../commands/handler-context.js';
 import { toNewEvents } from '../commands/new-events.js';
@@ -71,6 +72,8 @@ export async function importClients(context: ActorContext, input: ClientRows, op
   const refused: RefusedRow[] = [...input.refused];
   const duplicates: { line: number; sameEmailAsLine: number }[] = [];
   const seenAt = new Map<string, number>();
+  /** The id each created row got: a row decided again (its batch met a concurrent change) keeps the id its email was claimed for. */
+  const clientIds = new Map<number, string>();
   let created = 0;
   let updated = 0;
   let unchanged = 0;
@@ -89,7 +92,14 @@ export async function importClients(context: ActorContext, input: ClientRows, op
         const key = emailKey(row.email);
         const matches = byEmail.get(key) ?? [];
         if (matches.length > 1) throw new Conflict(msg('transfer.emailShared', { count: matches.length, clientIds: matches }));
-        const decision = matches[0] === undefined ? creation(row, users, defaultCommercial) : update(row, matches[0], users);
+        const decision = matches[0] === undefined ? creation(row, users, defaultCommercial, clientIds) : update(row, matches[0], users);
+        // A new client's email is claimed on the client email directory first (client-emails.ts): another
+        // process creating a client with it meanwhile makes this row a conflict, never a second client.
+        if (matches[0] === undefined && !options.dryRun) {
+          authorizeAccount(decision.command, accountAggregate.initial(), context.actor);
+          decideAccount(decision.command, accountAggregate.initial(), decision.context);
+          await claimClientEmail(context, decision.clientId, row.email);
+        }
         const events = await applyRow(
           decision.clientId,
           (state) => {
@@ -178,10 +188,11 @@ function commercialNamed(users: UsersState, userId: string, input: ClientRows): 
   return user;
 }
 
-function creation(row: ClientRow, users: UsersState, defaultCommercial: User | undefined): Decision {
+function creation(row: ClientRow, users: UsersState, defaultCommercial: User | undefined, clientIds: Map<number, string>): Decision {
   const commercial = commercialOf(row, users) ?? defaultCommercial;
   if (commercial === undefined) throw new InvalidInput(msg('transfer.commercialNeeded'));
-  const clientId = newId();
+  const clientId = clientIds.get(row.line) ?? newId();
+  clientIds.set(row.line, clientId);
   return {
     clientId,
     command: {

@@ -101,16 +101,16 @@ async function workflow(env: Record<string, string>): Promise<{ runs: Run[]; app
     runs.push({ args, result });
     return result.stdout.trim();
   };
-  await epic(['init', '--name', 'Anne Admin', '--email', 'anne@epic.test', '--password-stdin'], { stdin: 'anne password 1234\n' });
+  await epic(['init', '--name', 'Anne Admin', '--email', 'anne@epic.test', '--password-stdin'], { stdin: 'admin phrase 1234\n' });
   await epic(['whoami']);
   const carl = await epic(
     ['user', 'create', '--name', 'Carl Commercial', '--email', 'carl@epic.test', '--role', 'commercial', '--password-stdin'],
     {
-      stdin: 'carl password 1234\n',
+      stdin: 'seller phrase 1234\n',
     },
   );
   const sam = await epic(['user', 'create', '--name', 'Sam Support', '--email', 'sam@epic.test', '--role', 'support', '--password-stdin'], {
-    stdin: 'sam password 12345\n',
+    stdin: 'support phrase 12345\n',
   });
   await epic(['user', 'list']);
   await epic(['user', 'view', carl]);
@@ -197,10 +197,10 @@ async function workflow(env: Record<string, string>): Promise<{ runs: Run[]; app
     },
   );
   await epic(['client', 'view', 'zzzzzzzz'], { expect: 5 });
-  await app.login('carl@epic.test', 'carl password 1234');
+  await app.login('carl@epic.test', 'seller phrase 1234');
   await epic(['user', 'list'], { expect: 4 });
   await epic(['client', 'list']);
-  await app.login('anne@epic.test', 'anne password 1234');
+  await app.login('anne@epic.test', 'admin phrase 1234');
   await epic(['log', '--limit', '50']);
   await epic(['logout']);
   await epic(['client', 'list'], { expect: 3 });
@@ -248,7 +248,7 @@ for (const [language, env] of [
         assert.match(text, /Wed, 10 Mar 2027, 11:00/);
       }
       // Data stays data: --json is the same in both languages (the workflow ended signed out).
-      await app.login('anne@epic.test', 'anne password 1234');
+      await app.login('anne@epic.test', 'admin phrase 1234');
       const json = JSON.parse((await app.epic(['contract', 'list', '--json'])).stdout) as { totalAmount: string; createdAt: string }[];
       assert.is(json[0]?.totalAmount, '13000.00');
       assert.match(json[0]?.createdAt ?? '', /Z$/);

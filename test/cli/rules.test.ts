@@ -138,6 +138,18 @@ const CASES: Record<string, () => Refusal> = {
     args: ['client', 'edit', data.clients.bob, '--email', 'kevin at startup.io'],
     message: /invalid email/,
   }),
+  'client email unique, case-insensitive (create)': () => ({
+    who: 'carla',
+    args: ['client', 'create', '--name', 'Kevin Again', '--email', 'KEVIN@startup.io'],
+    code: 6,
+    message: /already used by another client/,
+  }),
+  'client email unique, case-insensitive (edit)': () => ({
+    who: 'ada',
+    args: ['client', 'edit', data.clients.carla, '--email', 'Quinn@Quiet.io'],
+    code: 6,
+    message: /already used by another client/,
+  }),
   'client phone: digits, +, spaces, dots, dashes': () => ({
     who: 'bob',
     args: ['client', 'create', '--name', 'X', '--email', 'x@y.io', '--phone', '+33 (0)6 12 34'],

@@ -14,7 +14,7 @@ import { openEventStore } from '../../src/events/open-event-store.js';
 import { testKeyring } from '../support/audit-key.js';
 import { type CliResult, Installation } from '../support/cli.js';
 
-const USER_KEYS = ['id', 'name', 'email', 'role', 'createdAt', 'updatedAt'];
+const USER_KEYS = ['id', 'name', 'email', 'role', 'disabled', 'lockedUntil', 'createdAt', 'updatedAt'];
 const CLIENT_KEYS = ['id', 'name', 'email', 'phone', 'company', 'commercialId', 'commercialName', 'erased', 'createdAt', 'updatedAt'];
 const CONTRACT_KEYS = [
   'id',
@@ -149,7 +149,9 @@ workflow('gestion sets up and creates the team', async () => {
   ids.ada = await app.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'admin passphrase\n' });
   tokens.ada = readFileSync(join(app.home, 'session'), 'utf8');
   const create = (name: string, email: string, role: string) =>
-    app.ok(['user', 'create', '--name', name, '--email', email, '--role', role, '--password-stdin'], { stdin: `${email} pw\n` });
+    app.ok(['user', 'create', '--name', name, '--email', email, '--role', role, '--password-stdin'], {
+      stdin: `${email.replace(/@.*/, '').split('').reverse().join('-')} passphrase\n`,
+    });
   ids.bob = await create('Bob Seller', 'bob@epic.test', 'commercial');
   ids.carla = await create('Carla Closer', 'carla@epic.test', 'commercial');
   ids.dave = await create('Dave Dealer', 'dave@epic.test', 'commercial');
@@ -170,7 +172,7 @@ workflow('gestion sets up and creates the team', async () => {
 });
 
 workflow('the commercial signs up a client, drafts, signs and is paid for contracts', async () => {
-  await as('bob', 'bob@epic.test', 'bob@epic.test pw');
+  await as('bob', 'bob@epic.test', 'b-o-b passphrase');
   ids.kevin = await app.ok([
     'client',
     'create',
@@ -333,7 +335,7 @@ workflow('gestion assigns a support', async () => {
 });
 
 workflow('the support finds their event and edits its notes and attendees; sees only what is behind it', async () => {
-  await as('sam', 'sam@epic.test', 'sam@epic.test pw');
+  await as('sam', 'sam@epic.test', 'm-a-s passphrase');
   const mine = shaped(await app.json<EventJson[]>(['event', 'list', '--mine']), EVENT_KEYS);
   assert.equal(
     mine.map((e) => [e.id, e.supportId, e.supportName]),
@@ -355,9 +357,9 @@ workflow('the support finds their event and edits its notes and attendees; sees 
 });
 
 workflow("the listing shows the client's contact as it is now", async () => {
-  await as('bob', 'bob@epic.test', 'bob@epic.test pw');
+  await as('bob', 'bob@epic.test', 'b-o-b passphrase');
   await app.ok(['client', 'edit', prefix(ids.kevin!), '--email', 'kevin@newmail.io', '--phone', '06 12 34 56 78']);
-  await as('sam', 'sam@epic.test', 'sam@epic.test pw');
+  await as('sam', 'sam@epic.test', 'm-a-s passphrase');
   const [event] = await app.json<EventJson[]>(['event', 'list', '--mine']);
   assert.equal(event?.clientContact, { email: 'kevin@newmail.io', phone: '06 12 34 56 78' });
 });
@@ -402,7 +404,7 @@ workflow('deleting a commercial who owns clients needs --reassign-to; then clien
 });
 
 workflow("changing a commercial's role likewise; the demoted user's token loses access at once", async () => {
-  await as('carla', 'carla@epic.test', 'carla@epic.test pw');
+  await as('carla', 'carla@epic.test', 'a-l-r-a-c passphrase');
   assert.is(JSON.parse(await app.ok(['contract', 'list', '--json'])).length, 3, 'Carla sees what she took over');
   await as('ada', 'ada@epic.test', 'admin passphrase');
   const refused = await app.epic(['user', 'edit', ids.carla!, '--role', 'support']);
@@ -440,7 +442,7 @@ workflow('deleting a support unassigns their events; no read row points at them'
 });
 
 workflow('logout ends the session: a copy of the session file is refused', async () => {
-  await as('dave', 'dave@epic.test', 'dave@epic.test pw');
+  await as('dave', 'dave@epic.test', 'e-v-a-d passphrase');
   assert.is((await app.epic(['whoami', '--json'])).code, 0);
   const copy = readFileSync(join(app.home, 'session'), 'utf8');
   await app.ok(['logout']);

@@ -99,7 +99,7 @@ lost('a new installation starts, even after an init refused for its password', a
     const weak = await app.epic(['init', '--name', 'Ada', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'short\n' });
     assert.is(weak.code, 2, weak.stderr);
     const id = await app.ok(['init', '--name', 'Ada Admin', '--email', 'ada@epic.test', '--password-stdin'], {
-      stdin: 'ada password long\n',
+      stdin: 'admin password long\n',
     });
     assert.ok(id.length > 0);
     assert.is((await app.epic(['whoami'])).code, 0);

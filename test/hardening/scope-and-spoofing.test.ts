@@ -127,7 +127,7 @@ spoofing('tables, views, history, the log and messages, piped and on a terminal'
   }
   await spoof.as('ada@epic.test');
   assertClean(await spoof.epic(['user', 'list'], { terminalColumns: 80, env: { NO_COLOR: '1' } }), 'user list');
-  const login = await spoof.epic(['login', '--email', 'bob@epic.test', '--password-stdin'], { stdin: 'bob@epic.test password\n' });
+  const login = await spoof.epic(['login', '--email', 'bob@epic.test', '--password-stdin'], { stdin: 'seller passphrase one\n' });
   assertClean(login, 'login');
   assert.match(login.stdout, /Bob\?evil\?x/, 'the name is shown, its controls replaced');
   // --json is data, not a terminal's text: the stored value exactly.

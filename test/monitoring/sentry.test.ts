@@ -94,7 +94,7 @@ reported('user change: a role change, a rename, an email and a password change e
     `updated user ${ids.carla} (Carla Renamed): name and role`,
   );
   assert.is(
-    await ok(['user', 'edit', ids.bob!, '--email', 'robert@epic.test', '--password-stdin'], 'robert new password\n'),
+    await ok(['user', 'edit', ids.bob!, '--email', 'robert@epic.test', '--password-stdin'], 'renamed seller passphrase\n'),
     `updated user ${ids.bob} (Bob Seller): email and password`,
   );
   const events = await ingest.waitForEvents(4);
@@ -200,7 +200,7 @@ reported('nothing secret or personal appears anywhere in the bytes received', ()
   const raw = ingest.raw.toString('utf8');
   assert.ok(raw.length > 0);
   const forbidden = {
-    passwords: ['admin passphrase', 'seller passphrase one', 'closer passphrase two', 'robert new password'],
+    passwords: ['admin passphrase', 'seller passphrase one', 'closer passphrase two', 'renamed seller passphrase'],
     'session token': [secrets.token!, secrets.token!.split('.')[2]!],
     'secret key': [secrets.key!],
     'user emails': ['ada@epic.test', 'bob@epic.test', 'carla@epic.test', 'robert@epic.test'],

@@ -113,6 +113,8 @@ describeReadDb('projections: users', (test) => {
         name: 'Sue Support',
         email: 'sue@epic-events.test',
         role: 'commercial',
+        disabled: false,
+        lockedUntil: null,
         createdAt: '2026-03-02T09:00:00.000Z',
         updatedAt: at,
       },

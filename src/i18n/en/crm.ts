@@ -43,6 +43,9 @@ export const crm = {
   'opt.contract refund.--amount': 'amount refunded (1500, 1500.5 or 1500.50), at most what was paid',
   'menu.contract refund': 'Record a refund',
 
+  // Unique client emails
+  'client.emailTaken': 'this email is already used by another client',
+
   // Accounts people run themselves
   'user.cannotDisableSelf': 'you cannot disable your own account',
   'user.alreadyDisabled': ({ userId }: { userId: string }): string => `user ${userId} is already disabled`,

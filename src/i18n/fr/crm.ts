@@ -38,6 +38,9 @@ export const crm = {
   'opt.contract refund.--amount': 'montant remboursé (1500, 1500.5 ou 1500.50), au plus ce qui a été payé',
   'menu.contract refund': 'Enregistrer un remboursement',
 
+  // Adresses e-mail des clients uniques
+  'client.emailTaken': 'cette adresse e-mail est déjà celle d’un autre client',
+
   // Des comptes en libre-service
   'user.cannotDisableSelf': 'vous ne pouvez pas désactiver votre propre compte',
   'user.alreadyDisabled': ({ userId }) => `l’utilisateur ${userId} est déjà désactivé`,

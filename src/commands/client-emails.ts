@@ -1,0 +1,76 @@
+/**
+ * Client emails unique across client accounts (issue 19): every change of a
+ * client's email, or of its existence, goes through the client email
+ * directory (src/domain/client-emails). The email is claimed on the
+ * directory before the client's stream records it, and released after the
+ * stream records that the client gave it up, so that at no moment two
+ * clients' streams hold one email — whatever the store, and whatever runs
+ * beside (the directory's expected version decides who wins a race).
+ */
+import { createHash } from 'node:crypto';
+import { ACCOUNT_STREAM_PREFIX, accountStream } from '../domain/accounts/account-events.js';
+import { accountAggregate, clientEmailsAggregate } from '../domain/aggregates.js';
+import { CLIENT_EMAILS_STREAM, decideEmailChange, type EmailChange } from '../domain/client-emails/client-email-directory.js';
+import { emailKey } from '../domain/values/contact.js';
+import type { EventStore } from '../events/event-store.js';
+import { decideOnStream, loadStream } from './decide-on-stream.js';
+import type { ActorContext } from './handler-context.js';
+
+const LEGACY_TYPES = ['ClientCreated', 'ClientUpdated', 'ClientDeleted'] as const;
+const BATCH = 5_000;
+
+/** The directory's key of an email: a digest of its lower-cased form (the directory never holds an address). */
+export function clientEmailKey(email: string): string {
+  return createHash('sha256').update(emailKey(email)).digest('hex');
+}
+
+/** Takes `email` for `clientId` on the directory; Conflict (6) when another client holds it. */
+export async function claimClientEmail(context: ActorContext, clientId: string, email: string): Promise<void> {
+  await changeOnDirectory(context, { clientId, claim: clientEmailKey(email) });
+}
+
+/** Gives `email` up for `clientId` (after its stream recorded the change); nothing when it did not hold it. */
+export async function releaseClientEmail(context: ActorContext, clientId: string, email: string): Promise<void> {
+  await changeOnDirectory(context, { clientId, release: clientEmailKey(email) });
+}
+
+async function changeOnDirectory(context: ActorContext, change: Omit<EmailChange, 'holderStillHolds'>): Promise<void> {
+  await decideOnStream(context, context.actor, CLIENT_EMAILS_STREAM, clientEmailsAggregate, async (directory) => {
+    const holder = change.claim === undefined ? undefined : directory.holders[change.claim];
+    const holderStillHolds =
+      holder === undefined || holder === change.clientId ? undefined : await holds(context.store, holder, change.claim as string);
+    const seed = directory.seeded ? undefined : await existingClients(context.store);
+    return decideEmailChange(directory, { ...change, ...(holderStillHolds !== undefined && { holderStillHolds }) }, seed);
+  });
+}
+
+/**
+ * Whether a client's own stream still has the email behind `key`. A stream
+ * not written yet is an account being created: it holds the key.
+ */
+async function holds(store: EventStore, clientId: string, key: string): Promise<boolean> {
+  const { state, version } = await loadStream({ store }, accountStream(clientId), accountAggregate);
+  if (version === 0) return true;
+  return state.status === 'active' && state.client !== null && clientEmailKey(state.client.email) === key;
+}
+
+/** The live clients of a log written before the directory existed (key -> client), folded from the three types that matter. */
+async function existingClients(store: EventStore): Promise<Map<string, string>> {
+  const emailOf = new Map<string, string>();
+  for (let after = 0; ; ) {
+    const batch = await store.readAll({ after, limit: BATCH, types: LEGACY_TYPES });
+    for (const event of batch) {
+      if (!event.streamId.startsWith(ACCOUNT_STREAM_PREFIX)) continue;
+      const clientId = event.streamId.slice(ACCOUNT_STREAM_PREFIX.length);
+      const email = event.data.email;
+      if (event.type === 'ClientDeleted') emailOf.delete(clientId);
+      else if (typeof email === 'string') emailOf.set(clientId, email);
+    }
+    if (batch.length < BATCH) break;
+    after = batch[batch.length - 1]!.position;
+  }
+  const seed = new Map<string, string>();
+  // Clients that already shared an email before the rule: the first keeps it in the directory.
+  for (const [clientId, email] of emailOf) if (!seed.has(clientEmailKey(email))) seed.set(clientEmailKey(email), clientId);
+  return seed;
+}
