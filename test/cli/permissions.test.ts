@@ -184,8 +184,7 @@ const ACTION_OF = {
  * cells are checked against the policy as soon as it has the action; the day
  * the CLI has the command, the item must move to ACTION_OF with cell tests.
  */
-const NOT_BUILT: Readonly<Record<string, string | null>> = {
-};
+const NOT_BUILT: Readonly<Record<string, string | null>> = {};
 
 type Item = keyof typeof ACTION_OF;
 const VIEW_ACTIONS: readonly Action[] = ['client.view', 'contract.view', 'event.view'];
