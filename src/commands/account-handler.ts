@@ -7,7 +7,7 @@ import { accountAggregate } from '../domain/aggregates.js';
 import { liveUser } from '../domain/users/users-state.js';
 import { NotFound } from '../errors.js';
 import { msg } from '../i18n/message.js';
-import { claimClientEmail, clientEmailKey, releaseClientEmail } from './client-emails.js';
+import { changeClientEmail, clientEmailKey } from './client-emails.js';
 import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
 import { newRecordId } from './record-ids.js';
@@ -28,10 +28,16 @@ export async function runAccountCommand(context: ActorContext, clientId: string,
   };
   // A change of the client's email (or existence) is decided on the client email directory too:
   // the new email claimed before the client's stream records it, the old one released after.
+  // Within a unit of work (every command but an import) the directory and the client's stream are
+  // appended together, all or nothing: one decision on the directory takes and gives up at once.
   const email = await emailChange(context, clientId, command, decide);
-  if (email.claim !== undefined) await claimClientEmail(context, clientId, email.claim);
+  if (context.unit !== undefined) {
+    if (email.claim !== undefined || email.release !== undefined) await changeClientEmail(context, clientId, email);
+    return (await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decide)).state;
+  }
+  if (email.claim !== undefined) await changeClientEmail(context, clientId, { claim: email.claim });
   const { state } = await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decide);
-  if (email.release !== undefined) await releaseClientEmail(context, clientId, email.release);
+  if (email.release !== undefined) await changeClientEmail(context, clientId, { release: email.release });
   return state;
 }
 

@@ -26,12 +26,23 @@ export function clientEmailKey(email: string): string {
 
 /** Takes `email` for `clientId` on the directory; Conflict (6) when another client holds it. */
 export async function claimClientEmail(context: ActorContext, clientId: string, email: string): Promise<void> {
-  await changeOnDirectory(context, { clientId, claim: clientEmailKey(email) });
+  await changeClientEmail(context, clientId, { claim: email });
 }
 
-/** Gives `email` up for `clientId` (after its stream recorded the change); nothing when it did not hold it. */
-export async function releaseClientEmail(context: ActorContext, clientId: string, email: string): Promise<void> {
-  await changeOnDirectory(context, { clientId, release: clientEmailKey(email) });
+/**
+ * Takes `claim` and gives up `release` for `clientId` on the directory, in one
+ * decision; Conflict (6) when another client holds `claim`.
+ */
+export async function changeClientEmail(
+  context: ActorContext,
+  clientId: string,
+  emails: { claim?: string; release?: string },
+): Promise<void> {
+  await changeOnDirectory(context, {
+    clientId,
+    ...(emails.claim !== undefined && { claim: clientEmailKey(emails.claim) }),
+    ...(emails.release !== undefined && { release: clientEmailKey(emails.release) }),
+  });
 }
 
 async function changeOnDirectory(context: ActorContext, change: Omit<EmailChange, 'holderStillHolds'>): Promise<void> {
