@@ -48,10 +48,14 @@ export async function unlockUser(context: ActorContext, input: { userId: string 
   assertAllowed('user.unlock', context.actor);
   if (!liveUser(await loadUsers(context), input.userId)) throw new NotFound(msg('user.notFound', { userId: input.userId }));
   const now = context.now();
-  const { events } = await decideOnStream(context, context.actor, sessionStream(input.userId), sessionsAggregate, (sessions) =>
-    decideUnlock(sessions, { userId: input.userId, now }),
-  );
-  return events.length > 0;
+  // What the decision said (its events are appended when the command's unit of work commits).
+  let lifted = false;
+  await decideOnStream(context, context.actor, sessionStream(input.userId), sessionsAggregate, (sessions) => {
+    const events = decideUnlock(sessions, { userId: input.userId, now });
+    lifted = events.length > 0;
+    return events;
+  });
+  return lifted;
 }
 
 /** The end of the user's login lock at `now` (ISO 8601), or null: what `user view` and `user list` show. */
