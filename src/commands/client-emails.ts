@@ -10,11 +10,20 @@
 import { createHash } from 'node:crypto';
 import { ACCOUNT_STREAM_PREFIX, accountStream } from '../domain/accounts/account-events.js';
 import { accountAggregate, clientEmailsAggregate } from '../domain/aggregates.js';
-import { CLIENT_EMAILS_STREAM, decideEmailChange, type EmailChange } from '../domain/client-emails/client-email-directory.js';
+import {
+  CLIENT_EMAILS_STREAM,
+  type ClientEmailsState,
+  decideEmailChange,
+  type EmailChange,
+  evolveClientEmails,
+} from '../domain/client-emails/client-email-directory.js';
 import { emailKey } from '../domain/values/contact.js';
 import type { EventStore } from '../events/event-store.js';
-import { decideOnStream, loadStream } from './decide-on-stream.js';
+import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
+import { appendCounter, decideOnStream, loadStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
+import { toNewEvents } from './new-events.js';
+import { backoff, MAX_ATTEMPTS } from './unit-of-work.js';
 
 const LEGACY_TYPES = ['ClientCreated', 'ClientUpdated', 'ClientDeleted'] as const;
 const BATCH = 5_000;
@@ -22,11 +31,6 @@ const BATCH = 5_000;
 /** The directory's key of an email: a digest of its lower-cased form (the directory never holds an address). */
 export function clientEmailKey(email: string): string {
   return createHash('sha256').update(emailKey(email)).digest('hex');
-}
-
-/** Takes `email` for `clientId` on the directory; Conflict (6) when another client holds it. */
-export async function claimClientEmail(context: ActorContext, clientId: string, email: string): Promise<void> {
-  await changeClientEmail(context, clientId, { claim: email });
 }
 
 /**
@@ -84,4 +88,44 @@ async function existingClients(store: EventStore): Promise<Map<string, string>> 
   // Clients that already shared an email before the rule: the first keeps it in the directory.
   for (const [clientId, email] of emailOf) if (!seed.has(clientEmailKey(email))) seed.set(clientEmailKey(email), clientId);
   return seed;
+}
+
+/**
+ * Claims for an import, row after row, without reading the directory again
+ * for each row: the directory is folded once and kept in step with what
+ * this claimer appends; a concurrent change to it is read and the claim
+ * decided again. Each claim is appended before the row's client stream.
+ */
+export function clientEmailClaimer(context: ActorContext): (clientId: string, email: string) => Promise<void> {
+  let directory: { state: ClientEmailsState; version: number } | undefined;
+  return async (clientId, email) => {
+    const claim = clientEmailKey(email);
+    for (let attempt = 1; ; attempt++) {
+      directory ??= await loadStream(context, CLIENT_EMAILS_STREAM, clientEmailsAggregate);
+      const { state, version } = directory;
+      const holder = state.holders[claim];
+      const holderStillHolds = holder === undefined || holder === clientId ? undefined : await holds(context.store, holder, claim);
+      const seed = state.seeded ? undefined : await existingClients(context.store);
+      const events = decideEmailChange(state, { clientId, claim, ...(holderStillHolds !== undefined && { holderStillHolds }) }, seed);
+      if (events.length === 0) return;
+      const at = context.now().toISOString();
+      const newEvents = toNewEvents(events, {
+        streamId: CLIENT_EMAILS_STREAM,
+        commandId: context.commandId,
+        append: appendCounter(context),
+        actor: context.actor,
+        at,
+      });
+      try {
+        const result = await context.store.append(CLIENT_EMAILS_STREAM, newEvents, version === 0 ? 'no_stream' : version);
+        context.recorded.push(...result.events);
+        directory = { state: events.reduce(evolveClientEmails, state), version: result.version };
+        return;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersion) || attempt >= MAX_ATTEMPTS) throw error;
+        directory = undefined;
+        await backoff(attempt);
+      }
+    }
+  };
 }

@@ -6,7 +6,7 @@
  * command log holds one entry listing every event the import recorded.
  */
 import { assertAllowed } from '../auth/policy.js';
-import { claimClientEmail } from '../commands/client-emails.js';
+import { clientEmailClaimer } from '../commands/client-emails.js';
 import { appendCounter, decideOnStream, loadStream } from '../commands/decide-on-stream.js';
 import type { ActorContext } from '../commands/handler-context.js';
 import { toNewEvents } from '../commands/new-events.js';
@@ -68,6 +68,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
   const defaultCommercial = options.commercialId === undefined ? undefined : commercialNamed(users, options.commercialId, input);
   const byEmail = await clientsByEmail(context.store);
   const apply = options.dryRun ? dryRunner(context) : appender(context);
+  const claim = clientEmailClaimer(context);
 
   const refused: RefusedRow[] = [...input.refused];
   const duplicates: { line: number; sameEmailAsLine: number }[] = [];
@@ -98,7 +99,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
         if (matches[0] === undefined && !options.dryRun) {
           authorizeAccount(decision.command, accountAggregate.initial(), context.actor);
           decideAccount(decision.command, accountAggregate.initial(), decision.context);
-          await claimClientEmail(context, decision.clientId, row.email);
+          await claim(decision.clientId, row.email);
         }
         const events = await applyRow(
           decision.clientId,

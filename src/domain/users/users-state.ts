@@ -28,12 +28,6 @@ export function initialUsersState(): UsersState {
   return { users: emptyMap(), emails: emptyMap(), initialized: false };
 }
 
-/** A live user who may act: not deleted, not disabled; or undefined. */
-export function activeUser(state: UsersState, id: string): User | undefined {
-  const user = liveUser(state, id);
-  return user && !user.disabled ? user : undefined;
-}
-
 /** A live (not deleted) user, or undefined. */
 export function liveUser(state: UsersState, id: string): User | undefined {
   const user = state.users[id];
