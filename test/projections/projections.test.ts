@@ -70,6 +70,8 @@ describeReadDb('projections: users', (test) => {
       role: 'commercial',
       createdAt: t.staffHired,
       updatedAt: t.carlRenamed,
+      disabled: false,
+      lockedUntil: null,
     });
     assert.equal(await getUser(readDb.db, CHLOE.id), {
       id: CHLOE.id,
@@ -78,6 +80,8 @@ describeReadDb('projections: users', (test) => {
       role: 'commercial',
       createdAt: t.staffHired,
       updatedAt: t.chloeEmailChanged,
+      disabled: false,
+      lockedUntil: null,
     });
     assert.is((await getUser(readDb.db, SAM.id))?.updatedAt, t.samPasswordChanged, 'a password change is a change of the user');
     assert.is(await getUser(readDb.db, SID.id), undefined);
