@@ -208,7 +208,15 @@ export abstract class MutationCommand extends EpicCommand {
      * them (an import, whose rows are accepted or refused one by one and may
      * name the same client twice): no unit of work.
      */
-    options: { readonly rowByRow?: boolean } = {},
+    options: {
+      readonly rowByRow?: boolean;
+      /**
+       * With `rowByRow`: what the entry says of a change made of rows, from its
+       * result (an import: accepted with its counts, or rejected when no row
+       * was imported). Default: accepted, without a reason.
+       */
+      readonly outcome?: (result: T) => { readonly outcome: 'accepted' | 'rejected'; readonly reason: Message };
+    } = {},
   ): Promise<T> {
     let actor: EventActor = ANONYMOUS;
     let recorded: readonly RecordedEvent[] = [];
@@ -227,7 +235,10 @@ export abstract class MutationCommand extends EpicCommand {
       if (options.rowByRow) {
         // The rows are saved: from here on a failure (of the entry itself) is a warning.
         runtime.changeSaved = recorded.length > 0;
-        await this.afterSaved(() => this.log(runtime, accepted, command, args, 'accepted', null, recorded));
+        const said = options.outcome?.(result);
+        await this.afterSaved(() =>
+          this.log(runtime, accepted, command, args, said?.outcome ?? 'accepted', said?.reason ?? null, recorded),
+        );
       } else {
         await commitUnit(context, unit, (eventIds, at) =>
           commandLogAppend(accepted, at, this.record(runtime, command, args, 'accepted', null, eventIds)),

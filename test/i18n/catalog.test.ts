@@ -142,6 +142,11 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'event.alreadyExists': [{ occasionId: ID }],
   'event.notFound': [{ occasionId: ID }],
   'event.alreadyCancelled': [{ occasionId: ID }],
+  'import.imported': [
+    { created: 1, updated: 0, unchanged: 0, refused: 0, rows: 1 },
+    { created: 9_000, updated: 12, unchanged: 3, refused: 985, rows: 10_000 },
+  ],
+  'import.nothingImported': [{ created: 0, updated: 0, unchanged: 0, refused: 2, rows: 2 }],
   'user.alreadyDisabled': [{ userId: ID }],
   'user.notDisabled': [{ userId: ID }],
   'user.disabled': [{ userId: ID }],

@@ -43,6 +43,15 @@ export const crm = {
   'opt.contract refund.--amount': 'amount refunded (1500, 1500.5 or 1500.50), at most what was paid',
   'menu.contract refund': 'Record a refund',
 
+  // Consistent outcomes
+  'import.imported': (
+    { created, updated, unchanged, refused, rows }: { created: number; updated: number; unchanged: number; refused: number; rows: number },
+    f: Format,
+  ) =>
+    `${rows} ${f.plural(rows, { one: 'row', other: 'rows' })}: ${created} created, ${updated} updated, ${unchanged} unchanged, ${refused} refused`,
+  'import.nothingImported': ({ refused, rows }: { created: number; updated: number; unchanged: number; refused: number; rows: number }) =>
+    `nothing imported: ${refused} of ${rows} rows refused`,
+
   // Unique client emails
   'client.emailTaken': 'this email is already used by another client',
 

@@ -38,6 +38,11 @@ export const crm = {
   'opt.contract refund.--amount': 'montant remboursé (1500, 1500.5 ou 1500.50), au plus ce qui a été payé',
   'menu.contract refund': 'Enregistrer un remboursement',
 
+  // Des issues cohérentes
+  'import.imported': ({ created, updated, unchanged, refused, rows }, f) =>
+    `${rows} ${f.plural(rows, { one: 'ligne', other: 'lignes' })} : ${created} ${f.plural(created, { one: 'créée', other: 'créées' })}, ${updated} ${f.plural(updated, { one: 'modifiée', other: 'modifiées' })}, ${unchanged} ${f.plural(unchanged, { one: 'inchangée', other: 'inchangées' })}, ${refused} ${f.plural(refused, { one: 'refusée', other: 'refusées' })}`,
+  'import.nothingImported': ({ refused, rows }) => `rien n’a été importé : ${refused} lignes refusées sur ${rows}`,
+
   // Adresses e-mail des clients uniques
   'client.emailTaken': 'cette adresse e-mail est déjà celle d’un autre client',
 

@@ -1,5 +1,6 @@
 import { Option } from 'clipanion';
 import type { ActorContext } from '../../../commands/handler-context.js';
+import { type Message, msg } from '../../../i18n/message.js';
 import { toStoredMessage } from '../../../i18n/stored-message.js';
 import { words } from '../../../i18n/translator.js';
 import type { ImportReport } from '../../../import/import-clients.js';
@@ -31,7 +32,7 @@ export class ImportClientsCommand extends MutationCommand {
           'import clients',
           { file: this.file, commercial: this.commercial },
           (context) => this.importFile(runtime, context),
-          { rowByRow: true },
+          { rowByRow: true, outcome: importOutcome },
         );
     this.print(report);
     if (report.refused.length === 0) return 0;
@@ -105,4 +106,23 @@ export class ImportClientsCommand extends MutationCommand {
 function lineList(report: ImportReport): string {
   const lines = report.refused.map((row) => row.line);
   return lines.length <= 10 ? lines.join(', ') : `${lines.slice(0, 10).join(', ')}, ...`;
+}
+
+/**
+ * The command log's entry says what the import did: accepted with the counts
+ * of created, updated, unchanged and refused rows, or rejected when rows were
+ * refused and none was imported.
+ */
+function importOutcome(report: ImportReport): { outcome: 'accepted' | 'rejected'; reason: Message } {
+  const counts = {
+    created: report.created,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    refused: report.refused.length,
+    rows: report.rows,
+  };
+  const imported = report.created + report.updated + report.unchanged;
+  return report.refused.length > 0 && imported === 0
+    ? { outcome: 'rejected', reason: msg('import.nothingImported', counts) }
+    : { outcome: 'accepted', reason: msg('import.imported', counts) };
 }
