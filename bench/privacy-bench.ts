@@ -275,7 +275,7 @@ function row(what: string, before: number, after: number, unit: string): string 
 const dir = mkdtempSync(join(tmpdir(), 'epic-bench-privacy-'));
 try {
   const rows = [await createRow(dir), await historyRow(dir), await rebuildRow(dir)];
-  process.stdout.write(['| what | before | after | cost | ≤ 10% |', '|---|---|---|---|---|', ...rows].join('\n') + '\n');
+  process.stdout.write(`${['| what | before | after | cost | ≤ 10% |', '|---|---|---|---|---|', ...rows].join('\n')}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
