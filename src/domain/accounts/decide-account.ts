@@ -200,7 +200,7 @@ export function decideAccount(command: AccountCommand, state: AccountState, cont
 
 /** An occasion that has not ended yet (and is not cancelled) blocks forgetting its client: the team still needs to reach them. */
 function isUpcoming(occasion: Occasion, now: number): boolean {
-  return Date.parse(occasion.end) > now;
+  return occasion.cancellation === null && Date.parse(occasion.end) > now;
 }
 
 function requireClient(state: AccountState) {
