@@ -79,6 +79,7 @@ const INSTANTS: ReadonlySet<HistoryField> = new Set(['start', 'end', 'createdAt'
 /** A field's value as a person reads it: `12 000,00 €`, a local date and time, `signé`. */
 function valueText(field: HistoryField, value: FieldValue, { t, format }: Translator): string {
   if (value === null) return '-';
+  if (field === 'erased' && typeof value === 'boolean') return t(value ? 'history.value.erased' : 'history.value.notErased');
   if (typeof value === 'boolean') return t(value ? 'history.value.signed' : 'history.value.unsigned');
   if (typeof value === 'number') return format.number(value);
   if (typeof value === 'object')

@@ -19,6 +19,8 @@ export const privacy = {
       ? 'no client forgotten'
       : `${count} ${f.plural(count, { one: 'client', other: 'clients' })} forgotten (personal data erased; the chains still verify)`,
 
+  'history.value.erased': 'erased',
+  'history.value.notErased': 'not erased',
   'dossier.title': ({ id }: { id: string }): string => `Everything held about client ${id}`,
   'dossier.client': 'Client',
   'dossier.contracts': ({ count }: { count: number }): string => `Contracts (${count})`,

@@ -21,6 +21,8 @@ export const privacy = {
       ? 'aucun client effacé'
       : `${count} ${f.plural(count, { one: 'client effacé', other: 'clients effacés' })} (données personnelles détruites ; les chaînes restent vérifiées)`,
 
+  'history.value.erased': 'effacé',
+  'history.value.notErased': 'non effacé',
   'dossier.title': ({ id }) => `Tout ce qui est conservé sur le client ${id}`,
   'dossier.client': 'Fiche du client',
   'dossier.contracts': ({ count }) => `Contrats (${count})`,
