@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
 import { followLog } from '../../src/projections/follow.js';
 import { openReadDb, type ReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { testKeyring } from '../support/audit-key.js';
@@ -31,7 +31,7 @@ async function installation(): Promise<Installation> {
 
 /** The follower, as `epic projection run --follow` runs it, until the returned function stops it. */
 async function startFollower(home: Installation): Promise<() => Promise<void>> {
-  const store = await openSqliteEventStore(join(home.home, 'events.db'), { keyring: testKeyring });
+  const store = (await openEventStore(`sqlite:${join(home.home, 'events.db')}`, { keyring: testKeyring })).store;
   const readDb = await openReadDb(`sqlite:${join(home.home, 'read.db')}`);
   const stop = new AbortController();
   const following = followLog(store, readDb, { signal: stop.signal, intervalMs: 20 });
@@ -102,7 +102,7 @@ test('with the follower running: a write is in the next listing, and nobody warn
 test('a listing while the follower is down and the log moved on: the tables as they stand, and the warning (in French too)', async () => {
   const home = await installation();
   try {
-    const store = await openSqliteEventStore(join(home.home, 'events.db'), { keyring: testKeyring });
+    const store = (await openEventStore(`sqlite:${join(home.home, 'events.db')}`, { keyring: testKeyring })).store;
     try {
       // Events recorded in May 2026 and never applied: the read tables are months behind.
       await writeLoad(store, 2, 'lg');

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
-import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
 import type { ProjectionStatus } from '../../src/projections/projector.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { acquireRebuildLock } from '../../src/projections/rebuild/projection-lock.js';
@@ -28,7 +28,7 @@ function processEnv(home: Installation): Record<string, string | undefined> {
 }
 
 async function appendLoad(home: Installation, clients: number, tag: string): Promise<number> {
-  const store = await openSqliteEventStore(join(home.home, 'events.db'), { keyring: testKeyring });
+  const store = (await openEventStore(`sqlite:${join(home.home, 'events.db')}`, { keyring: testKeyring })).store;
   try {
     await writeLoad(store, clients, tag);
     return await store.headPosition();

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
-import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
 import { catchUp } from '../../src/projections/projector.js';
 import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
@@ -58,7 +58,7 @@ describeReadDb('projections under SIGKILL', (test) => {
     try {
       await home.seedTeam();
       await home.as('ada@epic.test');
-      const store = await openSqliteEventStore(eventsPath, { keyring: testKeyring });
+      const store = (await openEventStore(`sqlite:${eventsPath}`, { keyring: testKeyring })).store;
       try {
         await writeLoad(store, 200, 'kl');
       } finally {
@@ -73,7 +73,7 @@ describeReadDb('projections under SIGKILL', (test) => {
       }
       assert.ok((await timed(home, ['projection', 'rebuild'])) > 0);
       const clean = await context.createReadDb();
-      const reopened = await openSqliteEventStore(eventsPath, { keyring: testKeyring });
+      const reopened = (await openEventStore(`sqlite:${eventsPath}`, { keyring: testKeyring })).store;
       try {
         await catchUp(reopened, clean);
       } finally {
@@ -88,7 +88,7 @@ describeReadDb('projections under SIGKILL', (test) => {
 
       let followKills = 0;
       for (let i = 0; i < KILLS; i += 1) {
-        const more = await openSqliteEventStore(eventsPath, { keyring: testKeyring });
+        const more = (await openEventStore(`sqlite:${eventsPath}`, { keyring: testKeyring })).store;
         try {
           await writeLoad(more, 25, `f${String(i).padStart(2, '0')}`, `2026-06-${String(i + 1).padStart(2, '0')}T09:00:00.000Z`);
         } finally {
@@ -97,7 +97,7 @@ describeReadDb('projections under SIGKILL', (test) => {
         if (await runAndKill(home, ['projection', 'run', '--follow', '--interval', '20'], 150 + Math.random() * 600)) followKills += 1;
       }
       assert.ok((await timed(home, ['projection', 'run'])) > 0);
-      const store2 = await openSqliteEventStore(eventsPath, { keyring: testKeyring });
+      const store2 = (await openEventStore(`sqlite:${eventsPath}`, { keyring: testKeyring })).store;
       const clean2 = await context.createReadDb();
       const readDb2 = await openReadDb(context.url);
       try {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as assert from 'uvu/assert';
 import { formatCents } from '../../src/domain/values/money.js';
-import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
 import { type CatchUpResult, catchUp } from '../../src/projections/projector.js';
 import { getContract } from '../../src/projections/queries/index.js';
 import { testKeyring } from '../support/audit-key.js';
@@ -48,7 +48,7 @@ describeReadDb('projector: concurrent processes', (test) => {
     const dir = await mkdtemp(join(tmpdir(), 'epic-race-'));
     try {
       const eventsPath = join(dir, 'events.db');
-      const store = await openSqliteEventStore(eventsPath, { keyring: testKeyring });
+      const store = (await openEventStore(`sqlite:${eventsPath}`, { keyring: testKeyring })).store;
       const w = new EventWriter(store);
       await writeScenario(w);
       const payment = { type: 'PaymentRecorded', data: { contractId: K1, amountCents: 1 } } as const;

@@ -6,7 +6,7 @@
  * Catches the read database up with the SQLite event store and prints the
  * CatchUpResult as JSON on stdout.
  */
-import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { openEventStore } from '../../src/events/open-event-store.js';
 import { catchUp } from '../../src/projections/projector.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { testKeyring } from './audit-key.js';
@@ -14,7 +14,7 @@ import { testKeyring } from './audit-key.js';
 const [eventsPath, readDbUrl, batchSize] = process.argv.slice(2);
 if (!eventsPath || !readDbUrl || !batchSize) throw new Error('usage: catch-up-process.ts <events.db> <read db URL> <batch size>');
 
-const store = await openSqliteEventStore(eventsPath, { keyring: testKeyring });
+const store = (await openEventStore(`sqlite:${eventsPath}`, { keyring: testKeyring })).store;
 const readDb = await openReadDb(readDbUrl);
 try {
   const result = await catchUp(store, readDb, { batchSize: Number(batchSize) });
