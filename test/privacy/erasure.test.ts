@@ -111,7 +111,7 @@ for (const backend of [sqlite, mysql]) {
     const copy = mkdtempSync(join(tmpdir(), 'epic-copy-'));
     try {
       const team = await app.seedTeam();
-      const as = (email: string) => app.login(email, email === 'ada@epic.test' ? 'ada password' : `${email} password`);
+      const as = (email: string) => app.as(email);
       const client = await app.ok([
         'client',
         'create',
