@@ -1,5 +1,6 @@
 import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
+import { parseDuration } from '../../../config/config.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
@@ -20,7 +21,13 @@ export class LogCommand extends EpicCommand {
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     const scope = listingScope('log.list', actor);
-    const since = this.since === undefined ? undefined : parseTypedDateTime(this.since, '--since');
+    // A relative time (`90m`, `1h`, `2d`: that long ago) or a date-time.
+    const since =
+      this.since === undefined
+        ? undefined
+        : /^\s*\d+\s*[smhd]\s*$/.test(this.since)
+          ? new Date(runtime.now().getTime() - parseDuration(this.since, '--since') * 1000).toISOString()
+          : parseTypedDateTime(this.since, '--since');
     const limit = this.limit === undefined ? 100 : parseCount(this.limit, '--limit');
     const db = await runtime.readDb();
     const { listLog } = await import('../../../projections/queries/index.js');
