@@ -223,7 +223,7 @@ export const help = {
   'help.log.details': 'gestion sees every entry; others see their own.',
   'help.log.ex1': 'Refused attempts since yesterday',
   'opt.log.--denied': 'only attempts the policy denied',
-  'opt.log.--since': 'only entries at or after this date-time',
+  'opt.log.--since': 'only entries at or after this date-time, or this long ago (90m, 1h, 2d)',
   'opt.log.--limit': 'at most this many entries (newest first), default 100',
   'opt.log.--json': 'print a JSON array',
   'help.history': "a record's every change, read from the event log; or the record as it stood at a past instant",

@@ -221,7 +221,7 @@ export const help = {
   'help.log.details': 'gestion voit toutes les entrées ; les autres voient les leurs.',
   'help.log.ex1': 'Les tentatives refusées depuis hier',
   'opt.log.--denied': 'seulement les tentatives refusées par la politique d’accès',
-  'opt.log.--since': 'seulement les entrées à partir de cette date',
+  'opt.log.--since': 'seulement les entrées à partir de cette date, ou d’il y a ce temps (90m, 1h, 2d)',
   'opt.log.--limit': 'au plus ce nombre d’entrées (les plus récentes d’abord), 100 par défaut',
   'opt.log.--json': 'afficher un tableau JSON',
   'help.history':
