@@ -1,5 +1,6 @@
 import { type Action, isAllowed, refusal, scopeOf, type TargetFacts } from '../auth/policy.js';
 import { NotFound, OutOfScope } from '../errors.js';
+import type { EventStore } from '../events/event-store.js';
 import { msg } from '../i18n/message.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
 import type { IdNoun } from '../projections/read-problems.js';
@@ -58,34 +59,71 @@ function assertMayView(action: Action, actor: Actor): void {
  * Reads one record for display, after checking the actor may view it:
  * 5 when it does not exist or lies outside the actor's scope (assertVisible).
  */
-export async function viewClient(db: ReadDb, actor: Actor, idOrPrefix: string) {
+export async function viewClient(db: ReadDb, actor: Actor, idOrPrefix: string, log?: EventStore) {
   assertMayView('client.view', actor);
   const id = await resolveId(db, 'clients', idOrPrefix);
   const client = await (await queries()).getClient(db.db, id);
   if (!client) throw new NotFound(msg('client.notFound', { clientId: idOrPrefix }));
-  const assigned = await assignedSupportsOf(db, { clientId: id });
-  assertVisible('client.view', actor, { commercialId: client.commercialId, assignedSupportIds: assigned }, 'client', idOrPrefix);
+  const facts =
+    log === undefined
+      ? { commercialId: client.commercialId, assignedSupportIds: await assignedSupportsOf(db, { clientId: id }) }
+      : await factsOnLog(log, client.id, {}, 'client', idOrPrefix);
+  assertVisible('client.view', actor, facts, 'client', idOrPrefix);
   return client;
 }
 
-export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string) {
+/**
+ * What the log says of a record the read tables located (`view` decides on
+ * the log, never on a table another tool could have changed: docs/security.md):
+ * the account folded from its stream. A record the read table places in an
+ * account whose stream does not hold it answers as one that does not exist.
+ */
+async function factsOnLog(
+  log: EventStore,
+  clientId: string,
+  of: { contractId?: string; occasionId?: string },
+  noun: IdNoun,
+  input: string,
+): Promise<TargetFacts> {
+  const [{ accountAggregate }, { fold }, { accountStream }, { viewFacts }] = await Promise.all([
+    import('../domain/aggregates.js'),
+    import('../domain/decider.js'),
+    import('../domain/accounts/account-events.js'),
+    import('../domain/accounts/authorize-account.js'),
+  ]);
+  const account = fold(accountAggregate, await log.readStream(accountStream(clientId)));
+  const held =
+    (account.status === 'active' || account.status === 'forgotten') &&
+    (of.contractId === undefined || account.contracts[of.contractId] !== undefined) &&
+    (of.occasionId === undefined || account.occasions[of.occasionId] !== undefined);
+  if (!held) throw new NotFound(msg('values.id.notFound', { noun, input: input.trim().toLowerCase() }));
+  return viewFacts(account, of.contractId, of.occasionId);
+}
+
+export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string, log?: EventStore) {
   assertMayView('contract.view', actor);
   const id = await resolveId(db, 'contracts', idOrPrefix);
   const contract = await (await queries()).getContract(db.db, id);
   if (!contract) throw new NotFound(msg('contract.notFound', { contractId: idOrPrefix }));
-  const assigned = await assignedSupportsOf(db, { contractId: id });
-  assertVisible('contract.view', actor, { commercialId: contract.commercialId, assignedSupportIds: assigned }, 'contract', idOrPrefix);
+  const facts =
+    log === undefined
+      ? { commercialId: contract.commercialId, assignedSupportIds: await assignedSupportsOf(db, { contractId: id }) }
+      : await factsOnLog(log, contract.clientId, { contractId: id }, 'contract', idOrPrefix);
+  assertVisible('contract.view', actor, facts, 'contract', idOrPrefix);
   return contract;
 }
 
-export async function viewOccasion(db: ReadDb, actor: Actor, idOrPrefix: string) {
+export async function viewOccasion(db: ReadDb, actor: Actor, idOrPrefix: string, log?: EventStore) {
   assertMayView('event.view', actor);
   const id = await resolveId(db, 'occasions', idOrPrefix);
   const occasion = await (await queries()).getOccasion(db.db, id);
   if (!occasion) throw new NotFound(msg('event.notFound', { occasionId: idOrPrefix }));
-  const client = await (await queries()).getClient(db.db, occasion.clientId);
-  const assigned = new Set(occasion.supportId ? [occasion.supportId] : []);
-  assertVisible('event.view', actor, { commercialId: client?.commercialId ?? null, assignedSupportIds: assigned }, 'event', idOrPrefix);
+  let facts: TargetFacts;
+  if (log === undefined) {
+    const client = await (await queries()).getClient(db.db, occasion.clientId);
+    facts = { commercialId: client?.commercialId ?? null, assignedSupportIds: new Set(occasion.supportId ? [occasion.supportId] : []) };
+  } else facts = await factsOnLog(log, occasion.clientId, { occasionId: id }, 'event', idOrPrefix);
+  assertVisible('event.view', actor, facts, 'event', idOrPrefix);
   return occasion;
 }
 

@@ -19,9 +19,10 @@ export class ClientViewCommand extends EpicCommand {
     return { command: 'client view', args: { id: this.id }, every: false };
   }
 
+  /** Decided on the log (the account's stream), not on the read tables: docs/security.md. */
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
-    const client = await viewClient(await runtime.readDb(), actor, this.id);
+    const client = await viewClient(await runtime.readDb(), actor, this.id, (await runtime.eventStore()).store);
     if (this.json) printJson(this.context.stdout, client);
     else await printFields(this.context, clientFields(client));
   }

@@ -19,8 +19,9 @@ export class ContractViewCommand extends EpicCommand {
     return { command: 'contract view', args: { id: this.id }, every: false };
   }
 
+  /** Decided on the log (the account's stream), not on the read tables: docs/security.md. */
   protected async run(runtime: Runtime): Promise<void> {
-    const contract = await viewContract(await runtime.readDb(), await runtime.actor(), this.id);
+    const contract = await viewContract(await runtime.readDb(), await runtime.actor(), this.id, (await runtime.eventStore()).store);
     if (this.json) printJson(this.context.stdout, contract);
     else await printFields(this.context, contractFields(contract));
   }

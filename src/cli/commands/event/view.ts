@@ -19,8 +19,9 @@ export class EventViewCommand extends EpicCommand {
     return { command: 'event view', args: { id: this.id }, every: false };
   }
 
+  /** Decided on the log (the account's stream), not on the read tables: docs/security.md. */
   protected async run(runtime: Runtime): Promise<void> {
-    const event = await viewOccasion(await runtime.readDb(), await runtime.actor(), this.id);
+    const event = await viewOccasion(await runtime.readDb(), await runtime.actor(), this.id, (await runtime.eventStore()).store);
     if (this.json) printJson(this.context.stdout, event);
     else await printFields(this.context, eventFields(event));
   }
