@@ -40,8 +40,9 @@ export class Team {
     this.ids = ids;
   }
 
-  static async start(): Promise<Team> {
-    const app = new Installation();
+  /** `env`: the installation's own settings (say `EPIC_READ_DB`, for a MySQL read database). */
+  static async start(env: Record<string, string | undefined> = {}): Promise<Team> {
+    const app = new Installation(env);
     const seeded = await app.seedTeam();
     const team = new Team(app, {
       ada: seeded.gestion,

@@ -14,6 +14,8 @@ export interface ListContractsOptions {
   /** Only contracts with an amount still due. */
   readonly unpaid?: boolean | undefined;
   readonly clientId?: string | undefined;
+  /** Only contracts of the clients whose commercial is this user (clients_commercial_idx). */
+  readonly commercialId?: string | undefined;
   /** At most this many (the first page). */
   readonly limit?: number | undefined;
 }
@@ -54,7 +56,7 @@ type ContractResult = Awaited<ReturnType<ReturnType<typeof withNames>['executeTa
 
 /** The contracts the scope lets the actor see, oldest first. `none` sees nothing. */
 export async function listContracts(db: Kysely<Database>, options: ListContractsOptions): Promise<ContractRecord[]> {
-  const { scope, actorId, unsigned, unpaid, clientId, limit } = options;
+  const { scope, actorId, unsigned, unpaid, clientId, commercialId, limit } = options;
   checkLimit(limit);
   if (scope === 'none') return [];
   const page = db
@@ -64,6 +66,16 @@ export async function listContracts(db: Kysely<Database>, options: ListContracts
     .$if(unsigned === true, (qb) => qb.where('contracts.signed', '=', 0))
     .$if(unpaid === true, (qb) => qb.where('contracts.unpaid', '=', 1))
     .$if(clientId !== undefined, (qb) => qb.where('contracts.client_id', '=', clientId as string))
+    .$if(commercialId !== undefined, (qb) =>
+      qb.where(
+        'contracts.client_id',
+        'in',
+        db
+          .selectFrom('clients')
+          .select('clients.id')
+          .where('clients.commercial_id', '=', commercialId as string),
+      ),
+    )
     .orderBy('contracts.created_at')
     .orderBy('contracts.id')
     .$if(limit !== undefined, (qb) => qb.limit(limit as number));

@@ -14,6 +14,12 @@ export interface ListOccasionsOptions {
   readonly mine?: boolean | undefined;
   readonly clientId?: string | undefined;
   readonly contractId?: string | undefined;
+  /** Only occasions whose support is this user (occasions_support_idx). */
+  readonly supportId?: string | undefined;
+  /** Only occasions starting at or after this instant (ISO, UTC; occasions_start_idx). */
+  readonly from?: string | undefined;
+  /** Only occasions starting at or before this instant (ISO, UTC). */
+  readonly to?: string | undefined;
   /** Cancelled occasions too (hidden otherwise). */
   readonly cancelled?: boolean | undefined;
   readonly limit?: number | undefined;
@@ -61,7 +67,7 @@ type OccasionResult = Awaited<ReturnType<ReturnType<typeof withNames>['executeTa
 
 /** The occasions the scope lets the actor see, by start. `none` sees nothing. */
 export async function listOccasions(db: Kysely<Database>, options: ListOccasionsOptions): Promise<OccasionRecord[]> {
-  const { scope, actorId, unassigned, mine, clientId, contractId, cancelled, limit } = options;
+  const { scope, actorId, unassigned, mine, clientId, contractId, supportId, from, to, cancelled, limit } = options;
   checkLimit(limit);
   if (scope === 'none') return [];
   const page = db
@@ -72,6 +78,9 @@ export async function listOccasions(db: Kysely<Database>, options: ListOccasions
     .$if(mine === true, (qb) => qb.where('occasions.support_id', '=', actorId))
     .$if(clientId !== undefined, (qb) => qb.where('occasions.client_id', '=', clientId as string))
     .$if(contractId !== undefined, (qb) => qb.where('occasions.contract_id', '=', contractId as string))
+    .$if(supportId !== undefined, (qb) => qb.where('occasions.support_id', '=', supportId as string))
+    .$if(from !== undefined, (qb) => qb.where('occasions.start_at', '>=', from as string))
+    .$if(to !== undefined, (qb) => qb.where('occasions.start_at', '<=', to as string))
     .$if(cancelled !== true, (qb) => qb.where('occasions.cancelled', '=', 0))
     .orderBy('occasions.start_at')
     .orderBy('occasions.id')

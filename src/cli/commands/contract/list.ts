@@ -1,6 +1,6 @@
 import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
-import { resolveId } from '../../../commands/read-access.js';
+import { resolveId, resolveUserId } from '../../../commands/read-access.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import { readableAmount, readableSigned } from '../../readable.js';
@@ -16,6 +16,7 @@ export class ContractListCommand extends EpicCommand {
   unsigned = Option.Boolean('--unsigned', false);
   unpaid = Option.Boolean('--unpaid', false);
   client = Option.String('--client');
+  commercial = Option.String('--commercial');
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
@@ -24,12 +25,14 @@ export class ContractListCommand extends EpicCommand {
     const db = await runtime.readDb();
     const { listContracts } = await import('../../../projections/queries/index.js');
     const clientId = this.client === undefined ? undefined : await resolveId(db, 'clients', this.client);
+    const commercialId = this.commercial === undefined ? undefined : await resolveUserId(db, this.commercial);
     const contracts = await listContracts(db.db, {
       scope,
       actorId: actor.id,
       unsigned: this.unsigned,
       unpaid: this.unpaid,
       ...(clientId !== undefined && { clientId }),
+      ...(commercialId !== undefined && { commercialId }),
     });
     if (this.json) printJson(this.context.stdout, contracts);
     else

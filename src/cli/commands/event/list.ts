@@ -1,10 +1,12 @@
 import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
+import { resolveId, resolveUserId } from '../../../commands/read-access.js';
 import type { OccasionRecord } from '../../../records.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
+import { parseTypedDateTime } from '../../typed-input.js';
 import { tableDateTime } from '../../views.js';
 
 export class EventListCommand extends EpicCommand {
@@ -15,19 +17,32 @@ export class EventListCommand extends EpicCommand {
 
   unassigned = Option.Boolean('--unassigned', false);
   mine = Option.Boolean('--mine', false);
+  client = Option.String('--client');
+  support = Option.String('--support');
+  from = Option.String('--from');
+  to = Option.String('--to');
   cancelled = Option.Boolean('--cancelled', false);
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     const scope = listingScope('event.view', actor);
+    // Bad dates are refused before anything is opened.
+    const from = this.from === undefined ? undefined : parseTypedDateTime(this.from, '--from');
+    const to = this.to === undefined ? undefined : parseTypedDateTime(this.to, '--to');
     const db = await runtime.readDb();
+    const clientId = this.client === undefined ? undefined : await resolveId(db, 'clients', this.client);
+    const supportId = this.support === undefined ? undefined : await resolveUserId(db, this.support);
     const { listOccasions } = await import('../../../projections/queries/index.js');
     const events = await listOccasions(db.db, {
       scope,
       actorId: actor.id,
       unassigned: this.unassigned,
       mine: this.mine,
+      ...(clientId !== undefined && { clientId }),
+      ...(supportId !== undefined && { supportId }),
+      ...(from !== undefined && { from }),
+      ...(to !== undefined && { to }),
       cancelled: this.cancelled,
     });
     if (this.json) printJson(this.context.stdout, events);
