@@ -3,7 +3,8 @@ import { type AccountEvent, accountStream } from '../domain/accounts/account-eve
 import type { AccountState } from '../domain/accounts/account-state.js';
 import { authorizeAccount } from '../domain/accounts/authorize-account.js';
 import { type AccountContext, decideAccount } from '../domain/accounts/decide-account.js';
-import { accountAggregate } from '../domain/aggregates.js';
+import { accountAggregate, usersAggregate } from '../domain/aggregates.js';
+import { USERS_STREAM } from '../domain/users/user-events.js';
 import { liveUser } from '../domain/users/users-state.js';
 import { NotFound } from '../errors.js';
 import { msg } from '../i18n/message.js';
@@ -11,7 +12,6 @@ import { changeClientEmail, clientEmailKey } from './client-emails.js';
 import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
 import { newRecordId } from './record-ids.js';
-import { loadUsers } from './user-handler.js';
 
 /**
  * Runs one command on a client account: load and fold the client's stream,
@@ -26,6 +26,12 @@ export async function runAccountCommand(context: ActorContext, clientId: string,
     authorizeAccount(command, account, context.actor);
     return decideAccount(command, account, await namedUsers(context, command));
   };
+  // Deciding for real (not the dry run below): the users the decision gives a record to take a holding.
+  const decideAndHold = async (account: AccountState) => {
+    const events = await decide(account);
+    holdGiven(context, clientId, events);
+    return events;
+  };
   // A change of the client's email (or existence) is decided on the client email directory too:
   // the new email claimed before the client's stream records it, the old one released after.
   // Within a unit of work (every command but an import) the directory and the client's stream are
@@ -33,7 +39,7 @@ export async function runAccountCommand(context: ActorContext, clientId: string,
   const email = await emailChange(context, clientId, command, decide);
   if (context.unit !== undefined) {
     if (email.claim !== undefined || email.release !== undefined) await changeClientEmail(context, clientId, email);
-    return (await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decide)).state;
+    return (await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decideAndHold)).state;
   }
   if (email.claim !== undefined) await changeClientEmail(context, clientId, { claim: email.claim });
   const { state } = await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, decide);
@@ -71,11 +77,35 @@ async function emailChange(
   return {};
 }
 
+/**
+ * The users a decision gives a record to (a client's commercial, an event's
+ * support) take a holding in the same append (holding-events.ts): a command
+ * that takes one of them away meanwhile then fails instead of leaving the
+ * record with them.
+ */
+export function holdGiven(context: ActorContext, clientId: string, events: readonly AccountEvent[]): void {
+  const { unit } = context;
+  if (!unit) return;
+  for (const event of events) {
+    if (event.type === 'ClientCreated' || event.type === 'ClientReassigned') {
+      unit.hold(context.actor, { type: 'HoldingTaken', data: { userId: event.data.commercialId, clientId, occasionId: null } });
+    } else if (event.type === 'SupportAssigned') {
+      unit.hold(context.actor, {
+        type: 'HoldingTaken',
+        data: { userId: event.data.supportId, clientId, occasionId: event.data.occasionId },
+      });
+    }
+  }
+}
+
 async function namedUsers(context: ActorContext, command: AccountCommand): Promise<AccountContext> {
   const commercialId = command.type === 'CreateClient' || command.type === 'EditClient' ? command.data.commercialId : undefined;
   const supportId = command.type === 'AssignSupport' ? command.data.supportId : undefined;
   if (commercialId === undefined && supportId === undefined) return {};
-  const users = await loadUsers(context);
+  // The decision relies on the named users as the directory holds them now: the
+  // change commits only if the directory has not changed since (a deletion meanwhile).
+  const { state: users, version } = await loadStream(context, USERS_STREAM, usersAggregate);
+  context.unit?.require(USERS_STREAM, version);
   return {
     commercial: commercialId === undefined ? undefined : liveUser(users, commercialId),
     support: supportId === undefined ? undefined : liveUser(users, supportId),

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../domain/decider.js';
+import { type HoldingEvent, holdingsStream } from '../domain/users/holding-events.js';
 import { BackendUnavailable, Conflict } from '../errors.js';
 import type { EventActor, EventStore, NewEvent, RecordedEvent, StreamAppend } from '../events/event-store.js';
 import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
@@ -32,7 +33,12 @@ export interface Decided {
  */
 export class UnitOfWork {
   readonly #staged: { decision: StagedDecision; decided: Decided }[] = [];
+  /** Checks a decision made (taken again with it): the version each stream must still be at. */
   readonly #checks = new Map<string, number>();
+  /** Checks made before the decisions, which a new decision cannot repeat: a change there fails the command. */
+  readonly #fixed = new Map<string, number>();
+  /** The holdings the decisions take, per user (holding-events.ts), with who takes them. */
+  readonly #holdings = new Map<string, { actor: EventActor; events: HoldingEvent[] }>();
   readonly #afterCommit: (() => Promise<void>)[] = [];
   #replay = false;
 
@@ -48,9 +54,35 @@ export class UnitOfWork {
     this.#staged.push({ decision, decided });
   }
 
-  /** The stream must still be at `version` when the command commits (checked in the same transaction). */
+  /**
+   * The stream must still be at `version` when the command commits (checked
+   * in the same transaction). Called from a decision: when it is taken again
+   * on a concurrent change, it requires the version it sees then.
+   */
   require(streamId: string, version: number): void {
     this.#checks.set(streamId, version);
+  }
+
+  /**
+   * The stream must still be at `version` when the command commits, or the
+   * command fails with exit 6: for what the handler read before deciding
+   * (a user's holdings before scanning their portfolio), which deciding
+   * again would not read again.
+   */
+  requireUnchanged(streamId: string, version: number): void {
+    this.#fixed.set(streamId, version);
+  }
+
+  /** True when a change of `streamId` cannot be reconciled by deciding again. */
+  isFixed(streamId: string): boolean {
+    return this.#fixed.has(streamId);
+  }
+
+  /** A decision gives a record to a user: a `HoldingTaken` in their holdings stream, in the same append. */
+  hold(actor: EventActor, event: HoldingEvent): void {
+    const held = this.#holdings.get(event.data.userId) ?? { actor, events: [] };
+    held.events.push(event);
+    this.#holdings.set(event.data.userId, held);
   }
 
   /** Runs once the command's events are in the log (a password hash bound to the event that records it). */
@@ -65,13 +97,17 @@ export class UnitOfWork {
 
   /** Takes every decision again on the streams as they are now. */
   async redecide(): Promise<void> {
+    this.#checks.clear();
+    this.#holdings.clear();
     for (const staged of this.#staged) staged.decided = await staged.decision.redecide();
   }
 
   /**
    * The entries of the multi-stream append: each decision with the version it
-   * saw, each check that is not also a decision, then `last` (the command-log
-   * entry, last so that on EventStoreDB it is written only after the change).
+   * saw, the holdings taken, each check that is not also a decision, then
+   * `last` (the command-log entry, last so that on EventStoreDB it is written
+   * only after the change). The entry lists the decisions' events: a holding
+   * is a guard, not a change.
    */
   appends(context: Pick<CommitContext, 'commandId'>, at: string, last: (eventIds: readonly string[]) => StreamAppend): StreamAppend[] {
     const decided = this.#staged
@@ -87,12 +123,20 @@ export class UnitOfWork {
           at,
         }),
       }));
-    const written = new Set(decided.map((entry) => entry.streamId));
-    const checks = [...this.#checks]
+    const holdings = [...this.#holdings].map(([userId, { actor, events }]) => {
+      const streamId = holdingsStream(userId);
+      return {
+        streamId,
+        expected: 'any' as const,
+        events: toNewEvents(events, { streamId, commandId: context.commandId, append: HOLDINGS_APPEND, actor, at }),
+      };
+    });
+    const written = new Set([...decided, ...holdings].map((entry) => entry.streamId));
+    const checks = [...this.#checks, ...this.#fixed]
       .filter(([streamId]) => !written.has(streamId))
       .map(([streamId, version]) => ({ streamId, events: [] as NewEvent[], expected: version === 0 ? ('no_stream' as const) : version }));
     const ids = decided.flatMap((entry) => entry.events.map((event) => event.id));
-    return [...decided, ...checks, last(ids)];
+    return [...decided, ...holdings, ...checks, last(ids)];
   }
 }
 
@@ -107,6 +151,9 @@ export interface CommitContext {
   readonly now: () => Date;
   readonly recorded: RecordedEvent[];
 }
+
+/** The append number of a command's holdings in their ids (decisions count from 0, the log entry is -1 and -2). */
+const HOLDINGS_APPEND = -3;
 
 /** How many times a command is decided again on a concurrent change before giving up with exit 6. */
 export const MAX_ATTEMPTS = 20;
@@ -142,6 +189,7 @@ export async function commitUnit(
         continue;
       }
       if (!(error instanceof WrongExpectedVersion)) throw error;
+      if (unit.isFixed(error.streamId)) throw new Conflict(msg('engine.changedMeanwhile'), { cause: error });
       if (attempt >= MAX_ATTEMPTS)
         throw new Conflict(msg('store.gaveUp', { streamId: error.streamId, attempts: attempt }), { cause: error });
       await backoff(attempt);

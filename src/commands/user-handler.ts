@@ -5,6 +5,7 @@ import { accountAggregate, usersAggregate } from '../domain/aggregates.js';
 import { fold } from '../domain/decider.js';
 import { credentialVersions } from '../domain/users/credential-versions.js';
 import { decideUsers, type UserCommand } from '../domain/users/decide-users.js';
+import { holdingsStream } from '../domain/users/holding-events.js';
 import { USERS_STREAM } from '../domain/users/user-events.js';
 import { liveUser, type User, type UsersState } from '../domain/users/users-state.js';
 import { newId } from '../domain/values/ids.js';
@@ -12,6 +13,7 @@ import type { Role } from '../domain/values/roles.js';
 import { NotFound } from '../errors.js';
 import type { RecordedEvent } from '../events/event-store.js';
 import { msg } from '../i18n/message.js';
+import { holdGiven } from './account-handler.js';
 import { decideOnStream, loadForDecision, loadStream } from './decide-on-stream.js';
 import type { Actor, ActorContext, CommandContext } from './handler-context.js';
 import { portfolioOf } from './portfolio.js';
@@ -164,6 +166,9 @@ export async function handOver(
   command: (ownedClients: number) => UserCommand,
 ): Promise<number> {
   if (role === undefined || role === 'gestion') return 0;
+  // Read before the scan: a client or an event given to the user after it fails the command (holding-events.ts).
+  const held = await context.store.readStream(holdingsStream(user.id));
+  context.unit?.requireUnchanged(holdingsStream(user.id), held.at(-1)?.version ?? 0);
   const portfolio = await portfolioOf(context.store, user.id);
   const users = await usersBefore(context);
   // Dry run: refuses (missing --reassign-to, self-deletion...) before anything is written.
@@ -171,20 +176,28 @@ export async function handOver(
   if (role === 'commercial' && portfolio.clients.length > 0 && reassignTo !== undefined) {
     const commercial = liveUser(users, reassignTo);
     for (const clientId of portfolio.clients) {
-      await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, (account) =>
-        account.status === 'active' && account.client?.commercialId === user.id
-          ? decideAccount({ type: 'EditClient', data: { clientId, commercialId: reassignTo } }, account, { commercial })
-          : [],
-      );
+      await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, (account) => {
+        const events =
+          account.status === 'active' && account.client?.commercialId === user.id
+            ? decideAccount({ type: 'EditClient', data: { clientId, commercialId: reassignTo } }, account, { commercial })
+            : [];
+        holdGiven(context, clientId, events);
+        return events;
+      });
     }
     return 0;
   }
   if (role === 'support') {
-    for (const { clientId, occasionId } of portfolio.occasions) {
+    // One decision per client account (a command decides each stream once): every one of its events the support holds.
+    const byClient = new Map<string, { readonly occasionId: string }[]>();
+    for (const held of portfolio.occasions) byClient.set(held.clientId, [...(byClient.get(held.clientId) ?? []), held]);
+    for (const [clientId, held] of byClient) {
       await decideOnStream(context, context.actor, accountStream(clientId), accountAggregate, (account) =>
-        account.occasions[occasionId]?.supportId === user.id
-          ? decideAccount({ type: 'UnassignSupport', data: { occasionId } }, account)
-          : [],
+        held.flatMap(({ occasionId }) =>
+          account.occasions[occasionId]?.supportId === user.id
+            ? decideAccount({ type: 'UnassignSupport', data: { occasionId } }, account)
+            : [],
+        ),
       );
     }
   }

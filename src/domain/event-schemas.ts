@@ -10,11 +10,12 @@ import type { AccountEvent } from './accounts/account-events.js';
 import type { ClientEmailEvent } from './client-emails/client-email-directory.js';
 import type { DomainEvent } from './decider.js';
 import type { SessionEvent } from './sessions/session-events.js';
+import type { HoldingEvent } from './users/holding-events.js';
 import type { UserEvent } from './users/user-events.js';
 import { isRole } from './values/roles.js';
 
 /** The events deciders produce (the command log's entries are built, not decided: src/commands/command-log.ts). */
-type DecidedEvent = AccountEvent | UserEvent | SessionEvent | ClientEmailEvent;
+type DecidedEvent = AccountEvent | UserEvent | SessionEvent | ClientEmailEvent | HoldingEvent;
 
 /** What a field may hold. */
 type FieldKind = 'id' | 'sessionId' | 'text' | 'nullableText' | 'cents' | 'count' | 'boolean' | 'instant' | 'role' | 'nullableId';
@@ -87,6 +88,7 @@ const SCHEMAS: Readonly<Record<DecidedEvent['type'], Schema>> = {
   UserEnabled: { required: { userId: 'id' } },
   SessionOpened: { required: { userId: 'id', sessionId: 'sessionId', expiresAt: 'instant' } },
   SessionClosed: { required: { userId: 'id', sessionId: 'sessionId' } },
+  HoldingTaken: { required: { userId: 'id', clientId: 'id', occasionId: 'nullableId' } },
   LoginFailed: { required: { userId: 'id' } },
   LoginLockLifted: { required: { userId: 'id' } },
   ClientEmailClaimed: { required: { clientId: 'id', emailKey: 'text' } },
