@@ -3,7 +3,8 @@
  * in-memory store: a command's decisions and its log entry are one append; a
  * commit whose reply was lost is recognised, not written twice; on a
  * concurrent change every decision is taken again; the same command id run
- * again (an idempotency key) appends nothing.
+ * again (an idempotency key) appends nothing; a deletion and a change that
+ * gives the deleted user a record never both commit.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,10 +12,11 @@ import { createClient, createContract, runAccountCommand } from '../../src/comma
 import { commandLogAppend } from '../../src/commands/command-log.js';
 import type { Actor, ActorContext } from '../../src/commands/handler-context.js';
 import { commitUnit, UnitOfWork } from '../../src/commands/unit-of-work.js';
-import { bootstrap, createUser } from '../../src/commands/user-handler.js';
+import { bootstrap, createUser, deleteUser } from '../../src/commands/user-handler.js';
 import { accountStream } from '../../src/domain/accounts/account-events.js';
 import { COMMAND_LOG_STREAM } from '../../src/domain/command-log.js';
-import { BackendUnavailable, RuleViolation } from '../../src/errors.js';
+import { holdingsStream } from '../../src/domain/users/holding-events.js';
+import { BackendUnavailable, Conflict, EpicError, RuleViolation } from '../../src/errors.js';
 import type { CredentialStore, StoredCredential } from '../../src/events/credential-store.js';
 import type { AppendResult, StreamAppend } from '../../src/events/event-store.js';
 import { msg } from '../../src/i18n/message.js';
@@ -105,11 +107,12 @@ test('a command with nothing staged is not in the log until it commits, then who
     written.map((e) => [e.streamId, e.type]),
     [
       [accountStream(clientId), 'ClientCreated'],
+      [holdingsStream(bob.id), 'HoldingTaken'],
       [COMMAND_LOG_STREAM, 'CommandRecorded'],
     ],
   );
-  assert.equal(written[1]?.data.events, [written[0]?.id]);
-  assert.equal(context.recorded, [written[0]]);
+  assert.equal(written[2]?.data.events, [written[0]?.id], 'the entry lists the change, not the holding that guards it');
+  assert.equal(context.recorded, [written[0], written[1]]);
 });
 
 test('a commit whose reply was lost is sent again and recognised: the payment is recorded once', async () => {
@@ -199,6 +202,64 @@ test('a concurrent change between decision and commit: the decision is taken aga
     assert.instance(error, RuleViolation);
   }
   assert.is(await store.headPosition(), head, 'nothing of the refused command was written');
+});
+
+test('a client given to a commercial after their deletion scanned their portfolio fails the deletion (6), nothing written', async () => {
+  const store = new InMemoryEventStore();
+  const { credentials, gestion, bob } = await team(store);
+  const unit = new UnitOfWork();
+  const deletion: ActorContext = { store, credentials, commandId: 'delete-bob', now, recorded: [], actor: gestion, unit };
+  await deleteUser(deletion, { userId: bob.id });
+  // Meanwhile another process gives Bob a client.
+  const { clientId } = await change(store, credentials, gestion, 'give-bob', (context) =>
+    createClient(context, { name: 'Late', email: 'late@client.io', commercialId: bob.id }),
+  );
+  const head = await store.headPosition();
+  try {
+    await commitUnit(deletion, unit, (events, at) =>
+      commandLogAppend(gestion, at, {
+        commandId: 'delete-bob',
+        command: 'user delete',
+        args: {},
+        outcome: 'accepted',
+        reason: null,
+        reasonMessage: null,
+        events,
+      }),
+    );
+    assert.unreachable('the deletion must not commit');
+  } catch (error) {
+    assert.instance(error, Conflict);
+  }
+  assert.is(await store.headPosition(), head, 'nothing of the deletion was written');
+  assert.is((await store.readStream(accountStream(clientId)))[0]?.data.commercialId, bob.id);
+});
+
+test('a client decided for a commercial deleted before it commits is decided again, and refused', async () => {
+  const store = new InMemoryEventStore();
+  const { credentials, gestion, bob } = await team(store);
+  const unit = new UnitOfWork();
+  const creation: ActorContext = { store, credentials, commandId: 'late-client', now, recorded: [], actor: gestion, unit };
+  const { clientId } = await createClient(creation, { name: 'Late', email: 'late@client.io', commercialId: bob.id });
+  await change(store, credentials, gestion, 'delete-bob', (context) => deleteUser(context, { userId: bob.id }));
+  try {
+    await commitUnit(creation, unit, (events, at) =>
+      commandLogAppend(gestion, at, {
+        commandId: 'late-client',
+        command: 'client create',
+        args: {},
+        outcome: 'accepted',
+        reason: null,
+        reasonMessage: null,
+        events,
+      }),
+    );
+    assert.unreachable('the client must not be created');
+  } catch (error) {
+    assert.instance(error, EpicError);
+    assert.not.instance(error, Conflict, 'refused on the new state, not given up on');
+  }
+  assert.equal(await store.readStream(accountStream(clientId)), []);
 });
 
 test.run();
