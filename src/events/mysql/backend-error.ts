@@ -58,9 +58,11 @@ const UNNAMED_ERRNOS: Readonly<Record<number, string>> = { 1927: 'ER_CONNECTION_
 function errorCode(error: unknown): string | undefined {
   if (error instanceof AggregateError) return errorCode((error.errors as unknown[])[0]);
   if (!(error instanceof Error)) return undefined;
-  const { code, errno } = error as { code?: unknown; errno?: unknown };
+  const { code, errno, fatal } = error as { code?: unknown; errno?: unknown; fatal?: unknown };
   if (typeof code === 'string') return code;
-  return typeof errno === 'number' ? UNNAMED_ERRNOS[errno] : undefined;
+  if (typeof errno === 'number') return UNNAMED_ERRNOS[errno];
+  // mysql2's "Can't add new command when connection is in closed state": a connection the server dropped, reused.
+  return fatal === true ? 'PROTOCOL_CONNECTION_LOST' : undefined;
 }
 
 function describe(code: string): MysqlProblem | undefined {

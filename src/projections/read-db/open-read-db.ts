@@ -264,7 +264,9 @@ function unavailable(target: ReadDbTarget, error: unknown): BackendUnavailable |
   let problem: ReadDbProblem | undefined;
   let detail: string | undefined;
   if (target.dialect === 'mysql') {
-    problem = code === undefined ? undefined : MYSQL_UNAVAILABLE[code];
+    // mysql2's "Can't add new command when connection is in closed state" has no code: a dropped connection, reused.
+    const lost = code === undefined && (error as { fatal?: unknown } | null)?.fatal === true ? 'PROTOCOL_CONNECTION_LOST' : code;
+    problem = lost === undefined ? undefined : MYSQL_UNAVAILABLE[lost];
   } else if (code !== undefined && (SQLITE_UNAVAILABLE.test(code) || FILE_UNAVAILABLE.has(code))) {
     detail = error instanceof Error ? error.message : code;
     if (SQLITE_DAMAGED.test(code)) return damaged(target, error, detail);
