@@ -9,7 +9,7 @@ import { liveUser } from '../domain/users/users-state.js';
 import { NotFound } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import { changeClientEmail, clientEmailKey } from './client-emails.js';
-import { decideOnStream, loadStream } from './decide-on-stream.js';
+import { decideOnStream, loadForDecision, loadStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
 import { newRecordId } from './record-ids.js';
 
@@ -60,7 +60,8 @@ async function emailChange(
     !(command.type === 'EditClient' && command.data.email !== undefined)
   )
     return {};
-  const { state } = await loadStream(context, accountStream(clientId), accountAggregate);
+  // As the decision will see it: inside a unit of work, before this command's own events (a keyed retry).
+  const { state } = await loadForDecision(context, accountStream(clientId), accountAggregate);
   const events = await decide(state);
   const current = state.client?.email;
   for (const event of events) {

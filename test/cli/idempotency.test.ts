@@ -80,13 +80,13 @@ test('creations run again with their key answer with the same id and create noth
 
 test('a user created again with its key keeps the password of the first run', async () => {
   const args = ['user', 'create', '--name', 'Kim Key', '--email', 'kim@epic.test', '--role', 'support', '--password-stdin'];
-  const first = await app.epic([...args, '--idempotency-key', 'kim'], { stdin: 'kim first password\n' });
+  const first = await app.epic([...args, '--idempotency-key', 'kim'], { stdin: 'first long secret 1\n' });
   assert.is(first.code, 0, first.stderr);
-  const second = await app.epic([...args, '--idempotency-key', 'kim'], { stdin: 'kim other password\n' });
+  const second = await app.epic([...args, '--idempotency-key', 'kim'], { stdin: 'other long secret 2\n' });
   assert.equal(strip(second), strip(first));
   const login = (password: string) => app.epic(['login', '--email', 'kim@epic.test', '--password-stdin'], { stdin: `${password}\n` });
-  assert.is((await login('kim other password')).code, 3, 'the retry did not change the password');
-  assert.is((await login('kim first password')).code, 0);
+  assert.is((await login('other long secret 2')).code, 3, 'the retry did not change the password');
+  assert.is((await login('first long secret 1')).code, 0);
   await app.as('ada@epic.test');
 });
 
