@@ -308,6 +308,11 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'cli.notFound.event': [{ id: ID }],
   'cli.notFound.user': [{ id: ID }],
   'cli.input.count': [{ option: '--attendees', got: 'many' }],
+  'lists.limit.invalid': [{ got: '0' }, { got: 'ten' }],
+  'lists.sort.unknown': [
+    { got: 'colour', allowed: ['name', 'email', 'role', 'createdAt', 'updatedAt'] },
+    { got: '-when', allowed: ['at', 'command', 'outcome'] },
+  ],
   'cli.input.role': [{ option: '--role' }],
   'cli.input.choice': [
     { option: '--format', choices: ['csv', 'json'], got: 'xml' },

@@ -15,6 +15,7 @@ import { crm } from './crm.js';
 import { engine } from './engine.js';
 import { faults } from './faults.js';
 import { help } from './help.js';
+import { lists } from './lists.js';
 import { menu } from './menu.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
@@ -51,6 +52,7 @@ export const catalog = {
   ...crm,
   ...engine,
   ...privacy,
+  ...lists,
 };
 
 export type Catalog = typeof catalog;

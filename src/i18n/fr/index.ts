@@ -12,6 +12,7 @@ import { crm } from './crm.js';
 import { engine } from './engine.js';
 import { faults } from './faults.js';
 import { help } from './help.js';
+import { lists } from './lists.js';
 import { menu } from './menu.js';
 import { monitoring } from './monitoring.js';
 import { policy } from './policy.js';
@@ -48,6 +49,7 @@ export const catalog = {
   ...crm,
   ...engine,
   ...privacy,
+  ...lists,
 } satisfies Wordings<Catalog>;
 
 // Guillemets with the no-break spaces French typography puts inside them.

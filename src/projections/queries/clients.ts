@@ -2,7 +2,29 @@ import { type Kysely, sql } from 'kysely';
 import type { Scope } from '../../auth/policy.js';
 import type { ClientRecord } from '../../records.js';
 import type { Database } from '../read-db/database.js';
+import { checkLimit } from './limit.js';
 import { clientScope } from './scope-filter.js';
+import { type ClientSortField, direction, type Sort } from './sort-fields.js';
+
+/** Each sort field's column in the clients table; texts without letter case. The field is also the listing's column name. */
+const CLIENT_SORT: Readonly<Record<ClientSortField, { readonly column: string; readonly folded: boolean }>> = {
+  name: { column: 'name', folded: true },
+  email: { column: 'email', folded: true },
+  company: { column: 'company', folded: true },
+  createdAt: { column: 'created_at', folded: false },
+  updatedAt: { column: 'updated_at', folded: false },
+};
+
+const BY_NAME: Sort<ClientSortField> = { field: 'name', descending: false };
+
+/** The ORDER BY of a client listing, on `table`'s columns (`clients`) or on the listing's own names (`listed`). */
+function clientOrder(sort: Sort<ClientSortField>, on: 'clients' | 'listed') {
+  const { column, folded } = CLIENT_SORT[sort.field];
+  const ref = sql.ref(on === 'clients' ? `clients.${column}` : `listed.${sort.field}`);
+  const id = sql.ref(`${on}.id`);
+  const dir = sql.raw(direction(sort));
+  return sql`${folded ? sql`lower(${ref})` : ref} ${dir}, ${id} ${dir}`;
+}
 
 export interface ListClientsOptions {
   readonly scope: Scope;
@@ -10,6 +32,9 @@ export interface ListClientsOptions {
   /** Case-insensitive text found in the name, the email or the company. */
   readonly search?: string | undefined;
   readonly commercialId?: string | undefined;
+  /** By name unless told otherwise. */
+  readonly sort?: Sort<ClientSortField> | undefined;
+  readonly limit?: number | undefined;
 }
 
 /**
@@ -54,9 +79,9 @@ function selectClients(db: Kysely<Database>) {
     ]);
 }
 
-/** The clients the scope and the filters let through, unordered. */
+/** The clients the scope and the filters let through, in the listing's order, the first `limit` of them. */
 function visibleClients(db: Kysely<Database>, options: ListClientsOptions) {
-  const { scope, actorId, commercialId } = options;
+  const { scope, actorId, commercialId, limit } = options;
   const needle = options.search?.trim().toLowerCase() ?? '';
   return (
     selectClients(db)
@@ -64,6 +89,8 @@ function visibleClients(db: Kysely<Database>, options: ListClientsOptions) {
       .$if(commercialId !== undefined, (qb) => qb.where('clients.commercial_id', '=', commercialId as string))
       // instr() rather than LIKE: the same on both dialects, and no wildcard in the text to escape.
       .$if(needle !== '', (qb) => qb.where((eb) => eb(eb.fn('instr', ['clients.search', eb.val(needle)]), '>', 0)))
+      .orderBy(clientOrder(options.sort ?? BY_NAME, 'clients'))
+      .$if(limit !== undefined, (qb) => qb.limit(limit as number))
   );
 }
 
@@ -73,13 +100,11 @@ function withErased<R extends { erased: unknown }>(rows: R[]): (Omit<R, 'erased'
   return rows as (Omit<R, 'erased'> & { erased: boolean })[];
 }
 
-/** The clients the scope lets the actor see, by name. `none` sees nothing. */
+/** The clients the scope lets the actor see, by name (or by `sort`, ties by id). `none` sees nothing. */
 export async function listClients(db: Kysely<Database>, options: ListClientsOptions): Promise<ClientRecord[]> {
+  checkLimit(options.limit);
   if (options.scope === 'none') return [];
-  const rows = await visibleClients(db, options)
-    .orderBy((eb) => eb.fn('lower', ['clients.name']))
-    .orderBy('clients.id')
-    .execute();
+  const rows = await visibleClients(db, options).execute();
   return withErased(rows) satisfies ClientRecord[];
 }
 
@@ -93,6 +118,7 @@ export async function listClients(db: Kysely<Database>, options: ListClientsOpti
  * JSON_ARRAYAGG has no order).
  */
 export async function listClientsJsonSqlite(db: Kysely<Database>, options: ListClientsOptions): Promise<string> {
+  checkLimit(options.limit);
   if (options.scope === 'none') return '[]';
   const object = sql.join(
     Object.keys(CLIENT_FIELDS).map((field) =>
@@ -104,9 +130,7 @@ export async function listClientsJsonSqlite(db: Kysely<Database>, options: ListC
   );
   const row = await db
     .selectFrom(visibleClients(db, options).as('listed'))
-    .select(
-      sql<string>`json_group_array(json_object(${object}) order by lower(${sql.ref('listed.name')}), ${sql.ref('listed.id')})`.as('json'),
-    )
+    .select(sql<string>`json_group_array(json_object(${object}) order by ${clientOrder(options.sort ?? BY_NAME, 'listed')})`.as('json'))
     .executeTakeFirstOrThrow();
   return row.json;
 }

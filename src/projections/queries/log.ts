@@ -7,6 +7,13 @@ import type { Translator } from '../../i18n/translator.js';
 import type { LogEntryRecord } from '../../records.js';
 import type { Database } from '../read-db/database.js';
 import { checkLimit } from './limit.js';
+import { direction, type LogSortField, type Sort } from './sort-fields.js';
+
+const LOG_SORT: Readonly<Record<LogSortField, 'command_log.at' | 'command_log.command' | 'command_log.outcome'>> = {
+  at: 'command_log.at',
+  command: 'command_log.command',
+  outcome: 'command_log.outcome',
+};
 
 export interface ListLogOptions {
   /** `all`: every entry; `own` (and `assigned`): the actor's own entries; `none`: nothing. */
@@ -19,6 +26,8 @@ export interface ListLogOptions {
   /** Only the entries at or after this instant (ISO 8601; without an offset, local time, as the CLI reads dates). */
   readonly since?: string | undefined;
   readonly limit?: number | undefined;
+  /** Newest first (the log's order) unless told otherwise. */
+  readonly sort?: Sort<LogSortField> | undefined;
 }
 
 function selectLog(db: Kysely<Database>) {
@@ -41,9 +50,9 @@ function selectLog(db: Kysely<Database>) {
 
 type LogResult = Awaited<ReturnType<ReturnType<typeof selectLog>['executeTakeFirstOrThrow']>>;
 
-/** The command log, newest first. */
+/** The command log, newest first (or by `sort`, ties by id). */
 export async function listLog(db: Kysely<Database>, options: ListLogOptions): Promise<LogEntryRecord[]> {
-  const { scope, actorId, userId, denied, since, limit } = options;
+  const { scope, actorId, userId, denied, since, limit, sort } = options;
   checkLimit(limit);
   // The CLI's date-time input (offset or local time) as the UTC instant the log stores.
   const from = since === undefined ? undefined : parseDateTime(since, 'since');
@@ -53,7 +62,12 @@ export async function listLog(db: Kysely<Database>, options: ListLogOptions): Pr
     .$if(userId !== undefined, (qb) => qb.where('command_log.actor_id', '=', userId as string))
     .$if(denied === true, (qb) => qb.where('command_log.outcome', '=', 'denied'))
     .$if(from !== undefined, (qb) => qb.where('command_log.at', '>=', from as string))
-    .orderBy('command_log.position', 'desc')
+    .$if(sort === undefined, (qb) => qb.orderBy('command_log.position', 'desc'))
+    .$if(sort !== undefined, (qb) =>
+      qb
+        .orderBy(LOG_SORT[(sort as Sort<LogSortField>).field], direction(sort as Sort<LogSortField>))
+        .orderBy('command_log.id', direction(sort as Sort<LogSortField>)),
+    )
     .$if(limit !== undefined, (qb) => qb.limit(limit as number))
     .execute();
   return rows.map(toLogEntry);

@@ -1,9 +1,27 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Scope } from '../../auth/policy.js';
 import type { OccasionRecord } from '../../records.js';
 import type { Database, OccasionRow } from '../read-db/database.js';
 import { checkLimit } from './limit.js';
 import { occasionScope } from './scope-filter.js';
+import { direction, type EventSortField, type Sort } from './sort-fields.js';
+
+const EVENT_SORT: Readonly<Record<EventSortField, keyof OccasionRow & string>> = {
+  start: 'start_at',
+  end: 'end_at',
+  name: 'name',
+  attendees: 'attendees',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+const BY_START: Sort<EventSortField> = { field: 'start', descending: false };
+
+/** The page's columns: the id and the sort key, under one name whatever the field (names without letter case). */
+function pageColumns(sort: Sort<EventSortField>) {
+  const column = sql.ref<unknown>(`occasions.${EVENT_SORT[sort.field]}`);
+  return ['occasions.id' as const, (sort.field === 'name' ? sql<unknown>`lower(${column})` : column).as('sort_key')];
+}
 
 export interface ListOccasionsOptions {
   readonly scope: Scope;
@@ -23,17 +41,19 @@ export interface ListOccasionsOptions {
   /** Cancelled occasions too (hidden otherwise). */
   readonly cancelled?: boolean | undefined;
   readonly limit?: number | undefined;
+  /** By start unless told otherwise. */
+  readonly sort?: Sort<EventSortField> | undefined;
 }
 
 /** Which occasions, in which order: ids and sort key only, so a covering index can answer it. */
-type OccasionPage = SelectQueryBuilder<Database, 'occasions', Pick<OccasionRow, 'id' | 'start_at'>>;
+type OccasionPage = SelectQueryBuilder<Database, 'occasions', { id: string; sort_key: unknown }>;
 
 /**
  * The occasions picked by `page` (chosen on the occasions table alone, then
  * joined: see contracts.ts), with the client's name and contact and the
  * support's name joined now, so always current.
  */
-function withNames(db: Kysely<Database>, page: OccasionPage) {
+function withNames(db: Kysely<Database>, page: OccasionPage, sort: Sort<EventSortField>) {
   return db
     .selectFrom(page.as('page'))
     .innerJoin('occasions', 'occasions.id', 'page.id')
@@ -59,20 +79,21 @@ function withNames(db: Kysely<Database>, page: OccasionPage) {
       'occasions.cancelled',
       'occasions.cancel_reason',
     ])
-    .orderBy('page.start_at')
-    .orderBy('page.id');
+    .orderBy('page.sort_key', direction(sort))
+    .orderBy('page.id', direction(sort));
 }
 
 type OccasionResult = Awaited<ReturnType<ReturnType<typeof withNames>['executeTakeFirstOrThrow']>>;
 
-/** The occasions the scope lets the actor see, by start. `none` sees nothing. */
+/** The occasions the scope lets the actor see, by start (or by `sort`, ties by id). `none` sees nothing. */
 export async function listOccasions(db: Kysely<Database>, options: ListOccasionsOptions): Promise<OccasionRecord[]> {
   const { scope, actorId, unassigned, mine, clientId, contractId, supportId, from, to, cancelled, limit } = options;
+  const sort = options.sort ?? BY_START;
   checkLimit(limit);
   if (scope === 'none') return [];
   const page = db
     .selectFrom('occasions')
-    .select(['occasions.id', 'occasions.start_at'])
+    .select(pageColumns(sort))
     .where(occasionScope(scope, actorId))
     .$if(unassigned === true, (qb) => qb.where('occasions.support_id', 'is', null))
     .$if(mine === true, (qb) => qb.where('occasions.support_id', '=', actorId))
@@ -82,16 +103,16 @@ export async function listOccasions(db: Kysely<Database>, options: ListOccasions
     .$if(from !== undefined, (qb) => qb.where('occasions.start_at', '>=', from as string))
     .$if(to !== undefined, (qb) => qb.where('occasions.start_at', '<=', to as string))
     .$if(cancelled !== true, (qb) => qb.where('occasions.cancelled', '=', 0))
-    .orderBy('occasions.start_at')
-    .orderBy('occasions.id')
+    .orderBy('sort_key', direction(sort))
+    .orderBy('occasions.id', direction(sort))
     .$if(limit !== undefined, (qb) => qb.limit(limit as number));
-  const rows = await withNames(db, page).execute();
+  const rows = await withNames(db, page, sort).execute();
   return rows.map(toOccasionRecord);
 }
 
 export async function getOccasion(db: Kysely<Database>, id: string): Promise<OccasionRecord | undefined> {
-  const page = db.selectFrom('occasions').select(['occasions.id', 'occasions.start_at']).where('occasions.id', '=', id);
-  const row = await withNames(db, page).executeTakeFirst();
+  const page = db.selectFrom('occasions').select(pageColumns(BY_START)).where('occasions.id', '=', id);
+  const row = await withNames(db, page, BY_START).executeTakeFirst();
   return row && toOccasionRecord(row);
 }
 

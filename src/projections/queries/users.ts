@@ -2,23 +2,44 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../domain/values/roles.js';
 import type { UserRecord } from '../../records.js';
 import type { Database, UserRow } from '../read-db/database.js';
+import { checkLimit } from './limit.js';
+import { direction, type Sort, type UserSortField } from './sort-fields.js';
+
+/** Each sort field's column; names and emails without letter case. */
+const USER_SORT: Readonly<
+  Record<UserSortField, { readonly column: 'name' | 'email' | 'role' | 'created_at' | 'updated_at'; readonly folded: boolean }>
+> = {
+  name: { column: 'name', folded: true },
+  email: { column: 'email', folded: true },
+  role: { column: 'role', folded: false },
+  createdAt: { column: 'created_at', folded: false },
+  updatedAt: { column: 'updated_at', folded: false },
+};
 
 export interface ListUsersOptions {
   readonly role?: Role | undefined;
   /** Only the disabled users. */
   readonly disabled?: boolean | undefined;
+  /** By name unless told otherwise. */
+  readonly sort?: Sort<UserSortField> | undefined;
+  readonly limit?: number | undefined;
 }
 
-/** The live users, by name. */
+/** The live users, by name (or `sort`), ties by id. */
 export async function listUsers(db: Kysely<Database>, options: ListUsersOptions = {}): Promise<UserRecord[]> {
-  const { role, disabled } = options;
+  const { role, disabled, limit } = options;
+  checkLimit(limit);
+  const sort = options.sort ?? { field: 'name', descending: false };
+  const { column, folded } = USER_SORT[sort.field];
+  const dir = direction(sort);
   const rows = await db
     .selectFrom('users')
     .selectAll()
     .$if(role !== undefined, (qb) => qb.where('role', '=', role as Role))
     .$if(disabled === true, (qb) => qb.where('disabled', '=', 1))
-    .orderBy((eb) => eb.fn('lower', ['name']))
-    .orderBy('id')
+    .orderBy((eb) => (folded ? eb.fn('lower', [column]) : eb.ref(column)), dir)
+    .orderBy('id', dir)
+    .$if(limit !== undefined, (qb) => qb.limit(limit as number))
     .execute();
   return rows.map(toUserRecord);
 }

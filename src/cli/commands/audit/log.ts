@@ -2,8 +2,8 @@ import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { parseDuration } from '../../../config/config.js';
 import { EpicCommand } from '../../base-command.js';
+import { parseLimit, parseSort } from '../../list-options.js';
 import { printJson, printTable } from '../../output.js';
-import { parseCount } from '../../parse-count.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
 import { parseTypedDateTime } from '../../typed-input.js';
@@ -16,6 +16,7 @@ export class LogCommand extends EpicCommand {
   denied = Option.Boolean('--denied', false);
   since = Option.String('--since');
   limit = Option.String('--limit');
+  sort = Option.String('--sort');
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
@@ -28,7 +29,8 @@ export class LogCommand extends EpicCommand {
         : /^\s*\d+\s*[smhd]\s*$/.test(this.since)
           ? new Date(runtime.now().getTime() - parseDuration(this.since, '--since') * 1000).toISOString()
           : parseTypedDateTime(this.since, '--since');
-    const limit = this.limit === undefined ? 100 : parseCount(this.limit, '--limit');
+    const limit = this.limit === undefined ? 100 : parseLimit(this.limit);
+    const sort = this.sort === undefined ? undefined : parseSort('log', this.sort);
     const db = await runtime.readDb();
     const { listLog } = await import('../../../projections/queries/index.js');
     const { resolveUserId } = await import('../../../commands/read-access.js');
@@ -40,6 +42,7 @@ export class LogCommand extends EpicCommand {
       limit,
       ...(userId !== undefined && { userId }),
       ...(since !== undefined && { since }),
+      ...(sort !== undefined && { sort }),
     });
     if (this.json) printJson(this.context.stdout, entries);
     else

@@ -2,6 +2,7 @@ import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { resolveUserId } from '../../../commands/read-access.js';
 import { EpicCommand } from '../../base-command.js';
+import { listOptions } from '../../list-options.js';
 import { printJson, printJsonText, printTable } from '../../output.js';
 import { readablePhone } from '../../readable.js';
 import type { Runtime } from '../../runtime.js';
@@ -15,11 +16,14 @@ export class ClientListCommand extends EpicCommand {
 
   search = Option.String('--search');
   commercial = Option.String('--commercial');
+  limit = Option.String('--limit');
+  sort = Option.String('--sort');
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     const scope = listingScope('client.view', actor);
+    const listing = listOptions('client', { limit: this.limit, sort: this.sort });
     const db = await runtime.readDb();
     const { listClients, listClientsJsonSqlite } = await import('../../../projections/queries/clients.js');
     const commercialId = this.commercial === undefined ? undefined : await resolveUserId(db, this.commercial);
@@ -28,6 +32,7 @@ export class ClientListCommand extends EpicCommand {
       actorId: actor.id,
       ...(this.search !== undefined && { search: this.search }),
       ...(commercialId !== undefined && { commercialId }),
+      ...listing,
     };
     // On SQLite the JSON is built by the database: the same bytes, no row objects (B1).
     if (this.json && db.dialect === 'sqlite') printJsonText(this.context.stdout, await listClientsJsonSqlite(db.db, options));

@@ -2,6 +2,7 @@ import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { resolveId, resolveUserId } from '../../../commands/read-access.js';
 import { EpicCommand } from '../../base-command.js';
+import { listOptions } from '../../list-options.js';
 import { printJson, printTable } from '../../output.js';
 import { readableAmount, readableSigned } from '../../readable.js';
 import type { Runtime } from '../../runtime.js';
@@ -17,11 +18,14 @@ export class ContractListCommand extends EpicCommand {
   unpaid = Option.Boolean('--unpaid', false);
   client = Option.String('--client');
   commercial = Option.String('--commercial');
+  limit = Option.String('--limit');
+  sort = Option.String('--sort');
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
     const scope = listingScope('contract.view', actor);
+    const listing = listOptions('contract', { limit: this.limit, sort: this.sort });
     const db = await runtime.readDb();
     const { listContracts } = await import('../../../projections/queries/index.js');
     const clientId = this.client === undefined ? undefined : await resolveId(db, 'clients', this.client);
@@ -33,6 +37,7 @@ export class ContractListCommand extends EpicCommand {
       unpaid: this.unpaid,
       ...(clientId !== undefined && { clientId }),
       ...(commercialId !== undefined && { commercialId }),
+      ...listing,
     });
     if (this.json) printJson(this.context.stdout, contracts);
     else

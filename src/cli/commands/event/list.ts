@@ -3,6 +3,7 @@ import { listingScope } from '../../../auth/policy.js';
 import { resolveId, resolveUserId } from '../../../commands/read-access.js';
 import type { OccasionRecord } from '../../../records.js';
 import { EpicCommand } from '../../base-command.js';
+import { listOptions } from '../../list-options.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
@@ -21,6 +22,8 @@ export class EventListCommand extends EpicCommand {
   support = Option.String('--support');
   from = Option.String('--from');
   to = Option.String('--to');
+  limit = Option.String('--limit');
+  sort = Option.String('--sort');
   cancelled = Option.Boolean('--cancelled', false);
   json = Option.Boolean('--json', false);
 
@@ -30,6 +33,7 @@ export class EventListCommand extends EpicCommand {
     // Bad dates are refused before anything is opened.
     const from = this.from === undefined ? undefined : parseTypedDateTime(this.from, '--from');
     const to = this.to === undefined ? undefined : parseTypedDateTime(this.to, '--to');
+    const listing = listOptions('event', { limit: this.limit, sort: this.sort });
     const db = await runtime.readDb();
     const clientId = this.client === undefined ? undefined : await resolveId(db, 'clients', this.client);
     const supportId = this.support === undefined ? undefined : await resolveUserId(db, this.support);
@@ -43,6 +47,7 @@ export class EventListCommand extends EpicCommand {
       ...(supportId !== undefined && { supportId }),
       ...(from !== undefined && { from }),
       ...(to !== undefined && { to }),
+      ...listing,
       cancelled: this.cancelled,
     });
     if (this.json) printJson(this.context.stdout, events);

@@ -1,6 +1,7 @@
 import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { EpicCommand } from '../../base-command.js';
+import { listOptions } from '../../list-options.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
@@ -13,6 +14,8 @@ export class UserListCommand extends EpicCommand {
 
   role = Option.String('--role');
   disabled = Option.Boolean('--disabled', false);
+  limit = Option.String('--limit');
+  sort = Option.String('--sort');
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
@@ -24,9 +27,10 @@ export class UserListCommand extends EpicCommand {
       import('../../../i18n/message.js'),
     ]);
     if (this.role !== undefined && !isRole(this.role)) throw new InvalidInput(msg('cli.input.role', { option: '--role' }));
+    const listing = listOptions('user', { limit: this.limit, sort: this.sort });
     const db = await runtime.readDb();
     const { listUsers } = await import('../../../projections/queries/index.js');
-    const listed = await listUsers(db.db, { ...(this.role !== undefined && { role: this.role }), disabled: this.disabled });
+    const listed = await listUsers(db.db, { ...(this.role !== undefined && { role: this.role }), disabled: this.disabled, ...listing });
     // Each login lock from its session stream (a lock is a matter of minutes, not a read table's).
     const [{ lockOf }, context] = await Promise.all([import('../../../commands/account-status-handler.js'), runtime.context()]);
     const users = await Promise.all(listed.map(async (u) => ({ ...u, lockedUntil: await lockOf(context, u.id) })));
