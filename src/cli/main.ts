@@ -113,13 +113,20 @@ async function printHelp(context: EpicContext, render: (help: Help, width: numbe
  * clipanion reads "-5" after `--amount` as an unknown option; a negative
  * number right after a long option is that option's value, so it reaches the
  * command (which refuses it with its own message, recorded in the command log).
+ * Likewise `--sort -name` (descending): a word after `--sort` with a dash in
+ * front is the sort, not an option (no option is a word of two letters or more
+ * behind a single dash).
  */
 export function joinNegativeValues(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
     const next = argv[i + 1];
-    if (/^--[a-z][a-z-]*$/.test(token) && next !== undefined && /^-\d/.test(next)) {
+    if (
+      /^--[a-z][a-z-]*$/.test(token) &&
+      next !== undefined &&
+      (/^-\d/.test(next) || (token === '--sort' && /^-[A-Za-z]{2,}$/.test(next)))
+    ) {
       out.push(`${token}=${next}`);
       i++;
     } else out.push(token);

@@ -85,4 +85,79 @@ describeReadDb('list options', (test) => {
       team.cleanup();
     }
   });
+  test('--limit N and --sort [-]field on every list, ties by id; bad values refused (2) naming what is allowed', async ({ url }) => {
+    const { team, contracts } = await made(url);
+    try {
+      type U = { id: string; name: string; email: string; role: string };
+      const users = await team.json<U[]>('ada', ['user', 'list']);
+      const byEmail = [...users].sort((a, b) => a.email.localeCompare(b.email)).map((u) => u.email);
+      assert.equal(
+        (await team.json<U[]>('ada', ['user', 'list', '--sort', 'email'])).map((u) => u.email),
+        byEmail,
+      );
+      assert.equal(
+        (await team.json<U[]>('ada', ['user', 'list', '--sort', '-email'])).map((u) => u.email),
+        [...byEmail].reverse(),
+      );
+      assert.equal(
+        (await team.json<U[]>('ada', ['user', 'list', '--sort', '-email', '--limit', '2'])).map((u) => u.email),
+        [...byEmail].reverse().slice(0, 2),
+      );
+      // Ties on role broken by id, in the sort's direction.
+      const byRole = (await team.json<U[]>('ada', ['user', 'list', '--sort', 'role'])).map((u) => [u.role, u.id].join(' '));
+      assert.equal(byRole, [...byRole].sort());
+
+      type C = { name: string };
+      assert.equal(names(await team.json<C[]>('ada', ['client', 'list', '--sort', '-name'])), ['Carla Client', 'Bob Client']);
+      assert.equal(names(await team.json<C[]>('ada', ['client', 'list', '--sort', 'createdAt', '--limit', '1'])), ['Bob Client']);
+      assert.equal(names(await team.json<C[]>('ada', ['client', 'list', '--sort', '-createdAt', '--limit', '1'])), ['Carla Client']);
+      const table = await team.ok('ada', ['client', 'list', '--sort', '-name', '--limit', '1']);
+      assert.ok(table.includes('Carla Client') && !table.includes('Bob Client'), table);
+
+      type K = { id: string };
+      assert.equal(ids(await team.json<K[]>('ada', ['contract', 'list', '--sort', '-totalAmount'])), [contracts.carla, contracts.bob]);
+      assert.equal(ids(await team.json<K[]>('ada', ['contract', 'list', '--sort', 'totalAmount', '--limit', '1'])), [contracts.bob]);
+      // The scope still applies under a sort and a limit.
+      assert.equal(ids(await team.json<K[]>('bob', ['contract', 'list', '--sort', '-totalAmount', '--limit', '1'])), [contracts.bob]);
+
+      type E = { name: string };
+      assert.equal(names(await team.json<E[]>('ada', ['event', 'list', '--sort', '-start'])), ['autumn', 'summer', 'spring']);
+      assert.equal(names(await team.json<E[]>('ada', ['event', 'list', '--sort', 'name', '--limit', '2'])), ['autumn', 'spring']);
+      assert.equal(names(await team.json<E[]>('ada', ['event', 'list', '--limit', '1', '--from', '2030-05-01'])), ['summer']);
+
+      type L = { id: string; at: string; command: string };
+      const log = await team.json<L[]>('ada', ['log', '--sort', 'at']);
+      const ats = log.map((e) => e.at);
+      assert.equal(ats, [...ats].sort());
+      assert.equal(
+        (await team.json<L[]>('ada', ['log', '--sort', 'at', '--limit', '3'])).map((e) => e.id),
+        log.slice(0, 3).map((e) => e.id),
+      );
+      const commands = (await team.json<L[]>('ada', ['log', '--sort', '-command'])).map((e) => e.command);
+      assert.equal(commands, [...commands].sort().reverse());
+
+      for (const list of [['user', 'list'], ['client', 'list'], ['contract', 'list'], ['event', 'list'], ['log']]) {
+        for (const limit of ['0', '-1', 'ten', '1.5']) {
+          const bad = await team.run('ada', [...list, '--limit', limit]);
+          assert.is(bad.code, 2, `${list.join(' ')} --limit ${limit}: ${bad.stderr}`);
+          assert.match(bad.stderr, /--limit must be a whole number of 1 or more/);
+        }
+        const bad = await team.run('ada', [...list, '--sort', 'colour']);
+        assert.is(bad.code, 2, `${list.join(' ')} --sort colour: ${bad.stderr}`);
+        assert.is(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+        assert.match(bad.stderr, /cannot sort by "colour": give one of /);
+      }
+      const userSort = await team.run('ada', ['user', 'list', '--sort', '-id']);
+      assert.match(userSort.stderr, /name, email, role, createdAt or updatedAt/);
+      const french = await team.run('ada', ['event', 'list', '--sort', 'when'], { env: { EPIC_LANG: 'fr' } });
+      assert.is(french.code, 2);
+      assert.match(
+        french.stderr,
+        /--sort ne sait pas trier par «\s?when\s?»\s: choisissez start, end, name, attendees, createdAt ou updatedAt/,
+      );
+      assert.not.ok(french.stderr.includes(' :'), 'a no-break space before the colon');
+    } finally {
+      team.cleanup();
+    }
+  });
 });
