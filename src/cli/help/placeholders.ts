@@ -27,6 +27,7 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   '--location': 'ph.address',
   '--attendees': 'ph.count',
   '--limit': 'ph.count',
+  '--sort': 'ph.field',
   '--notes': 'ph.text',
   '--search': 'ph.text',
   '--reason': 'ph.text',
