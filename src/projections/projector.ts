@@ -25,9 +25,10 @@ import { msg } from '../i18n/message.js';
 import { clientsProjection } from './clients-projection.js';
 import { commandLogProjection } from './command-log-projection.js';
 import { contractsProjection } from './contracts-projection.js';
+import { MIGRATED_VERSIONS } from './migrations/index.js';
 import { occasionsProjection } from './occasions-projection.js';
 import type { Projection } from './projection.js';
-import { projectionNamed } from './projection-names.js';
+import { isProjectionName, projectionNamed } from './projection-names.js';
 import type { Database, ProjectionLockRow } from './read-db/database.js';
 import type { ReadDb } from './read-db/open-read-db.js';
 import { retryOnDeadlock } from './read-db/retry-on-deadlock.js';
@@ -72,10 +73,12 @@ const ANALYZE_AFTER_EVENTS = 10_000;
 
 /**
  * The version a checkpoint gets when its tables already exist but it does
- * not: the first migration created version 1 of the five projections.
- * (A projection whose tables do not exist yet starts at 0: built at once.)
+ * not: the version the migrations made them in (1 for a projection they do
+ * not know). A projection whose tables do not exist yet starts at 0: built at once.
  */
-const BOOTSTRAP_VERSION = 1;
+function bootstrapVersion(name: string): number {
+  return isProjectionName(name) ? MIGRATED_VERSIONS[name] : 1;
+}
 
 /** How long a catch-up waits for another process's rebuild of a projection it must serve (a schema change). */
 const REBUILD_WAIT_MS = 10 * 60_000;
@@ -393,7 +396,7 @@ async function createMissingStates(readDb: ReadDb, projections: readonly Project
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((p) => ({
       name: p.name,
-      version: p.tables.every((table) => tables.has(table)) ? BOOTSTRAP_VERSION : 0,
+      version: p.tables.every((table) => tables.has(table)) ? bootstrapVersion(p.name) : 0,
       position: 0,
       rebuilt_at: null,
       updated_at: at,

@@ -4,6 +4,7 @@
  * the end with a later date prefix and never edit a released one.
  */
 import type { Migration, MigrationProvider } from 'kysely';
+import type { ProjectionName } from '../projection-names.js';
 import type { ReadDialect } from '../read-db/database.js';
 
 /** What each migration file exports: `up` may shape DDL for the dialect (table options, text sizes). */
@@ -21,6 +22,21 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, load: () => Promise<Dial
   ['2026-11-28-0002-projection-operations', () => import('./2026-11-28-0002-projection-operations.js')],
   ['2026-12-01-0003-cancelled-and-disabled', () => import('./2026-12-01-0003-cancelled-and-disabled.js')],
 ];
+
+/**
+ * The version of each projection's tables once every migration above has run:
+ * 0001 created version 1 of the five, 0003 brought `users` and `occasions` to
+ * their version 2 shape. A checkpoint created beside tables the migrations made
+ * starts at this version (projector.ts), so a fresh database is not rebuilt at
+ * its first catch-up. Raise an entry with the migration that reshapes its tables.
+ */
+export const MIGRATED_VERSIONS: Readonly<Record<ProjectionName, number>> = {
+  users: 2,
+  clients: 1,
+  contracts: 1,
+  occasions: 2,
+  command_log: 1,
+};
 
 /** Every migration's name, in the order they run. */
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
