@@ -9,17 +9,31 @@ import type {
 } from 'kysely';
 import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
 
-/** Counts the statements run, by kind and first table (`InsertQueryNode clients`). */
+/**
+ * Counts the statements executed, by kind and first table (`InsertQueryNode
+ * clients`). A query is keyed when it is compiled and counted when its result
+ * comes back: a query compiled and never run is not a statement. upsert.ts
+ * runs a cached statement text (`CompiledQuery.raw`), which no plugin sees
+ * compiled, right after compiling `insertInto(table)` for its cache key, never
+ * run: a result of a query never seen compiled counts as an insert into the
+ * table of the last insert compiled.
+ */
 export class StatementCounter implements KyselyPlugin {
   readonly counts = new Map<string, number>();
+  readonly #keys = new Map<PluginTransformQueryArgs['queryId'], string>();
+  #lastInsert: string | undefined;
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const key = `${args.node.kind} ${firstTable(args.node) ?? '?'}`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.#keys.set(args.queryId, key);
+    if (args.node.kind === 'InsertQueryNode') this.#lastInsert = key;
     return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const key = this.#keys.get(args.queryId) ?? this.#lastInsert ?? '? ?';
+    this.#keys.delete(args.queryId);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     return args.result;
   }
 
