@@ -105,7 +105,7 @@ for (const backend of backends) {
   async function race(role: 'commercial' | 'support', round: number, give: (userId: string, racer: number) => string[]) {
     const email = `${role}-${round}@race.test`;
     const userId = await app.ok(['user', 'create', '--name', `Racer ${round}`, '--email', email, '--role', role, '--password-stdin'], {
-      stdin: `${email} long password\n`,
+      stdin: `racer passphrase ${round}\n`,
     });
     const [deletion, ...given] = await Promise.all([
       workers[0]!.send(['user', 'delete', userId, '--yes']),
