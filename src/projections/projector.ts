@@ -37,6 +37,7 @@ import { upsertRows } from './read-db/upsert.js';
 import type { RebuildProgress } from './rebuild/blue-green.js';
 import { completeSwitches, readStates, rebuildBlueGreen } from './rebuild/blue-green.js';
 import { currentRebuilds } from './rebuild/projection-lock.js';
+import { opened } from './sealed.js';
 import { usersProjection } from './users-projection.js';
 
 export type { Projection } from './projection.js';
@@ -149,7 +150,7 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
     const from = Math.min(...positions.values());
     if (options.signal?.aborted) return { events, batches, position: from };
     // Projections see every event in its current shape (older stored versions lifted here, the one read point).
-    const batch = (await store.readAll({ after: from, limit: batchSize })).map(upcast);
+    const batch = (await store.readAll({ after: from, limit: batchSize })).map((event) => upcast(opened(event)));
     const last = batch[batch.length - 1]?.position;
     // Nothing past the checkpoints: they may be past the head itself (the log restored from an older backup than
     // the read tables). Checkpoints read first, head after: a head only grows, so one below them is truly behind.

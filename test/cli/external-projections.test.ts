@@ -34,12 +34,18 @@ async function startFollower(home: Installation): Promise<() => Promise<void>> {
   const store = (await openEventStore(`sqlite:${join(home.home, 'events.db')}`, { keyring: testKeyring })).store;
   const readDb = await openReadDb(`sqlite:${join(home.home, 'read.db')}`);
   const stop = new AbortController();
-  const following = followLog(store, readDb, { signal: stop.signal, intervalMs: 20 });
+  // Its failure is held until the stop, which throws it: a follower that dies while the test runs fails that
+  // test, never the runner (a rejection nobody awaits yet ends uvu's process: "Exiting early").
+  const following = followLog(store, readDb, { signal: stop.signal, intervalMs: 20 }).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
   return async () => {
     stop.abort();
-    await following;
+    const failed = await following;
     await readDb.close();
     await store.close();
+    if (failed !== undefined) throw failed.error;
   };
 }
 

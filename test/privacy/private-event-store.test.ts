@@ -16,6 +16,8 @@ import { openSqliteEventStore, type SqliteEventStore } from '../../src/events/sq
 import { newKey, open, seal } from '../../src/privacy/envelope.js';
 import { PrivateEventStore } from '../../src/privacy/private-event-store.js';
 import { keyStorePath, SqliteKeyStore } from '../../src/privacy/sqlite-key-store.js';
+import { catchUp } from '../../src/projections/projector.js';
+import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
 import { TEST_AUDIT_KEY, testKeyring } from '../support/audit-key.js';
 
 const test = suite('the privacy decorator of the event store');
@@ -154,6 +156,52 @@ test('a command that names no client keeps none of its personal values', async (
     );
     const [entry] = await raw.readStream('command-log');
     assert.equal(entry?.data.args, { name: '[withheld]', email: '[withheld]' });
+  });
+});
+
+test('a projector handed the log without the decorator refuses the sealed value by name and applies nothing; through it, the tables hold the plain value', async () => {
+  await withStores(async (raw, store, _keys, path) => {
+    await store.append(
+      'client-sealed0001',
+      [
+        event('ClientCreated', {
+          clientId: 'sealed0001',
+          name: 'Kevin Casey',
+          email: 'kevin@x.io',
+          phone: null,
+          company: 'Co',
+          commercialId: 'bob0000001',
+        }),
+      ],
+      'no_stream',
+    );
+    const readDb = await openReadDb(`sqlite:${join(path, '..', 'read.db')}`);
+    try {
+      // Before the guard, better-sqlite3 threw "SQLite3 can only bind numbers, strings, ..." from inside a query.
+      const refused = await catchUp(raw, readDb).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      assert.instance(refused, Error);
+      assert.match(
+        (refused as Error).message,
+        /event \S+ \(ClientCreated\) has its name still sealed: the log was opened without the privacy decorator/,
+      );
+      assert.equal(await readDb.db.selectFrom('clients').select('id').execute(), [], 'nothing applied');
+      await catchUp(store, readDb);
+      assert.equal(await readDb.db.selectFrom('clients').select(['id', 'name']).execute(), [{ id: 'sealed0001', name: 'Kevin Casey' }]);
+      // Caught up, the next batches go the incremental way: refused there too.
+      await store.append('client-sealed0001', [event('ClientUpdated', { clientId: 'sealed0001', name: 'Kevin C.' })], 1);
+      const again = await catchUp(raw, readDb).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      assert.match(String(again), /\(ClientUpdated\) has its name still sealed/);
+      await catchUp(store, readDb);
+      assert.equal(await readDb.db.selectFrom('clients').select('name').execute(), [{ name: 'Kevin C.' }]);
+    } finally {
+      await readDb.close();
+    }
   });
 });
 

@@ -42,6 +42,7 @@ import { retryOnDeadlock } from '../read-db/retry-on-deadlock.js';
 import { existingTables } from '../read-db/schema-catalog.js';
 import { RETIRED_SUFFIX, SHADOW_SUFFIX, shadowNaming } from '../read-db/table-ddl.js';
 import { upsertRows } from '../read-db/upsert.js';
+import { opened } from '../sealed.js';
 import { createDeferredIndexes, dropSecondaryIndexes } from './deferred-indexes.js';
 import type { RebuildLock } from './projection-lock.js';
 import { acquireRebuildLock } from './projection-lock.js';
@@ -147,7 +148,7 @@ async function replayInto(
   let batches = 0;
   for (;;) {
     // Projections see every event in its current shape (older stored versions lifted here, as in catchUp).
-    const batch = (await store.readAll({ after: position, limit: options.batchSize })).map(upcast);
+    const batch = (await store.readAll({ after: position, limit: options.batchSize })).map((event) => upcast(opened(event)));
     const last = batch[batch.length - 1]?.position;
     if (last === undefined) return { events, batches, position };
     await retryOnDeadlock(() =>
