@@ -28,6 +28,10 @@ async function checksums(readDb: ReadDb): Promise<Record<string, string>> {
   );
 }
 
+async function checkpoints(readDb: ReadDb): Promise<number[]> {
+  return (await readDb.db.selectFrom('projection_state').select('position').execute()).map((row) => Number(row.position));
+}
+
 function env(home: Installation): Record<string, string | undefined> {
   return { PATH: process.env.PATH, HOME: home.home, EPIC_HOME: home.home, EPIC_BCRYPT_ROUNDS: '4', ...home.env };
 }
@@ -74,16 +78,23 @@ describeReadDb('projections under SIGKILL', (test) => {
       assert.ok((await timed(home, ['projection', 'rebuild'])) > 0);
       const clean = await context.createReadDb();
       const reopened = (await openEventStore(`sqlite:${eventsPath}`, { keyring: testKeyring })).store;
-      try {
-        await catchUp(reopened, clean);
-      } finally {
-        await reopened.close();
-      }
       const readDb = await openReadDb(context.url);
       try {
+        // A rebuild records itself in the command log after its work (61d5514), like any command its own entry:
+        // the tables it built stop exactly one entry short of the head, that entry, which the next command applies.
+        const built = Math.min(...(await checkpoints(readDb)));
+        const after = await reopened.readAll({ after: built, limit: 10 });
+        assert.equal(
+          after.map((event) => [event.type, event.data.command]),
+          [['CommandRecorded', 'projection rebuild']],
+          'past the rebuilt tables: only the rebuild’s own entry',
+        );
+        await catchUp(reopened, readDb);
+        await catchUp(reopened, clean);
         assert.equal(await checksums(readDb), await checksums(clean), 'after the killed rebuilds, the next rebuild');
       } finally {
         await readDb.close();
+        await reopened.close();
       }
 
       let followKills = 0;
