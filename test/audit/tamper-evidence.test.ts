@@ -481,8 +481,11 @@ for (const kind of [sqlite, mysql, esdb]) {
  * them (a thousand launches would only test the launches).
  */
 for (const kind of [sqlite, mysql, esdb]) {
+  // 200 over the EventStoreDB double: each creation reads the client-email directory and the holdings whole, through
+  // the double's in-process gRPC, so its time grows with the square of the count (1,000 took over 10 minutes of CI).
+  const count = kind === esdb ? 200 : 1_000;
   const legitimate = suite(`legitimate commands after a digest [${kind.name}]`);
-  legitimate('1,000 client creations and their command-log entries after the digest: verify --since passes', async () => {
+  legitimate(`${count} client creations and their command-log entries after the digest: verify --since passes`, async () => {
     const s = await scenario(kind);
     if (s === undefined) return;
     try {
@@ -493,7 +496,7 @@ for (const kind of [sqlite, mysql, esdb]) {
       });
       const { createClient } = await import('../../src/commands/account-handler.js');
       try {
-        for (let n = 0; n < 1_000; n++) {
+        for (let n = 0; n < count; n++) {
           const commandId = `legit-${n}`;
           const context: ActorContext = {
             store,
@@ -522,7 +525,7 @@ for (const kind of [sqlite, mysql, esdb]) {
       assert.is(result.code, 0, result.stderr);
       assert.match(result.stdout, new RegExp(`extends the digest of position ${s.position}`));
       const report = await s.app.json<{ events: number; since: { extends: boolean } }>(['audit', 'verify', '--since', s.digest]);
-      assert.ok(report.events > 2_000, `${report.events} events`);
+      assert.ok(report.events > 2 * count, `${report.events} events`);
       assert.is(report.since.extends, true);
     } finally {
       await s.cleanup();
