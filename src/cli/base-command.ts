@@ -79,9 +79,16 @@ export abstract class EpicCommand extends Command<EpicContext> {
    * `export`) or only a denied one (a `view` or `history` refused, or
    * answered "not found" because it lies outside the actor's scope): probing
    * ids shows in `epic log --denied`. Change commands record themselves.
+   *
+   * By default every command that reads records its denials (a `list`, a
+   * `projection status` refused with exit 4), under its route's name and
+   * without arguments: a command overrides this to name its arguments or to
+   * record every run. The exit code and the entry then agree for every
+   * command (test/cli/outcomes.test.ts).
    */
   protected audited(): { readonly command: string; readonly args: Record<string, unknown>; readonly every: boolean } | undefined {
-    return undefined;
+    const [route] = (this.constructor as typeof EpicCommand).paths ?? [];
+    return route === undefined ? undefined : { command: route.join(' '), args: {}, every: false };
   }
 
   /** The command-log record of this attempt. */
@@ -197,6 +204,11 @@ function idempotencyKey(value: string): string {
 export abstract class MutationCommand extends EpicCommand {
   /** CLI.md: a second run with the same key by the same user changes nothing and answers as the first did. */
   idempotencyKey = Option.String('--idempotency-key');
+
+  /** A change records its own entry, whatever its outcome (`mutate`): nothing more after the run. */
+  protected override audited(): ReturnType<EpicCommand['audited']> {
+    return undefined;
+  }
 
   async mutate<T>(
     runtime: Runtime,

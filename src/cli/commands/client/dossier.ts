@@ -19,6 +19,11 @@ export class ClientDossierCommand extends EpicCommand {
   id = Option.String({ name: 'id' });
   json = Option.Boolean('--json', false);
 
+  /** Every dossier taken is in the command log (who read everything held about a client, and when), whatever its outcome. */
+  protected override audited() {
+    return { command: 'client dossier', args: { id: this.id }, every: true };
+  }
+
   protected async run(runtime: Runtime): Promise<void> {
     await printDossier(this.context, runtime, this.id, this.json);
   }
