@@ -1,36 +1,17 @@
-import { Option } from 'clipanion';
-import { viewContract } from '../../../commands/read-access.js';
 import { parseAmount } from '../../../domain/values/money.js';
-import { MutationCommand } from '../../base-command.js';
-import { required } from '../../prompt.js';
-import { changeAccountRecord } from '../../record-change.js';
-import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
+import { type MoneyMovement, MoneyMovementCommand } from './money-movement.js';
 
-export class ContractPayCommand extends MutationCommand {
+export class ContractPayCommand extends MoneyMovementCommand {
   static override paths = [
     ['contract', 'pay'],
     ['contracts', 'pay'],
   ];
 
-  id = Option.String({ name: 'id' });
-  amount = Option.String('--amount');
-
-  protected async run(runtime: Runtime): Promise<void> {
-    let amountCents = 0;
-    const { id } = await changeAccountRecord(
-      this,
-      runtime,
-      'contract pay',
-      { id: this.id, amount: this.amount },
-      { noun: 'contracts', idOrPrefix: this.id },
-      async (contractId, contract) => {
-        const label = t('cli.field.payment', { remainingCents: parseAmount(contract.remainingAmount) });
-        amountCents = parseAmount(await required(this.context, this.amount, { option: '--amount', label, kind: 'amount' }), '--amount');
-        return { type: 'RecordPayment', data: { contractId, amountCents } };
-      },
-    );
-    const after = await viewContract(await runtime.readDb(), await runtime.actor(), id);
-    this.write(t('cli.done.paid', { id, amountCents, remainingCents: parseAmount(after.remainingAmount) }));
-  }
+  protected readonly movement: MoneyMovement = {
+    command: 'contract pay',
+    type: 'RecordPayment',
+    label: (contract) => t('cli.field.payment', { remainingCents: parseAmount(contract.remainingAmount) }),
+    done: (words) => t('cli.done.paid', words),
+  };
 }

@@ -1,13 +1,9 @@
 import { Option } from 'clipanion';
-import { resolveUserId } from '../../../commands/read-access.js';
-import { NotFound } from '../../../errors.js';
-import { msg } from '../../../i18n/message.js';
 import { MutationCommand } from '../../base-command.js';
-import { userChoices } from '../../pickers.js';
-import { choose, confirmIrreversible } from '../../prompt.js';
-import { refuseUnlessAllowed } from '../../refuse-early.js';
+import { confirmIrreversible } from '../../prompt.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
+import { leavingUser } from './leaving-user.js';
 
 export class UserDeleteCommand extends MutationCommand {
   static override paths = [
@@ -21,24 +17,11 @@ export class UserDeleteCommand extends MutationCommand {
 
   protected async run(runtime: Runtime): Promise<void> {
     const user = await this.mutate(runtime, 'user delete', { id: this.id, reassignTo: this.reassignTo }, async (context) => {
-      const [{ deleteUser }, { getUser, listClients }] = await Promise.all([
-        import('../../../commands/user-handler.js'),
-        import('../../../projections/queries/index.js'),
-      ]);
-      refuseUnlessAllowed('user.delete', context.actor);
-      const db = await runtime.readDb();
-      const user = await getUser(db.db, await resolveUserId(db, this.id));
-      if (!user) throw new NotFound(msg('cli.notFound.user', { id: this.id }));
-      // A commercial who owns clients hands them over: on a terminal, to a commercial picked from the list.
-      const owns =
-        user.role === 'commercial' &&
-        (await listClients(db.db, { scope: 'all', actorId: context.actor.id, commercialId: user.id })).length > 0;
-      const reassign = owns
-        ? await choose(this.context, this.reassignTo, { option: '--reassign-to', label: t('cli.field.reassignTo') }, async () =>
-            (await userChoices(runtime, 'commercial')).filter((choice) => choice.value !== user.id),
-          )
-        : this.reassignTo;
-      const reassignTo = reassign === undefined ? undefined : await resolveUserId(db, reassign);
+      const { deleteUser } = await import('../../../commands/user-handler.js');
+      const { user, reassignTo } = await leavingUser(this.context, runtime, context.actor, 'user.delete', {
+        idOrPrefix: this.id,
+        reassignTo: this.reassignTo,
+      });
       await confirmIrreversible(this.context, {
         yes: this.yes,
         command: 'user delete',
