@@ -13,6 +13,7 @@ import { words } from '../i18n/translator.js';
 import { domainReports } from '../monitoring/domain-reports.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
+import { noticeFor } from './output/terminal.js';
 import { classify, firstLine, outcomeOf, reportError, reportFailure } from './report-error.js';
 import { Runtime } from './runtime.js';
 import { t } from './say.js';
@@ -46,7 +47,7 @@ export abstract class EpicCommand extends Command<EpicContext> {
       this.monitor = createMonitor(config, this.context.stderr);
       this.monitor.setScope({ command: this.path.join(' ') });
       failIfForced(this.context.env);
-      runtime = new Runtime(config, undefined, (text) => this.context.stderr.write(`${words(text)}\n`));
+      runtime = new Runtime(config, undefined, (text) => this.context.stderr.write(noticeFor(this.context.stderr, words(text))));
       try {
         code = (await this.runRepairing(runtime)) ?? ExitCode.ok;
       } catch (error) {

@@ -36,3 +36,29 @@ export function paint(enabled: boolean, style: Style, text: string): string {
   // The decision was taken above (colourFor); styleText must not take its own from process.stdout.
   return styleText(style, text, { validateStream: false });
 }
+
+/**
+ * A notice for people (a warning, a "keep this key" advice) as it should
+ * reach `stream`: on a terminal, broken at spaces to fit its width, since a
+ * terminal cuts a long line in the middle of a word; into a pipe or a file,
+ * one line as it is, for whoever greps it. Widths are counted in code points:
+ * the catalogue's words are Latin script (wide characters from stored data
+ * may make a line a little longer, never lose a word).
+ */
+export function noticeFor(stream: Writable, text: string): string {
+  if (!isTerminal(stream)) return `${text}\n`;
+  const width = columnsOf(stream) - 1;
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (line !== '' && [...candidate].length > width) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    lines.push(line);
+  }
+  return `${lines.join('\n')}\n`;
+}

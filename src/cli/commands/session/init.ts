@@ -3,6 +3,7 @@ import { ensurePrivateDir } from '../../../config/private-files.js';
 import { isCancelled, RuleViolation } from '../../../errors.js';
 import { msg } from '../../../i18n/message.js';
 import { MutationCommand } from '../../base-command.js';
+import { noticeFor } from '../../output/terminal.js';
 import { printJson } from '../../output.js';
 import { newPassword, required } from '../../prompt.js';
 import type { Runtime } from '../../runtime.js';
@@ -47,7 +48,7 @@ export class InitCommand extends MutationCommand {
       await runtime.catchUp();
       if (this.json) printJson(this.context.stdout, toUserJson(user));
       else this.write(user.id);
-      this.context.stderr.write(`${t('cli.init.done', { home: runtime.config.home, name: user.name })}\n`);
+      this.context.stderr.write(noticeFor(this.context.stderr, t('cli.init.done', { home: runtime.config.home, name: user.name })));
     } catch (error) {
       const { classify, firstLine, outcomeOf } = await import('../../report-error.js');
       // A cancelled prompt attempted nothing: it is not an entry of the log.
