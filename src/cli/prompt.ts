@@ -125,6 +125,8 @@ export interface Choice<T extends string> {
   readonly value: T;
   /** What the list shows (`Bob Seller <bob@epic.test>`). */
   readonly name: string;
+  /** More words typing may find it by, not shown (the menu: its group, the command's own words, synonyms). */
+  readonly keywords?: string;
 }
 
 /**
@@ -184,8 +186,16 @@ export async function pickFrom<T extends string>(
         source: (term) => {
           // Nothing typed: the whole list, headings included; then only what matches.
           if ((term ?? '').trim() === '') return choices;
-          const needle = fold(term ?? '');
-          return only.filter((choice) => fold(choice.name).includes(needle)).map((c) => ({ ...c }));
+          // Every word typed must be found, in any order, accents and case aside ("creer util" finds "Créer un utilisateur").
+          const needles = fold(term ?? '')
+            .split(/\s+/)
+            .filter((word) => word !== '');
+          return only
+            .filter((choice) => {
+              const haystack = fold(choice.keywords === undefined ? choice.name : `${choice.name} ${choice.keywords}`);
+              return needles.every((needle) => haystack.includes(needle));
+            })
+            .map(({ value, name }) => ({ value, name }));
         },
       },
       io,

@@ -202,7 +202,7 @@ tty('a prompt asks again after a wrong email, with the reason; three wrong answe
   term.type('marie@');
   term.press('Enter');
   await term.waitFor('> not a valid email address');
-  term.press('C-u');
+  term.press(...Array<string>(10).fill('BSpace'));
   term.type('marie@radium.fr');
   term.press('Enter');
   assert.is(await term.exitCode(), 0);
@@ -211,7 +211,7 @@ tty('a prompt asks again after a wrong email, with the reason; three wrong answe
   term.run('epic client create --name "Nobody"');
   for (const wrong of ['a', 'b@', 'c@d']) {
     await term.waitFor('? email');
-    term.press('C-u');
+    term.press(...Array<string>(10).fill('BSpace'));
     term.type(wrong);
     term.press('Enter');
   }
@@ -326,6 +326,22 @@ tty('at 80 columns a listing fits: no line wraps', async () => {
         `${list}: a wrapped line: ${JSON.stringify(line)}`,
       );
   }
+});
+
+tty('in French, the menu finds an action by words typed without accents, in any order, and by its synonyms', async () => {
+  term.close();
+  term = Terminal.open({ rows: 40, env: { EPIC_HOME: team.app.home, HOME: team.app.home, EPIC_LANG: 'fr', NO_COLOR: '1' } });
+  team.actAs('ada');
+  term.run('epic');
+  await term.waitFor('Que voulez-vous faire');
+  // "Créer un collaborateur": no "utilisateur" in its name, no accent typed.
+  term.type('util creer');
+  await term.waitFor(/❯ Créer un collaborateur\n(?! {2}\S)/);
+  term.press(...Array<string>(10).fill('BSpace'));
+  term.type('evenement annul');
+  await term.waitFor(/❯ Annuler un événement/);
+  term.press('C-c');
+  assert.is(await term.exitCode(), 130);
 });
 
 /** A taller terminal for the menu (its list and what the actions print). */

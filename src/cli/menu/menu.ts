@@ -70,12 +70,12 @@ const ACTIONS: readonly MenuAction[] = [
   { route: 'projection status' },
 ];
 
-const GROUPS: readonly { readonly key: MessageKey; readonly words: readonly string[] }[] = [
-  { key: 'help.group.client', words: ['client'] },
-  { key: 'help.group.contract', words: ['contract'] },
-  { key: 'help.group.event', words: ['event'] },
-  { key: 'help.group.user', words: ['user'] },
-  { key: 'menu.group.other', words: ['log', 'audit', 'projection', 'passwd'] },
+const GROUPS: readonly { readonly key: MessageKey; readonly keywords: MessageKey; readonly words: readonly string[] }[] = [
+  { key: 'help.group.client', keywords: 'menu.keywords.client', words: ['client'] },
+  { key: 'help.group.contract', keywords: 'menu.keywords.contract', words: ['contract'] },
+  { key: 'help.group.event', keywords: 'menu.keywords.event', words: ['event'] },
+  { key: 'help.group.user', keywords: 'menu.keywords.user', words: ['user'] },
+  { key: 'menu.group.other', keywords: 'menu.keywords.other', words: ['log', 'audit', 'projection', 'passwd'] },
 ];
 
 /** The actions `role` may take, as the permission table says (an action without a permission is anyone's). */
@@ -139,7 +139,12 @@ function actionEntries(role: Actor['role']): Entry<Choose>[] {
   return GROUPS.flatMap((group) => {
     const members = allowed.filter(({ route }) => group.words.includes(route.split(' ')[0] ?? ''));
     if (members.length === 0) return [];
-    return [{ heading: t(group.key) }, ...members.map(({ route }) => ({ value: route, name: t(`menu.${route}` as 'menu.quit') }))];
+    // Typing finds an action by its group's name and synonyms, and by the command's own words (`user create`), too.
+    const keywords = `${t(group.key)} ${t(group.keywords as 'menu.quit')}`;
+    return [
+      { heading: t(group.key) },
+      ...members.map(({ route }) => ({ value: route, name: t(`menu.${route}` as 'menu.quit'), keywords: `${keywords} ${route}` })),
+    ];
   });
 }
 

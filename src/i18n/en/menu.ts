@@ -8,6 +8,12 @@ export const menu = {
   'menu.quit': 'Quit',
   'menu.group.session': 'Session',
   'menu.group.other': 'Log and audit',
+  // Words typing at the menu also finds a group's actions by (not shown).
+  'menu.keywords.client': 'customer company',
+  'menu.keywords.contract': 'deal payment invoice amount money',
+  'menu.keywords.event': 'occasion wedding seminar conference party',
+  'menu.keywords.user': 'account staff colleague employee person',
+  'menu.keywords.other': 'history journal verify rebuild password',
   'menu.nothingToPick': 'there is nothing to choose from for this',
   'menu.pick.client': 'Which client? (type to search by name or company)',
   'menu.pick.contract': 'Which contract? (type to search by client or amount)',

@@ -11,6 +11,12 @@ export const menu = {
   'menu.quit': 'Quitter',
   'menu.group.session': 'Session',
   'menu.group.other': 'Journal et audit',
+  // Les mots par lesquels la saisie au menu trouve aussi les actions d’un groupe (non affichés).
+  'menu.keywords.client': 'clientèle société entreprise',
+  'menu.keywords.contract': 'paiement facture montant argent',
+  'menu.keywords.event': 'évènement manifestation mariage séminaire conférence soirée',
+  'menu.keywords.user': 'utilisateur compte employé salarié personne',
+  'menu.keywords.other': 'historique vérifier reconstruire mot de passe',
   'menu.nothingToPick': 'il n’y a rien à choisir pour cette action',
   'menu.pick.client': 'Quel client\u202f? (tapez pour chercher par nom ou entreprise)',
   'menu.pick.contract': 'Quel contrat\u202f? (tapez pour chercher par client ou montant)',
