@@ -190,12 +190,13 @@ export async function pickFrom<T extends string>(
           const needles = fold(term ?? '')
             .split(/\s+/)
             .filter((word) => word !== '');
-          return only
-            .filter((choice) => {
-              const haystack = fold(choice.keywords === undefined ? choice.name : `${choice.name} ${choice.keywords}`);
-              return needles.every((needle) => haystack.includes(needle));
-            })
-            .map(({ value, name }) => ({ value, name }));
+          const finds = (text: string) => needles.every((needle) => fold(text).includes(needle));
+          // What its name alone matches first, then what its keywords make match: "record a payment" puts the payment before the signature.
+          const byName = only.filter((choice) => finds(choice.name));
+          const byKeywords = only.filter(
+            (choice) => !byName.includes(choice) && choice.keywords !== undefined && finds(`${choice.name} ${choice.keywords}`),
+          );
+          return [...byName, ...byKeywords].map(({ value, name }) => ({ value, name }));
         },
       },
       io,
