@@ -13,7 +13,7 @@ import { words } from '../i18n/translator.js';
 import { domainReports } from '../monitoring/domain-reports.js';
 import { createMonitor, DISABLED_MONITOR, type Monitor } from '../monitoring/monitor.js';
 import type { EpicContext } from './context.js';
-import { noticeFor } from './output/terminal.js';
+import { isTerminal, noticeFor } from './output/terminal.js';
 import { classify, firstLine, outcomeOf, reportError, reportFailure } from './report-error.js';
 import { Runtime } from './runtime.js';
 import { t } from './say.js';
@@ -205,6 +205,16 @@ function idempotencyKey(value: string): string {
 export abstract class MutationCommand extends EpicCommand {
   /** CLI.md: a second run with the same key by the same user changes nothing and answers as the first did. */
   idempotencyKey = Option.String('--idempotency-key');
+
+  /**
+   * A create command's answer: the new id alone on stdout (what a script
+   * captures); on a terminal, what was created too, on stderr, for the person
+   * reading (the menu runs create commands).
+   */
+  protected writeCreated(id: string, said: string): void {
+    this.write(id);
+    if (isTerminal(this.context.stdout)) this.context.stderr.write(noticeFor(this.context.stderr, said));
+  }
 
   /** A change records its own entry, whatever its outcome (`mutate`): nothing more after the run. */
   protected override audited(): ReturnType<EpicCommand['audited']> {

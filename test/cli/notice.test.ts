@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { noticeFor } from '../../src/cli/output/terminal.js';
+import { Installation } from '../support/cli.js';
 
 const test = suite('notices for people');
 const KEY_NOTICE =
@@ -32,3 +33,31 @@ test('a word longer than the line stays whole on a line of its own; short text i
 });
 
 test.run();
+
+const created = suite('a create command on a terminal');
+let app: Installation;
+created.before(async () => {
+  app = new Installation();
+  await app.seedTeam();
+  await app.as('ada@epic.test');
+});
+created.after(() => app.cleanup());
+
+created("the id alone on stdout, and what was created on stderr, in the reader's language", async () => {
+  const args = ['client', 'create', '--name', 'Jeanne Martin', '--email', 'jeanne@jardins.fr', '--commercial', 'bob@epic.test'];
+  const onTerminal = await app.epic(args, { terminalColumns: 80, env: { EPIC_LANG: 'fr' } });
+  assert.is(onTerminal.code, 0, onTerminal.stderr);
+  assert.match(onTerminal.stdout, /^[2-9a-z]{10}\n$/);
+  assert.is(onTerminal.stderr, 'client Jeanne Martin créé\n');
+  const contract = await app.epic(['contract', 'create', '--client', onTerminal.stdout.trim(), '--total', '1200'], { terminalColumns: 80 });
+  assert.is(contract.stderr, 'drew up a contract for Jeanne Martin, €1,200.00\n');
+});
+
+created('into a pipe (a script capturing the id): nothing on stderr', async () => {
+  const piped = await app.epic(['client', 'create', '--name', 'Paul Durand', '--email', 'paul@durand.fr', '--commercial', 'bob@epic.test']);
+  assert.is(piped.code, 0, piped.stderr);
+  assert.match(piped.stdout, /^[2-9a-z]{10}\n$/);
+  assert.is(piped.stderr, '');
+});
+
+created.run();

@@ -94,6 +94,12 @@ export const cli = {
   'cli.logout.none': 'no open session',
   'cli.done.deletedClient': ({ id, name }: { id: string; name: string }) => `deleted client ${id} (${name})`,
   'cli.done.deletedContract': ({ id, client }: { id: string; client: string }) => `deleted contract ${id} (${client})`,
+  // On a terminal, after the new id (stdout), what was created, on stderr.
+  'cli.done.createdUser': ({ name, role }: { name: string; role: string }) => `created ${role} ${name}: they can sign in now`,
+  'cli.done.createdClient': ({ name }: { name: string }) => `created client ${name}`,
+  'cli.done.createdContract': ({ client, totalCents }: { client: string; totalCents: number }, f: Format) =>
+    `drew up a contract for ${client}, ${f.money(totalCents)}`,
+  'cli.done.createdEvent': ({ name }: { name: string }) => `created event ${name}`,
   'cli.done.deletedUser': ({ id, name }: { id: string; name: string }) => `deleted user ${id} (${name})`,
   'cli.done.updatedClient': ({ id, fields }: { id: string; fields: readonly string[] }, f: Format) =>
     fields.length === 0 ? `client ${id}: nothing changed` : `updated client ${id}: ${listed(fields, f)}`,

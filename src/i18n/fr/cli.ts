@@ -95,6 +95,10 @@ export const cli = {
   'cli.logout.none': 'aucune session ouverte',
   'cli.done.deletedClient': ({ id, name }: { id: string; name: string }) => `client ${id} supprimé (${name})`,
   'cli.done.deletedContract': ({ id, client }: { id: string; client: string }) => `contrat ${id} supprimé (${client})`,
+  'cli.done.createdUser': ({ name, role }) => `${name} (${role}) créé\u00a0: peut se connecter dès maintenant`,
+  'cli.done.createdClient': ({ name }) => `client ${name} créé`,
+  'cli.done.createdContract': ({ client, totalCents }, f) => `contrat rédigé pour ${client}, ${f.money(totalCents)}`,
+  'cli.done.createdEvent': ({ name }) => `événement ${name} créé`,
   'cli.done.deletedUser': ({ id, name }: { id: string; name: string }) => `utilisateur ${id} supprimé (${name})`,
   'cli.done.updatedClient': ({ id, fields }: { id: string; fields: readonly string[] }, f: Format) =>
     fields.length === 0 ? `client ${id} : rien n’a changé` : `client ${id} modifié : ${f.list(fields)}`,

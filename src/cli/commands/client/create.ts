@@ -25,6 +25,7 @@ export class ClientCreateCommand extends MutationCommand {
   protected async run(runtime: Runtime): Promise<void> {
     const args = { name: this.name, email: this.email, phone: this.phone, company: this.company, commercial: this.commercial };
     const guided = isGuided(this.context, this.name, this.email, this.phone, this.company, this.commercial);
+    let created = '';
     const { clientId } = await this.mutate(runtime, 'client create', args, async (context) => {
       const { createClient } = await import('../../../commands/account-handler.js');
       // Nobody types a client's details to be refused afterwards.
@@ -43,6 +44,7 @@ export class ClientCreateCommand extends MutationCommand {
             )
           : undefined);
       const commercialId = named === undefined ? undefined : await resolveUserId(await runtime.readDb(), named);
+      created = name;
       return createClient(context, {
         name,
         email,
@@ -54,6 +56,6 @@ export class ClientCreateCommand extends MutationCommand {
     if (this.json) {
       const { viewClient } = await import('../../../commands/read-access.js');
       printJson(this.context.stdout, await viewClient(await runtime.readDb(), await runtime.actor(), clientId));
-    } else this.write(clientId);
+    } else this.writeCreated(clientId, t('cli.done.createdClient', { name: created }));
   }
 }

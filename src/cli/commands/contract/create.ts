@@ -24,6 +24,7 @@ export class ContractCreateCommand extends MutationCommand {
   protected async run(runtime: Runtime): Promise<void> {
     const args = { client: this.client, total: this.total, remaining: this.remaining, signed: this.signed };
     const guided = isGuided(this.context, this.client, this.total, this.remaining, this.signed);
+    let said = '';
     const { contractId } = await this.mutate(runtime, 'contract create', args, async (context) => {
       const { createContract } = await import('../../../commands/account-handler.js');
       refuseUnlessAllowed('contract.create', context.actor);
@@ -31,7 +32,7 @@ export class ContractCreateCommand extends MutationCommand {
         clientChoices(runtime, context.actor),
       );
       // A client outside what the actor may view answers as one that does not exist (viewClient).
-      const clientId = (await viewClient(await runtime.readDb(), context.actor, client)).id;
+      const { id: clientId, name: clientName } = await viewClient(await runtime.readDb(), context.actor, client);
       const total = await required(this.context, this.total, { option: '--total', label: t('cli.field.total'), kind: 'amount' });
       const totalCents = parseAmount(total, '--total');
       const remaining = await optional(
@@ -41,6 +42,7 @@ export class ContractCreateCommand extends MutationCommand {
         guided,
       );
       const remainingCents = remaining === undefined ? undefined : parseAmount(remaining, '--remaining');
+      said = t('cli.done.createdContract', { client: clientName, totalCents });
       return createContract(context, {
         clientId,
         totalCents,
@@ -49,6 +51,6 @@ export class ContractCreateCommand extends MutationCommand {
       });
     });
     if (this.json) printJson(this.context.stdout, await viewContract(await runtime.readDb(), await runtime.actor(), contractId));
-    else this.write(contractId);
+    else this.writeCreated(contractId, said);
   }
 }

@@ -36,6 +36,7 @@ export class EventCreateCommand extends MutationCommand {
       notes: this.notes,
     };
     const guided = isGuided(this.context, this.contract, this.name, this.start, this.end, this.location, this.attendees, this.notes);
+    let created = '';
     const { occasionId } = await this.mutate(runtime, 'event create', args, async (context) => {
       const { scheduleOccasion } = await import('../../../commands/account-handler.js');
       refuseUnlessAllowed('event.create', context.actor);
@@ -62,6 +63,7 @@ export class EventCreateCommand extends MutationCommand {
         '--attendees',
       );
       const notes = await optional(this.context, this.notes, { option: '--notes', label: t('cli.field.notes') }, guided);
+      created = name;
       return scheduleOccasion(context, {
         clientId: contract.clientId,
         contractId,
@@ -74,6 +76,6 @@ export class EventCreateCommand extends MutationCommand {
       });
     });
     if (this.json) printJson(this.context.stdout, await viewOccasion(await runtime.readDb(), await runtime.actor(), occasionId));
-    else this.write(occasionId);
+    else this.writeCreated(occasionId, t('cli.done.createdEvent', { name: created }));
   }
 }

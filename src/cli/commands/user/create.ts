@@ -41,6 +41,6 @@ export class UserCreateCommand extends MutationCommand {
       return createUser(context, { name, email, role, passwordHash: await hashPassword(password) });
     });
     if (this.json) printJson(this.context.stdout, toUserJson(user));
-    else this.write(user.id);
+    else this.writeCreated(user.id, t('cli.done.createdUser', { name: user.name, role: user.role }));
   }
 }
