@@ -42,6 +42,8 @@ export interface Question {
   readonly kind?: AnswerKind;
   /** Offered as the answer (an edit shows the current value); Enter keeps it. */
   readonly default?: string | undefined;
+  /** A rule across answers, checked as this one is typed once it is a `kind` (an end after the start given). */
+  readonly check?: (answer: string) => Message | string | undefined;
 }
 
 /** Why `answer` is not a `kind`, or undefined when it is one. */
@@ -95,7 +97,12 @@ export async function required(context: EpicContext, value: string | undefined, 
   if (!context.interactive) throw new MissingOption(question.option);
   const kind = question.kind ?? 'text';
   return (
-    await ask(context, question, (answer) => rejectionOf('text', answer, question.option) ?? rejectionOf(kind, answer, question.option))
+    await ask(
+      context,
+      question,
+      (answer) =>
+        rejectionOf('text', answer, question.option) ?? rejectionOf(kind, answer, question.option) ?? question.check?.(answer.trim()),
+    )
   ).trim();
 }
 
@@ -112,7 +119,9 @@ export async function optional(
 ): Promise<string | undefined> {
   if (value !== undefined || !guided || !context.interactive) return value;
   const kind = question.kind ?? 'text';
-  const answer = await ask(context, question, (typed) => (typed.trim() === '' ? undefined : rejectionOf(kind, typed, question.option)));
+  const answer = await ask(context, question, (typed) =>
+    typed.trim() === '' ? undefined : (rejectionOf(kind, typed, question.option) ?? question.check?.(typed.trim())),
+  );
   return answer.trim() === '' ? undefined : answer.trim();
 }
 

@@ -344,6 +344,26 @@ tty('in French, the menu finds an action by words typed without accents, in any 
   assert.is(await term.exitCode(), 130);
 });
 
+tty('an end before the start is asked again at once, not refused after every answer', async () => {
+  team.actAs('bob');
+  term.run(`epic event create --contract ${data.contracts.bobSigned} --name 'Late party' --start '2027-06-12 14:00'`);
+  await term.waitFor('? end');
+  term.type('2027-06-12 10:00');
+  term.press('Enter');
+  await term.waitFor('the event must start before it ends');
+  term.press(...Array<string>(16).fill('BSpace'));
+  term.type('2027-06-12 23:00');
+  term.press('Enter');
+  await term.waitFor('? location');
+  term.type('Lyon');
+  term.press('Enter');
+  await term.waitFor('? attendees');
+  term.type('80');
+  term.press('Enter');
+  assert.is(await term.exitCode(), 0, term.screen());
+  assert.match(term.screen(), /created event Late party/);
+});
+
 /** A taller terminal for the menu (its list and what the actions print). */
 function reopenTall(old: Terminal): Terminal {
   old.close();

@@ -1,5 +1,6 @@
 import { Option } from 'clipanion';
 import { viewContract, viewOccasion } from '../../../commands/read-access.js';
+import { msg } from '../../../i18n/message.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
@@ -54,7 +55,14 @@ export class EventCreateCommand extends MutationCommand {
         '--start',
       );
       const end = parseTypedDateTime(
-        await required(this.context, this.end, { option: '--end', label: t('cli.field.end'), kind: 'dateTime' }),
+        await required(this.context, this.end, {
+          option: '--end',
+          label: t('cli.field.end'),
+          kind: 'dateTime',
+          // Asked again at once, not refused once every answer is typed.
+          check: (answer) =>
+            Date.parse(parseTypedDateTime(answer, '--end')) <= Date.parse(start) ? msg('event.endsBeforeStart') : undefined,
+        }),
         '--end',
       );
       const location = await required(this.context, this.location, { option: '--location', label: t('cli.field.location') });

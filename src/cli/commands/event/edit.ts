@@ -1,9 +1,10 @@
 import { Option } from 'clipanion';
 import { viewOccasion } from '../../../commands/read-access.js';
+import { msg } from '../../../i18n/message.js';
 import { MutationCommand } from '../../base-command.js';
 import { printJson } from '../../output.js';
 import { parseCount } from '../../parse-count.js';
-import { type AnswerKind, isGuided, optional } from '../../prompt.js';
+import { type AnswerKind, isGuided, optional, type Question } from '../../prompt.js';
 import { changeAccountRecord } from '../../record-change.js';
 import type { Runtime } from '../../runtime.js';
 import { t } from '../../say.js';
@@ -45,13 +46,29 @@ export class EventEditCommand extends MutationCommand {
       { noun: 'occasions', idOrPrefix: this.id },
       async (occasionId, event) => {
         // On a terminal without options, each field is asked with its current value; Enter keeps it.
-        const ask = async (value: string | undefined, option: string, label: string, kind: AnswerKind, current: string | null) => {
-          const answer = await optional(this.context, value, { option, label, kind, default: current ?? undefined }, guided);
+        const ask = async (
+          value: string | undefined,
+          option: string,
+          label: string,
+          kind: AnswerKind,
+          current: string | null,
+          check?: Question['check'],
+        ) => {
+          const answer = await optional(
+            this.context,
+            value,
+            { option, label, kind, default: current ?? undefined, ...(check && { check }) },
+            guided,
+          );
           return guided && answer === (current ?? undefined) ? undefined : answer;
         };
         const name = await ask(this.name, '--name', t('cli.field.eventName'), 'name', event.name);
         const start = await ask(this.start, '--start', t('cli.field.start'), 'dateTime', typedDateTime(event.start));
-        const end = await ask(this.end, '--end', t('cli.field.end'), 'dateTime', typedDateTime(event.end));
+        // The end is checked against the start (the new one, or the event's) as it is typed.
+        const startsAt = Date.parse(start === undefined ? event.start : parseTypedDateTime(start, '--start'));
+        const end = await ask(this.end, '--end', t('cli.field.end'), 'dateTime', typedDateTime(event.end), (answer) =>
+          Date.parse(parseTypedDateTime(answer, '--end')) <= startsAt ? msg('event.endsBeforeStart') : undefined,
+        );
         const location = await ask(this.location, '--location', t('cli.field.location'), 'text', event.location);
         const attendees = await ask(this.attendees, '--attendees', t('cli.field.attendees'), 'count', String(event.attendees));
         const notes = await ask(this.notes, '--notes', t('cli.field.notes'), 'text', event.notes);
