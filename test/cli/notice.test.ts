@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { noticeFor } from '../../src/cli/output/terminal.js';
+import { wrapToWidth } from '../../src/cli/output/text-width.js';
 import { Installation } from '../support/cli.js';
 
 const test = suite('notices for people');
@@ -30,6 +31,13 @@ test('a word longer than the line stays whole on a line of its own; short text i
   const path = `/${'x'.repeat(100)}`;
   assert.equal(noticeFor(terminal(40), `file ${path} written`).split('\n'), ['file', path, 'written', '']);
   assert.is(noticeFor(terminal(80), 'short'), 'short\n');
+});
+
+test('help text: a line never starts with the sign a French no-break space keeps with its word', () => {
+  const text = 'lancer une commande (les noms sont au singulier\u00a0; le pluriel fonctionne aussi)';
+  for (let width = 20; width <= text.length; width += 1)
+    for (const line of wrapToWidth(text, width)) assert.not.match(line, /^[;:?!»]/, `at ${width}: ${JSON.stringify(line)}`);
+  assert.equal(wrapToWidth('au singulier\u00a0; le pluriel', 12), ['au', 'singulier\u00a0;', 'le pluriel']);
 });
 
 test.run();

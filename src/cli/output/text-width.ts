@@ -56,13 +56,21 @@ export function padToWidth(text: string, width: number, align: 'left' | 'right' 
   return align === 'left' ? text + fill : fill + text;
 }
 
-/** Splits `text` into lines of at most `width` columns, at spaces where it can. */
+/**
+ * The spaces a line may break at: any white space but the no-break ones
+ * (U+00A0, U+202F, U+2007), which French typography puts before `: ; ? !` and
+ * inside `« »` so that the sign never starts a line.
+ */
+const BREAKABLE = /([^\S\u00a0\u202f\u2007]+)/;
+const ONLY_BREAKABLE = /^[^\S\u00a0\u202f\u2007]+$/;
+
+/** Splits `text` into lines of at most `width` columns, at breakable spaces where it can. */
 export function wrapToWidth(text: string, width: number): string[] {
   if (textWidth(text) <= width) return [text];
   const lines: string[] = [];
   let line = '';
   let used = 0;
-  for (const word of text.split(/(\s+)/)) {
+  for (const word of text.split(BREAKABLE)) {
     if (word === '') continue;
     const w = textWidth(word);
     if (used + w <= width) {
@@ -73,7 +81,7 @@ export function wrapToWidth(text: string, width: number): string[] {
     if (line.trim() !== '') lines.push(line.trimEnd());
     line = '';
     used = 0;
-    if (/^\s+$/.test(word)) continue;
+    if (ONLY_BREAKABLE.test(word)) continue;
     // A word longer than the line is cut into pieces.
     let rest = word;
     while (textWidth(rest) > width) {
