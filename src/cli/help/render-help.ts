@@ -137,9 +137,9 @@ export async function generalHelp(version: string, width: number): Promise<strin
 
 function usageRows(): [string, string][] {
   return [
-    ['epic <noun> <verb> [options]', t('help.usage.command')],
+    [`epic ${t('help.usage.commandForm')}`, t('help.usage.command')],
     ['epic', t('help.usage.menu')],
-    ['epic help [<noun>]', t('help.usage.help')],
+    [`epic help ${t('help.usage.helpForm')}`, t('help.usage.help')],
   ];
 }
 

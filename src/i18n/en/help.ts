@@ -11,6 +11,8 @@ export const help = {
   // Chrome
   'help.title': ({ version }: { version: string }) => `Epic Events CRM ${version}: clients, contracts and events, from the command line`,
   'help.usageTitle': 'Usage',
+  'help.usage.commandForm': '<noun> <verb> [options]',
+  'help.usage.helpForm': '[<noun>]',
   'help.usage.command': 'run one command (nouns are singular; the plural works too)',
   'help.usage.menu': 'the interactive menu (on a terminal)',
   'help.usage.help': 'the commands of a noun, or of everything',

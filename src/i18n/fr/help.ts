@@ -6,6 +6,8 @@ export const help = {
   // Habillage
   'help.title': ({ version }: { version: string }) => `Epic Events CRM ${version} : clients, contrats et événements, en ligne de commande`,
   'help.usageTitle': 'Utilisation',
+  'help.usage.commandForm': '<nom> <verbe> [options]',
+  'help.usage.helpForm': '[<nom>]',
   'help.usage.command': 'lancer une commande (les noms sont au singulier ; le pluriel fonctionne aussi)',
   'help.usage.menu': 'le menu interactif (dans un terminal)',
   'help.usage.help': 'les commandes d’un nom, ou de tout',
