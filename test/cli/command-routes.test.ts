@@ -9,14 +9,24 @@ test('every route spells the first path of the command it loads', async () => {
   }
 });
 
-test('routes are unique, and every command file is in the table', async () => {
+test('routes are unique, and every command a file under src/cli/commands exports is in the table', async () => {
   const routes = COMMAND_ROUTES.map((r) => r.route);
   assert.equal(new Set(routes).size, routes.length);
   const { readdirSync } = await import('node:fs');
   const files = readdirSync(new URL('../../src/cli/commands/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter(
     (f) => f.endsWith('.ts') && f !== 'routes.ts',
   );
-  assert.equal((await loadAllCommands()).length, files.length, `command files: ${files.join(', ')}`);
+  const tabled = new Set<unknown>(await loadAllCommands());
+  let commands = 0;
+  for (const file of files) {
+    const exported = Object.values(await import(new URL(`../../src/cli/commands/${file}`, import.meta.url).href)) as unknown[];
+    // A command is a class with its paths; a file may also hold what two commands share (an abstract base, a helper).
+    for (const value of exported.filter((v) => typeof v === 'function' && Array.isArray((v as { paths?: unknown }).paths))) {
+      commands += 1;
+      assert.ok(tabled.has(value), `${file} exports a command that COMMAND_ROUTES does not list`);
+    }
+  }
+  assert.equal(commands, tabled.size, `command files: ${files.join(', ')}`);
 });
 
 test('a command line loads the command it names, plural nouns included', async () => {
