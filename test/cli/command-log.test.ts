@@ -64,6 +64,16 @@ log("--denied shows a support's attempt to edit a contract, with the reason", as
   );
 });
 
+log("the readable log words each reason in the reader's language, whatever language its actor read it in", async () => {
+  const attempt = await team.run('sam', ['contract', 'sign', data.contracts.bobUnsigned], { env: { EPIC_LANG: 'en' } });
+  assert.is(attempt.code, 4);
+  const english = (await team.run('ada', ['log', '--denied', '--limit', '1'], { env: { EPIC_LANG: 'en' } })).stdout;
+  const french = (await team.run('ada', ['log', '--denied', '--limit', '1'], { env: { EPIC_LANG: 'fr' } })).stdout;
+  assert.match(english, /may not/);
+  assert.not.match(french, /may not/);
+  assert.match(french, /un support ne peut pas signer/);
+});
+
 log('an accepted command lists the ids of the events it produced', async () => {
   await team.ok('bob', ['contract', 'pay', data.contracts.bobSigned, '--amount', '100']);
   const [entry] = await team.json<Entry[]>('bob', ['log', '--limit', '1']);

@@ -1,6 +1,7 @@
 import { Option } from 'clipanion';
 import { listingScope } from '../../../auth/policy.js';
 import { parseDuration } from '../../../config/config.js';
+import { currentTranslator } from '../../../i18n/translator.js';
 import { EpicCommand } from '../../base-command.js';
 import { parseLimit, parseSort } from '../../list-options.js';
 import { printJson, printTable } from '../../output.js';
@@ -32,7 +33,7 @@ export class LogCommand extends EpicCommand {
     const limit = this.limit === undefined ? 100 : parseLimit(this.limit);
     const sort = this.sort === undefined ? undefined : parseSort('log', this.sort);
     const db = await runtime.readDb();
-    const { listLog } = await import('../../../projections/queries/index.js');
+    const { listLog, logEntryReason } = await import('../../../projections/queries/index.js');
     const { resolveUserId } = await import('../../../commands/read-access.js');
     const userId = this.user === undefined || this.user === 'anonymous' ? this.user : await resolveUserId(db, this.user);
     const entries = await listLog(db.db, {
@@ -45,7 +46,9 @@ export class LogCommand extends EpicCommand {
       ...(sort !== undefined && { sort }),
     });
     if (this.json) printJson(this.context.stdout, entries);
-    else
+    else {
+      // Each reason in the reader's language (its stored message), not in the words its actor read.
+      const translator = await currentTranslator();
       await printTable(
         this.context,
         entries,
@@ -58,10 +61,11 @@ export class LogCommand extends EpicCommand {
             value: (e) => t(`cli.outcome.${e.outcome}`),
             style: (e) => (e.outcome === 'accepted' ? 'green' : e.outcome === 'failed' ? 'red' : 'yellow'),
           },
-          { header: t('cli.column.reason'), value: (e) => e.reason, shrink: 3 },
+          { header: t('cli.column.reason'), value: (e) => logEntryReason(e, translator), shrink: 3 },
           { header: t('cli.column.events'), value: (e) => e.events.length, align: 'right', drop: 1 },
         ],
         t('cli.empty.log'),
       );
+    }
   }
 }
