@@ -1,7 +1,7 @@
-import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config/config.js';
-import { readPrivateFile } from '../config/private-files.js';
+import { readPrivateFile, removeFile } from '../config/private-files.js';
 import { AuditKey, type AuditKeyring } from '../events/audit-key.js';
 
 export function auditKeyPath(config: Config): string {
@@ -57,6 +57,6 @@ function createExclusively(path: string, content: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   } finally {
-    rmSync(temp, { force: true });
+    removeFile(temp);
   }
 }

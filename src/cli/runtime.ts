@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditKeyring } from '../auth/audit-keyring.js';
 import { loadSecret } from '../auth/secret.js';
 import type { Actor, ActorContext, CommandContext } from '../commands/handler-context.js';
 import type { Config } from '../config/config.js';
-import { readPrivateFile, writePrivateFile } from '../config/private-files.js';
+import { readPrivateFile, removeFile, writePrivateFile } from '../config/private-files.js';
 import { NotAuthenticated, type ReadDbDamaged } from '../errors.js';
 import type { AuditKeyring } from '../events/audit-key.js';
 import type { CredentialStore } from '../events/credential-store.js';
@@ -213,7 +213,7 @@ export class Runtime {
   }
 
   clearSession(): void {
-    rmSync(this.sessionPath, { force: true });
+    removeFile(this.sessionPath);
   }
 
   /** Closes what was opened; a failure to close is thrown after everything else was closed. */

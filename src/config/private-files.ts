@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InvalidInput } from '../errors.js';
 import { msg } from '../i18n/message.js';
@@ -39,4 +39,18 @@ export function readPrivateFile(path: string, file: PrivateFile): string | undef
     throw new InvalidInput(msg('config.privateFile.exposed', { file, path, mode: (read.mode & 0o777).toString(8) }));
   }
   return read.text;
+}
+
+/**
+ * Removes the file at `path` when there is one. `unlinkSync`, not `rmSync`:
+ * on Node 24 `rmSync` (rewritten in C++) reports a read-only file system
+ * with an empty `code` and "Unknown error", which no caller can tell from a
+ * bug (exit 1); `unlink` says EROFS on every Node.
+ */
+export function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
