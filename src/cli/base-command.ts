@@ -159,8 +159,9 @@ export abstract class EpicCommand extends Command<EpicContext> {
     }
   }
 
+  /** A line (or lines) for the reader; on a terminal, a line too long for it is broken at spaces (noticeFor). */
   protected write(text: string): void {
-    this.context.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    this.context.stdout.write(noticeFor(this.context.stdout, text.endsWith('\n') ? text.slice(0, -1) : text));
   }
 }
 

@@ -23,6 +23,15 @@ test('on an 80-column terminal: lines of at most 79 code points, every word whol
   assert.ok(out.endsWith('\n'));
 });
 
+test('lines that fit keep their alignment; a long indented line keeps its indent on every piece', () => {
+  const aligned = 'identifiant      - → 6ax29j2e4s\n    montant total    - → 12 000,50 €';
+  assert.is(noticeFor(terminal(80), aligned), `${aligned}\n`);
+  const long = `    ${'mot '.repeat(30).trim()}`;
+  const lines = noticeFor(terminal(40), long).trimEnd().split('\n');
+  assert.ok(lines.length > 1);
+  for (const line of lines) assert.match(line, /^ {4}mot( mot)*$/);
+});
+
 test('into a pipe: the notice on one line, as it is', () => {
   assert.is(noticeFor(new PassThrough(), KEY_NOTICE), `${KEY_NOTICE}\n`);
 });

@@ -55,6 +55,8 @@ async function epic(
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // A child that exits without reading its stdin (a --help, a refusal) closes the pipe: EPIPE then is no failure of the test.
+  child.stdin.on('error', () => {});
   child.stdin.end(options.stdin ?? '');
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -32,6 +32,8 @@ export function startEpic(args: readonly string[], env: Record<string, string | 
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  // A child that exits without reading its stdin (a --help, a refusal) closes the pipe: EPIPE then is no failure of the test.
+  child.stdin.on('error', () => {});
   child.stdin.end();
   const exited = new Promise<EpicExit>((resolve, reject) => {
     child.on('error', reject);

@@ -48,17 +48,24 @@ export function paint(enabled: boolean, style: Style, text: string): string {
 export function noticeFor(stream: Writable, text: string): string {
   if (!isTerminal(stream)) return `${text}\n`;
   const width = columnsOf(stream) - 1;
+  const length = (line: string) => [...line].length;
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
+    // A line that fits is left as it is (its alignment too); a longer one keeps its indent on every piece.
+    if (length(paragraph) <= width) {
+      lines.push(paragraph);
+      continue;
+    }
+    const indent = /^ */.exec(paragraph)?.[0] ?? '';
     let line = '';
-    for (const word of paragraph.split(' ')) {
+    for (const word of paragraph.slice(indent.length).split(' ')) {
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && [...candidate].length > width) {
-        lines.push(line);
+      if (line !== '' && length(indent) + length(candidate) > width) {
+        lines.push(indent + line);
         line = word;
       } else line = candidate;
     }
-    lines.push(line);
+    lines.push(indent + line);
   }
   return `${lines.join('\n')}\n`;
 }
