@@ -86,6 +86,7 @@ accounts('user disable: a commercial with clients only with --reassign-to; then 
   assert.match(noClient.stderr, /is disabled/);
   const listed = await team.ok('ada', ['user', 'list']);
   assert.match(listed, new RegExp(`^${team.ids.bob}\\t.*\\tdisabled$`, 'm'));
+  assert.match(listed, new RegExp(`^${team.ids.carla}\\t.*\\tactive$`, 'm'), 'the others are active');
   assert.equal(
     (await team.json<UserJson[]>('ada', ['user', 'list', '--disabled'])).map((u) => u.id),
     [team.ids.bob],

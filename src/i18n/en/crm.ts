@@ -77,6 +77,7 @@ export const crm = {
   'cli.field.disabled': 'disabled',
   'cli.field.lockedUntil': 'locked until',
   'cli.column.state': 'state',
+  'cli.state.active': 'active',
   'cli.state.disabled': 'disabled',
   'cli.state.locked': 'locked',
   'help.passwd': 'change your own password (the current one first)',

@@ -68,6 +68,7 @@ export const crm = {
   'cli.field.disabled': 'désactivé',
   'cli.field.lockedUntil': 'verrouillé jusqu’au',
   'cli.column.state': 'état',
+  'cli.state.active': 'actif',
   'cli.state.disabled': 'désactivé',
   'cli.state.locked': 'verrouillé',
   'help.passwd': 'changer votre propre mot de passe (l’actuel d’abord)',

@@ -49,7 +49,7 @@ export class UserListCommand extends EpicCommand {
             value: (u) =>
               [u.disabled ? t('cli.state.disabled') : null, u.lockedUntil === null ? null : t('cli.lockedUntil', { until: u.lockedUntil })]
                 .filter((v) => v !== null)
-                .join(', '),
+                .join(', ') || t('cli.state.active'),
             style: (u) => (u.disabled || u.lockedUntil !== null ? 'red' : undefined),
           },
         ],
