@@ -124,7 +124,10 @@ export class Runtime {
         import('../projections/projector.js'),
         this.eventStore(),
       ]);
-      await catchUp(store, readDb, { onAheadOfLog: (names) => this.warnOnce(msg('faults.readDb.aheadOfLog', { names })) });
+      await catchUp(store, readDb, {
+        onAheadOfLog: (names) => this.warnOnce(msg('faults.readDb.aheadOfLog', { names })),
+        onDivergedFromLog: (names) => this.warnOnce(msg('faults.readDb.divergedFromLog', { names })),
+      });
     })();
     return this.caughtUp;
   }

@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { upcast } from '../domain/upcasters.js';
 import { InvalidInput } from '../errors.js';
-import type { EventStore } from '../events/event-store.js';
+import type { EventStore, RecordedEvent } from '../events/event-store.js';
 import { msg } from '../i18n/message.js';
 import { clientsProjection } from './clients-projection.js';
 import { commandLogProjection } from './command-log-projection.js';
@@ -95,26 +95,14 @@ export interface CatchUpOptions {
   readonly signal?: AbortSignal;
   /** Hears which projections were found beyond the head of the log, before they are rebuilt. */
   readonly onAheadOfLog?: (names: readonly string[]) => void;
+  /**
+   * Hears which projections saw another event at their checkpoint than the
+   * log holds there (a log restored from an older backup, then appended to
+   * again), before they are rebuilt.
+   */
+  readonly onDivergedFromLog?: (names: readonly string[]) => void;
   /** Progress of a rebuild this catch-up runs (a projection's version changed). */
   readonly onRebuildProgress?: (progress: RebuildProgress) => void | Promise<void>;
-}
-
-/**
- * The projections whose checkpoint is beyond the head of the log: their
- * tables hold events the log does not (it was restored from an older backup,
- * or replaced). They can only be rebuilt from the log as it is.
- */
-export async function aheadOfLog(
-  store: EventStore,
-  readDb: ReadDb,
-  projections: readonly Projection[] = PROJECTIONS,
-): Promise<Projection[]> {
-  const positions = await readPositions(
-    readDb.db,
-    projections.map((p) => p.name),
-  );
-  const head = await store.headPosition();
-  return projections.filter((p) => (positions.get(p.name) ?? 0) > head);
 }
 
 export interface CatchUpResult {
@@ -143,31 +131,45 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
     now,
     ...(options.onRebuildProgress && { onProgress: options.onRebuildProgress }),
   });
-  let positions = await readPositions(readDb.db, names);
+  let checkpoints = await readCheckpoints(readDb.db, names);
+  let positions = positionsOf(checkpoints, names);
   let events = 0;
   let batches = 0;
+  // Rebuilds of projections found ahead of the log or diverged from it: one round per catch-up (a second would chase a log being replaced).
+  let repaired = false;
   for (;;) {
     const from = Math.min(...positions.values());
     if (options.signal?.aborted) return { events, batches, position: from };
-    // Projections see every event in its current shape (older stored versions lifted here, the one read point).
-    const batch = (await store.readAll({ after: from, limit: batchSize })).map((event) => upcast(opened(event)));
-    const last = batch[batch.length - 1]?.position;
-    // Nothing past the checkpoints: they may be past the head itself (the log restored from an older backup than
-    // the read tables). Checkpoints read first, head after: a head only grows, so one below them is truly behind.
-    if (last === undefined && batches === 0) {
-      const ahead = await aheadOfLog(store, readDb, projections);
-      if (ahead.length > 0) {
-        options.onAheadOfLog?.(ahead.map((p) => p.name));
-        await rebuildBlueGreen(store, readDb, ahead, { batchSize: rebuildBatchSize, now, lockWaitMs: REBUILD_WAIT_MS });
-        positions = await readPositions(readDb.db, names);
+    // Read from the checkpoint's own event (`after: from - 1` returns the first event at `from` or beyond, whatever the
+    // positions' gaps): the one read every catch-up makes also says whether the log still holds what the tables saw.
+    const read =
+      from > 0 ? await store.readAll({ after: from - 1, limit: batchSize + 1 }) : await store.readAll({ after: 0, limit: batchSize });
+    const complete = read.length < (from > 0 ? batchSize + 1 : batchSize);
+    if (!repaired) {
+      const found = await checkAgainstLog(store, checkpoints, read, complete);
+      if (found.ahead.length > 0 || found.diverged.length > 0) {
+        repaired = true;
+        const ahead = projections.filter((p) => found.ahead.includes(p.name));
+        const diverged = projections.filter((p) => found.diverged.includes(p.name));
+        if (ahead.length > 0) options.onAheadOfLog?.(ahead.map((p) => p.name));
+        if (diverged.length > 0) options.onDivergedFromLog?.(diverged.map((p) => p.name));
+        await rebuildBlueGreen(store, readDb, [...ahead, ...diverged], { batchSize: rebuildBatchSize, now, lockWaitMs: REBUILD_WAIT_MS });
+        checkpoints = await readCheckpoints(readDb.db, names);
+        positions = positionsOf(checkpoints, names);
         batches += 1;
         continue;
       }
     }
+    const fresh = read.filter((event) => event.position > from);
+    // Projections see every event in its current shape (older stored versions lifted here, the one read point).
+    const batch = fresh.map((event) => upcast(opened(event)));
+    const lastEvent = fresh[fresh.length - 1];
+    const last = lastEvent?.position;
     if (last === undefined) {
       if (readDb.dialect === 'mysql' && events >= ANALYZE_AFTER_EVENTS) await analyzeTables(readDb.db, projections);
       return { events, batches, position: from };
     }
+    const lastHash = lastEvent?.metadata.hash ?? null;
 
     const expected = positions;
     const outcome = await retryOnDeadlock(() =>
@@ -188,7 +190,11 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
           if (mine.length > 0) await projection.apply(trx, mine, readDb.dialect);
         }
         const behind = names.filter((name) => (expected.get(name) ?? 0) < last);
-        await trx.updateTable('projection_state').set({ position: last, updated_at: at }).where('name', 'in', behind).execute();
+        await trx
+          .updateTable('projection_state')
+          .set({ position: last, hash: lastHash, updated_at: at })
+          .where('name', 'in', behind)
+          .execute();
         return { applied: true as const };
       }),
     );
@@ -197,13 +203,81 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
       if (outcome.switching.length > 0) await completeSwitches(readDb, outcome.switching, now, REBUILD_WAIT_MS);
       // Moved by another process (or switched to rebuilt tables): read where they stand and go on from there.
       await prepare(store, readDb, projections, { batchSize: rebuildBatchSize, now });
-      positions = await readPositions(readDb.db, names);
+      checkpoints = await readCheckpoints(readDb.db, names);
+      positions = positionsOf(checkpoints, names);
       continue;
     }
-    positions = new Map(names.map((name) => [name, Math.max(expected.get(name) ?? 0, last)]));
+    const moved = new Map<string, Checkpoint>();
+    for (const name of names) {
+      const before = checkpoints.get(name) ?? { position: 0, hash: null };
+      moved.set(name, before.position < last ? { position: last, hash: lastHash } : before);
+    }
+    checkpoints = moved;
+    positions = positionsOf(checkpoints, names);
     events += batch.length;
     batches += 1;
+    // The checkpoints now are this batch's own: nothing more to compare with the log in this catch-up.
+    repaired = true;
   }
+}
+
+/** Where a projection stands: its position, and the chain hash of the event it saw there (null: not known). */
+interface Checkpoint {
+  readonly position: number;
+  readonly hash: string | null;
+}
+
+interface LogCheck {
+  /** Checkpoints beyond the head of the log. */
+  readonly ahead: readonly string[];
+  /** Checkpoints at a position where the log holds another event than the projection saw, or none. */
+  readonly diverged: readonly string[];
+}
+
+/**
+ * Compares each checkpoint with the event the log holds at its position.
+ * `read` is the catch-up's read from the lowest checkpoint's event on
+ * (`complete`: it reached the end of the log); a checkpoint past what it
+ * holds is looked up on its own (one read per position, only when the
+ * projections do not all stand together, which is rare: a catch-up moves them together).
+ * A stored hash of null (a checkpoint written before migration 0004) only
+ * needs the event to be there.
+ */
+export async function checkAgainstLog(
+  store: EventStore,
+  checkpoints: ReadonlyMap<string, Checkpoint>,
+  read: readonly RecordedEvent[],
+  complete: boolean,
+): Promise<LogCheck> {
+  const byPosition = new Map(read.map((event) => [event.position, event]));
+  const lastRead = read[read.length - 1]?.position ?? 0;
+  const ahead: string[] = [];
+  const diverged: string[] = [];
+  const looked = new Map<number, RecordedEvent | null>();
+  for (const [name, { position, hash }] of checkpoints) {
+    if (position === 0) continue;
+    let event: RecordedEvent | null | undefined = byPosition.get(position);
+    if (event === undefined && position > lastRead) {
+      if (complete) {
+        // Past the end of what the log holds: ahead of its head.
+        ahead.push(name);
+        continue;
+      }
+      if (!looked.has(position)) {
+        const [found] = await store.readAll({ after: position - 1, limit: 1 });
+        looked.set(position, found?.position === position ? found : null);
+      }
+      event = looked.get(position);
+      if (event === null) {
+        // Nothing at that position: beyond the head, or a position this log never had.
+        if (position > (await store.headPosition())) ahead.push(name);
+        else diverged.push(name);
+        continue;
+      }
+    }
+    if (event === undefined || event === null || (hash !== null && event.metadata.hash !== hash)) diverged.push(name);
+  }
+  return { ahead, diverged };
 }
 
 export interface RebuildOptions extends CatchUpOptions {
@@ -265,6 +339,12 @@ export interface ProjectionStatus {
   readonly updatedAt: string | null;
   /** The checkpoint is beyond the head: the tables hold events the log does not (restored from an older backup); the next command rebuilds them. */
   readonly aheadOfLog: boolean;
+  /**
+   * The log holds another event at the checkpoint than the one the projection
+   * saw there (restored from an older backup, then appended to again): the
+   * tables hold events the log no longer has; the next command rebuilds them.
+   */
+  readonly divergedFromLog: boolean;
   /** A rebuild running now (by whom, since when), or null. */
   readonly rebuilding: { readonly pid: number; readonly host: string; readonly since: string } | null;
 }
@@ -287,6 +367,12 @@ export async function projectionStatus(
     store,
     projections.map((p) => positionOf(p.name)),
   );
+  const checked = await checkAgainstLog(
+    store,
+    new Map(projections.map((p) => [p.name, { position: positionOf(p.name), hash: stored.get(p.name)?.hash ?? null }])),
+    [],
+    false,
+  );
   return projections.map((projection) => {
     const row = stored.get(projection.name);
     const position = positionOf(projection.name);
@@ -299,8 +385,10 @@ export async function projectionStatus(
       head,
       behind: behind.count,
       behindAtLeast: behind.atLeast,
-      upToDate: row !== undefined && Number(row.version) === projection.version && position === head,
+      upToDate:
+        row !== undefined && Number(row.version) === projection.version && position === head && !checked.diverged.includes(projection.name),
       aheadOfLog: position > head,
+      divergedFromLog: checked.diverged.includes(projection.name),
       rebuiltAt: row?.rebuilt_at ?? null,
       updatedAt: row?.updated_at ?? null,
       rebuilding: rebuildOf(rebuilds.get(projection.name)),
@@ -413,8 +501,15 @@ async function analyzeTables(db: Kysely<Database>, projections: readonly Project
   if (tables.length > 0) await sql`analyze table ${sql.join(tables.map((table) => sql.table(table)))}`.execute(db);
 }
 
-async function readPositions(db: Kysely<Database>, names: readonly string[]): Promise<Map<string, number>> {
-  return positionsOf(await readStates(db, names), names);
+async function readCheckpoints(db: Kysely<Database>, names: readonly string[]): Promise<Map<string, Checkpoint>> {
+  const states = await readStates(db, names);
+  // BIGINT may come back as a string from a driver configured otherwise: Number() keeps the comparison numeric.
+  return new Map(
+    names.map((name) => {
+      const state = states.get(name);
+      return [name, { position: Number(state?.position ?? 0), hash: state?.hash ?? null }];
+    }),
+  );
 }
 
 function positionsOf(states: ReadonlyMap<string, { readonly position: number }>, names: readonly string[]): Map<string, number> {

@@ -52,6 +52,7 @@ describeReadDb('epic projection', (test) => {
           'aheadOfLog',
           'behind',
           'behindAtLeast',
+          'divergedFromLog',
           'head',
           'name',
           'position',

@@ -116,7 +116,12 @@ files('reopening keeps the rows and runs each migration once', async ({ dir }) =
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
     assert.equal(
       migrations.rows.map((row) => row.name),
-      ['2026-11-28-0001-read-tables', '2026-11-28-0002-projection-operations', '2026-12-01-0003-cancelled-and-disabled'],
+      [
+        '2026-11-28-0001-read-tables',
+        '2026-11-28-0002-projection-operations',
+        '2026-12-01-0003-cancelled-and-disabled',
+        '2026-12-01-0004-checkpoint-hash',
+      ],
     );
   } finally {
     await second.close();

@@ -303,6 +303,115 @@ describeReadDb('projector: checkpoints', (test) => {
   });
 });
 
+/** `source`'s first `count` events, then other clients' (new ids, new names) until its head is past `source`'s: a backup restored and written to again. */
+async function divergedCopy(source: InMemoryEventStore, count: number): Promise<InMemoryEventStore> {
+  const copy = await truncatedCopy(source, count);
+  const writer = new EventWriter(copy);
+  for (let i = 0; (await copy.headPosition()) <= (await source.headPosition()); i += 1) {
+    const clientId = `newc${String(i).padStart(2, '0')}45zz`;
+    await writer.account(clientId, CARL, {
+      type: 'ClientCreated',
+      data: { clientId, name: `New ${i}`, email: `new${i}@client.io`, phone: null, company: null, commercialId: CARL.id },
+    });
+  }
+  return copy;
+}
+
+/** The store, counting its `readAll` calls. */
+function countingReads(store: InMemoryEventStore): { store: InMemoryEventStore; reads: () => number } {
+  let reads = 0;
+  const readAll = store.readAll.bind(store);
+  store.readAll = (options) => {
+    reads += 1;
+    return readAll(options);
+  };
+  return { store, reads: () => reads };
+}
+
+describeReadDb('projector: a log that differs from the one the checkpoints saw', (test) => {
+  test('another event at the checkpoint: every projection that saw it is rebuilt from the log as it is, once, and said', async (context) => {
+    const original = await scenarioStore();
+    await catchUp(original, context.readDb, { batchSize: 7 });
+    const states = await context.readDb.db.selectFrom('projection_state').select(['name', 'hash']).execute();
+    const head = await original.headPosition();
+    const atHead = original.events.find((e) => e.position === head);
+    assert.ok(
+      states.every((state) => state.hash === atHead?.metadata.hash),
+      'each checkpoint holds the hash of the event it saw',
+    );
+
+    const clientIds = async () => (await context.readDb.db.selectFrom('clients').select('id').execute()).map((row) => row.id);
+    // Restored from a backup taken just before the last client still listed was created.
+    const listed = await clientIds();
+    const lastCreated = original.events.filter((e) => e.type === 'ClientCreated' && listed.includes(String(e.data.clientId))).at(-1);
+    const lostClient = String(lastCreated?.data.clientId);
+    const restored = await divergedCopy(original, (lastCreated?.position ?? 1) - 1);
+    assert.ok((await restored.headPosition()) > head);
+    const status = await projectionStatus(restored, context.readDb);
+    assert.ok(
+      status.every((s) => s.divergedFromLog && !s.aheadOfLog && !s.upToDate),
+      JSON.stringify(status),
+    );
+    const heard: string[][] = [];
+    const ahead: string[][] = [];
+    await catchUp(restored, context.readDb, {
+      batchSize: 5,
+      onDivergedFromLog: (names) => heard.push([...names]),
+      onAheadOfLog: (names) => ahead.push([...names]),
+    });
+    assert.equal(heard, [PROJECTIONS.map((p) => p.name)]);
+    assert.equal(ahead, []);
+    const clean = await context.createReadDb();
+    await catchUp(restored, clean);
+    assert.equal(await dumpReadTables(context.readDb), await dumpReadTables(clean), "the tables are the log's, nothing more");
+    assert.not.ok((await clientIds()).includes(lostClient), 'a client only the lost part held is gone');
+    assert.ok((await clientIds()).includes('newc0045zz'), 'a client only the restored log holds shows');
+    await catchUp(restored, context.readDb, { onDivergedFromLog: (names) => heard.push([...names]) });
+    assert.is(heard.length, 1, 'said once: the rebuilt checkpoints match the log');
+    assert.ok((await projectionStatus(restored, context.readDb)).every((s) => s.upToDate && !s.divergedFromLog));
+  });
+
+  test('a checkpoint apart from the others is compared too; one whose event is the same is left as it is', async (context) => {
+    const original = await scenarioStore();
+    const head = await original.headPosition();
+    const early = await truncatedCopy(original, 4);
+    await catchUp(early, context.readDb, { projections: PROJECTIONS.filter((p) => p.name === 'users') });
+    await catchUp(original, context.readDb, { projections: PROJECTIONS.filter((p) => p.name !== 'users') });
+    const restored = await divergedCopy(original, 6);
+    const heard: string[][] = [];
+    // Batches of 3 from the users' checkpoint (4): the others' checkpoint (the head) is beyond the first read, looked up on its own.
+    await catchUp(restored, context.readDb, { batchSize: 3, onDivergedFromLog: (names) => heard.push([...names]) });
+    assert.equal(heard, [PROJECTIONS.filter((p) => p.name !== 'users').map((p) => p.name)]);
+    const clean = await context.createReadDb();
+    await catchUp(restored, clean);
+    assert.equal(await dumpReadTables(context.readDb), await dumpReadTables(clean));
+    assert.ok(head > 6);
+  });
+
+  test('a checkpoint without a hash (written before migration 0004) is no mismatch; the next batch fills it', async (context) => {
+    const store = await scenarioStore();
+    await catchUp(store, context.readDb);
+    await context.readDb.db.updateTable('projection_state').set({ hash: null }).execute();
+    const heard: string[][] = [];
+    await catchUp(store, context.readDb, { onDivergedFromLog: (names) => heard.push([...names]) });
+    assert.equal(heard, []);
+    assert.ok((await projectionStatus(store, context.readDb)).every((s) => s.upToDate && !s.divergedFromLog));
+    const [added] = await new EventWriter(store).account(BISTRO, CARL, { type: 'ClientDeleted', data: { clientId: BISTRO } });
+    await catchUp(store, context.readDb, { onDivergedFromLog: (names) => heard.push([...names]) });
+    const hashes = await context.readDb.db.selectFrom('projection_state').select('hash').execute();
+    assert.ok(hashes.every((row) => row.hash === added?.metadata.hash));
+    assert.equal(heard, []);
+  });
+
+  test('an up-to-date catch-up makes one read of the log, the one that compares', async (context) => {
+    const counting = countingReads(await scenarioStore());
+    await catchUp(counting.store, context.readDb);
+    const before = counting.reads();
+    await catchUp(counting.store, context.readDb);
+    assert.is(counting.reads() - before, 1);
+  });
+});
+
 describeReadDb('projector: rebuild', (test) => {
   test('dropping the read database and replaying the log gives the same rows', async (context) => {
     const store = await scenarioStore();
@@ -426,6 +535,7 @@ describeReadDb('projector: rebuild', (test) => {
       head,
       upToDate: true,
       aheadOfLog: false,
+      divergedFromLog: false,
       behind: 0,
       behindAtLeast: false,
       rebuiltAt: null,

@@ -53,4 +53,8 @@ export const faults = {
     `avertissement\u00a0: les tables de lecture (${names.join(', ')}) contenaient des événements absents du journal (restauré depuis une sauvegarde plus ancienne\u00a0?)\u00a0; elles ont été reconstruites à partir du journal tel qu’il est`,
   'faults.projection.aheadOfLog': ({ head }) =>
     `en avance sur le journal (sa tête est ${head})\u00a0: restauré depuis une sauvegarde plus ancienne\u00a0? la prochaine commande la reconstruit`,
+  'faults.readDb.divergedFromLog': ({ names }) =>
+    `avertissement\u00a0: le journal des événements diffère de celui qu’ont vu les tables de lecture (${names.join(', ')}) (restauré depuis une sauvegarde\u00a0?)\u00a0; elles ont été reconstruites à partir du journal tel qu’il est`,
+  'faults.projection.divergedFromLog': ({ position }) =>
+    `le journal diffère de celui qu’elle a vu (un autre événement en ${position})\u00a0: restauré depuis une sauvegarde\u00a0? la prochaine commande la reconstruit`,
 } satisfies Wordings<typeof english>;

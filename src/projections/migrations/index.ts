@@ -21,6 +21,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, load: () => Promise<Dial
   ['2026-11-28-0001-read-tables', () => import('./2026-11-28-0001-read-tables.js')],
   ['2026-11-28-0002-projection-operations', () => import('./2026-11-28-0002-projection-operations.js')],
   ['2026-12-01-0003-cancelled-and-disabled', () => import('./2026-12-01-0003-cancelled-and-disabled.js')],
+  ['2026-12-01-0004-checkpoint-hash', () => import('./2026-12-01-0004-checkpoint-hash.js')],
 ];
 
 /**

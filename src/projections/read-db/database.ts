@@ -99,6 +99,13 @@ export interface ProjectionStateTable {
   version: number;
   /** Global position of the last event applied (0: none). */
   position: number;
+  /**
+   * The chain hash (`metadata.hash`) of the event at `position`, as the
+   * projection saw it: a catch-up compares it with the log's event there (a
+   * log restored from an older backup holds another one). Null at position 0,
+   * and for a checkpoint written before migration 0004 (filled at its next batch).
+   */
+  hash: string | null;
   rebuilt_at: string | null;
   updated_at: string;
   /**

@@ -123,8 +123,8 @@ export async function rebuildBlueGreen(
     await createDeferredIndexes(readDb.db, readDb.dialect, deferred);
     if (readDb.dialect === 'mysql')
       await sql`analyze table ${sql.join(tables.map((table) => sql.table(naming.table(table))))}`.execute(readDb.db);
-    await switchIn(readDb, todo, replay.position, buildId, now);
-    return { rebuilt: todo.map((p) => p.name), ...replay };
+    await switchIn(readDb, todo, { position: replay.position, hash: replay.hash }, buildId, now);
+    return { rebuilt: todo.map((p) => p.name), events: replay.events, batches: replay.batches, position: replay.position };
   } finally {
     await lock.release();
   }
@@ -138,19 +138,21 @@ async function replayInto(
   renames: ReadonlyMap<string, string>,
   lock: RebuildLock,
   options: BlueGreenOptions,
-): Promise<{ events: number; batches: number; position: number }> {
+): Promise<{ events: number; batches: number; position: number; hash: string | null }> {
   const shadow = readDb.db.withPlugin(new TableRenamePlugin(renames));
   const handled = projections.map((p) => ({ projection: p, types: new Set(p.handles) }));
   const started = performance.now();
   const head = await store.headPosition();
   let position = 0;
+  let hash: string | null = null;
   let events = 0;
   let batches = 0;
   for (;;) {
     // Projections see every event in its current shape (older stored versions lifted here, as in catchUp).
-    const batch = (await store.readAll({ after: position, limit: options.batchSize })).map((event) => upcast(opened(event)));
-    const last = batch[batch.length - 1]?.position;
-    if (last === undefined) return { events, batches, position };
+    const read = await store.readAll({ after: position, limit: options.batchSize });
+    const batch = read.map((event) => upcast(opened(event)));
+    const lastEvent = read[read.length - 1];
+    if (lastEvent === undefined) return { events, batches, position, hash };
     await retryOnDeadlock(() =>
       shadow.transaction().execute(async (trx) => {
         for (const { projection, types } of handled) {
@@ -160,7 +162,8 @@ async function replayInto(
         await lock.refresh(trx);
       }),
     );
-    position = last;
+    position = lastEvent.position;
+    hash = lastEvent.metadata.hash;
     events += batch.length;
     batches += 1;
     await options.onProgress?.({ position, head, events, elapsedMs: performance.now() - started });
@@ -171,7 +174,7 @@ async function replayInto(
 async function switchIn(
   readDb: ReadDb,
   projections: readonly Projection[],
-  position: number,
+  checkpoint: { readonly position: number; readonly hash: string | null },
   buildId: string,
   now: () => Date,
 ): Promise<void> {
@@ -179,7 +182,8 @@ async function switchIn(
   const states = projections.map((p) => ({
     name: p.name,
     version: p.version,
-    position,
+    position: checkpoint.position,
+    hash: checkpoint.hash,
     rebuilt_at: at,
     updated_at: at,
     swapping: null as string | null,

@@ -48,11 +48,13 @@ export class ProjectionStatusCommand extends EpicCommand {
               ? t('cli.projection.rebuilding', { pid: s.rebuilding.pid, host: s.rebuilding.host, since: s.rebuilding.since })
               : s.aheadOfLog
                 ? t('faults.projection.aheadOfLog', { head: s.head })
-                : s.storedVersion !== s.version
-                  ? t('cli.projection.due')
-                  : s.upToDate
-                    ? t('cli.projection.upToDate')
-                    : t('cli.projection.behind'),
+                : s.divergedFromLog
+                  ? t('faults.projection.divergedFromLog', { position: s.position })
+                  : s.storedVersion !== s.version
+                    ? t('cli.projection.due')
+                    : s.upToDate
+                      ? t('cli.projection.upToDate')
+                      : t('cli.projection.behind'),
           style: (s) => (s.upToDate && !s.rebuilding && s.storedVersion === s.version ? 'green' : 'yellow'),
         },
       ],
