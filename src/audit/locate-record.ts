@@ -22,7 +22,25 @@ const BATCH = 5_000;
 /** The live records' index, when there is one: a read table lookup that may not know deleted records. */
 export type LiveLookup = (kind: 'contract' | 'event', input: string) => Promise<{ id: string; clientId: string } | undefined>;
 
-export async function locateRecord(store: EventStore, kind: RecordKind, input: string, live?: LiveLookup): Promise<RecordRef> {
+/**
+ * Of several records a prefix starts, those the actor may view: only they make
+ * the prefix ambiguous (another commercial's record must not, the answer
+ * would reveal it). Asked only when more than one matches.
+ */
+export type ViewFilter = (kind: 'client' | 'contract' | 'event', candidates: readonly Candidate[]) => Promise<Candidate[]>;
+
+export interface Candidate {
+  readonly id: string;
+  readonly clientId: string;
+}
+
+export async function locateRecord(
+  store: EventStore,
+  kind: RecordKind,
+  input: string,
+  live?: LiveLookup,
+  visible?: ViewFilter,
+): Promise<RecordRef> {
   switch (kind) {
     case 'user': {
       const users = fold(usersAggregate, await store.readStream(USERS_STREAM));
@@ -36,7 +54,16 @@ export async function locateRecord(store: EventStore, kind: RecordKind, input: s
       const ids = heads
         .filter((h) => h.streamId.startsWith(`${ACCOUNT_STREAM_PREFIX}${input}`))
         .map((h) => h.streamId.slice(ACCOUNT_STREAM_PREFIX.length));
-      const id = pick(kind, input, ids);
+      const id = pick(
+        kind,
+        input,
+        await narrowed(
+          kind,
+          input,
+          ids.map((id) => ({ id, clientId: id })),
+          visible,
+        ),
+      );
       return { kind, id, clientId: id };
     }
     case 'contract':
@@ -49,13 +76,13 @@ export async function locateRecord(store: EventStore, kind: RecordKind, input: s
               throw error;
             });
       if (found) return { kind, ...found };
-      return scanCreations(store, kind, input);
+      return scanCreations(store, kind, input, visible);
     }
   }
 }
 
 /** Searches the creation events of contracts (or events) for the id or a prefix of it. */
-async function scanCreations(store: EventStore, kind: 'contract' | 'event', input: string): Promise<RecordRef> {
+async function scanCreations(store: EventStore, kind: 'contract' | 'event', input: string, visible?: ViewFilter): Promise<RecordRef> {
   const type = kind === 'contract' ? 'ContractCreated' : 'OccasionScheduled';
   const field = kind === 'contract' ? 'contractId' : 'occasionId';
   const matches = new Map<string, string>();
@@ -71,8 +98,27 @@ async function scanCreations(store: EventStore, kind: 'contract' | 'event', inpu
     after = batch[batch.length - 1]!.position;
   }
   checkPrefix(kind, input);
-  const id = pick(kind, input, [...matches.keys()]);
+  const candidates = [...matches].map(([id, clientId]) => ({ id, clientId }));
+  const id = pick(kind, input, await narrowed(kind, input, candidates, visible));
   return { kind, id, clientId: matches.get(id)! };
+}
+
+/**
+ * The ids a prefix may resolve to: with a filter and several matches, those
+ * the actor may view, or (none of them) the first, which the caller then
+ * answers as out of scope, as it does any record the actor may not view.
+ */
+async function narrowed(
+  kind: 'client' | 'contract' | 'event',
+  input: string,
+  candidates: readonly Candidate[],
+  visible: ViewFilter | undefined,
+): Promise<string[]> {
+  const ids = candidates.map((c) => c.id);
+  const matching = candidates.filter((c) => c.id.startsWith(input));
+  if (visible === undefined || ids.includes(input) || matching.length < 2) return ids;
+  const seen = await visible(kind, matching);
+  return seen.length > 0 ? seen.map((c) => c.id) : matching.slice(0, 1).map((c) => c.id);
 }
 
 function checkPrefix(kind: RecordKind, input: string): void {

@@ -32,7 +32,7 @@ export async function changeAccountRecord<T extends Target>(
       import('../projections/queries/index.js'),
     ]);
     const db = await runtime.readDb();
-    const id = await resolveId(db, target.noun, target.idOrPrefix);
+    const id = await resolveId(db, target.noun, target.idOrPrefix, context.actor);
     const record = (target.noun === 'contracts' ? await queries.getContract(db.db, id) : await queries.getOccasion(db.db, id)) as
       | RecordOf<T>
       | undefined;

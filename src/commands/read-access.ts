@@ -8,14 +8,29 @@ import type { Actor } from './handler-context.js';
 
 export type Noun = 'users' | 'clients' | 'contracts' | 'occasions';
 
+/** The action whose scope says which records of a kind an actor may see (users: gestion's alone, no scope to narrow). */
+const VIEW_ACTIONS: Readonly<Record<Exclude<Noun, 'users'>, Action>> = {
+  clients: 'client.view',
+  contracts: 'contract.view',
+  occasions: 'event.view',
+};
+
 /**
  * A full id from an id or a unique prefix of 4+ characters, in any letter
- * case (ids are lower-case: `K3F9` is `k3f9`).
+ * case (ids are lower-case: `K3F9` is `k3f9`). With `viewer`, a prefix is
+ * resolved among the records the viewer may see only: another commercial's
+ * client never makes the viewer's prefix ambiguous (that answer would say it
+ * exists), nor is one resolved to it. A role that may see no such record is
+ * refused outright (4), the same for every input.
  */
-export async function resolveId(db: ReadDb, noun: Noun, prefix: string): Promise<string> {
+export async function resolveId(db: ReadDb, noun: Noun, prefix: string, viewer?: Actor): Promise<string> {
   // Its own module, not the queries index: a change that names a user or client loads no listing query.
   const { resolveId: resolve } = await import('../projections/queries/resolve-id.js');
-  return resolve(db.db, noun, prefix.trim().toLowerCase());
+  const action = noun === 'users' || viewer === undefined ? undefined : VIEW_ACTIONS[noun];
+  if (action === undefined || viewer === undefined) return resolve(db.db, noun, prefix.trim().toLowerCase());
+  const scope = scopeOf(action, viewer.role);
+  if (scope === 'none') throw refusal(action, viewer.role);
+  return resolve(db.db, noun, prefix.trim().toLowerCase(), { scope, actorId: viewer.id });
 }
 
 /**
@@ -61,7 +76,7 @@ function assertMayView(action: Action, actor: Actor): void {
  */
 export async function viewClient(db: ReadDb, actor: Actor, idOrPrefix: string, log?: EventStore) {
   assertMayView('client.view', actor);
-  const id = await resolveId(db, 'clients', idOrPrefix);
+  const id = await resolveId(db, 'clients', idOrPrefix, actor);
   const client = await (await queries()).getClient(db.db, id);
   if (!client) throw new NotFound(msg('client.notFound', { clientId: idOrPrefix }));
   const facts =
@@ -102,7 +117,7 @@ async function factsOnLog(
 
 export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string, log?: EventStore) {
   assertMayView('contract.view', actor);
-  const id = await resolveId(db, 'contracts', idOrPrefix);
+  const id = await resolveId(db, 'contracts', idOrPrefix, actor);
   const contract = await (await queries()).getContract(db.db, id);
   if (!contract) throw new NotFound(msg('contract.notFound', { contractId: idOrPrefix }));
   const facts =
@@ -115,7 +130,7 @@ export async function viewContract(db: ReadDb, actor: Actor, idOrPrefix: string,
 
 export async function viewOccasion(db: ReadDb, actor: Actor, idOrPrefix: string, log?: EventStore) {
   assertMayView('event.view', actor);
-  const id = await resolveId(db, 'occasions', idOrPrefix);
+  const id = await resolveId(db, 'occasions', idOrPrefix, actor);
   const occasion = await (await queries()).getOccasion(db.db, id);
   if (!occasion) throw new NotFound(msg('event.notFound', { occasionId: idOrPrefix }));
   let facts: TargetFacts;

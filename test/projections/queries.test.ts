@@ -4,7 +4,7 @@
  */
 import * as assert from 'uvu/assert';
 import { scopeOf } from '../../src/auth/policy.js';
-import { InvalidInput, NotFound } from '../../src/errors.js';
+import { InvalidInput, NotFound, OutOfScope } from '../../src/errors.js';
 import { catchUp } from '../../src/projections/projector.js';
 import { assignedSupportIds, listClients, listContracts, listLog, listOccasions, resolveId } from '../../src/projections/queries/index.js';
 import type { ReadDb } from '../../src/projections/read-db/open-read-db.js';
@@ -247,6 +247,31 @@ describeReadDb('queries: resolveId', (test) => {
     assert.match(english(contracts), /2 contracts/);
     const log = await rejection(resolveId(readDb.db, 'command_log', 'cmd-000'));
     assert.match(english(log), /log entry id "cmd-000" is ambiguous: 9 log entries start with it/);
+  });
+
+  test("in an actor's view: another's record neither makes a prefix ambiguous nor is resolved (out of scope, worded as not found)", async ({
+    readDb,
+  }) => {
+    await project(readDb);
+    const { db } = readDb;
+    // kcas2345pq is Carl's client, kcas6789rs Chloé's (reassigned); Sam supports an event of each, Sue neither.
+    assert.is(await resolveId(db, 'clients', 'kcas', { scope: 'own', actorId: CARL.id }), KEVIN);
+    assert.is(await resolveId(db, 'clients', 'kcas', { scope: 'own', actorId: CHLOE.id }), ADA);
+    assert.match(english(await rejection(resolveId(db, 'clients', 'kcas', { scope: 'all', actorId: GINA.id }))), /2 clients/);
+    assert.match(english(await rejection(resolveId(db, 'clients', 'kcas', { scope: 'assigned', actorId: SAM.id }))), /2 clients/);
+    const hidden = await rejection(resolveId(db, 'clients', 'kcas', { scope: 'assigned', actorId: SUE.id }));
+    assert.instance(hidden, OutOfScope);
+    assert.is(
+      english(hidden),
+      english(await rejection(resolveId(db, 'clients', 'zcas'))).replace('zcas', 'kcas'),
+      'the answer a prefix matching nothing gets',
+    );
+    assert.match(english(await rejection(resolveId(db, 'contracts', 'ctra', { scope: 'own', actorId: CARL.id }))), /2 contracts/);
+    assert.instance(await rejection(resolveId(db, 'contracts', 'ctra', { scope: 'own', actorId: CHLOE.id })), OutOfScope);
+    assert.is(await resolveId(db, 'occasions', 'occd', { scope: 'assigned', actorId: SAM.id }), O4);
+    assert.instance(await rejection(resolveId(db, 'occasions', 'occd', { scope: 'own', actorId: CARL.id })), OutOfScope);
+    assert.instance(await rejection(resolveId(db, 'clients', 'zzzz', { scope: 'own', actorId: CARL.id })), NotFound);
+    assert.is(await resolveId(db, 'clients', ADA, { scope: 'own', actorId: CARL.id }), ADA, "an exact id is the caller's to check");
   });
 
   test('too short, missing, deleted', async ({ readDb }) => {

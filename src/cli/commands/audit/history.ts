@@ -1,9 +1,12 @@
 import { Option } from 'clipanion';
+import type { Candidate } from '../../../audit/locate-record.js';
 import type { RecordKind, RecordView } from '../../../audit/record-views.js';
 import { type Action, assertAllowed, isAllowed, scopeOf } from '../../../auth/policy.js';
+import type { Actor } from '../../../commands/handler-context.js';
 import { assertNever } from '../../../domain/assert-never.js';
 import { truncate } from '../../../domain/values/money.js';
 import { InvalidInput, NotFound, OutOfScope } from '../../../errors.js';
+import type { EventStore } from '../../../events/event-store.js';
 import { msg } from '../../../i18n/message.js';
 import { currentTranslator } from '../../../i18n/translator.js';
 import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../../../records.js';
@@ -52,7 +55,13 @@ export class HistoryCommand extends EpicCommand {
       import('../../../audit/history.js'),
     ]);
     // Ids are lower-case: a prefix typed in capitals names the same record.
-    const ref = await locateRecord(store, kind, this.id.trim().toLowerCase(), (noun, input) => this.liveRecord(runtime, noun, input));
+    const ref = await locateRecord(
+      store,
+      kind,
+      this.id.trim().toLowerCase(),
+      (noun, input) => this.liveRecord(runtime, noun, input),
+      (noun, candidates) => visibleOnLog(store, actor, noun, candidates),
+    );
 
     // The account's stream, in pages: authorization folds it to now, and the history (without --at) walks it again.
     // A stream of one page (most) is read once; a longer one is never held whole (B5).
@@ -101,10 +110,40 @@ export class HistoryCommand extends EpicCommand {
       import('../../../projections/queries/index.js'),
       import('../../../commands/read-access.js'),
     ]);
-    const id = await resolveId(db, kind === 'contract' ? 'contracts' : 'occasions', input);
+    // A prefix resolves among what the actor may view (another commercial's record never makes it ambiguous);
+    // one only such records match answers as every record out of scope does here.
+    const id = await resolveId(db, kind === 'contract' ? 'contracts' : 'occasions', input, await runtime.actor()).catch(
+      (error: unknown) => {
+        if (error instanceof OutOfScope) throw new OutOfScope(msg('values.id.notInLog', { noun: kind, input }));
+        throw error;
+      },
+    );
     const record = kind === 'contract' ? await queries.getContract(db.db, id) : await queries.getOccasion(db.db, id);
     return record && { id, clientId: record.clientId };
   }
+}
+
+/** The candidates whose account, folded from the log, lets `actor` view them (a prefix several records start). */
+async function visibleOnLog(
+  store: EventStore,
+  actor: Actor,
+  kind: 'client' | 'contract' | 'event',
+  candidates: readonly Candidate[],
+): Promise<Candidate[]> {
+  if (scopeOf(VIEW_ACTION[kind], actor.role) === 'all') return [...candidates];
+  const [{ accountAggregate }, { fold }, { accountStream }, { viewFacts }] = await Promise.all([
+    import('../../../domain/aggregates.js'),
+    import('../../../domain/decider.js'),
+    import('../../../domain/accounts/account-events.js'),
+    import('../../../domain/accounts/authorize-account.js'),
+  ]);
+  const seen: Candidate[] = [];
+  for (const candidate of candidates) {
+    const account = fold(accountAggregate, await store.readStream(accountStream(candidate.clientId)));
+    const facts = viewFacts(account, kind === 'contract' ? candidate.id : undefined, kind === 'event' ? candidate.id : undefined);
+    if (isAllowed(VIEW_ACTION[kind], actor, facts)) seen.push(candidate);
+  }
+  return seen;
 }
 
 async function* prepend<T>(head: T, rest: AsyncIterable<T>): AsyncGenerator<T> {

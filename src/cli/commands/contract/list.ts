@@ -28,7 +28,7 @@ export class ContractListCommand extends EpicCommand {
     const listing = listOptions('contract', { limit: this.limit, sort: this.sort });
     const db = await runtime.readDb();
     const { listContracts } = await import('../../../projections/queries/index.js');
-    const clientId = this.client === undefined ? undefined : await resolveId(db, 'clients', this.client);
+    const clientId = this.client === undefined ? undefined : await resolveId(db, 'clients', this.client, actor);
     const commercialId = this.commercial === undefined ? undefined : await resolveUserId(db, this.commercial);
     const contracts = await listContracts(db.db, {
       scope,

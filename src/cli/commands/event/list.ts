@@ -35,7 +35,7 @@ export class EventListCommand extends EpicCommand {
     const to = this.to === undefined ? undefined : parseTypedDateTime(this.to, '--to');
     const listing = listOptions('event', { limit: this.limit, sort: this.sort });
     const db = await runtime.readDb();
-    const clientId = this.client === undefined ? undefined : await resolveId(db, 'clients', this.client);
+    const clientId = this.client === undefined ? undefined : await resolveId(db, 'clients', this.client, actor);
     const supportId = this.support === undefined ? undefined : await resolveUserId(db, this.support);
     const { listOccasions } = await import('../../../projections/queries/index.js');
     const events = await listOccasions(db.db, {
