@@ -87,15 +87,16 @@ export class BackendUnavailable extends EpicError {
 }
 
 /**
- * The SQLite read database cannot be read as it is (corrupt pages, a table
- * dropped): exit 7 unless the CLI repairs it, which it may, since the read
- * tables are derived from the log and can always be rebuilt.
+ * The read database cannot be read as it is (SQLite: corrupt pages, a table
+ * dropped; MySQL: a read table dropped or altered): exit 7 unless the CLI
+ * repairs it, which it may, since the read tables are derived from the log
+ * and can always be rebuilt.
  */
 export class ReadDbDamaged extends BackendUnavailable {
   constructor(
     text: Message | string,
-    /** The SQLite file that is damaged. */
-    readonly path: string,
+    /** The SQLite file that is damaged; null for a MySQL database, whose tables are rebuilt in place. */
+    readonly path: string | null,
     options?: { cause?: unknown },
   ) {
     super(text, options);

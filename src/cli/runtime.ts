@@ -127,6 +127,7 @@ export class Runtime {
       await catchUp(store, readDb, {
         onAheadOfLog: (names) => this.warnOnce(msg('faults.readDb.aheadOfLog', { names })),
         onDivergedFromLog: (names) => this.warnOnce(msg('faults.readDb.divergedFromLog', { names })),
+        onCheckpointLost: (names) => this.warnOnce(msg('faults.readDb.checkpointLost', { names })),
       });
     })();
     return this.caughtUp;
@@ -169,6 +170,16 @@ export class Runtime {
   async repairReadDb(damage: ReadDbDamaged): Promise<boolean> {
     if (this.config.projections === 'external' || this.read === undefined) return false;
     const readDb = await this.read.catch(() => undefined);
+    if (damage.path === null) {
+      // MySQL: the database stays; the projections whose tables are damaged are rebuilt in it from the log.
+      if (readDb?.dialect !== 'mysql') return false;
+      const [{ repairTables }, { store }] = await Promise.all([import('../projections/projector.js'), this.eventStore()]);
+      this.caughtUp = undefined;
+      const names = await repairTables(store, readDb, { now: this.now });
+      this.warnOnce(msg('faults.readDb.tablesRebuilt', { names }));
+      await this.readDb();
+      return true;
+    }
     const file = readDb?.file ?? { path: damage.path, ...statOf(damage.path) };
     if (file.path !== damage.path || file.ino === undefined) return false;
     await readDb?.close().catch(() => undefined);

@@ -29,7 +29,7 @@ import { MIGRATED_VERSIONS } from './migrations/index.js';
 import { occasionsProjection } from './occasions-projection.js';
 import type { Projection } from './projection.js';
 import { isProjectionName, projectionNamed } from './projection-names.js';
-import type { Database, ProjectionLockRow } from './read-db/database.js';
+import type { AnyTables, Database, ProjectionLockRow } from './read-db/database.js';
 import type { ReadDb } from './read-db/open-read-db.js';
 import { retryOnDeadlock } from './read-db/retry-on-deadlock.js';
 import { existingTables } from './read-db/schema-catalog.js';
@@ -101,6 +101,8 @@ export interface CatchUpOptions {
    * again), before they are rebuilt.
    */
   readonly onDivergedFromLog?: (names: readonly string[]) => void;
+  /** Hears which projections had rows but no checkpoint (its row deleted), before they are rebuilt. */
+  readonly onCheckpointLost?: (names: readonly string[]) => void;
   /** Progress of a rebuild this catch-up runs (a projection's version changed). */
   readonly onRebuildProgress?: (progress: RebuildProgress) => void | Promise<void>;
 }
@@ -130,6 +132,7 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
     batchSize: rebuildBatchSize,
     now,
     ...(options.onRebuildProgress && { onProgress: options.onRebuildProgress }),
+    ...(options.onCheckpointLost && { onCheckpointLost: options.onCheckpointLost }),
   });
   let checkpoints = await readCheckpoints(readDb.db, names);
   let positions = positionsOf(checkpoints, names);
@@ -442,6 +445,7 @@ interface PrepareOptions {
   readonly batchSize: number;
   readonly now: () => Date;
   readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
+  readonly onCheckpointLost?: (names: readonly string[]) => void;
 }
 
 /**
@@ -454,7 +458,8 @@ async function prepare(store: EventStore, readDb: ReadDb, projections: readonly 
   const names = projections.map((p) => p.name);
   let states = await readStates(readDb.db, names);
   if (projections.some((p) => !states.has(p.name))) {
-    await createMissingStates(readDb, projections, options.now);
+    const lost = await createMissingStates(readDb, projections, options.now);
+    if (lost.length > 0) options.onCheckpointLost?.(lost);
     states = await readStates(readDb.db, names);
   }
   const switching = projections.filter((p) => states.get(p.name)?.swapping != null);
@@ -466,26 +471,33 @@ async function prepare(store: EventStore, readDb: ReadDb, projections: readonly 
 /**
  * Inserts the checkpoints that do not exist yet (insert-or-keep, so two
  * processes may race here): at 0, with the version of the tables there are.
+ * Tables that already hold rows without a checkpoint (its row deleted) hold
+ * events nobody can say: their checkpoint gets version 0, so they are rebuilt
+ * before they serve (events applied again on top would count payments twice).
+ * Returns the names of those.
  */
-async function createMissingStates(readDb: ReadDb, projections: readonly Projection[], now: () => Date): Promise<void> {
+async function createMissingStates(readDb: ReadDb, projections: readonly Projection[], now: () => Date): Promise<string[]> {
   const stored = await readStates(
     readDb.db,
     projections.map((p) => p.name),
   );
   const missing = projections.filter((p) => !stored.has(p.name));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return [];
   const tables = await existingTables(
     readDb.db,
     readDb.dialect,
     missing.flatMap((p) => p.tables),
   );
+  const built = missing.filter((p) => p.tables.every((table) => tables.has(table)));
+  const lost = new Set<string>();
+  for (const projection of built) if (await holdsRows(readDb.db, projection.tables)) lost.add(projection.name);
   const at = now().toISOString();
   // In key order, the order the batch transactions lock these rows in: two projectors never wait on each other crosswise.
   const fresh = [...missing]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((p) => ({
       name: p.name,
-      version: p.tables.every((table) => tables.has(table)) ? bootstrapVersion(p.name) : 0,
+      version: p.tables.every((table) => tables.has(table)) && !lost.has(p.name) ? bootstrapVersion(p.name) : 0,
       position: 0,
       rebuilt_at: null,
       updated_at: at,
@@ -494,6 +506,35 @@ async function createMissingStates(readDb: ReadDb, projections: readonly Project
   await retryOnDeadlock(() =>
     readDb.db.transaction().execute((trx) => upsertRows(trx, readDb.dialect, 'projection_state', fresh, { key: ['name'], update: [] })),
   );
+  return [...lost];
+}
+
+/** True when one of these tables holds a row (one indexed read each, on the rare path of a missing checkpoint). */
+async function holdsRows(db: Kysely<Database>, tables: readonly string[]): Promise<boolean> {
+  const any = db.withTables<AnyTables>();
+  for (const table of tables) if ((await any.selectFrom(table).select(sql<number>`1`.as('one')).limit(1).execute()).length > 0) return true;
+  return false;
+}
+
+/**
+ * Rebuilds, blue/green, the projections of a read database whose tables a
+ * statement found damaged (MySQL: a table dropped, or a column): those whose
+ * tables are not all there, or every one when they all are (a column gone is
+ * not said by the catalog). Another process's rebuild of one is waited for.
+ * Returns the names rebuilt.
+ */
+export async function repairTables(store: EventStore, readDb: ReadDb, options: { readonly now?: () => Date } = {}): Promise<string[]> {
+  const now = options.now ?? (() => new Date());
+  const tables = await existingTables(
+    readDb.db,
+    readDb.dialect,
+    PROJECTIONS.flatMap((p) => p.tables),
+  );
+  const missing = PROJECTIONS.filter((p) => p.tables.some((table) => !tables.has(table)));
+  const targets = missing.length > 0 ? missing : PROJECTIONS;
+  await createMissingStates(readDb, PROJECTIONS, now);
+  await rebuildBlueGreen(store, readDb, targets, { batchSize: REBUILD_BATCH_SIZE, now, lockWaitMs: REBUILD_WAIT_MS });
+  return targets.map((p) => p.name);
 }
 
 async function analyzeTables(db: Kysely<Database>, projections: readonly Projection[]): Promise<void> {

@@ -44,6 +44,8 @@ export const FAULTS_SAMPLES: { readonly [K in ParamFaultsKey]: readonly MessageP
   'faults.event.malformed': [{ type: 'PaymentRecorded', field: 'contractId' }],
   'faults.readDb.aheadOfLog': [{ names: ['clients', 'contracts'] }],
   'faults.projection.aheadOfLog': [{ head: 42 }],
+  'faults.readDb.tablesRebuilt': [{ names: ['clients'] }],
+  'faults.readDb.checkpointLost': [{ names: ['clients', 'contracts'] }],
   'faults.readDb.divergedFromLog': [{ names: ['clients', 'contracts'] }],
   'faults.projection.divergedFromLog': [{ position: 42 }],
   'faults.sqlite.failed': [{ code: 'SQLITE_FULL', detail: 'database or disk is full' }],

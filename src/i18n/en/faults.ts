@@ -62,6 +62,10 @@ export const faults = {
     `warning: the read tables (${names.join(', ')}) held events the event log does not (was it restored from an older backup?); they were rebuilt from the log as it is`,
   'faults.projection.aheadOfLog': ({ head }: { head: number }): string =>
     `ahead of the log (its head is ${head}): restored from an older backup? the next command rebuilds it`,
+  'faults.readDb.tablesRebuilt': ({ names }: { names: readonly string[] }): string =>
+    `warning: the read tables (${names.join(', ')}) were damaged (a table or a column gone); they were rebuilt from the event log`,
+  'faults.readDb.checkpointLost': ({ names }: { names: readonly string[] }): string =>
+    `warning: the read tables (${names.join(', ')}) had lost their checkpoint; they were rebuilt from the event log`,
   'faults.readDb.divergedFromLog': ({ names }: { names: readonly string[] }): string =>
     `warning: the event log differs from the one the read tables (${names.join(', ')}) saw (was it restored from an older backup?); they were rebuilt from the log as it is`,
   'faults.projection.divergedFromLog': ({ position }: { position: number }): string =>

@@ -53,6 +53,10 @@ export const faults = {
     `avertissement\u00a0: les tables de lecture (${names.join(', ')}) contenaient des événements absents du journal (restauré depuis une sauvegarde plus ancienne\u00a0?)\u00a0; elles ont été reconstruites à partir du journal tel qu’il est`,
   'faults.projection.aheadOfLog': ({ head }) =>
     `en avance sur le journal (sa tête est ${head})\u00a0: restauré depuis une sauvegarde plus ancienne\u00a0? la prochaine commande la reconstruit`,
+  'faults.readDb.tablesRebuilt': ({ names }) =>
+    `avertissement\u00a0: les tables de lecture (${names.join(', ')}) étaient endommagées (une table ou une colonne disparue)\u00a0; elles ont été reconstruites à partir du journal des événements`,
+  'faults.readDb.checkpointLost': ({ names }) =>
+    `avertissement\u00a0: les tables de lecture (${names.join(', ')}) avaient perdu leur point de reprise\u00a0; elles ont été reconstruites à partir du journal des événements`,
   'faults.readDb.divergedFromLog': ({ names }) =>
     `avertissement\u00a0: le journal des événements diffère de celui qu’ont vu les tables de lecture (${names.join(', ')}) (restauré depuis une sauvegarde\u00a0?)\u00a0; elles ont été reconstruites à partir du journal tel qu’il est`,
   'faults.projection.divergedFromLog': ({ position }) =>

@@ -4,7 +4,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Kysely, MysqlPool, MysqlPoolConnection } from 'kysely';
 import { parseReadDbUrl, type ReadDbTarget } from '../../config/read-db-url.js';
 import { BackendUnavailable, ReadDbDamaged } from '../../errors.js';
 import { msg } from '../../i18n/message.js';
@@ -180,8 +180,37 @@ async function openMysql(target: Extract<ReadDbTarget, { dialect: 'mysql' }>): P
     supportBigNumbers: true,
     bigNumberStrings: false,
   });
-  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: damageNaming(pool, target) }) });
   return { db, dialect: 'mysql', close: () => db.destroy() };
+}
+
+/** A table or a column the read tables need, gone (`drop table clients`): a rebuild of the tables brings it back. */
+const MYSQL_DAMAGED = new Set(['ER_NO_SUCH_TABLE', 'ER_BAD_FIELD_ERROR']);
+
+/**
+ * MySQL's counterpart of `faultNaming`: an error that says a read table or one
+ * of its columns is gone becomes a `ReadDbDamaged` (the CLI rebuilds the
+ * tables from the log, as it does a damaged SQLite file); any other error
+ * passes as it is.
+ */
+function damageNaming(pool: MysqlPool, target: Extract<ReadDbTarget, { dialect: 'mysql' }>): MysqlPool {
+  const named = (error: unknown): unknown => {
+    const code = errorCode(error);
+    if (code === undefined || !MYSQL_DAMAGED.has(code)) return error;
+    const detail = error instanceof Error ? error.message.replace(/\s*\n\s*/g, ' ') : code;
+    return new ReadDbDamaged(msg('readDb.unavailable', { display: target.display, problem: null, detail }), null, { cause: error });
+  };
+  const wrap = (connection: MysqlPoolConnection): MysqlPoolConnection => ({
+    query: ((sql: string, parameters: unknown[], callback?: (error: unknown, result: never) => void) => {
+      if (callback === undefined) return connection.query(sql, parameters);
+      connection.query(sql, parameters, (error, result) => callback(error ? named(error) : error, result as never));
+    }) as MysqlPoolConnection['query'],
+    release: () => connection.release(),
+  });
+  return {
+    getConnection: (callback) => pool.getConnection((error, connection) => callback(error, error ? connection : wrap(connection))),
+    end: (callback) => pool.end(callback),
+  };
 }
 
 async function migrate(readDb: ReadDb): Promise<void> {
