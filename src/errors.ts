@@ -41,6 +41,13 @@ export class InvalidInput extends EpicError {
   readonly outcome = 'rejected';
 }
 
+/**
+ * A global position this log does not have (EventStoreDB: an offset that is
+ * not the start of a record): exit 2. A checkpoint at one means the log is not
+ * the one the read tables saw (projector.ts rebuilds them).
+ */
+export class PositionNotInLog extends InvalidInput {}
+
 /** A business rule refused the command (event on an unsigned contract...): exit 2. */
 export class RuleViolation extends EpicError {
   readonly exitCode = ExitCode.invalid;

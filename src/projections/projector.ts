@@ -19,7 +19,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { upcast } from '../domain/upcasters.js';
-import { InvalidInput } from '../errors.js';
+import { InvalidInput, PositionNotInLog } from '../errors.js';
 import type { EventStore, RecordedEvent } from '../events/event-store.js';
 import { msg } from '../i18n/message.js';
 import { clientsProjection } from './clients-projection.js';
@@ -145,9 +145,16 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
     if (options.signal?.aborted) return { events, batches, position: from };
     // Read from the checkpoint's own event (`after: from - 1` returns the first event at `from` or beyond, whatever the
     // positions' gaps): the one read every catch-up makes also says whether the log still holds what the tables saw.
-    const read =
-      from > 0 ? await store.readAll({ after: from - 1, limit: batchSize + 1 }) : await store.readAll({ after: 0, limit: batchSize });
-    const complete = read.length < (from > 0 ? batchSize + 1 : batchSize);
+    // A position the log does not have at all (EventStoreDB: not the start of a record) reads as nothing there: diverged.
+    const limit = from > 0 ? batchSize + 1 : batchSize;
+    const atCheckpoint =
+      from === 0
+        ? await store.readAll({ after: 0, limit })
+        : repaired
+          ? await store.readAll({ after: from - 1, limit })
+          : await readAt(store, from, limit);
+    const read = atCheckpoint ?? [];
+    const complete = atCheckpoint !== null && read.length < limit;
     if (!repaired) {
       const found = await checkAgainstLog(store, checkpoints, read, complete);
       if (found.ahead.length > 0 || found.diverged.length > 0) {
@@ -224,6 +231,21 @@ export async function catchUp(store: EventStore, readDb: ReadDb, options: CatchU
   }
 }
 
+/**
+ * Up to `limit` events from `position` on (`after: position - 1`: the event
+ * there first, whatever the gaps between positions); null when the log has no
+ * such position at all (EventStoreDB refuses an offset that is not the start
+ * of a record: a checkpoint of another log than this one).
+ */
+async function readAt(store: EventStore, position: number, limit: number): Promise<RecordedEvent[] | null> {
+  try {
+    return await store.readAll({ after: position - 1, limit });
+  } catch (error) {
+    if (error instanceof PositionNotInLog) return null;
+    throw error;
+  }
+}
+
 /** Where a projection stands: its position, and the chain hash of the event it saw there (null: not known). */
 interface Checkpoint {
   readonly position: number;
@@ -267,7 +289,7 @@ export async function checkAgainstLog(
         continue;
       }
       if (!looked.has(position)) {
-        const [found] = await store.readAll({ after: position - 1, limit: 1 });
+        const [found] = (await readAt(store, position, 1)) ?? [];
         looked.set(position, found?.position === position ? found : null);
       }
       event = looked.get(position);
@@ -417,7 +439,13 @@ async function countBehind(
   let after = from;
   let complete = false;
   while (positions.length < BEHIND_COUNT_LIMIT) {
-    const page = await store.readAll({ after, limit: Math.min(DEFAULT_BATCH_SIZE * 5, BEHIND_COUNT_LIMIT - positions.length) });
+    const limit = Math.min(DEFAULT_BATCH_SIZE * 5, BEHIND_COUNT_LIMIT - positions.length);
+    // A checkpoint this log does not have (EventStoreDB: another log's offset, `divergedFromLog`): counted from the start.
+    const page = await store.readAll({ after, limit }).catch((error: unknown) => {
+      if (!(error instanceof PositionNotInLog) || positions.length > 0) throw error;
+      after = 0;
+      return store.readAll({ after, limit });
+    });
     for (const event of page) positions.push(event.position);
     const last = page[page.length - 1]?.position;
     if (last === undefined) {

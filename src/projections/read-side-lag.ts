@@ -11,6 +11,7 @@
  * lag by as much (a negative age counts as 0).
  */
 
+import { PositionNotInLog } from '../errors.js';
 import type { EventStore } from '../events/event-store.js';
 import { PROJECTIONS, type Projection } from './projector.js';
 import type { ReadDb } from './read-db/open-read-db.js';
@@ -49,7 +50,11 @@ export async function readSideLag(
     position = Math.min(position, Number(state?.position ?? 0));
   }
   if (projections.length === 0) position = 0;
-  const [oldest] = await store.readAll({ after: position, limit: 1 });
+  // A checkpoint this log does not have (EventStoreDB: another log's offset): the follower rebuilds; until then all of it is behind.
+  const [oldest] = await store.readAll({ after: position, limit: 1 }).catch((error: unknown) => {
+    if (error instanceof PositionNotInLog) return store.readAll({ after: 0, limit: 1 });
+    throw error;
+  });
   const ms = oldest === undefined ? 0 : Math.max(0, now().getTime() - Date.parse(oldest.metadata.at));
   return { ms, position, unbuilt, otherVersion };
 }

@@ -14,6 +14,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createTestDatabase, mysqlTestUrl, rawConnection, type TestDatabase } from '../event-store/mysql-test-database.js';
 import { Installation } from '../support/cli.js';
+import { EsdbWireDouble, type StoredRecord } from '../support/esdb-wire-double.js';
 
 interface Status {
   readonly name: string;
@@ -50,6 +51,30 @@ const backends: Backend[] = [
     dispose: async () => undefined,
   },
 ];
+
+{
+  // EventStoreDB (the wire double): positions are byte offsets; a restored log written to again puts its new records
+  // where the double's end is, so the checkpoint's offset is no longer the start of a record there.
+  let double: EsdbWireDouble | undefined;
+  let saved: readonly StoredRecord[] = [];
+  backends.push({
+    name: 'esdb double',
+    async env() {
+      double = await EsdbWireDouble.start();
+      return { EPIC_EVENT_STORE: double.url };
+    },
+    async backup() {
+      double?.tamper((records) => {
+        saved = [...records];
+        return records;
+      });
+    },
+    async restore() {
+      double?.tamper(() => saved);
+    },
+    dispose: async () => double?.stop(),
+  });
+}
 
 const serverUrl = mysqlTestUrl();
 if (serverUrl !== undefined) {

@@ -30,7 +30,7 @@ import {
   UnknownError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { BackendUnavailable, Conflict, EpicError, InvalidInput, NotFound } from '../../errors.js';
+import { BackendUnavailable, Conflict, EpicError, NotFound, PositionNotInLog } from '../../errors.js';
 import { msg } from '../../i18n/message.js';
 
 /** The cause of a read cut short because its client was retired under it (by another call's timeout). */
@@ -67,7 +67,7 @@ export function toBackendError(error: unknown, what: string): unknown {
     return new Conflict(msg('store.esdb.streamChanged', { streamId: error.streamName, what }), { cause: error });
   }
   if (isInvalidPosition(error)) {
-    return new InvalidInput(msg('store.esdb.invalidPosition', { what }), { cause: error });
+    return new PositionNotInLog(msg('store.esdb.invalidPosition', { what }), { cause: error });
   }
   switch (grpcCode(error)) {
     case GrpcStatus.UNAVAILABLE:
