@@ -268,7 +268,7 @@ interface LogCheck {
  * A stored hash of null (a checkpoint written before migration 0004) only
  * needs the event to be there.
  */
-export async function checkAgainstLog(
+async function checkAgainstLog(
   store: EventStore,
   checkpoints: ReadonlyMap<string, Checkpoint>,
   read: readonly RecordedEvent[],

@@ -200,13 +200,22 @@ function damageNaming(pool: MysqlPool, target: Extract<ReadDbTarget, { dialect: 
     const detail = error instanceof Error ? error.message.replace(/\s*\n\s*/g, ' ') : code;
     return new ReadDbDamaged(msg('readDb.unavailable', { display: target.display, problem: null, detail }), null, { cause: error });
   };
-  const wrap = (connection: MysqlPoolConnection): MysqlPoolConnection => ({
-    query: ((sql: string, parameters: unknown[], callback?: (error: unknown, result: never) => void) => {
-      if (callback === undefined) return connection.query(sql, parameters);
-      connection.query(sql, parameters, (error, result) => callback(error ? named(error) : error, result as never));
-    }) as MysqlPoolConnection['query'],
-    release: () => connection.release(),
-  });
+  // One wrapper per pooled connection: Kysely keeps its connection objects by the pool's, so they stay the same ones.
+  const wrappers = new WeakMap<MysqlPoolConnection, MysqlPoolConnection>();
+  const wrap = (connection: MysqlPoolConnection): MysqlPoolConnection => {
+    let wrapper = wrappers.get(connection);
+    if (wrapper === undefined) {
+      wrapper = {
+        query: ((sql: string, parameters: unknown[], callback?: (error: unknown, result: never) => void) => {
+          if (callback === undefined) return connection.query(sql, parameters);
+          connection.query(sql, parameters, (error, result) => callback(error ? named(error) : error, result as never));
+        }) as MysqlPoolConnection['query'],
+        release: () => connection.release(),
+      };
+      wrappers.set(connection, wrapper);
+    }
+    return wrapper;
+  };
   return {
     getConnection: (callback) => pool.getConnection((error, connection) => callback(error, error ? connection : wrap(connection))),
     end: (callback) => pool.end(callback),
