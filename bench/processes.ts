@@ -19,7 +19,7 @@ export const app = { root: ROOT };
 export async function privateBuild(log: (line: string) => void): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'epic-bench-app-'));
   mkdirSync(join(root, 'bin'));
-  copyFileSync(join(ROOT, 'bin/epic.js'), join(root, 'bin/epic.js'));
+  for (const file of ['bin/epic.js', 'bin/package.json']) copyFileSync(join(ROOT, file), join(root, file));
   copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   log(`building the CLI into ${root} (scripts/build.ts, as npm run build does)`);
