@@ -75,8 +75,12 @@ function actorOf(event: RecordedEvent, ...directories: UsersState[]): HistoryEnt
   return { id, name, role };
 }
 
-/** Events of a record's stream read at a time: a longer stream is walked page by page, never held whole (B5). */
-export const HISTORY_PAGE = 2_000;
+/**
+ * Events of a record's stream read at a time: a longer stream is walked page by page, never held whole (B5).
+ * Peak RSS of a 100,000-event history on Node 20 (docs/performance.md): 113-114 MB at 1,000 (as at 500), 124-139 MB at
+ * 2,000: a page and what is built from it outlive a young-generation collection, and the heap grows to hold them.
+ */
+export const HISTORY_PAGE = 1_000;
 
 /** A stream read in pages of HISTORY_PAGE events, oldest first; `first` is its first page, already read. */
 export interface StreamPages {
