@@ -119,11 +119,14 @@ export class Runtime {
       return this.caughtUp;
     }
     this.caughtUp = (async () => {
-      const [readDb, { catchUp }, { store }] = await Promise.all([
+      const [readDb, { caughtUp }, { store }] = await Promise.all([
         this.readDbAsIs(),
-        import('../projections/projector.js'),
+        import('../projections/caught-up.js'),
         this.eventStore(),
       ]);
+      // Already at the head (the usual read): the projector and the projections are not even loaded.
+      if (await caughtUp(store, readDb)) return;
+      const { catchUp } = await import('../projections/projector.js');
       await catchUp(store, readDb, {
         onAheadOfLog: (names) => this.warnOnce(msg('faults.readDb.aheadOfLog', { names })),
         onDivergedFromLog: (names) => this.warnOnce(msg('faults.readDb.divergedFromLog', { names })),

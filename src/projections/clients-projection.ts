@@ -4,6 +4,7 @@ import { assertNever } from '../domain/assert-never.js';
 import { asDomainEvent, typeList } from '../domain/decider.js';
 import { toInstant } from '../events/instant.js';
 import type { Projection } from './projection.js';
+import { PROJECTION_VERSIONS } from './projection-versions.js';
 import type { ClientsTable, ReadDialect } from './read-db/database.js';
 import { idsToLoad, RowBatch } from './read-db/row-batch.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
@@ -37,7 +38,7 @@ export const ERASED_CLIENT_ROW = { name: ERASED_NAME, email: '', phone: null, co
 /** `clients`: the live clients with their current commercial. A deleted client's row is removed. */
 export const clientsProjection: Projection = {
   name: 'clients',
-  version: 1,
+  version: PROJECTION_VERSIONS.clients,
   tables: ['clients'],
   handles: CLIENT_EVENT_TYPES,
   createTables: createClientsTable,

@@ -2,6 +2,7 @@ import { COMMAND_LOG_EVENT_TYPES, type CommandRecord } from '../domain/command-l
 import { toInstant } from '../events/instant.js';
 import { ERASED, PERSONAL_ARGS } from '../privacy/personal-fields.js';
 import type { Projection } from './projection.js';
+import { PROJECTION_VERSIONS } from './projection-versions.js';
 import type { NewCommandLogRow, ReadDialect } from './read-db/database.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
 import { columnTypes } from './read-db/table-ddl.js';
@@ -21,7 +22,7 @@ import { upsertRows } from './read-db/upsert.js';
  */
 export const commandLogProjection: Projection = {
   name: 'command_log',
-  version: 3,
+  version: PROJECTION_VERSIONS.command_log,
   tables: ['command_log'],
   handles: [...COMMAND_LOG_EVENT_TYPES, 'ClientForgotten'],
   createTables: createCommandLogTable,

@@ -3,6 +3,7 @@ import { assertNever } from '../domain/assert-never.js';
 import { asDomainEvent, typeList } from '../domain/decider.js';
 import { toInstant } from '../events/instant.js';
 import type { Projection } from './projection.js';
+import { PROJECTION_VERSIONS } from './projection-versions.js';
 import type { ContractsTable, ReadDialect } from './read-db/database.js';
 import { idsToLoad, RowBatch } from './read-db/row-batch.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
@@ -41,7 +42,7 @@ const CONTRACT_EVENT_TYPES = typeList<ContractEvent['type']>({
  */
 export const contractsProjection: Projection = {
   name: 'contracts',
-  version: 1,
+  version: PROJECTION_VERSIONS.contracts,
   tables: ['contracts'],
   handles: CONTRACT_EVENT_TYPES,
   createTables: createContractsTable,

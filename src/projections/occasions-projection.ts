@@ -6,6 +6,7 @@ import type { UserEvent } from '../domain/users/user-events.js';
 import type { RecordedEvent } from '../events/event-store.js';
 import { toInstant } from '../events/instant.js';
 import type { Projection } from './projection.js';
+import { PROJECTION_VERSIONS } from './projection-versions.js';
 import type { ReadDialect } from './read-db/database.js';
 import { idsToLoad, RowBatch } from './read-db/row-batch.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
@@ -50,8 +51,7 @@ const OCCASION_EVENT_TYPES = typeList<OccasionEvent['type']>({
  */
 export const occasionsProjection: Projection = {
   name: 'occasions',
-  // 2: `cancelled` and `cancel_reason` (event cancel).
-  version: 2,
+  version: PROJECTION_VERSIONS.occasions,
   tables: ['occasions'],
   handles: OCCASION_EVENT_TYPES,
   createTables: createOccasionsTable,

@@ -4,6 +4,7 @@ import type { UserEvent } from '../domain/users/user-events.js';
 import { USER_EVENT_TYPES } from '../domain/users/user-events.js';
 import { toInstant } from '../events/instant.js';
 import type { Projection } from './projection.js';
+import { PROJECTION_VERSIONS } from './projection-versions.js';
 import type { ReadDialect } from './read-db/database.js';
 import { idsToLoad, RowBatch } from './read-db/row-batch.js';
 import type { SchemaDb, TableNaming } from './read-db/table-ddl.js';
@@ -12,8 +13,7 @@ import { columnTypes } from './read-db/table-ddl.js';
 /** `users`: the live collaborators. A deleted user's row is removed. */
 export const usersProjection: Projection = {
   name: 'users',
-  // 2: `disabled` (user disable / enable).
-  version: 2,
+  version: PROJECTION_VERSIONS.users,
   tables: ['users'],
   handles: USER_EVENT_TYPES,
   createTables: createUsersTable,
