@@ -16,7 +16,8 @@ import { InvalidInput, NotAuthenticated, NotFound } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { ActorContext, CommandContext } from './handler-context.js';
-import { handOver, loadDirectory, loadUsers, storeCredential } from './user-handler.js';
+import { loadDirectory, loadUsers } from './load-users.js';
+import { handOver, storeCredential } from './user-handler.js';
 
 /** `user disable`: a commercial's clients move to `reassignTo` first (as for a deletion), then the account is disabled. */
 export async function disableUser(context: ActorContext, input: { userId: string; reassignTo?: string }): Promise<User> {

@@ -12,7 +12,7 @@ import { NotAuthenticated } from '../errors.js';
 import { msg } from '../i18n/message.js';
 import { decideOnStream, loadStream } from './decide-on-stream.js';
 import type { Actor, CommandContext } from './handler-context.js';
-import { loadDirectory, loadUsers } from './user-handler.js';
+import { loadDirectory, loadUsers } from './load-users.js';
 
 /**
  * Checks the password, records the attempt in the user's session stream, and

@@ -2,7 +2,6 @@ import { type Action, assertAllowed } from '../auth/policy.js';
 import { accountStream } from '../domain/accounts/account-events.js';
 import { decideAccount } from '../domain/accounts/decide-account.js';
 import { accountAggregate, usersAggregate } from '../domain/aggregates.js';
-import { fold } from '../domain/decider.js';
 import { credentialVersions } from '../domain/users/credential-versions.js';
 import { decideUsers, type UserCommand } from '../domain/users/decide-users.js';
 import { holdingsStream } from '../domain/users/holding-events.js';
@@ -14,26 +13,14 @@ import { NotFound } from '../errors.js';
 import type { RecordedEvent } from '../events/event-store.js';
 import { msg } from '../i18n/message.js';
 import { holdGiven } from './account-handler.js';
-import { decideOnStream, loadForDecision, loadStream } from './decide-on-stream.js';
+import { decideOnStream, loadForDecision } from './decide-on-stream.js';
 import type { Actor, ActorContext, CommandContext } from './handler-context.js';
 import { portfolioOf } from './portfolio.js';
 import { newRecordId } from './record-ids.js';
 
-export async function loadUsers(context: Pick<CommandContext, 'store'>, until?: string): Promise<UsersState> {
-  return (await loadStream(context, USERS_STREAM, usersAggregate, until)).state;
-}
-
 /** The directory as this command decides on it: without its own events, when a run under the same idempotency key recorded them. */
 async function usersBefore(context: ActorContext): Promise<UsersState> {
   return (await loadForDecision(context, USERS_STREAM, usersAggregate)).state;
-}
-
-/** The directory, and each user's last credential change (what their stored hash must be bound to). */
-export async function loadDirectory(
-  context: Pick<CommandContext, 'store'>,
-): Promise<{ users: UsersState; credentialVersions: ReadonlyMap<string, number> }> {
-  const events = await context.store.readStream(USERS_STREAM);
-  return { users: fold(usersAggregate, events), credentialVersions: credentialVersions(events) };
 }
 
 /**

@@ -18,9 +18,10 @@ export class InitCommand extends MutationCommand {
   json = Option.Boolean('--json', false);
 
   protected async run(runtime: Runtime): Promise<void> {
-    const [{ ensureSecret, loadSecret }, { loadUsers, bootstrap }, { login }, { hashPassword }, { checkPassword }] = await Promise.all([
+    const [{ ensureSecret, loadSecret }, { bootstrap }, { loadUsers }, { login }, { hashPassword }, { checkPassword }] = await Promise.all([
       import('../../../auth/secret.js'),
       import('../../../commands/user-handler.js'),
+      import('../../../commands/load-users.js'),
       import('../../../commands/session-handler.js'),
       import('../../../auth/passwords.js'),
       import('../../../auth/password-policy.js'),

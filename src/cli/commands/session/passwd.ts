@@ -22,7 +22,7 @@ export class PasswdCommand extends MutationCommand {
         import('../../../commands/account-status-handler.js'),
         import('../../../auth/passwords.js'),
         import('../../../auth/password-policy.js'),
-        import('../../../commands/user-handler.js'),
+        import('../../../commands/load-users.js'),
       ]);
       const email = (await loadUsers(context)).users[context.actor.id]?.email ?? '';
       let current: string;

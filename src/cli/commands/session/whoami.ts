@@ -14,7 +14,7 @@ export class WhoamiCommand extends EpicCommand {
 
   protected async run(runtime: Runtime): Promise<void> {
     const actor = await runtime.actor();
-    const { loadUsers } = await import('../../../commands/user-handler.js');
+    const { loadUsers } = await import('../../../commands/load-users.js');
     const user = (await loadUsers(await runtime.context())).users[actor.id];
     if (!user) throw new NotAuthenticated(msg('cli.accountGone'));
     if (this.json) printJson(this.context.stdout, toUserJson(user));
