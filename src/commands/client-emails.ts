@@ -12,13 +12,13 @@ import { ACCOUNT_STREAM_PREFIX, accountStream } from '../domain/accounts/account
 import { accountAggregate, clientEmailsAggregate } from '../domain/aggregates.js';
 import {
   CLIENT_EMAILS_STREAM,
-  type ClientEmailsState,
+  type ClientEmailEvent,
   decideEmailChange,
   type EmailChange,
-  evolveClientEmails,
+  OwnedClientEmails,
 } from '../domain/client-emails/client-email-directory.js';
 import { emailKey } from '../domain/values/contact.js';
-import type { EventStore } from '../events/event-store.js';
+import type { AppendResult, EventStore, NewEvent, StreamAppend } from '../events/event-store.js';
 import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
 import { appendCounter, decideOnStream, loadStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
@@ -90,42 +90,99 @@ async function existingClients(store: EventStore): Promise<Map<string, string>> 
   return seed;
 }
 
+/** Claims for an import (`clientEmailClaimer`). */
+export interface ClientEmailClaimer {
+  /** Claims the email for the client now: one append of the directory (decided again on a concurrent change). */
+  claim(clientId: string, email: string): Promise<void>;
+  /**
+   * Claims it in the batch under way: decided now, against the directory and
+   * the batch's earlier claims, and appended with the batch (`batchAppend`),
+   * in the same transaction as the batch's clients, all or nothing.
+   */
+  stage(clientId: string, email: string): Promise<void>;
+  /** The batch's claims, as one append of the directory at the version they were decided on; none without claims. */
+  batchAppend(): StreamAppend | undefined;
+  /** The batch was written; `result` is what its directory append recorded (the batch lists its events in `recorded`). */
+  batchWritten(result: AppendResult | undefined): void;
+  /** The batch was not written (a concurrent change): its claims are dropped and the directory is read again. */
+  batchDropped(): void;
+}
+
 /**
  * Claims for an import, row after row, without reading the directory again
  * for each row: the directory is folded once and kept in step with what
- * this claimer appends; a concurrent change to it is read and the claim
- * decided again. Each claim is appended before the row's client stream.
+ * this claimer appends (changed in place: it is this claimer's own copy, never
+ * copied per claim); a concurrent change to it is read and the claim decided
+ * again. Each claim is appended before the row's client stream, or with it in
+ * one transaction when the import writes in batches.
  */
-export function clientEmailClaimer(context: ActorContext): (clientId: string, email: string) => Promise<void> {
-  let directory: { state: ClientEmailsState; version: number } | undefined;
-  return async (clientId, email) => {
-    const claim = clientEmailKey(email);
-    for (let attempt = 1; ; attempt++) {
-      directory ??= await loadStream(context, CLIENT_EMAILS_STREAM, clientEmailsAggregate);
-      const { state, version } = directory;
-      const holder = state.holders[claim];
-      const holderStillHolds = holder === undefined || holder === clientId ? undefined : await holds(context.store, holder, claim);
-      const seed = state.seeded ? undefined : await existingClients(context.store);
-      const events = decideEmailChange(state, { clientId, claim, ...(holderStillHolds !== undefined && { holderStillHolds }) }, seed);
-      if (events.length === 0) return;
-      const at = context.now().toISOString();
-      const newEvents = toNewEvents(events, {
-        streamId: CLIENT_EMAILS_STREAM,
-        commandId: context.commandId,
-        append: appendCounter(context),
-        actor: context.actor,
-        at,
-      });
-      try {
-        const result = await context.store.append(CLIENT_EMAILS_STREAM, newEvents, version === 0 ? 'no_stream' : version);
-        context.recorded.push(...result.events);
-        directory = { state: events.reduce(evolveClientEmails, state), version: result.version };
-        return;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersion) || attempt >= MAX_ATTEMPTS) throw error;
-        directory = undefined;
-        await backoff(attempt);
+export function clientEmailClaimer(context: ActorContext): ClientEmailClaimer {
+  let directory: { owned: OwnedClientEmails; version: number } | undefined;
+  let staged: NewEvent[] = [];
+  const load = async () => {
+    const loaded = await loadStream(context, CLIENT_EMAILS_STREAM, clientEmailsAggregate);
+    return { owned: new OwnedClientEmails(loaded.state), version: loaded.version };
+  };
+  /** The directory's events for this claim, decided on the directory as this claimer holds it. */
+  const decide = async (clientId: string, claim: string, current: OwnedClientEmails): Promise<ClientEmailEvent[]> => {
+    const { state } = current;
+    const holder = state.holders[claim];
+    const holderStillHolds = holder === undefined || holder === clientId ? undefined : await holds(context.store, holder, claim);
+    const seed = state.seeded ? undefined : await existingClients(context.store);
+    return decideEmailChange(state, { clientId, claim, ...(holderStillHolds !== undefined && { holderStillHolds }) }, seed);
+  };
+  const newEvents = (events: readonly ClientEmailEvent[]) =>
+    toNewEvents(events, {
+      streamId: CLIENT_EMAILS_STREAM,
+      commandId: context.commandId,
+      append: appendCounter(context),
+      actor: context.actor,
+      at: context.now().toISOString(),
+    });
+  return {
+    async claim(clientId, email) {
+      const claim = clientEmailKey(email);
+      for (let attempt = 1; ; attempt++) {
+        directory ??= await load();
+        const current = directory;
+        const events = await decide(clientId, claim, current.owned);
+        if (events.length === 0) return;
+        try {
+          const result = await context.store.append(
+            CLIENT_EMAILS_STREAM,
+            newEvents(events),
+            current.version === 0 ? 'no_stream' : current.version,
+          );
+          context.recorded.push(...result.events);
+          current.owned.apply(events);
+          directory = { owned: current.owned, version: result.version };
+          return;
+        } catch (error) {
+          if (!(error instanceof WrongExpectedVersion) || attempt >= MAX_ATTEMPTS) throw error;
+          directory = undefined;
+          await backoff(attempt);
+        }
       }
-    }
+    },
+    async stage(clientId, email) {
+      directory ??= await load();
+      const events = await decide(clientId, clientEmailKey(email), directory.owned);
+      if (events.length === 0) return;
+      staged.push(...newEvents(events));
+      directory.owned.apply(events);
+    },
+    batchAppend() {
+      if (staged.length === 0 || directory === undefined) return undefined;
+      return { streamId: CLIENT_EMAILS_STREAM, events: staged, expected: directory.version === 0 ? 'no_stream' : directory.version };
+    },
+    batchWritten(result) {
+      staged = [];
+      if (result === undefined || directory === undefined) return;
+      directory = { owned: directory.owned, version: result.version };
+    },
+    batchDropped() {
+      staged = [];
+      directory = undefined;
+    },
   };
 }

@@ -5,6 +5,7 @@ import {
   type ClientEmailEvent,
   type ClientEmailsState,
   evolveClientEmails,
+  evolveClientEmailsAll,
   initialClientEmailsState,
 } from './client-emails/client-email-directory.js';
 import type { Aggregate } from './decider.js';
@@ -29,6 +30,11 @@ export const clientEmailsAggregate: Aggregate<ClientEmailsState, ClientEmailEven
   types: CLIENT_EMAIL_EVENT_TYPES,
   initial: initialClientEmailsState,
   evolve: evolveClientEmails,
+  evolveAll: (state, events) =>
+    evolveClientEmailsAll(
+      state,
+      events.map(({ event }) => event),
+    ),
 };
 
 export const sessionsAggregate: Aggregate<SessionsState, SessionEvent> = {

@@ -22,6 +22,7 @@ import { liveUser, type User, type UsersState } from '../domain/users/users-stat
 import { emailKey } from '../domain/values/contact.js';
 import { newId } from '../domain/values/ids.js';
 import { Conflict, type EpicError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../errors.js';
+import type { AppendResult, StreamAppend } from '../events/event-store.js';
 import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
 import { msg } from '../i18n/message.js';
 import { clientsByEmail } from './client-emails.js';
@@ -68,7 +69,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
   const defaultCommercial = options.commercialId === undefined ? undefined : commercialNamed(users, options.commercialId, input);
   const byEmail = await clientsByEmail(context.store);
   const apply = options.dryRun ? dryRunner(context) : appender(context);
-  const claim = clientEmailClaimer(context);
+  const claimer = clientEmailClaimer(context);
 
   const refused: RefusedRow[] = [...input.refused];
   const duplicates: { line: number; sameEmailAsLine: number }[] = [];
@@ -86,7 +87,11 @@ export async function importClients(context: ActorContext, input: ClientRows, op
     | { readonly row: ClientRow; readonly kind: 'updated' | 'unchanged'; readonly key: string }
     | { readonly row: ClientRow; readonly kind: 'refused'; readonly reason: RefusedRow['reason'] };
 
-  const decideRows = async (rows: readonly ClientRow[], applyRow: Apply): Promise<Outcome[]> => {
+  const decideRows = async (
+    rows: readonly ClientRow[],
+    applyRow: Apply,
+    claimEmail: (clientId: string, email: string) => Promise<void>,
+  ): Promise<Outcome[]> => {
     const outcomes: Outcome[] = [];
     for (const row of rows) {
       try {
@@ -99,7 +104,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
         if (matches[0] === undefined && !options.dryRun) {
           authorizeAccount(decision.command, accountAggregate.initial(), context.actor);
           decideAccount(decision.command, accountAggregate.initial(), decision.context);
-          await claim(decision.clientId, row.email);
+          await claimEmail(decision.clientId, row.email);
         }
         const events = await applyRow(
           decision.clientId,
@@ -147,18 +152,20 @@ export async function importClients(context: ActorContext, input: ClientRows, op
   for (let start = 0; start < total; start += size) {
     const rows = input.rows.slice(start, start + size);
     if (batches) {
+      // The batch's email claims go in its transaction too: one commit for the whole batch, not one per new client.
       const staged = stager(context);
-      const outcomes = await decideRows(rows, staged.apply);
+      const outcomes = await decideRows(rows, staged.apply, claimer.stage);
       try {
-        await staged.flush();
+        claimer.batchWritten(await staged.flush(claimer.batchAppend()));
         count(outcomes);
         continue;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
+        claimer.batchDropped();
         for (const outcome of outcomes) if (outcome.kind === 'created') byEmail.delete(outcome.key);
       }
     }
-    count(await decideRows(rows, apply));
+    count(await decideRows(rows, apply, claimer.claim));
   }
 
   refused.sort((a, b) => a.line - b.line);
@@ -260,7 +267,7 @@ function appender(context: ActorContext): Apply {
  * memory (a later row of the batch decides on them); `flush` appends them
  * all in one transaction (`appendBatch`), one append per stream.
  */
-function stager(context: ActorContext): { apply: Apply; flush(): Promise<void> } {
+function stager(context: ActorContext): { apply: Apply; flush(first: StreamAppend | undefined): Promise<AppendResult | undefined> } {
   const streams = new Map<string, { state: AccountState; version: number; at: string; events: AccountEvent[] }>();
   return {
     async apply(clientId, decide, fresh) {
@@ -278,7 +285,8 @@ function stager(context: ActorContext): { apply: Apply; flush(): Promise<void> }
       staged.events.push(...events);
       return events;
     },
-    async flush() {
+    /** Appends `first` (the batch's email claims) and the staged streams in one transaction; what `first` recorded. */
+    async flush(first) {
       const appends = [...streams]
         .filter(([, staged]) => staged.events.length > 0)
         .map(([streamId, staged]) => ({
@@ -292,8 +300,11 @@ function stager(context: ActorContext): { apply: Apply; flush(): Promise<void> }
           }),
           expected: staged.version === 0 ? ('no_stream' as const) : staged.version,
         }));
-      if (appends.length === 0 || context.store.appendBatch === undefined) return;
-      for (const result of await context.store.appendBatch(appends)) context.recorded.push(...result.events);
+      const all = first === undefined ? appends : [first, ...appends];
+      if (all.length === 0 || context.store.appendBatch === undefined) return undefined;
+      const results = await context.store.appendBatch(all);
+      for (const result of results) context.recorded.push(...result.events);
+      return first === undefined ? undefined : results[0];
     },
   };
 }

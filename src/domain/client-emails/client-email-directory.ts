@@ -44,6 +44,68 @@ export function evolveClientEmails(state: ClientEmailsState, event: ClientEmailE
   }
 }
 
+/**
+ * The state `evolveClientEmails` gives after `events`, one after the other, with
+ * the holders copied once rather than once per event: the directory holds an
+ * entry per client, and folding it event by event copied it whole at every
+ * claim (a 10,000-client directory: 50 million entries copied by each
+ * `client create`; docs/performance.md, B2 and B9).
+ */
+export function evolveClientEmailsAll(state: ClientEmailsState, events: readonly ClientEmailEvent[]): ClientEmailsState {
+  if (events.length === 0) return state;
+  if (events.length === 1) return evolveClientEmails(state, events[0]!);
+  const holders = copyHolders(state.holders);
+  let seeded = state.seeded;
+  for (const event of events) applyTo(holders, event, () => (seeded = true));
+  return { holders, seeded };
+}
+
+/**
+ * The directory kept by one owner that changes it in place (an import's claims,
+ * row after row): `state` is a view of it for the decisions, `apply` records
+ * what was appended. Nobody else holds its holders, so no copy is made per claim.
+ */
+export class OwnedClientEmails {
+  readonly #holders: Record<string, string>;
+  #seeded: boolean;
+  constructor(from: ClientEmailsState) {
+    this.#holders = copyHolders(from.holders);
+    this.#seeded = from.seeded;
+  }
+
+  get state(): ClientEmailsState {
+    return { holders: this.#holders, seeded: this.#seeded };
+  }
+
+  apply(events: readonly ClientEmailEvent[]): void {
+    for (const event of events) applyTo(this.#holders, event, () => (this.#seeded = true));
+  }
+}
+
+function copyHolders(holders: RecordMap<string>): Record<string, string> {
+  return Object.assign(Object.create(null) as Record<string, string>, holders);
+}
+
+/** `evolveClientEmails` on holders owned by the caller (an own property even for `__proto__`). */
+function applyTo(holders: Record<string, string>, event: ClientEmailEvent, claimed: () => void): void {
+  switch (event.type) {
+    case 'ClientEmailClaimed':
+      Object.defineProperty(holders, event.data.emailKey, {
+        value: event.data.clientId,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      claimed();
+      return;
+    case 'ClientEmailReleased':
+      if (holders[event.data.emailKey] === event.data.clientId) delete holders[event.data.emailKey];
+      return;
+    default:
+      assertNever(event);
+  }
+}
+
 export interface EmailChange {
   readonly clientId: string;
   /** The key the client takes (creation, a new email); none when it keeps or loses its email. */
@@ -67,11 +129,15 @@ export function decideEmailChange(state: ClientEmailsState, change: EmailChange,
   const events: ClientEmailEvent[] = [];
   let holders = state.holders;
   if (!state.seeded && seed !== undefined) {
+    // One copy for the whole seed (an entry per client of the older log), not one per entry.
+    const seeded = copyHolders(holders);
     for (const [emailKey, clientId] of seed) {
-      if (holders[emailKey] !== undefined) continue;
-      events.push({ type: 'ClientEmailClaimed', data: { clientId, emailKey } });
-      holders = withEntry(holders, emailKey, clientId);
+      if (seeded[emailKey] !== undefined) continue;
+      const claimed: ClientEmailEvent = { type: 'ClientEmailClaimed', data: { clientId, emailKey } };
+      events.push(claimed);
+      applyTo(seeded, claimed, () => undefined);
     }
+    holders = seeded;
   }
   const { clientId, claim, release } = change;
   if (claim !== undefined && claim !== release) {
