@@ -82,6 +82,13 @@ function actorOf(event: RecordedEvent, ...directories: UsersState[]): HistoryEnt
  */
 export const HISTORY_PAGE = 1_000;
 
+/**
+ * A stream of at most this many events is read once: authorization's fold
+ * (`currentAccount`) keeps its pages for the walk. A longer one is read again
+ * page by page, never held whole (B5's memory bound).
+ */
+export const HISTORY_KEEP = 10_000;
+
 /** A stream read in pages of HISTORY_PAGE events, oldest first; `first` is its first page, already read. */
 export interface StreamPages {
   readonly first: readonly RecordedEvent[];
@@ -89,18 +96,31 @@ export interface StreamPages {
   readonly whole: boolean;
   readonly streamId: string;
   readonly pageSize: number;
+  /** Every page of the stream, once `currentAccount` has read them all and they came to `keep` events or fewer. */
+  kept?: readonly (readonly RecordedEvent[])[];
+  /** The most events `currentAccount` keeps (HISTORY_KEEP). */
+  readonly keep: number;
 }
 
 /** The first page of the record's stream (undefined for users: the directory is its own, small, stream). */
-export async function firstPage(store: EventStore, ref: RecordRef, pageSize = HISTORY_PAGE): Promise<StreamPages | undefined> {
+export async function firstPage(
+  store: EventStore,
+  ref: RecordRef,
+  pageSize = HISTORY_PAGE,
+  keep = HISTORY_KEEP,
+): Promise<StreamPages | undefined> {
   if (ref.kind === 'user') return undefined;
   const streamId = streamOf(ref);
   const first = await store.readStream(streamId, { limit: pageSize });
-  return { first, whole: first.length < pageSize, streamId, pageSize };
+  return { first, whole: first.length < pageSize, streamId, pageSize, keep };
 }
 
-/** Every page of the stream in turn, the first one as already read. */
+/** Every page of the stream in turn, the first one as already read (all of them, when kept). */
 async function* pagesOf(store: EventStore, pages: StreamPages): AsyncGenerator<readonly RecordedEvent[]> {
+  if (pages.kept !== undefined) {
+    yield* pages.kept;
+    return;
+  }
   yield pages.first;
   if (pages.whole) return;
   let next = (pages.first.at(-1)?.version ?? 0) + 1;
@@ -197,6 +217,14 @@ export async function recordAt(store: EventStore, ref: RecordRef, at: string): P
 /** The client account holding an account record, folded to now (page by page): what authorization looks at. */
 export async function currentAccount(store: EventStore, pages: StreamPages): Promise<AccountState> {
   let account = accountAggregate.initial();
-  for await (const page of pagesOf(store, pages)) account = fold(accountAggregate, page, account);
+  let kept: (readonly RecordedEvent[])[] | undefined = [];
+  let events = 0;
+  for await (const page of pagesOf(store, pages)) {
+    account = fold(accountAggregate, page, account);
+    events += page.length;
+    // Past `keep` events the pages are let go at once: the walk reads them again.
+    kept = kept !== undefined && events <= pages.keep ? [...kept, page] : undefined;
+  }
+  if (kept !== undefined) pages.kept = kept;
   return account;
 }

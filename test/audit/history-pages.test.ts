@@ -1,7 +1,8 @@
 /**
  * `history` walks a long stream page by page (src/audit/history.ts,
  * HISTORY_PAGE): the entries must be those of the stream walked whole, at any
- * page size, and so must the account authorization folds.
+ * page size, and so must the account authorization folds (whose pages the
+ * walk reuses when the stream is short enough to keep).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -38,6 +39,15 @@ test('every page size gives the entries and the account of the whole stream', as
       if (pages !== undefined && wholePages !== undefined) {
         assert.is(pages.whole, wholePages.first.length < size, `pages of ${size}: whole only when the stream is shorter`);
         assert.equal(await currentAccount(store, pages), await currentAccount(store, wholePages));
+      }
+      // Authorization's fold keeps the pages of a short stream for the walk (read once), not of a longer one.
+      for (const keep of [0, 4, 10_000]) {
+        const kept = await firstPage(store, ref, size, keep);
+        if (kept === undefined) continue;
+        const length = (await store.readStream(kept.streamId)).length;
+        await currentAccount(store, kept);
+        assert.is(kept.kept !== undefined, length <= keep, `pages of ${size}, keeping ${keep} of ${length}: kept`);
+        assert.equal(await collect(recordHistory(store, ref, kept)), whole, `${ref.kind} ${ref.id}, pages of ${size}, keeping ${keep}`);
       }
     }
   }
