@@ -102,6 +102,15 @@ export class PrivateEventStore implements EventStore {
   /** Several streams in one call: the client streams are noted first, so the command log's entry in the same call is sealed under their key. */
   async #appendAll(appends: readonly StreamAppend[], write: (sealed: StreamAppend[]) => Promise<AppendResult[]>): Promise<AppendResult[]> {
     for (const { streamId, events } of appends) this.#noteCommands(streamId, events);
+    // The keys of every client of the call at once: one key-store transaction (one fsync), not one per new client (B9).
+    await this.#keysFor(
+      appends.flatMap(({ streamId, events }) => {
+        const subject = subjectOfStream(streamId);
+        return subject !== null && events.some((event) => personalFieldsOf(event.type).some((field) => isSet(event.data[field])))
+          ? [subject]
+          : [];
+      }),
+    );
     const sealed: StreamAppend[] = [];
     for (const entry of appends) sealed.push({ ...entry, events: await this.#seal(entry.streamId, entry.events) });
     const results = await write(sealed);
@@ -178,6 +187,13 @@ export class PrivateEventStore implements EventStore {
     const key = (await this.#keys.keys([subject], create)).get(subject);
     if (key !== undefined) this.#cache.set(subject, key);
     return key;
+  }
+
+  /** Reads or makes the keys of `subjects` not cached yet, in one call of the key store (a forgotten client gets none). */
+  async #keysFor(subjects: readonly string[]): Promise<void> {
+    const missing = [...new Set(subjects)].filter((subject) => !this.#cache.has(subject));
+    if (missing.length < 2) return;
+    for (const [subject, key] of await this.#keys.keys(missing, true)) this.#cache.set(subject, key);
   }
 
   async #seal(streamId: string, events: readonly NewEvent[]): Promise<NewEvent[]> {

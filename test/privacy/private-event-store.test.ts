@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { verifyLog } from '../../src/audit/verify.js';
+import { BackendUnavailable } from '../../src/errors.js';
 import type { EventActor, JsonObject, NewEvent } from '../../src/events/event-store.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../../src/events/sqlite/event-store.js';
 import { newKey, open, seal } from '../../src/privacy/envelope.js';
@@ -156,6 +157,42 @@ test('a command that names no client keeps none of its personal values', async (
     );
     const [entry] = await raw.readStream('command-log');
     assert.equal(entry?.data.args, { name: '[withheld]', email: '[withheld]' });
+  });
+});
+
+test('a batch of new clients gets its keys in one call of the key store; a forgotten client among them is still refused', async () => {
+  await withStores(async (raw, store, keys) => {
+    const calls: string[][] = [];
+    const keysOf = keys.keys.bind(keys);
+    keys.keys = (subjects, create) => {
+      calls.push([...subjects]);
+      return keysOf(subjects, create);
+    };
+    const created = (id: string) => ({
+      streamId: `client-${id}`,
+      events: [
+        event('ClientCreated', { clientId: id, name: `Name ${id}`, email: `${id}@x.test`, phone: null, company: null, commercialId: 'c1' }),
+      ],
+      expected: 'no_stream' as const,
+    });
+    const batch = store.appendBatch;
+    if (batch === undefined) throw new Error('the SQLite store batches appends');
+    const results = await batch([created('batch00001'), created('batch00002'), created('batch00003')]);
+    assert.equal(calls, [['batch00001', 'batch00002', 'batch00003']]);
+    assert.equal(
+      results.map((result) => result.events[0]?.data.name),
+      ['Name batch00001', 'Name batch00002', 'Name batch00003'],
+    );
+    const [stored] = await raw.readStream('client-batch00002');
+    assert.not.match(JSON.stringify(stored?.data), /Name batch/);
+
+    await store.forgetKey('batch00004', new Date().toISOString());
+    const refused = await batch([created('batch00005'), created('batch00004')]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    assert.instance(refused, BackendUnavailable);
+    assert.equal(await raw.readStream('client-batch00005'), [], 'nothing of the refused batch was written');
   });
 });
 
