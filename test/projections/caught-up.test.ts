@@ -1,7 +1,8 @@
 /**
  * `caughtUp`, the check every reading command makes before it would load the
  * projector (docs/performance.md, B1): true exactly when a catch-up would do
- * nothing. Every way the read side can need the projector answers false.
+ * nothing. Every way the read side can need the projector (and its reports:
+ * ahead of the log, diverged from it, a checkpoint lost) answers false.
  */
 import * as assert from 'uvu/assert';
 import { caughtUp } from '../../src/projections/caught-up.js';
@@ -49,6 +50,8 @@ describeReadDb('caughtUp: a catch-up known to have nothing to do', (test) => {
     assert.is(await changed({ position: head + 1 }), false, 'beyond the head of the log');
     assert.is(await changed({ position: head - 1 }, 'users'), false, 'one projection behind');
     assert.is(await changed({ swapping: 'abc123' }), false, 'a switch left half done');
+    assert.is(await changed({ hash: 'not the hash of the event at the head' }), false, 'a log that diverged from the tables');
+    assert.is(await changed({ hash: null }), true, 'a checkpoint from before migration 0004 holds no hash');
     assert.is(await caughtUp(store, readDb), true, 'each change undone');
     await readDb.db.deleteFrom('projection_state').where('name', '=', 'occasions').execute();
     assert.is(await caughtUp(store, readDb), false, 'a checkpoint missing');
