@@ -35,6 +35,10 @@ export function classify(error: unknown): EpicError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code))
     return new BackendUnavailable(msg('cli.backendUnavailable', { code }), { cause: error });
+  // mysql2's "Can't add new command when connection is in closed state": a connection the server dropped, used again.
+  // It has no code, only `fatal`; wherever it surfaces (the read tables, the log, the key store, a close), the server went away.
+  if (code === undefined && (error as { fatal?: unknown } | null)?.fatal === true)
+    return new BackendUnavailable(msg('cli.backendUnavailable', { code: 'PROTOCOL_CONNECTION_LOST' }), { cause: error });
   return fileSystemFault(error) ?? sqliteFault(error) ?? usageErrorOf(error);
 }
 

@@ -34,6 +34,16 @@ function recordingMonitor(): Monitor & { captured: unknown[] } {
 
 const reporter = suite('report-error: every failure ends in one line and the contract exit code');
 
+reporter('a MySQL connection the server dropped, used again (no code, only fatal), is exit 7, never an internal error', async () => {
+  const closed = Object.assign(new Error("Can't add new command when connection is in closed state"), { fatal: true });
+  const monitor = recordingMonitor();
+  const out = capture();
+  assert.is(await reportFailure(out.context, closed, monitor), 7);
+  assert.not.match(out.text(), /internal error/);
+  assert.match(out.text(), /^error: .*PROTOCOL_CONNECTION_LOST/);
+  assert.equal(monitor.captured, [], 'not a bug: nothing sent to the monitor');
+});
+
 reporter('an internal error names the monitoring event when there is one, and only then', async () => {
   const monitor = recordingMonitor();
   const on = capture();
