@@ -15,9 +15,12 @@ const ROOT = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'epic-one-language-'));
 writeFileSync(
   join(dir, 'hook.mjs'),
-  `export async function load(url, context, next) {
+  // Written to fd 2 at once: the hooks run on their own thread, whose buffered stderr a launch that exits fast
+  // (exit 3, not signed in) could leave unwritten (seen on Node 24: only one module reported).
+  `import { writeSync } from 'node:fs';
+export async function load(url, context, next) {
   const at = url.indexOf('/dist/i18n/');
-  if (at >= 0) process.stderr.write('LOADED ' + url.slice(at + 11) + '\\n');
+  if (at >= 0) writeSync(2, 'LOADED ' + url.slice(at + 11) + '\\n');
   return next(url, context);
 }
 `,
