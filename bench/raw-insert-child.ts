@@ -25,13 +25,15 @@ const [sourceUrl, targetUrl] = process.argv.slice(2);
 if (sourceUrl === undefined || targetUrl === undefined) throw new Error('usage: raw-insert-child.ts <source-url> <target-url>');
 
 const target = parseReadDbUrl(targetUrl);
-await (await openReadDb(targetUrl)).close(); // schema (tables and indexes) created, as for a rebuild
 
 if (target.dialect === 'sqlite') {
   const source = parseReadDbUrl(sourceUrl);
   if (source.dialect !== 'sqlite') throw new Error('source and target must be the same dialect');
   const data = readSqlite(source.path);
   const db = new Database(target.path);
+  // The rebuilt tables' own schema (tables, then their indexes): the projections' current shape, which can be
+  // ahead of what the migrations create (command_log version 3 has columns migration 0001 does not).
+  for (const { sql } of schemaOf(source.path)) db.exec(sql);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   const start = nowMs();
@@ -58,6 +60,7 @@ if (target.dialect === 'sqlite') {
   db.close();
   process.stdout.write(`${JSON.stringify({ ms, rows: count })}\n`);
 } else {
+  await (await openReadDb(targetUrl)).close(); // the same database as the source: its tables are there
   const { createConnection } = await import('mysql2/promise');
   const connection = await createConnection({
     host: target.host,
@@ -86,6 +89,21 @@ if (target.dialect === 'sqlite') {
   const ms = nowMs() - start;
   await connection.end();
   process.stdout.write(`${JSON.stringify({ ms, rows: count })}\n`);
+}
+
+/** The CREATE statements of TABLES and their indexes in a SQLite file, tables first. */
+function schemaOf(path: string): { sql: string }[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    const names = TABLES.map(() => '?').join(', ');
+    return db
+      .prepare<string[], { sql: string }>(
+        `SELECT sql FROM sqlite_master WHERE tbl_name IN (${names}) AND sql IS NOT NULL ORDER BY type = 'table' DESC, name`,
+      )
+      .all(...TABLES);
+  } finally {
+    db.close();
+  }
 }
 
 function readSqlite(path: string): Rows {
