@@ -1,12 +1,14 @@
 /**
  * A history as auditors' tools take it: CSV written as `epic export` writes
  * it (UTF-8 with a BOM, CRLF line ends, every field quoted, the formula
- * guard: src/export/csv-writer.ts), comma separated, one row per changed
+ * guard, the separator and decimal comma of `--delimiter` and the language:
+ * src/export/csv-writer.ts, src/export/csv-options.ts), one row per changed
  * field; and a readable timeline for people. Values are written verbatim
- * (strings as they are, other values as JSON) but for the guard's quote.
+ * (strings as they are, other values as JSON) but for the guard's quote and
+ * the decimal comma of amounts.
  */
 import { parseAmount } from '../domain/values/money.js';
-import { type CsvColumn, toCsv } from '../export/csv-writer.js';
+import { type CsvColumn, type CsvOptions, toCsv } from '../export/csv-writer.js';
 import { groupPhone } from '../i18n/phone.js';
 import type { Translator } from '../i18n/translator.js';
 import { terminalSafe } from '../terminal-text.js';
@@ -14,8 +16,13 @@ import type { HistoryEntry } from './history.js';
 import type { FieldChange, FieldValue, HistoryField, RecordKind, RecordView } from './record-views.js';
 
 const HEADER = ['version', 'at', 'type', 'actorId', 'actorName', 'actorRole', 'field', 'from', 'to', 'stream', 'streamVersion', 'eventId'];
+/** The fields whose values are amounts (`"1500.50"`). */
+const AMOUNTS: ReadonlySet<HistoryField> = new Set(['totalAmount', 'remainingAmount']);
+const FIELD = HEADER.indexOf('field');
+const FROM_TO: ReadonlySet<number> = new Set([HEADER.indexOf('from'), HEADER.indexOf('to')]);
 
-export function historyCsv(entries: readonly HistoryEntry[]): string {
+/** `from` and `to` hold an amount on the rows of an amount field (`totalAmount`, `remainingAmount`). */
+export function historyCsv(entries: readonly HistoryEntry[], options: CsvOptions = {}): string {
   const rows: string[][] = [];
   for (const e of entries) {
     const base = [String(e.version), e.at, e.type, e.actor.id, e.actor.name ?? '', e.actor.role];
@@ -23,18 +30,30 @@ export function historyCsv(entries: readonly HistoryEntry[]): string {
     const fields = Object.entries(e.changes);
     for (const [field, change] of fields) rows.push([...base, field, csvValue(change.from), csvValue(change.to), ...tail]);
   }
-  return toCsv(rows, columnsOf(HEADER));
+  const amountRow = (row: readonly string[]) => AMOUNTS.has(row[FIELD] as HistoryField);
+  return toCsv(
+    rows,
+    columnsOf(HEADER, (i) => (FROM_TO.has(i) ? amountRow : false)),
+    options,
+  );
 }
 
 /** One record (`history --at`) as a header and one row. */
-export function recordCsv(record: RecordView): string {
+export function recordCsv(record: RecordView, options: CsvOptions = {}): string {
   const entries = Object.entries(record) as [string, FieldValue][];
-  return toCsv([entries.map(([, value]) => csvValue(value))], columnsOf(entries.map(([key]) => key)));
+  const keys = entries.map(([key]) => key);
+  return toCsv(
+    [entries.map(([, value]) => csvValue(value))],
+    columnsOf(keys, (i) => AMOUNTS.has(keys[i] as HistoryField)),
+    options,
+  );
 }
 
-/** Rows of text, one column per header. */
-function columnsOf(headers: readonly string[]): CsvColumn<readonly string[]>[] {
-  return headers.map((header, i) => ({ header, value: (row) => row[i] ?? '' }));
+type Row = readonly string[];
+
+/** Rows of text, one column per header; `amount` says which columns hold amounts (or, row by row, when). */
+function columnsOf(headers: readonly string[], amount: (i: number) => boolean | ((row: Row) => boolean)): CsvColumn<Row>[] {
+  return headers.map((header, i) => ({ header, value: (row) => row[i] ?? '', amount: amount(i) }));
 }
 
 function csvValue(value: FieldValue): string {
@@ -73,7 +92,6 @@ export function historyTimeline(
   return `${lines.join('\n')}\n`;
 }
 
-const AMOUNTS: ReadonlySet<HistoryField> = new Set(['totalAmount', 'remainingAmount']);
 const INSTANTS: ReadonlySet<HistoryField> = new Set(['start', 'end', 'createdAt', 'updatedAt']);
 
 /** A field's value as a person reads it: `12 000,00 €`, a local date and time, `signé`. */

@@ -6,8 +6,11 @@ export type CsvValue = string | number | boolean | null;
 export interface CsvColumn<T> {
   readonly header: string;
   readonly value: (row: T) => CsvValue;
-  /** An amount (`"1500.50"`): written with a decimal comma when the file is for a spreadsheet that reads one. */
-  readonly amount?: boolean;
+  /**
+   * An amount (`"1500.50"`): written with a decimal comma when the file is for a spreadsheet that reads one.
+   * A function says it row by row (a history's `from`/`to` hold an amount only on the rows of an amount field).
+   */
+  readonly amount?: boolean | ((row: T) => boolean);
 }
 
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
@@ -33,8 +36,12 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], o
   const delimiter = options.delimiter ?? ',';
   const decimalComma = options.decimalComma === true;
   const lines = [columns.map((column) => quote(column.header))];
-  for (const row of rows) lines.push(columns.map((column) => quote(cellText(column.value(row), decimalComma && column.amount === true))));
+  for (const row of rows) lines.push(columns.map((column) => quote(cellText(column.value(row), decimalComma && isAmount(column, row)))));
   return BOM + lines.map((cells) => cells.join(delimiter)).join(CRLF) + CRLF;
+}
+
+function isAmount<T>(column: CsvColumn<T>, row: T): boolean {
+  return typeof column.amount === 'function' ? column.amount(row) : column.amount === true;
 }
 
 function cellText(value: CsvValue, decimalComma: boolean): string {

@@ -5,7 +5,7 @@ import { msg } from '../i18n/message.js';
 import { listClients, listContracts, listOccasions, listUsers } from '../projections/queries/index.js';
 import type { ReadDb } from '../projections/read-db/open-read-db.js';
 import { CLIENT_COLUMNS, CONTRACT_COLUMNS, EVENT_COLUMNS, type ExportedClient } from './columns.js';
-import { CSV_DELIMITERS, type CsvDelimiter, type CsvOptions, toCsv } from './csv-writer.js';
+import { type CsvOptions, toCsv } from './csv-writer.js';
 
 export const EXPORT_NOUNS = ['clients', 'contracts', 'events'] as const;
 export type ExportNoun = (typeof EXPORT_NOUNS)[number];
@@ -25,13 +25,6 @@ export function parseExportFormat(value: string): ExportFormat {
   const format = value.toLowerCase();
   if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
   throw new InvalidInput(msg('transfer.unknownFormat', { input: value }));
-}
-
-/** `--delimiter`: `,`, `;` or `tab` (a tab character is taken too). */
-export function parseDelimiter(value: string): CsvDelimiter {
-  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
-  if ((CSV_DELIMITERS as readonly string[]).includes(delimiter)) return delimiter as CsvDelimiter;
-  throw new InvalidInput(msg('export.delimiter.invalid', { input: value }));
 }
 
 /**

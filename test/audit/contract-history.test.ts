@@ -208,6 +208,60 @@ history('the readable timeline and the exports', async () => {
   );
 });
 
+history("history --format csv takes export's --delimiter and its French default: ; and decimal commas in amounts", async () => {
+  /** The rows of a history CSV, once its BOM and its CRLF line ends are checked (what export writes). */
+  const csv = async (args: string[], lang: 'fr' | 'en') => {
+    const result = await app.epic(['history', 'contract', contractId, '--format', 'csv', ...args], { env: { EPIC_LANG: lang } });
+    assert.is(result.code, 0, result.stderr);
+    assert.ok(result.stdout.startsWith('\uFEFF') && result.stdout.endsWith('"\r\n'), 'a BOM, CRLF line ends');
+    assert.not.match(result.stdout.slice(0, -2), /[^\r]\n/, 'no bare LF');
+    return result.stdout.slice(1, -2).split('\r\n');
+  };
+  const payment = (lines: string[]) => lines.find((line) => line.includes('PaymentRecorded') && line.includes('remainingAmount'));
+
+  // French: `;`, the amounts of an amount field with a decimal comma, every other value verbatim.
+  const fr = await csv([], 'fr');
+  assert.is(fr[0], '"version";"at";"type";"actorId";"actorName";"actorRole";"field";"from";"to";"stream";"streamVersion";"eventId"');
+  assert.match(payment(fr) ?? '', /;"PaymentRecorded";.*;"remainingAmount";"1800,00";"1300,00";/);
+  assert.ok(
+    fr.some((line) => line.includes(';"totalAmount";"1500,50";"2000,00";')),
+    'an edited total',
+  );
+  assert.ok(
+    fr.some((line) => line.includes(';"signed";"false";"true";')),
+    'booleans stay as JSON',
+  );
+  assert.ok(
+    fr.every((line) => !/"\d{4}-\d{2}-\d{2}T[^"]*,/.test(line)),
+    'instants keep their point',
+  );
+  // English: `,` and points, as before.
+  const en = await csv([], 'en');
+  assert.match(payment(en) ?? '', /,"PaymentRecorded",.*,"remainingAmount","1800.00","1300.00",/);
+  // --delimiter, either language: `,` keeps the point (for tools), `;` and tab take the comma in French only.
+  assert.match(payment(await csv(['--delimiter', ','], 'fr')) ?? '', /,"remainingAmount","1800.00","1300.00",/);
+  assert.match(payment(await csv(['--delimiter', 'tab'], 'fr')) ?? '', /\t"remainingAmount"\t"1800,00"\t"1300,00"\t/);
+  assert.match(payment(await csv(['--delimiter', ';'], 'en')) ?? '', /;"remainingAmount";"1800.00";"1300.00";/);
+  assert.match(payment(await csv(['--delimiter', 'tab'], 'en')) ?? '', /\t"remainingAmount"\t"1800.00"\t"1300.00"\t/);
+
+  // The record as it stood (--at): its amount columns too.
+  const at = entries[4]!.at;
+  const record = await csv(['--at', at], 'fr');
+  assert.match(record[1] ?? '', /^"[a-z0-9]+";"[a-z0-9]+";"Kevin Casey";"[a-z0-9]+";"Bob Seller";"2000,00";"1300,00";"true";/);
+
+  for (const lang of ['fr', 'en'] as const) {
+    const wrong = await app.epic(['history', 'contract', contractId, '--format', 'csv', '--delimiter', '|'], { env: { EPIC_LANG: lang } });
+    assert.is(wrong.code, 2, wrong.stderr);
+    assert.is(wrong.stdout, '');
+    // In the reader's language (`\s`: the French no-break spaces).
+    const said =
+      lang === 'fr'
+        ? /^error: --delimiter doit être , ou\s; ou tab \(valeur reçue\s:\s«\s\|\s»\)\n$/
+        : /^error: --delimiter must be , or ; or tab \(got "\|"\)\n$/;
+    assert.match(wrong.stderr, said);
+  }
+});
+
 history('who may read it: gestion, the commercial who owns the client now; not the former one, not a support', async () => {
   await app.as('carla@epic.test');
   assert.is((await app.epic(['history', 'contract', contractId, '--json'])).code, 0);

@@ -96,7 +96,8 @@ completion('values: roles, formats, record kinds, shells', () => {
   assert.equal(complete('epic user create --role '), ['gestion', 'commercial', 'support']);
   assert.equal(complete('epic user list --role s'), ['support']);
   assert.equal(complete('epic export clients --format '), ['csv', 'json']);
-  assert.equal(complete('epic history '), ['user', 'client', 'contract', 'event', '--at', '--json', '--format', '--help']);
+  assert.equal(complete('epic history '), ['user', 'client', 'contract', 'event', '--at', '--json', '--format', '--delimiter', '--help']);
+  assert.equal(complete('epic history contract x --delimiter '), complete('epic export clients --delimiter '));
   assert.equal(complete('epic completion '), ['bash', 'zsh', 'fish', '--help']);
 });
 

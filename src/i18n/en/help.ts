@@ -233,7 +233,7 @@ export const help = {
     'Every change in order: its number, time, who (name and role at that moment), the event, and each field that changed with its value before and after. Deleted records keep their history.',
   'help.history.details2': '--at prints the record exactly as it stood then, folded from the log up to that instant.',
   'help.history.details3':
-    '--format csv writes the history as CSV, one row per changed field (version, at, type, actorId, actorName, actorRole, field, from, to, stream, streamVersion, eventId); --format json is the same as --json.',
+    '--format csv writes the history as CSV, one row per changed field (version, at, type, actorId, actorName, actorRole, field, from, to, stream, streamVersion, eventId), as epic export writes it: in French separated by ; with decimal commas in amounts, otherwise by , (--delimiter chooses); --format json is the same as --json.',
   'help.history.details4':
     "gestion sees every record's history; others the history of what they may view; users' history is gestion's only.",
   'help.history.ex1': "A contract's history",
@@ -241,6 +241,7 @@ export const help = {
   'help.history.ex3': 'The timeline for a spreadsheet or a script',
   'opt.history.--at': 'the record as it stood at this date-time',
   'opt.history.--format': "csv or json (for auditors' tools)",
+  'opt.history.--delimiter': 'the CSV separator: , or ; or tab (default ; in French, with decimal commas in amounts; , otherwise)',
   'help.audit verify': "re-computes every stream's keyed hash chain, checks the stored passwords, and proves the log extends a digest",
   'help.audit verify.details':
     "Reads the whole log once and checks, for every stream, that versions follow each other, that each event names the previous one's hash, and that each event's hash is its link: an HMAC keyed with the audit key over every stored field (a log written before the keyed chain has plain SHA-256 links up to its switch-over). Reports the first broken link of each stream, then every live user whose stored password hash is not bound to them and to their last password change.",

@@ -232,7 +232,7 @@ export const help = {
     'Chaque modification dans l’ordre : son numéro, sa date, son auteur (nom et rôle à ce moment), le fait enregistré, et chaque champ modifié avec sa valeur avant et après. Les fiches supprimées gardent leur historique.',
   'help.history.details2': '--at affiche la fiche exactement telle qu’elle était à cet instant, reconstituée à partir du journal.',
   'help.history.details3':
-    '--format csv écrit l’historique en CSV, une ligne par champ modifié (version, at, type, actorId, actorName, actorRole, field, from, to, stream, streamVersion, eventId) ; --format json équivaut à --json.',
+    '--format csv écrit l’historique en CSV, une ligne par champ modifié (version, at, type, actorId, actorName, actorRole, field, from, to, stream, streamVersion, eventId), comme epic export l’écrit : en français avec le séparateur ; et la virgule décimale dans les montants, sinon avec , (--delimiter le choisit) ; --format json équivaut à --json.',
   'help.history.details4':
     'gestion voit l’historique de toutes les fiches ; les autres celui de ce qu’ils peuvent voir ; l’historique des utilisateurs est réservé à gestion.',
   'help.history.ex1': 'L’historique d’un contrat',
@@ -240,6 +240,8 @@ export const help = {
   'help.history.ex3': 'La chronologie pour un tableur ou un script',
   'opt.history.--at': 'la fiche telle qu’elle était à cette date',
   'opt.history.--format': 'csv ou json (pour les outils des auditeurs)',
+  'opt.history.--delimiter':
+    'le séparateur du CSV : , ou ; ou tab (par défaut ; en français, avec la virgule décimale dans les montants ; , sinon)',
   'help.audit verify':
     'recalculer la chaîne à clé de chaque flux, vérifier les mots de passe stockés, prouver que le journal prolonge un condensé',
   'help.audit verify.details':

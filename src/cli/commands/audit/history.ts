@@ -7,8 +7,9 @@ import { assertNever } from '../../../domain/assert-never.js';
 import { truncate } from '../../../domain/values/money.js';
 import { InvalidInput, NotFound, OutOfScope } from '../../../errors.js';
 import type { EventStore } from '../../../events/event-store.js';
+import { csvOptions } from '../../../export/csv-options.js';
 import { msg } from '../../../i18n/message.js';
-import { currentTranslator } from '../../../i18n/translator.js';
+import { currentLanguage, currentTranslator } from '../../../i18n/translator.js';
 import type { ClientRecord, ContractRecord, OccasionRecord, UserRecord } from '../../../records.js';
 import { EpicCommand } from '../../base-command.js';
 import { type Field, printFields, printJson, printJsonArray } from '../../output.js';
@@ -32,6 +33,7 @@ export class HistoryCommand extends EpicCommand {
   at = Option.String('--at');
   json = Option.Boolean('--json', false);
   format = Option.String('--format');
+  delimiter = Option.String('--delimiter');
 
   /** A history refused, or answered "not found" outside the actor's scope, is a denied entry of the command log. */
   protected override audited() {
@@ -45,6 +47,8 @@ export class HistoryCommand extends EpicCommand {
       throw new InvalidInput(msg('cli.input.choice', { option: '--format', choices: ['csv', 'json'], got: truncate(this.format) }));
     }
     const format = this.format ?? (this.json ? 'json' : 'text');
+    // The separator and decimal comma `epic export` writes in the reader's language (a French spreadsheet splits on `;`).
+    const csv = format === 'csv' || this.delimiter !== undefined ? csvOptions(this.delimiter, currentLanguage()) : {};
     const at = this.at === undefined ? undefined : parseTypedDateTime(this.at, '--at');
 
     const actor = await runtime.actor();
@@ -82,7 +86,7 @@ export class HistoryCommand extends EpicCommand {
       const record = await history.recordAt(store, ref, at);
       if (!record) throw new NotFound(msg('cli.history.notYet', { kind, id: ref.id, at }));
       if (format === 'json') printJson(this.context.stdout, record);
-      else if (format === 'csv') this.context.stdout.write(recordCsv(record));
+      else if (format === 'csv') this.context.stdout.write(recordCsv(record, csv));
       else await printFields(this.context, fieldsOf(kind, record));
       return;
     }
@@ -94,7 +98,7 @@ export class HistoryCommand extends EpicCommand {
     else {
       const all = [first.value];
       for await (const entry of entries) all.push(entry);
-      if (format === 'csv') this.context.stdout.write(historyCsv(all));
+      if (format === 'csv') this.context.stdout.write(historyCsv(all, csv));
       else this.context.stdout.write(historyTimeline(ref, all, await currentTranslator()));
     }
   }

@@ -21,14 +21,15 @@ export class ExportCommand extends EpicCommand {
   }
 
   protected async run(runtime: Runtime): Promise<void> {
-    const { exportRecords, parseDelimiter, parseExportFormat, parseExportNoun } = await import('../../../export/export-records.js');
+    const [{ exportRecords, parseExportFormat, parseExportNoun }, { csvOptions }] = await Promise.all([
+      import('../../../export/export-records.js'),
+      import('../../../export/csv-options.js'),
+    ]);
     const noun = parseExportNoun(this.noun);
     const format = parseExportFormat(this.format);
-    // French-locale spreadsheets split on `;` and read `1500,50` as a number; others split on `,` and read `1500.50`.
-    const french = currentLanguage() === 'fr';
-    const delimiter = this.delimiter === undefined ? (french ? ';' : ',') : parseDelimiter(this.delimiter);
+    const csv = csvOptions(this.delimiter, currentLanguage());
     const actor = await runtime.actor();
-    const text = await exportRecords(await runtime.readDb(), actor, noun, format, { delimiter, decimalComma: french && delimiter !== ',' });
+    const text = await exportRecords(await runtime.readDb(), actor, noun, format, csv);
     if (this.output === undefined) {
       this.context.stdout.write(text);
       return;
