@@ -20,6 +20,7 @@ const ENGLISH = { EPIC_LANG: 'en', TZ: 'Europe/Paris' };
 
 let app: Installation;
 let team: Awaited<ReturnType<Installation['seedTeam']>>;
+let signedContract: string;
 const work = mkdtempSync(join(tmpdir(), 'epic-french-export-'));
 
 async function exported(args: string[], env: Record<string, string>): Promise<string> {
@@ -43,7 +44,8 @@ test.before(async () => {
   ]);
   await client('Marc Lefèvre', 'marc@lefevre.fr', team.commercial2, ['--phone', '0612345678', '--company', 'Lefèvre; Associés']);
   await client('=HYPERLINK("http://evil.example","clic")', 'evil@x.io', team.commercial, ['--phone', '+33612345678']);
-  await app.ok(['contract', 'create', '--client', dupont, '--total', '12000', '--remaining', '1500,5', '--signed']);
+  signedContract = await app.ok(['contract', 'create', '--client', dupont, '--total', '12000', '--remaining', '2000,75', '--signed']);
+  await app.ok(['contract', 'pay', signedContract, '--amount', '500,25']);
   await app.ok(['contract', 'create', '--client', dupont, '--total', '99.9']);
 });
 test.after(() => {
@@ -140,15 +142,18 @@ function sheetCells(fods: string): { type: string; value: string; text: string }
   );
 }
 
+const SOFFICE = soffice();
+// Said once, on one line, when the three LibreOffice checks below do not run (CI has no LibreOffice).
+if (SOFFICE === undefined) {
+  console.log('french-export: skipped the 3 LibreOffice checks: soffice not found (apt-get install libreoffice-calc-nogui runs them)');
+}
+
 // A French user's LibreOffice: `;` as the separator (59), `"` around text (34), UTF-8 (76), from line 1, fr-FR (1036).
 const FRENCH_CSV_IMPORT = 'CSV:59,34,76,1,,1036';
 
 test('LibreOffice opens a French export as separate columns, amounts as numbers, phones as text', async () => {
-  const bin = soffice();
-  if (bin === undefined) {
-    console.log('  skipped: soffice not found (apt-get install libreoffice-calc-nogui to run the LibreOffice check)');
-    return;
-  }
+  const bin = SOFFICE;
+  if (bin === undefined) return;
   const dir = join(work, 'contracts');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'contracts.csv'), await exported(['contracts'], FRENCH));
@@ -202,12 +207,34 @@ test('LibreOffice opens a French export as separate columns, amounts as numbers,
   );
 });
 
+test("LibreOffice opens a French history CSV as export's: separate columns, the amounts of amount fields as numbers", async () => {
+  const bin = SOFFICE;
+  if (bin === undefined) return;
+  const dir = join(work, 'history');
+  mkdirSync(dir, { recursive: true });
+  const csv = await app.epic(['history', 'contract', signedContract, '--format', 'csv'], { env: FRENCH });
+  assert.is(csv.code, 0, csv.stderr);
+  writeFileSync(join(dir, 'history.csv'), csv.stdout);
+  convert(bin, join(dir, 'history.csv'), 'fods', dir, FRENCH_CSV_IMPORT);
+  const [header, ...rows] = sheetCells(readFileSync(join(dir, 'history.fods'), 'utf8'));
+  assert.equal(
+    header?.map((cell) => cell.text),
+    ['version', 'at', 'type', 'actorId', 'actorName', 'actorRole', 'field', 'from', 'to', 'stream', 'streamVersion', 'eventId'],
+    'one column per field',
+  );
+  const [field, from, to] = [6, 7, 8];
+  const payment = rows.find((row) => row[2]?.text === 'PaymentRecorded' && row[field]?.text === 'remainingAmount');
+  assert.equal(
+    [payment?.[from]?.type, payment?.[from]?.value, payment?.[to]?.type, payment?.[to]?.value],
+    ['float', '2000.75', 'float', '1500.5'],
+  );
+  const created = rows.find((row) => row[2]?.text === 'ContractCreated' && row[field]?.text === 'totalAmount');
+  assert.equal([created?.[to]?.type, created?.[to]?.value], ['float', '12000']);
+});
+
 test('what LibreOffice saves again as CSV imports back to the same clients', async () => {
-  const bin = soffice();
-  if (bin === undefined) {
-    console.log('  skipped: soffice not found (apt-get install libreoffice-calc-nogui to run the LibreOffice check)');
-    return;
-  }
+  const bin = SOFFICE;
+  if (bin === undefined) return;
   const dir = join(work, 'round-trip');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'clients.csv'), await exported(['clients'], FRENCH));
