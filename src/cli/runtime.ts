@@ -61,6 +61,20 @@ export class Runtime {
     this.#commandId = nameUuid(`epic idempotency key\u0000${actorId}\u0000${key}`);
   }
 
+  /**
+   * A new try of the same command (a password typed again after a refusal):
+   * its own command id, derived from the first, so that its events and its
+   * command-log entry are its own. Under the first id they would carry the
+   * refused try's event ids, and the store would take them for that try's,
+   * recorded already: the next failure would not be counted, a success would
+   * start no session.
+   */
+  nextTry(attempt: number): void {
+    this.#firstTry ??= this.#commandId;
+    this.#commandId = nameUuid(`${this.#firstTry}\u0000try ${attempt}`);
+  }
+  #firstTry: string | undefined;
+
   get sessionPath(): string {
     return join(this.config.home, 'session');
   }

@@ -41,7 +41,6 @@ tty.before.each(() => {
 tty.after.each(() => term.close());
 tty.after(() => team.cleanup());
 
-const menuShown = (screen: string) => screen.split('What do you want to do?').length - 1;
 /**
  * The menu asks again after `text`: counting the menus on the screen is not
  * enough once the earlier ones have scrolled off (the gestion menu grew past a
@@ -116,7 +115,8 @@ tty('the menu as gestion: sign in, create a client picking its commercial, pay a
   term.type('carla');
   await term.waitFor(/❯ Carla Closer/);
   term.press('Enter');
-  await term.waitFor((s) => menuShown(s) >= 2);
+  // The menu back after the creation (counting menus would not do: the signed-out one and the first are two already).
+  await term.waitFor(menuAfter('created client Jeanne Martin'));
   const jeanne = (await team.json<ClientJson[]>('ada', ['client', 'list', '--search', 'jeanne']))[0];
   assert.is(jeanne?.commercialName, 'Carla Closer', 'the commercial picked from the list');
 
@@ -151,7 +151,7 @@ tty('the menu as commercial: only their own; create a client (they become its co
   term.press('Enter');
   await term.waitFor('? company');
   term.press('Enter');
-  await term.waitFor((s) => menuShown(s) >= 2);
+  await term.waitFor(menuAfter('created client Paul Durand'));
   assert.not.match(term.screen(), /\? commercial/, 'a commercial is not asked for one');
   const paul = (await team.json<ClientJson[]>('bob', ['client', 'list', '--search', 'paul@durand.fr']))[0];
   assert.is(paul?.commercialName, 'Bob Seller');
@@ -176,8 +176,7 @@ tty('the menu as support: the events assigned to them; a refusal is shown and th
   await signInThroughMenu('sam');
   assertMenuFor('support', term.screen());
   await choose('List the events');
-  await term.waitFor(/Casey seminar/);
-  const afterList = await term.waitFor((s) => menuShown(s) >= 2);
+  const afterList = await term.waitFor(menuAfter('Casey seminar'));
   assert.not.match(afterList, /Martin wedding/, 'only what is assigned to Sam');
   await choose('Change an event');
   await term.waitFor('Which event?');
@@ -240,7 +239,9 @@ tty('a new password is typed twice; when the two differ both are asked again', a
   await team.app.login('nina@epic.test', 'ninety long passphrase');
 });
 
-tty('a wrong password at login is asked again', async () => {
+tty('a wrong password at login is asked again; each try is recorded, and the good one opens a session', async () => {
+  const before = await team.json<LogJson[]>('ada', ['log', '--limit', '1000']);
+  rmSync(team.sessionPath, { force: true });
   term.run('epic login --email sue@epic.test');
   await term.waitFor('? password');
   term.type('not her password');
@@ -251,6 +252,14 @@ tty('a wrong password at login is asked again', async () => {
   term.press('Enter');
   assert.is(await term.exitCode(), 0);
   assert.match(term.screen(), /logged in as Sue Support \(support\)/);
+  // The session that login wrote is open: the try after a refusal was recorded as its own (it once reused the
+  // refused try's event ids, so the store kept the refusal and no session was started).
+  const whoami = await team.app.epic(['whoami', '--json']);
+  assert.is(whoami.code, 0, whoami.stderr);
+  assert.is((JSON.parse(whoami.stdout) as { email: string }).email, EMAILS.sue);
+  const after = await team.json<LogJson[]>('ada', ['log', '--limit', '1000']);
+  const tries = after.filter((entry) => !before.some((earlier) => earlier.id === entry.id) && entry.command === 'login');
+  assert.equal(tries.map((entry) => entry.outcome).sort(), ['accepted', 'denied'], 'the refused try and the good one, each in the log');
   await team.login('sue');
 });
 

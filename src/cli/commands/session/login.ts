@@ -25,6 +25,8 @@ export class LoginCommand extends MutationCommand {
     const tries = this.passwordStdin ? 1 : MAX_TRIES;
     for (let attempt = 1; ; attempt++) {
       const password = await readPassword(this.context, this.passwordStdin);
+      // Each try is a command of its own in the log: its own event ids, its own entry.
+      if (attempt > 1) runtime.nextTry(attempt);
       const context = await runtime.context();
       try {
         const session = await login(context, { email, password, secret, ttlSeconds: runtime.config.sessionTtlSeconds });
