@@ -328,7 +328,20 @@ interface Attempt {
       }
       const failed = attempts.filter((attempt) => !attempt.outcome.ok).length;
       assert.ok(failed <= 10, `${failed} of 100 appends failed: the leader came back each time within the bound`);
-      for (let s = 0; s < 4; s++) assertStreamIntact(`account-${s}`, await store.readStream(`account-${s}`));
+      // Each stream read back holds exactly the events of the appends that landed, each once, in the order they were made.
+      for (let s = 0; s < 4; s++) {
+        const streamId = `account-${s}`;
+        const stored = await store.readStream(streamId);
+        assertStreamIntact(streamId, stored);
+        const landed = attempts
+          .filter((attempt) => attempt.streamId === streamId)
+          .flatMap((attempt) => attempt.events.filter((event) => recorded.has(event.id)).map((event) => event.id));
+        assert.equal(
+          stored.map((event) => event.id),
+          landed,
+          `${streamId}: ${stored.length} events, every landed append once`,
+        );
+      }
     });
   }
 
