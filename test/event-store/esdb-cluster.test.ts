@@ -127,6 +127,13 @@ async function capturingStderr(work: () => Promise<unknown>): Promise<string> {
       [`esdb://admin:${PASSWORD}@a:2113?tlsVerifyCert=false`, /tlsVerifyCert=false, which this EventStoreDB client cannot do/],
       [`esdb://admin:${PASSWORD}@localhost:notaport?tls=false`, /hosts must be host or host:port/],
       [`esdb+discover://admin:${PASSWORD}@a:2113,,b:2113`, /hosts must be host or host:port/],
+      // A port no TCP connection can use: the client would only fail when connecting (exit 7, a backend out of reach).
+      [`esdb://admin:${PASSWORD}@a:99999?tls=false`, /a port from 1 to 65535/],
+      [`esdb+discover://admin:${PASSWORD}@a:0,b:2113?tls=false`, /a port from 1 to 65535/],
+      // The client's own checks of the certificate files, told apart from a string it cannot read.
+      [`esdb://admin:${PASSWORD}@a:2113?tlsCAFile=/nonexistent/epic-ca.crt`, /a certificate file it names, tlsCAFile/],
+      [`esdb://admin:${PASSWORD}@a:2113?userCertFile=/nonexistent/user.crt&userKeyFile=/nonexistent/user.key`, /certificate file it names/],
+      [`esdb://admin:${PASSWORD}@a:2113?userCertFile=${fileURLToPath(import.meta.url)}`, /userCertFile comes without userKeyFile/],
       [`esdb://admin:${PASSWORD}@a:2113?nodePreference=nearest`, /client cannot read it/],
       [`esdb://admin:${PASSWORD}@a:2113?keepAliveInterval=soon`, /client cannot read it/],
     ];

@@ -278,7 +278,7 @@ const SAMPLES: { readonly [K in ParamKey]: readonly MessageParams<K>[] } = {
   'transfer.unknownFormat': [{ input: 'xml' }],
   'monitoring.dsnInvalid': DSN_PROBLEMS.map((problem) => ({ problem })),
   'monitoring.sdkFailed': [{ detail: 'Cannot find module @sentry/node' }],
-  'cluster.urlInvalid': typeList<UrlPartOfEsdb>({ scheme: true, hosts: true, syntax: true }).map((part) => ({ part })),
+  'cluster.urlInvalid': typeList<UrlPartOfEsdb>({ scheme: true, hosts: true, syntax: true, files: true }).map((part) => ({ part })),
   'cluster.urlUnknownOption': [{ option: 'nodePrefrence' }],
   'cluster.noLeader': [
     { ms: 4980, attempts: 1 },

@@ -78,7 +78,7 @@ export function esdbTarget(connectionString: string, timeoutMs: number): EsdbTar
   const hostList = (queryAt < 0 ? afterCredentials : afterCredentials.slice(0, queryAt)).replace(/\/+$/, '');
   const query = queryAt < 0 ? '' : afterCredentials.slice(queryAt + 1);
   const hosts = hostList.split(',').map((host) => host.trim());
-  if (hosts.some((host) => !/^[^\s:/?#@,]+(?::\d{1,5})?$/.test(host))) throw new InvalidInput(msg('cluster.urlInvalid', { part: 'hosts' }));
+  if (hosts.some((host) => !isHost(host))) throw new InvalidInput(msg('cluster.urlInvalid', { part: 'hosts' }));
 
   const given = new Set<OptionName>();
   for (const pair of query === '' ? [] : query.split('&')) {
@@ -100,4 +100,12 @@ export function esdbTarget(connectionString: string, timeoutMs: number): EsdbTar
     if (defaults.length > 0) completed += `${queryAt < 0 ? '?' : '&'}${defaults.join('&')}`;
   }
   return { connectionString: completed, cluster, hosts: hosts.length };
+}
+
+/** `host` or `host:port` with a TCP port (1–65535): the client takes any other and fails only when connecting, as if the server were out of reach (exit 7). */
+function isHost(host: string): boolean {
+  const match = /^[^\s:/?#@,]+(?::(\d{1,5}))?$/.exec(host);
+  if (match === null) return false;
+  const port = match[1] === undefined ? undefined : Number(match[1]);
+  return port === undefined || (port >= 1 && port <= 65535);
 }

@@ -259,9 +259,11 @@ export class EsdbConnection {
   #open(): ClientHandle {
     try {
       return { client: EventStoreDBClient.connectionString(this.#connectionString), retired: false };
-    } catch {
+    } catch (error) {
       // The client's parse errors quote the whole string, password included: say what is expected instead.
-      throw new InvalidInput(msg('cluster.urlInvalid', { part: 'syntax' }));
+      // Its certificate checks (the files must exist; a user certificate needs its key) quote nothing: tell them apart.
+      const files = error instanceof Error && /certificate (key )?file|userCertFile must be given/i.test(error.message);
+      throw new InvalidInput(msg('cluster.urlInvalid', { part: files ? 'files' : 'syntax' }));
     }
   }
 

@@ -1,12 +1,13 @@
 import type { Format } from '../format.js';
 
 /** Which part of an EventStoreDB connection string is wrong. */
-type UrlPart = 'scheme' | 'hosts' | 'syntax';
+type UrlPart = 'scheme' | 'hosts' | 'syntax' | 'files';
 
 const PART: Readonly<Record<UrlPart, string>> = {
   scheme: 'it must start with esdb:// or esdb+discover://',
-  hosts: 'the hosts must be host or host:port, separated by commas',
+  hosts: 'the hosts must be host or host:port, with a port from 1 to 65535, separated by commas',
   syntax: 'the client cannot read it',
+  files: 'a certificate file it names, tlsCAFile, userCertFile or userKeyFile, is not there, or userCertFile comes without userKeyFile',
 };
 
 /** Connecting to EventStoreDB, one node or a cluster (src/events/esdb). */

@@ -6,8 +6,10 @@ type UrlPart = Parameters<(typeof english)['cluster.urlInvalid']>[0]['part'];
 
 const PART: Readonly<Record<UrlPart, string>> = {
   scheme: 'elle doit commencer par esdb:// ou esdb+discover://',
-  hosts: 'les hôtes s’écrivent hôte ou hôte:port, séparés par des virgules',
+  hosts: 'les hôtes s’écrivent hôte ou hôte:port, avec un port de 1 à 65535, séparés par des virgules',
   syntax: 'le client ne sait pas la lire',
+  files:
+    'un fichier de certificat qu’elle nomme, tlsCAFile, userCertFile ou userKeyFile, est introuvable, ou userCertFile est donné sans userKeyFile',
 };
 
 /** La connexion à EventStoreDB, un nœud ou une grappe (src/events/esdb). */
