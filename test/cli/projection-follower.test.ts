@@ -5,13 +5,14 @@
  * was recorded meanwhile, keeps its heartbeat file fresh only while it is
  * current, and stops on SIGTERM with exit 0.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EsdbEventStore } from '../../src/events/esdb/event-store.js';
 import { openReadDb } from '../../src/projections/read-db/open-read-db.js';
-import { testKeyring } from '../support/audit-key.js';
+import { TEST_AUDIT_KEY_TEXT, testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 import { startEpic } from '../support/epic-process.js';
 import { EsdbWireDouble } from '../support/esdb-wire-double.js';
@@ -89,6 +90,65 @@ test('--heartbeat in a folder that cannot be written: exit 2 before following', 
   } finally {
     await double.stop();
     home.cleanup();
+  }
+});
+
+test('the projector in a home of its own (docker-compose.cluster.yml): its login needs the log’s audit key, following does not', async () => {
+  const shared = mkdtempSync(join(tmpdir(), 'epic-shared-'));
+  const stores = { EPIC_EVENT_STORE: `sqlite:${join(shared, 'events.db')}`, EPIC_READ_DB: `sqlite:${join(shared, 'read.db')}` };
+  const team = new Installation(stores);
+  // As in the compose file: its own secret and a long session, and no audit key (its volume starts empty).
+  const projector = new Installation({ ...stores, EPIC_SECRET: 'the projector secret, 32 bytes or more', EPIC_SESSION_TTL: '3650d' });
+  rmSync(join(projector.home, 'audit.key'));
+  try {
+    const { commercial } = await team.seedTeam();
+    await team.as('ada@epic.test');
+    const stdin = 'follower passphrase five\n';
+    await team.ok(
+      ['user', 'create', '--name', 'Projector', '--email', 'projector@epic.internal', '--role', 'gestion', '--password-stdin'],
+      {
+        stdin,
+      },
+    );
+    const login = ['login', '--email', 'projector@epic.internal', '--password-stdin'];
+
+    const keyless = await projector.epic(login, { stdin });
+    assert.equal(
+      [keyless.code, keyless.stderr],
+      [
+        2,
+        'error: no audit key: this log is chained with one; set EPIC_AUDIT_KEY, or put the key in audit.key in EPIC_HOME (copy it from where it is kept)\n',
+      ],
+    );
+    assert.not.ok(existsSync(join(projector.home, 'audit.key')), 'no key of its own was made up');
+
+    const keyed = await projector.epic(login, { stdin, env: { EPIC_AUDIT_KEY: TEST_AUDIT_KEY_TEXT } });
+    assert.is(keyed.code, 0, keyed.stderr);
+
+    // Then it follows without the key (it never appends): a change written without catching the tables up
+    // (external) reaches them through it.
+    const client = await team.ok(['client', 'create', '--name', 'Kevin Casey', '--email', 'kevin@startup.io', '--commercial', commercial], {
+      env: { EPIC_PROJECTIONS: 'external', EPIC_PROJECTIONS_MAX_LAG: '1s' },
+    });
+    const heartbeat = join(projector.home, 'follower.alive');
+    const env = { PATH: process.env.PATH, HOME: projector.home, EPIC_HOME: projector.home, ...projector.env };
+    const follower = startEpic(['projection', 'run', '--follow', '--heartbeat', heartbeat], env, projector.home);
+    const readDb = await openReadDb(stores.EPIC_READ_DB);
+    try {
+      await eventually(async () => (await readDb.db.selectFrom('clients').select('id').where('id', '=', client).execute()).length === 1);
+    } finally {
+      await readDb.close();
+    }
+    await eventually(() => existsSync(heartbeat));
+    follower.child.kill('SIGTERM');
+    const exit = await follower.exited;
+    assert.equal([exit.code, exit.signal, exit.stderr], [0, null, '']);
+    assert.match(exit.stdout, /^stopped: applied \d+ events; at position \d+\n$/);
+    assert.not.ok(existsSync(join(projector.home, 'audit.key')));
+  } finally {
+    team.cleanup();
+    projector.cleanup();
+    rmSync(shared, { recursive: true, force: true });
   }
 });
 

@@ -133,6 +133,8 @@ test('docker-compose.cluster.yml: the projector follows every node, with a heart
   assert.match(projector.environment?.EPIC_READ_DB ?? '', /^mysql:\/\/[^@]+@mysql:3306\//);
   assert.is(projector.depends_on?.mysql?.condition, 'service_healthy');
   assert.match(projector.environment?.EPIC_SECRET ?? '', /^\$\{EPIC_PROJECTOR_SECRET:\?/, 'no secret committed: it must be given');
+  // It never appends: the audit key (which can forge the chain) is given only to its one login (docs/scaling.md).
+  assert.not.ok('EPIC_AUDIT_KEY' in (projector.environment ?? {}), 'the follower holds no audit key');
 });
 
 test('Dockerfile: every stage from a pinned image', () => {
