@@ -417,6 +417,9 @@ interface Attempt {
       assert.is((error as BackendUnavailable).exitCode, ExitCode.unavailable);
       assert.match(en.render((error as BackendUnavailable).text), /no leader/, name);
       assert.ok(withinBound(ms), `${name} failed after ${Math.round(ms)} ms`);
+      // Not at the first refusal: it kept looking for a leader for most of the bound (the last pause that fits ends it).
+      assert.ok(ms >= TIMEOUT_MS / 2, `${name} gave up after ${Math.round(ms)} ms, before the bound`);
+      assert.match(en.render((error as BackendUnavailable).text), /\d+ attempts in/, name);
     }
     assert.ok(
       cluster.nodes.every((node) => node.calls.gossip > 0),
