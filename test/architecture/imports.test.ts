@@ -1,8 +1,9 @@
 /**
  * The import structure the README's "Architecture" describes, checked on the
  * source: no circle between files of src/ (counting type-only and lazy
- * `import()`s, which tie modules together as much as any other), and no
- * module outside src/cli importing the CLI.
+ * `import()`s, which tie modules together as much as any other), no module
+ * outside src/cli importing the CLI, no lower layer importing the handlers
+ * and the features built on them, and one place that words a refusal.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -101,6 +102,37 @@ imports('nothing outside src/cli imports the CLI', () => {
     .filter(([file]) => !file.startsWith('src/cli/'))
     .flatMap(([file, targets]) => [...targets].filter((target) => target.startsWith('src/cli/')).map((target) => `${file} → ${target}`));
   assert.equal(offenders, []);
+});
+
+/**
+ * What sits below the handlers (src/commands) and the features beside them
+ * (src/audit, src/import, src/export): the domain, the event store, the read
+ * side, the policy, the configuration, the monitor, and the message machinery
+ * of src/i18n (its catalogues, src/i18n/en and src/i18n/fr, word every
+ * layer's problems and so read their types).
+ */
+const LOWER = ['src/domain/', 'src/events/', 'src/projections/', 'src/auth/', 'src/config/', 'src/monitoring/', 'src/i18n/'];
+const CATALOGUES = ['src/i18n/en/', 'src/i18n/fr/'];
+const UPPER = ['src/commands/', 'src/audit/', 'src/import/', 'src/export/'];
+
+imports("no lower layer imports the handlers, audit, import or export (pure folding is the domain's)", () => {
+  const graph = importGraph();
+  const offenders = [...graph]
+    .filter(([file]) => LOWER.some((dir) => file.startsWith(dir)) && !CATALOGUES.some((dir) => file.startsWith(dir)))
+    .flatMap(([file, targets]) =>
+      [...targets].filter((target) => UPPER.some((dir) => target.startsWith(dir))).map((target) => `${file} → ${target}`),
+    );
+  assert.equal(offenders, []);
+  // The rule reads the real tree: a projection's import of the domain is seen.
+  assert.ok(graph.get('src/projections/contracts-projection.ts')?.has('src/domain/decider.ts'), 'a projection folds with the domain');
+});
+
+imports('a refusal is built in one place: src/auth/policy.ts (assertAllowed, listingScope)', () => {
+  const builders = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .filter((file) => /\bnew Forbidden\(/.test(readFileSync(join(root, file), 'utf8')));
+  assert.equal(builders, ['src/auth/policy.ts']);
 });
 
 imports.run();
