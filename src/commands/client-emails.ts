@@ -8,7 +8,7 @@
  * beside (the directory's expected version decides who wins a race).
  */
 import { createHash } from 'node:crypto';
-import { ACCOUNT_STREAM_PREFIX, accountStream } from '../domain/accounts/account-events.js';
+import { ACCOUNT_STREAM_PREFIX, type AccountEventType, accountStream } from '../domain/accounts/account-events.js';
 import { accountAggregate, clientEmailsAggregate } from '../domain/aggregates.js';
 import {
   CLIENT_EMAILS_STREAM,
@@ -25,7 +25,7 @@ import type { ActorContext } from './handler-context.js';
 import { toNewEvents } from './new-events.js';
 import { backoff, MAX_ATTEMPTS } from './unit-of-work.js';
 
-const LEGACY_TYPES = ['ClientCreated', 'ClientUpdated', 'ClientDeleted'] as const;
+const LEGACY_TYPES = ['ClientCreated', 'ClientUpdated', 'ClientDeleted'] as const satisfies readonly AccountEventType[];
 const BATCH = 5_000;
 
 /** The directory's key of an email: a digest of its lower-cased form (the directory never holds an address). */

@@ -1,4 +1,4 @@
-import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/account-events.js';
+import { ACCOUNT_STREAM_PREFIX, type AccountEventType } from '../domain/accounts/account-events.js';
 import { upcast } from '../domain/upcasters.js';
 import type { EventStore } from '../events/event-store.js';
 
@@ -10,7 +10,14 @@ export interface Portfolio {
   readonly occasions: readonly { readonly clientId: string; readonly occasionId: string }[];
 }
 
-const TYPES = ['ClientCreated', 'ClientReassigned', 'ClientDeleted', 'SupportAssigned', 'SupportUnassigned'] as const;
+/** The account events that change who holds what (a misspelt type here would be read from no stream: it does not type-check). */
+const TYPES = [
+  'ClientCreated',
+  'ClientReassigned',
+  'ClientDeleted',
+  'SupportAssigned',
+  'SupportUnassigned',
+] as const satisfies readonly AccountEventType[];
 const BATCH = 5_000;
 
 /**

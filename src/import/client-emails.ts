@@ -1,8 +1,8 @@
-import { ACCOUNT_STREAM_PREFIX } from '../domain/accounts/account-events.js';
+import { ACCOUNT_STREAM_PREFIX, type AccountEventType } from '../domain/accounts/account-events.js';
 import { emailKey } from '../domain/values/contact.js';
 import type { EventStore } from '../events/event-store.js';
 
-const TYPES = ['ClientCreated', 'ClientUpdated', 'ClientDeleted'] as const;
+const TYPES = ['ClientCreated', 'ClientUpdated', 'ClientDeleted'] as const satisfies readonly AccountEventType[];
 const BATCH = 5_000;
 
 /**

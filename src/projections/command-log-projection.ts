@@ -1,4 +1,5 @@
-import { COMMAND_LOG_EVENT_TYPES, type CommandRecord } from '../domain/command-log.js';
+import type { AccountEventType } from '../domain/accounts/account-events.js';
+import { COMMAND_LOG_EVENT_TYPES, type CommandLogEventType, type CommandRecord } from '../domain/command-log.js';
 import { toInstant } from '../events/instant.js';
 import { ERASED, PERSONAL_ARGS } from '../privacy/personal-fields.js';
 import type { Projection } from './projection.js';
@@ -24,7 +25,7 @@ export const commandLogProjection: Projection = {
   name: 'command_log',
   version: PROJECTION_VERSIONS.command_log,
   tables: ['command_log'],
-  handles: [...COMMAND_LOG_EVENT_TYPES, 'ClientForgotten'],
+  handles: [...COMMAND_LOG_EVENT_TYPES, 'ClientForgotten'] satisfies readonly (CommandLogEventType | AccountEventType)[],
   createTables: createCommandLogTable,
   async apply(trx, events, dialect) {
     const rows = new Map<string, NewCommandLogRow>();

@@ -2,10 +2,10 @@ import type { StoredCredential } from '../../events/credential-store.js';
 import type { RecordedEvent } from '../../events/event-store.js';
 import { assertNever } from '../assert-never.js';
 import { upcast } from '../upcasters.js';
-import { USERS_STREAM } from './user-events.js';
+import { USERS_STREAM, type UserEventType } from './user-events.js';
 
 /** The types that set a user's password: the version of the last one is what the stored hash's MAC must name. */
-const CREDENTIAL_CHANGES: ReadonlySet<string> = new Set(['UserCreated', 'UserPasswordChanged']);
+const CREDENTIAL_CHANGES: ReadonlySet<string> = new Set(['UserCreated', 'UserPasswordChanged'] satisfies UserEventType[]);
 
 /**
  * Each user's last credential change in the `users` stream: the version of
