@@ -201,10 +201,10 @@ function idempotencyKey(value: string): string {
  * no accepted change is ever missing from the log. Once that append is done
  * the change is saved and the command succeeds whatever fails afterwards
  * (the read tables' catch-up, a password hash, the output's read): a warning
- * on stderr, exit 0 (CLI.md, "Exit codes").
+ * on stderr, exit 0 (docs/cli.md, "Exit codes").
  */
 export abstract class MutationCommand extends EpicCommand {
-  /** CLI.md: a second run with the same key by the same user changes nothing and answers as the first did. */
+  /** docs/cli.md: a second run with the same key by the same user changes nothing and answers as the first did. */
   idempotencyKey = Option.String('--idempotency-key');
 
   /**

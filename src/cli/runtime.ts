@@ -32,7 +32,7 @@ export class Runtime {
   private caughtUp?: Promise<void>;
   private readonly warned = new Set<string>();
   #commandId: string = randomUUID();
-  /** Set once a change command's events and log entry are in the store: from then on it exits 0 (CLI.md, "Exit codes"). */
+  /** Set once a change command's events and log entry are in the store: from then on it exits 0 (docs/cli.md, "Exit codes"). */
   changeSaved = false;
   /** The audit key appends are chained with: EPIC_AUDIT_KEY or $EPIC_HOME/audit.key, generated for a log that has none yet. */
   readonly keyring: AuditKeyring;

@@ -1,7 +1,7 @@
 /**
- * `--idempotency-key K` (CLI.md, Conventions): a second run with the same key
+ * `--idempotency-key K` (docs/cli.md, Conventions): a second run with the same key
  * by the same user changes nothing and answers as the first did; and a change
- * once saved makes the command succeed whatever fails after it (CLI.md, "Exit
+ * once saved makes the command succeed whatever fails after it (docs/cli.md, "Exit
  * codes"). Each run is the real CLI on its own SQLite installation; what the
  * log holds is read from the store itself.
  */

@@ -392,7 +392,7 @@ test('a read database that is down: a read exits 7 and leaves no entry; a change
   const read = await team.run('bob', ['client', 'list'], down);
   assert.is(read.code, 7, read.stderr);
   assert.equal(newEntries(), [], 'a read that failed is no entry (reads record their denials)');
-  // CLI.md, exit codes: once the change is saved, what fails after it is a warning, and the log says accepted.
+  // docs/cli.md, exit codes: once the change is saved, what fails after it is a warning, and the log says accepted.
   const change = await team.run('bob', ['client', 'create', '--name', 'Down Town', '--email', 'down@town.io'], down);
   assert.is(change.code, 0, change.stderr);
   assert.match(change.stderr, /^warning: /);

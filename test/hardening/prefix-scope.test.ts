@@ -4,7 +4,7 @@
  * them, to their own client, never to "ambiguous", which would say that
  * another record starting so exists. Only gestion, who sees both, is told it
  * is ambiguous. The client ids are chosen by idempotency keys (the ids a
- * command creates derive from its key and its actor: CLI.md), searched here
+ * command creates derive from its key and its actor: docs/cli.md), searched here
  * for two that share their first 4 characters.
  */
 import { suite } from 'uvu';
