@@ -64,6 +64,7 @@ export const help = {
   'opt.--commercial': 'the commercial in charge: their email or id',
   'opt.--password-stdin': 'read the password from the first line of stdin (for scripts)',
   'opt.--yes': 'do not ask for confirmation (needed when not on a terminal)',
+  'opt.--idempotency-key': 'a retry with the same key changes nothing and answers as the first run did',
   'opt.--role': 'the role',
   'opt.--reassign-to': 'the commercial who takes over the clients: their email or id',
   'opt.--total': 'total amount (1500, 1500.50 or 1 500,50)',

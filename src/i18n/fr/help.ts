@@ -59,6 +59,7 @@ export const help = {
   'opt.--commercial': 'le commercial chargé du client : son e-mail ou son id',
   'opt.--password-stdin': 'lire le mot de passe sur la première ligne de l’entrée standard (pour les scripts)',
   'opt.--yes': 'ne pas demander de confirmation (nécessaire hors d’un terminal)',
+  'opt.--idempotency-key': 'un nouvel essai avec la même clé ne change rien et répond comme la première fois',
   'opt.--role': 'le rôle',
   'opt.--reassign-to': 'le commercial qui reprend les clients : son e-mail ou son id',
   'opt.--total': 'montant total (1500, 1 500,50 ou 1500.50)',
