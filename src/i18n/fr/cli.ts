@@ -56,8 +56,8 @@ export const cli = {
   'cli.prompt.invalidEmail': 'adresse e-mail invalide (par exemple nom@exemple.fr)',
   'cli.prompt.invalidPhone':
     'un numéro de téléphone compte de 7 à 20 chiffres, avec éventuellement un +, des espaces, des points ou des tirets',
-  'cli.prompt.dateFormat': 'AAAA-MM-JJ HH:MM',
-  'cli.prompt.amountFormat': 'par exemple 1500 ou 1500.50',
+  'cli.prompt.dateFormat': 'JJ/MM/AAAA HH:MM ou AAAA-MM-JJ HH:MM',
+  'cli.prompt.amountFormat': 'par exemple 1500 ou 1 500,50',
   'cli.prompt.password': 'mot de passe',
   'cli.prompt.newPassword': 'nouveau mot de passe',
   'cli.prompt.newPasswordAgain': 'le même mot de passe, une seconde fois',
