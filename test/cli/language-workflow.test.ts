@@ -61,7 +61,6 @@ function prose(text: string, names: readonly string[]): string {
     .replace(/--[a-z-]+/g, ' ')
     .replace(/epic-digest:\S+/g, ' ')
     .replace(/\b[0-9a-f]{16,}\b/g, ' ')
-    .replace(/^(?:users|clients|contracts|occasions|command_log)\t/gm, ' ')
     .replace(/[\w.+-]+@[\w.-]+/g, ' ')
     .replace(/\b[2-9a-z]{10}\b/g, ' ');
 }

@@ -77,6 +77,12 @@ describeReadDb('epic projection', (test) => {
       const table = (await home.epic(['projection', 'status'], { terminalColumns: 100, env: { NO_COLOR: '1' } })).stdout;
       assert.match(table, /^projection\s+version\s+checkpoint\s+behind\s+last rebuilt\s+state/);
       assert.match(table, /clients\s+1\s+\d+\s+0\s+-\s+up to date/);
+      // The CLI's words for its projections, not the code's (`occasions`, `command_log`); in French, French ones.
+      assert.match(table, /^events\s+2\s/m);
+      assert.match(table, /^log\s+\d\s/m);
+      assert.not.match(table, /occasions|command_log/);
+      const french = (await home.epic(['projection', 'status'], { terminalColumns: 100, env: { NO_COLOR: '1', EPIC_LANG: 'fr' } })).stdout;
+      assert.match(french, /^utilisateurs\s[\s\S]*^événements\s[\s\S]*^journal\s/m);
       // Into a pipe: one tab-separated line per projection.
       assert.match(await home.ok(['projection', 'status']), /^users\t2\t\d+\t0\t\tup to date$/m);
     } finally {

@@ -1,5 +1,6 @@
 import { Option } from 'clipanion';
 import { assertAllowed } from '../../../auth/policy.js';
+import { isProjectionName } from '../../../projections/projection-names.js';
 import { EpicCommand } from '../../base-command.js';
 import { printJson, printTable } from '../../output.js';
 import type { Runtime } from '../../runtime.js';
@@ -31,7 +32,8 @@ export class ProjectionStatusCommand extends EpicCommand {
       this.context,
       statuses,
       [
-        { header: t('cli.column.projection'), value: (s) => s.name },
+        // The CLI's words for the product's projections (`events`, `log`; « événements » in French), not the code's.
+        { header: t('cli.column.projection'), value: (s) => (isProjectionName(s.name) ? t(`projection.name.${s.name}`) : s.name) },
         {
           header: t('cli.column.version'),
           value: (s) =>
