@@ -65,6 +65,11 @@ wording('in French, as a French sentence', () => {
     message(() => assertAllowed('user.create', sam), fr),
     'un support ne peut pas créer d’utilisateurs',
   );
+  // The same refusal for `event unassign` as for `event assign`: it names both, as the English does.
+  assert.is(
+    message(() => assertAllowed('event.assign', bob), fr),
+    'un commercial ne peut pas attribuer ou retirer le support d’un événement',
+  );
   for (const action of Object.keys(POLICY) as Action[]) {
     for (const role of ROLES) {
       const text = fr.render(refusal(action, role).text);

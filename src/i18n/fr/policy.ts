@@ -54,7 +54,7 @@ const WORDING: Readonly<Record<Action, { readonly none: string; readonly own: st
     assigned: 'consulter que les événements qui lui sont attribués',
   },
   'event.edit': { none: 'modifier les événements', own: '', assigned: 'modifier que les événements qui lui sont attribués' },
-  'event.assign': { none: 'attribuer les événements à un support', own: '', assigned: '' },
+  'event.assign': { none: 'attribuer ou retirer le support d’un événement', own: '', assigned: '' },
   'event.cancel': { none: 'annuler d’événements', own: 'annuler que les événements de ses propres clients', assigned: '' },
   'log.list': {
     none: 'lire le journal des commandes',
