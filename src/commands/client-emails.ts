@@ -28,6 +28,15 @@ import { backoff, MAX_ATTEMPTS } from './unit-of-work.js';
 const LEGACY_TYPES = ['ClientCreated', 'ClientUpdated', 'ClientDeleted'] as const satisfies readonly AccountEventType[];
 const BATCH = 5_000;
 
+/**
+ * How long a claim by a client whose stream was never written is taken for a
+ * creation under way. The claim is appended just before the client's first
+ * event (milliseconds before, or a retry window on EventStoreDB); one older
+ * than this is a command that stopped in between (a crash, a kill), and
+ * holds the email no longer, or the email could never be used again.
+ */
+export const ABANDONED_CLAIM_MS = 10 * 60_000;
+
 /** The directory's key of an email: a digest of its lower-cased form (the directory never holds an address). */
 export function clientEmailKey(email: string): string {
   return createHash('sha256').update(emailKey(email)).digest('hex');
@@ -53,7 +62,9 @@ async function changeOnDirectory(context: ActorContext, change: Omit<EmailChange
   await decideOnStream(context, context.actor, CLIENT_EMAILS_STREAM, clientEmailsAggregate, async (directory) => {
     const holder = change.claim === undefined ? undefined : directory.holders[change.claim];
     const holderStillHolds =
-      holder === undefined || holder === change.clientId ? undefined : await holds(context.store, holder, change.claim as string);
+      holder === undefined || holder === change.clientId
+        ? undefined
+        : await holds(context.store, holder, change.claim as string, context.now());
     const seed = directory.seeded ? undefined : await existingClients(context.store);
     return decideEmailChange(directory, { ...change, ...(holderStillHolds !== undefined && { holderStillHolds }) }, seed);
   });
@@ -61,12 +72,22 @@ async function changeOnDirectory(context: ActorContext, change: Omit<EmailChange
 
 /**
  * Whether a client's own stream still has the email behind `key`. A stream
- * not written yet is an account being created: it holds the key.
+ * not written yet is an account being created: it holds the key while its
+ * claim is recent (ABANDONED_CLAIM_MS).
  */
-async function holds(store: EventStore, clientId: string, key: string): Promise<boolean> {
+async function holds(store: EventStore, clientId: string, key: string, now: Date): Promise<boolean> {
   const { state, version } = await loadStream({ store }, accountStream(clientId), accountAggregate);
-  if (version === 0) return true;
+  if (version === 0) return claimIsRecent(store, clientId, key, now);
   return state.status === 'active' && state.client !== null && clientEmailKey(state.client.email) === key;
+}
+
+/** Whether the directory's last claim of `key` by `clientId` was recorded less than ABANDONED_CLAIM_MS before `now` (true when none is found). */
+async function claimIsRecent(store: EventStore, clientId: string, key: string, now: Date): Promise<boolean> {
+  const claim = (await store.readStream(CLIENT_EMAILS_STREAM)).findLast(
+    (event) => event.type === 'ClientEmailClaimed' && event.data.clientId === clientId && event.data.emailKey === key,
+  );
+  if (claim === undefined) return true;
+  return now.getTime() - Date.parse(claim.metadata.at) < ABANDONED_CLAIM_MS;
 }
 
 /** The live clients of a log written before the directory existed (key -> client), folded from the three types that matter. */
@@ -127,7 +148,8 @@ export function clientEmailClaimer(context: ActorContext): ClientEmailClaimer {
   const decide = async (clientId: string, claim: string, current: OwnedClientEmails): Promise<ClientEmailEvent[]> => {
     const { state } = current;
     const holder = state.holders[claim];
-    const holderStillHolds = holder === undefined || holder === clientId ? undefined : await holds(context.store, holder, claim);
+    const holderStillHolds =
+      holder === undefined || holder === clientId ? undefined : await holds(context.store, holder, claim, context.now());
     const seed = state.seeded ? undefined : await existingClients(context.store);
     return decideEmailChange(state, { clientId, claim, ...(holderStillHolds !== undefined && { holderStillHolds }) }, seed);
   };
