@@ -96,21 +96,28 @@ export function recordedFingerprint(first: RecordedEvent | undefined): string | 
 
 /**
  * What the events of `audit-chain` record; undefined when the stream does not
- * start with a KeyedChainStarted. Heads that are not `[string, number, string]`
- * are skipped: the record's own links say whether it was altered.
+ * start with a KeyedChainStarted. Only the LegacyHeadsRecorded events that
+ * KeyedChainStarted counts (versions 2 to 1 + legacyHeadEvents) are read, and
+ * no head of `audit-chain` itself: a LegacyHeadsRecorded appended later by
+ * someone without the key fails its own link, and must not also declare the
+ * plain links forged in other streams legacy ones. Heads that are not
+ * `[string, number, string]` are skipped: the record's own links say whether
+ * it was altered.
  */
 export function readSwitchOver(events: readonly RecordedEvent[]): SwitchOver | undefined {
   const keyFingerprint = recordedFingerprint(events[0]);
   if (keyFingerprint === undefined) return undefined;
+  const counted = events[0]?.data.legacyHeadEvents;
+  const headEvents = typeof counted === 'number' && Number.isSafeInteger(counted) && counted >= 0 ? counted : events.length - 1;
   const legacyHeads = new Map<string, { version: number; hash: string }>();
-  for (const event of events.slice(1)) {
+  for (const event of events.slice(1, 1 + headEvents)) {
     if (event.type !== LEGACY_HEADS_RECORDED) continue;
     const heads = event.data.heads;
     if (!Array.isArray(heads)) continue;
     for (const head of heads) {
       if (!Array.isArray(head)) continue;
       const [streamId, version, hash] = head;
-      if (typeof streamId === 'string' && typeof version === 'number' && typeof hash === 'string') {
+      if (typeof streamId === 'string' && streamId !== CHAIN_STREAM && typeof version === 'number' && typeof hash === 'string') {
         legacyHeads.set(streamId, { version, hash });
       }
     }

@@ -200,6 +200,73 @@ sqlite('after the switch-over, a plain link is refused where a keyed one is due,
   }
 });
 
+sqlite('a LegacyHeadsRecorded appended without the key declares no forged plain link a legacy one', async () => {
+  const app = legacyInstallation();
+  try {
+    assert.is((await login(app, 'ada')).code, 0);
+    const { events } = fixture();
+    const client = events.find((e) => e.type === 'ClientCreated')?.stream_id ?? '';
+    const head = events.filter((e) => e.stream_id === client).at(-1);
+    assert.ok(head);
+    const db = new Database(join(app.home, 'events.db'));
+    const insert = db.prepare(
+      `INSERT INTO events (id, stream_id, version, type, schema_version, data, metadata, at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const append = (stream: string, version: number, prevHash: string, event: ReturnType<typeof sampleEvent>) => {
+      const hash = chainHash(prevHash, stream, version, event);
+      insert.run(
+        event.id,
+        stream,
+        version,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.metadata.at,
+        prevHash,
+        hash,
+      );
+      return hash;
+    };
+    // The forged plain link the forger wants to pass, and a record saying the client's plain part ends with it.
+    const forged = sampleEvent(
+      'ClientReassigned',
+      { clientId: 'x', commercialId: 'mallory', previousCommercialId: null },
+      { schemaVersion: 2 },
+    );
+    const forgedHash = chainHash(head.hash, client, head.version + 1, forged);
+    const chain = db
+      .prepare<[string], { version: number; hash: string }>(
+        'SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1',
+      )
+      .get(CHAIN_STREAM);
+    assert.ok(chain);
+    append(
+      CHAIN_STREAM,
+      chain.version + 1,
+      chain.hash,
+      sampleEvent('LegacyHeadsRecorded', { heads: [[client, head.version + 1, forgedHash]] }),
+    );
+    append(client, head.version + 1, head.hash, forged);
+    db.close();
+    const report = await app.epic(['audit', 'verify', '--json']);
+    assert.is(report.code, 6);
+    assert.equal(
+      (JSON.parse(report.stdout) as { broken: { stream: string; version: number; problem: string }[] }).broken.map((b) => [
+        b.stream,
+        b.version,
+        b.problem,
+      ]),
+      [
+        [CHAIN_STREAM, chain.version + 1, 'plain link'],
+        [client, head.version + 1, 'plain link'],
+      ],
+    );
+  } finally {
+    app.cleanup();
+  }
+});
+
 sqlite.run();
 
 /** The fixture's events and credentials, written into another store as the release before would have written them. */
