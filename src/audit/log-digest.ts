@@ -187,7 +187,9 @@ export type DigestDifference =
   /** Same head version, another hash: an event up to `version` was rewritten with its chain recomputed. */
   | { readonly kind: 'rewritten'; readonly stream: string; readonly version: number }
   /** Same head, at another position. */
-  | { readonly kind: 'moved'; readonly stream: string; readonly version: number };
+  | { readonly kind: 'moved'; readonly stream: string; readonly version: number }
+  /** Same heads, but the event at `version` (at or before the position) no longer matches its link: edited with its stored hash kept (its time, say). */
+  | { readonly kind: 'edited'; readonly stream: string; readonly version: number };
 
 /** The streams whose heads differ between what a digest recorded and today's log, in stream order. */
 export function compareHeads(recorded: readonly DigestHead[], current: readonly DigestHead[]): DigestDifference[] {

@@ -348,7 +348,14 @@ class ChainChecker {
     const current = [...this.#atSince.values()];
     const order = this.#sinceOrder.digest();
     const root = digestRoot({ position: digest.position, events: this.#sinceEvents, at: digest.at, order }, current);
-    if (root === digest.root) return { digest, extends: true, record: 'not needed', differences: [] };
+    if (root === digest.root) {
+      // Every head is the one the digest committed to; an event up to them that fails its own link changed all the same
+      // (its time or payload edited, its stored hash kept): the log up to the position is not the one the digest described.
+      const edited = this.brokenLinks()
+        .filter((b) => b.position !== null && b.position <= digest.position)
+        .map((b): DigestDifference => ({ kind: 'edited', stream: b.stream, version: b.version }));
+      return { digest, extends: edited.length === 0, record: 'not needed', differences: edited };
+    }
     const record = recordedHeads(await store.readStream(DIGESTS_STREAM), digest.root);
     if (record === undefined) return { digest, extends: false, record: 'missing', differences: [] };
     if (

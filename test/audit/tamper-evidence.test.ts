@@ -384,6 +384,13 @@ for (const kind of [sqlite, mysql, esdb]) {
     const version = await s.versionOf('ContractCreated');
     await s.tamperer.editTime(s.stream, version, '2030-01-01T00:00:00.000Z');
     assertNamed(await s.verifySince(), new RegExp(`the first ${s.stream} at version ${version}$`), 'time edited');
+    // The stored hash was kept, so every head is the digest's: the log up to its position still does not extend it.
+    const since = (
+      JSON.parse((await s.app.epic(['audit', 'verify', '--since', s.digest, '--json'])).stdout) as {
+        since: { extends: boolean; differences: { kind: string; stream: string; version: number }[] };
+      }
+    ).since;
+    assert.equal(since, { ...since, extends: false, differences: [{ kind: 'edited', stream: s.stream, version }] });
   });
 
   run('a forged ClientReassigned with its plain link recomputed', async (s) => {

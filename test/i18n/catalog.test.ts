@@ -112,7 +112,7 @@ const CHAIN_PROBLEMS = typeList<Problem>({
   'legacy head mismatch': true,
   'head mismatch': true,
 });
-const DIFFERENCES = typeList<DigestDifference['kind']>({ inserted: true, removed: true, rewritten: true, moved: true });
+const DIFFERENCES = typeList<DigestDifference['kind']>({ inserted: true, removed: true, rewritten: true, moved: true, edited: true });
 const CREDENTIAL_PROBLEMS = typeList<'missing' | 'unbound' | 'stale'>({ missing: true, unbound: true, stale: true });
 const HASH = '3b1f0c'.padEnd(64, '9');
 const FINGERPRINT = 'a1b2c3d4'.padEnd(32, '0');

@@ -19,6 +19,7 @@ const DIFFERENCES: Readonly<Record<DifferenceKind, string>> = {
   removed: 'removed (or moved after that position)',
   rewritten: 'rewritten, its chain recomputed with the key',
   moved: 'moved to another position',
+  edited: 'edited (it no longer matches its link, its stored hash kept)',
 };
 
 /** The keyed hash chain and its key (src/events/audit-key.ts, chain-keeper.ts). */

@@ -16,6 +16,7 @@ const DIFFERENCES = {
   removed: 'supprimé (ou déplacé après cette position)',
   rewritten: 'réécrit, sa chaîne recalculée avec la clé',
   moved: 'déplacé à une autre position',
+  edited: 'modifié (il ne correspond plus à son maillon, son empreinte stockée inchangée)',
 } as const;
 
 export const auditChain = {
