@@ -29,6 +29,7 @@ import { credentialProblem, credentialVersions } from '../domain/users/credentia
 import { USERS_STREAM } from '../domain/users/user-events.js';
 import { InvalidInput } from '../errors.js';
 import type { AuditKey } from '../events/audit-key.js';
+import { holdsKeyedLink } from '../events/chain-keeper.js';
 import { CHAIN_STREAM, readSwitchOver, type SwitchOver } from '../events/chain-switch-over.js';
 import type { CredentialStore } from '../events/credential-store.js';
 import type { EventStore, StoredEvent, StreamHead } from '../events/event-store.js';
@@ -147,7 +148,11 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
   const batchSize = options.batchSize ?? VERIFY_BATCH;
   const switchOver = readSwitchOver(await store.readStream(CHAIN_STREAM));
   const first = (await store.readStored({ after: 0, limit: 1 }))[0];
-  const chain = switchOver !== undefined ? 'switched' : isPlainStart(first) ? 'plain' : 'keyed';
+  // A plain first link does not make a log one written before the keyed chain when it holds a keyed link: it was put in front of it.
+  const legacy =
+    isPlainStart(first) &&
+    (options.key === undefined || !(await holdsKeyedLink((after, limit) => store.readStored({ after, limit }), options.key)));
+  const chain = switchOver !== undefined ? 'switched' : legacy ? 'plain' : 'keyed';
   const key = chain === 'plain' || first === undefined ? options.key : keyFor(switchOver, options.key);
   const checker = new ChainChecker(chain, switchOver, key, options);
 

@@ -10,6 +10,11 @@
  * - It has none and its first event is a plain link: a log written before the
  *   keyed chain. The first append records the switch-over (creating a key
  *   when none is configured) and binds the credentials stored so far.
+ *   Unless, with the key at hand, it holds a keyed link anywhere: then it is a
+ *   keyed log that someone with write access put a plain link in front of
+ *   (a forged event at position 1), to have it taken for a log written before
+ *   the keyed chain: one that binds no credential, so that a hash copied onto
+ *   another user's row would sign in, and that a switch-over would bless.
  * - Otherwise its first event must be a keyed link with the configured key.
  *
  * The adapter supplies the reads and the switch-over itself, which it makes
@@ -22,11 +27,31 @@ import { CHAIN_STREAM, recordedFingerprint } from './chain-switch-over.js';
 import type { EventMetadata, RecordedEvent, StoredEvent } from './event-store.js';
 import { credentialMac, isPlainStart, keyedLinkHolds } from './keyed-chain.js';
 
+/** Events read at a time while looking for a keyed link. */
+const SCAN_BATCH = 1_000;
+
+/**
+ * Whether a log whose first event is a plain link holds a keyed link under
+ * `key` anywhere: read in position order up to the first one (for a keyed log
+ * with a plain link put in front, its second event or so; for a log written
+ * before the keyed chain, the whole log, which it is only until its first
+ * write switches it over).
+ */
+export async function holdsKeyedLink(read: (after: number, limit: number) => Promise<StoredEvent[]>, key: AuditKey): Promise<boolean> {
+  for (let after = 0; ; ) {
+    const batch = await read(after, SCAN_BATCH);
+    if (batch.some((event) => keyedLinkHolds(key, event.prevHash, event, event.hash))) return true;
+    const last = batch.at(-1);
+    if (last === undefined || batch.length < SCAN_BATCH) return false;
+    after = last.position;
+  }
+}
+
 export interface ChainBackend {
   /** The first event of `audit-chain` (the switch-over record), if any. */
   switchOverRecord(): Promise<RecordedEvent | undefined>;
-  /** The first event of the log as stored; undefined when the log is empty. */
-  firstStored(): Promise<StoredEvent | undefined>;
+  /** The log as stored, in position order: at most `limit` events after position `after` (0: from the start). */
+  readStored(after: number, limit: number): Promise<StoredEvent[]>;
   /**
    * Records the switch-over (switchOverEvents) and binds the credentials held
    * so far (bindLegacyCredentials), atomically where the store allows;
@@ -70,9 +95,20 @@ export class ChainKeeper {
   /** False while the log holds only plain links (written before the keyed chain, not switched over yet). */
   async isKeyed(): Promise<boolean> {
     if (this.#keyed) return true;
-    if ((await this.#backend.switchOverRecord()) === undefined && isPlainStart(await this.#backend.firstStored())) return false;
+    if ((await this.#backend.switchOverRecord()) === undefined && (await this.#looksLegacy(this.#keyring?.load()))) return false;
     this.#keyed = true;
     return true;
+  }
+
+  /** The first event as stored; undefined when the log is empty. */
+  async #firstStored(): Promise<StoredEvent | undefined> {
+    return (await this.#backend.readStored(0, 1))[0];
+  }
+
+  /** True for a log (with no switch-over record) written before the keyed chain: a plain first link, and no keyed link under `key` anywhere. */
+  async #looksLegacy(key: AuditKey | undefined): Promise<boolean> {
+    if (!isPlainStart(await this.#firstStored())) return false;
+    return key === undefined || !(await holdsKeyedLink((after, limit) => this.#backend.readStored(after, limit), key));
   }
 
   /** What a stored credential's MAC says (CredentialStore.get). Needs the key once the log is keyed. */
@@ -106,12 +142,12 @@ export class ChainKeeper {
     if (keyring === undefined) throw new InvalidInput(msg('chain.storeWithoutKey'));
     const record = await this.#backend.switchOverRecord();
     if (record !== undefined) return this.#fitting(keyring, record);
-    const first = await this.#backend.firstStored();
+    const first = await this.#firstStored();
     if (first === undefined) {
       this.#keyed = true;
       return keyring.load() ?? keyring.create();
     }
-    if (isPlainStart(first)) {
+    if (await this.#looksLegacy(keyring.load())) {
       const key = keyring.load() ?? keyring.create();
       await this.#backend.switchOver(key, trigger);
       // Ours, or the one another process recorded first: it must name this key too.
@@ -119,7 +155,8 @@ export class ChainKeeper {
     }
     const key = keyring.load();
     if (key === undefined) throw new InvalidInput(msg('chain.noKey'));
-    if (!keyedLinkHolds(key, first.prevHash, first, first.hash)) throw new InvalidInput(msg('chain.keyDoesNotFit'));
+    // A plain first link here is one put in front of a keyed log (#looksLegacy found a keyed link after it).
+    if (!isPlainStart(first) && !keyedLinkHolds(key, first.prevHash, first, first.hash)) throw new InvalidInput(msg('chain.keyDoesNotFit'));
     this.#keyed = true;
     return key;
   }

@@ -11,7 +11,10 @@
  * - a commercial's password hash copied onto the gestion row;
  * - a password hash restored from an older row of the same user;
  * - an event inserted before the digest's position;
- * - the last event of a stream, before the digest's position, deleted.
+ * - the last event of a stream, before the digest's position, deleted;
+ * - a plain link put in front of the log (a new stream's event at its first
+ *   position), so that the log looks written before the keyed chain (which
+ *   binds no credential), with a commercial's hash copied onto gestion's row.
  *
  * Each must make `epic audit verify --since <digest>` exit 6 with a line that
  * names the stream and the version; the credential attacks also fail the
@@ -25,6 +28,7 @@ import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { verifyLog } from '../../src/audit/verify.js';
 import { recordCommand } from '../../src/commands/command-log.js';
 import type { ActorContext } from '../../src/commands/handler-context.js';
 import { credentialVersions } from '../../src/domain/users/credential-versions.js';
@@ -34,7 +38,7 @@ import { chainHash, GENESIS_HASH } from '../../src/events/hash-chain.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 import { createTestDatabase, mysqlTestUrl, rawConnection } from '../event-store/mysql-test-database.js';
 import { sampleEvent } from '../event-store/sample-events.js';
-import { testKeyring } from '../support/audit-key.js';
+import { TEST_AUDIT_KEY, testKeyring } from '../support/audit-key.js';
 import { Installation } from '../support/cli.js';
 import { EsdbWireDouble, type StoredRecord } from '../support/esdb-wire-double.js';
 
@@ -187,12 +191,11 @@ const mysql: StoreKind = {
             ],
           );
           const hash = chainHash(prevHash, stream, version, event);
-          await query('UPDATE streams SET version = ?, hash = ?, position = GREATEST(position, ?) WHERE stream_id = ?', [
-            version,
-            hash,
-            position,
-            stream,
-          ]);
+          await query(
+            `INSERT INTO streams (stream_id, version, hash, position) VALUES (?, ?, ?, ?)
+             ON DUPLICATE KEY UPDATE version = VALUES(version), hash = VALUES(hash), position = GREATEST(position, VALUES(position))`,
+            [stream, version, hash, position],
+          );
           await query('UPDATE log_head SET position = position + 1 WHERE id = 1');
           await raw.commit();
         },
@@ -345,6 +348,31 @@ async function scenario(kind: StoreKind) {
         await store.close();
       }
     },
+    /** The position of the log's first event, as the store numbers it. */
+    async firstPosition(): Promise<number> {
+      const { store, credentials } = await openEventStore(opened.env.EPIC_EVENT_STORE ?? '');
+      try {
+        const [first] = await store.readStored({ after: 0, limit: 1 });
+        if (first === undefined) throw new Error('an empty log');
+        return first.position;
+      } finally {
+        await credentials.close();
+        await store.close();
+      }
+    },
+    /** What `audit verify --json` reports, computed in this process with the key (whoever is signed in). */
+    async verifyReport() {
+      const { store, credentials } = await openEventStore(opened.env.EPIC_EVENT_STORE ?? '', {
+        keyring: testKeyring,
+        credentialLog: { streamId: USERS_STREAM, versions: credentialVersions },
+      });
+      try {
+        return await verifyLog(store, { key: TEST_AUDIT_KEY, credentials });
+      } finally {
+        await credentials.close();
+        await store.close();
+      }
+    },
     async verifySince() {
       return app.epic(['audit', 'verify', '--since', digest]);
     },
@@ -474,6 +502,30 @@ for (const kind of [sqlite, mysql, esdb]) {
     const plain = await s.app.epic(['audit', 'verify']);
     assert.is(plain.code, 0, 'every chain still verifies: a shorter chain is a chain');
     assertNamed(await s.verifySince(), new RegExp(`differs first in ${s.stream} at version ${last}$`), 'deleted last event');
+  });
+
+  run('a plain link put in front of the log, and a copied password hash', async (s) => {
+    const first = await s.firstPosition();
+    const noise = sampleEvent('ChainNoted', {}, { actor: { id: 'system', role: 'system' }, at: '2020-01-01T00:00:00.000Z' });
+    await s.tamperer.forge('noise', noise, first);
+    await s.tamperer.setCredential(s.ids.gestion, await s.tamperer.credential(s.ids.commercial));
+    assertNamed(await s.verifySince(), /the first noise at version 1$/, 'plain link in front');
+    const login = await s.app.epic(['login', '--email', 'ada@epic.test', '--password-stdin'], { stdin: 'seller passphrase one\n' });
+    assert.is(login.code, 3, `the copied hash signs in as gestion: ${login.stderr}`);
+    assert.match(login.stderr, /^error: invalid email or password\n$/);
+    // The log is still taken for a keyed one: a commercial's command writes keyed links, and no switch-over is recorded.
+    await s.app.as('bob@epic.test');
+    await s.app.ok(['client', 'list']);
+    const report = await s.verifyReport();
+    assert.is(report.chain, 'keyed');
+    assert.equal(
+      report.broken.map((b) => [b.stream, b.version, b.problem]),
+      [['noise', 1, 'plain link']],
+    );
+    assert.equal(
+      report.credentials.map((c) => [c.userId, c.problem]),
+      [[s.ids.gestion, 'unbound']],
+    );
   });
 
   attacks.after(() => {

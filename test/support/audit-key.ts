@@ -15,7 +15,7 @@ export const testKeyring = fixedKeyring(TEST_AUDIT_KEY);
 export function testKeeper(): ChainKeeper {
   return new ChainKeeper(testKeyring, {
     switchOverRecord: async () => undefined,
-    firstStored: async () => undefined,
+    readStored: async () => [],
     switchOver: async () => {},
   });
 }

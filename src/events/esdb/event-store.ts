@@ -118,7 +118,7 @@ export class EsdbEventStore implements EventStore {
     this.#credentialLog = options.credentialLog;
     this.#keeper = new ChainKeeper(options.keyring, {
       switchOverRecord: async () => (await this.readStream(CHAIN_STREAM, { limit: 1 }))[0],
-      firstStored: async () => (await this.readStored({ after: 0, limit: 1 }))[0],
+      readStored: (after, limit) => this.readStored({ after, limit }),
       // Its steps are safe to repeat: a leader lost midway runs it again.
       switchOver: (key, trigger) => this.#connection.retrying(() => this.#switchOver(key, trigger)),
     });

@@ -176,7 +176,7 @@ export class MysqlEventStore implements EventStore {
     this.#credentialLog = options.credentialLog;
     this.#keeper = new ChainKeeper(options.keyring, {
       switchOverRecord: async () => (await this.readStream(CHAIN_STREAM, { limit: 1 }))[0],
-      firstStored: async () => (await this.readStored({ after: 0, limit: 1 }))[0],
+      readStored: (after, limit) => this.readStored({ after, limit }),
       switchOver: (key, trigger) =>
         this.#run(() =>
           this.#db.transaction(async (connection) => ({ value: await this.#switchOver(connection, key, trigger), commit: true })),

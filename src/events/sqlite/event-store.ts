@@ -214,7 +214,7 @@ export class SqliteEventStore implements EventStore {
     this.#credentialLog = options.credentialLog;
     this.#keeper = new ChainKeeper(options.keyring, {
       switchOverRecord: async () => this.#run(() => this.#sql.readStream.all(CHAIN_STREAM, 1, 1).map(toRecordedEvent)[0]),
-      firstStored: async () => this.#run(() => this.#sql.readStored.all(0, 1).map(toStoredEvent)[0]),
+      readStored: async (after, limit) => this.#run(() => this.#sql.readStored.all(after, limit).map(toStoredEvent)),
       switchOver: async (key, trigger) => this.#run(() => this.#switchOver.immediate(key, trigger)),
     });
   }
