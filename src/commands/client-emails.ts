@@ -1,24 +1,30 @@
 /**
  * Client emails unique across client accounts (issue 19): every change of a
  * client's email, or of its existence, goes through the client email
- * directory (src/domain/client-emails). The email is claimed on the
- * directory before the client's stream records it, and released after the
- * stream records that the client gave it up, so that at no moment two
- * clients' streams hold one email — whatever the store, and whatever runs
- * beside (the directory's expected version decides who wins a race).
+ * directory (src/domain/client-emails), a holder stream per email. The email
+ * is claimed on its holder stream before the client's stream records it, and
+ * released after the stream records that the client gave it up, so that at no
+ * moment two clients' streams hold one email — whatever the store, and
+ * whatever runs beside (the holder stream's expected version decides who wins
+ * a race). A claim reads the holder stream of one email, never the whole
+ * directory: `client create` costs the same at 10 clients and at 100,000.
  */
 import { createHash } from 'node:crypto';
 import { ACCOUNT_STREAM_PREFIX, type AccountEventType, accountStream } from '../domain/accounts/account-events.js';
-import { accountAggregate, clientEmailsAggregate } from '../domain/aggregates.js';
+import { accountAggregate, clientEmailsAggregate, emailHolderAggregate, emailHoldersAggregate } from '../domain/aggregates.js';
 import {
   CLIENT_EMAILS_STREAM,
   type ClientEmailEvent,
-  decideEmailChange,
-  type EmailChange,
-  OwnedClientEmails,
+  decideEmailClaim,
+  decideEmailRelease,
+  EMAIL_HOLDERS_STREAM,
+  type EmailHolderState,
+  emailHolderStream,
+  holdersToOpen,
 } from '../domain/client-emails/client-email-directory.js';
+import type { DomainEvent } from '../domain/decider.js';
 import { emailKey } from '../domain/values/contact.js';
-import type { AppendResult, EventStore, NewEvent, StreamAppend } from '../events/event-store.js';
+import type { EventStore, StreamAppend } from '../events/event-store.js';
 import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
 import { appendCounter, decideOnStream, loadStream } from './decide-on-stream.js';
 import type { ActorContext } from './handler-context.js';
@@ -43,51 +49,114 @@ export function clientEmailKey(email: string): string {
 }
 
 /**
- * Takes `claim` and gives up `release` for `clientId` on the directory, in one
- * decision; Conflict (6) when another client holds `claim`.
+ * Takes `claim` and gives up `release` for `clientId` on their holder
+ * streams; Conflict (6) when another client holds `claim`. Within a unit of
+ * work both are appended with the client's stream, all or nothing.
  */
 export async function changeClientEmail(
   context: ActorContext,
   clientId: string,
   emails: { claim?: string; release?: string },
 ): Promise<void> {
-  await changeOnDirectory(context, {
-    clientId,
-    ...(emails.claim !== undefined && { claim: clientEmailKey(emails.claim) }),
-    ...(emails.release !== undefined && { release: clientEmailKey(emails.release) }),
-  });
+  const claim = emails.claim === undefined ? undefined : clientEmailKey(emails.claim);
+  const release = emails.release === undefined ? undefined : clientEmailKey(emails.release);
+  if (claim !== undefined && claim === release) return;
+  await openHolders(context);
+  if (claim !== undefined) {
+    await decideOnStream(context, context.actor, emailHolderStream(claim), emailHolderAggregate, (state) =>
+      decideClaim(context, state, clientId, claim),
+    );
+  }
+  if (release !== undefined) {
+    await decideOnStream(context, context.actor, emailHolderStream(release), emailHolderAggregate, (state) =>
+      decideEmailRelease(state, { clientId, emailKey: release }),
+    );
+  }
 }
 
-async function changeOnDirectory(context: ActorContext, change: Omit<EmailChange, 'holderStillHolds'>): Promise<void> {
-  await decideOnStream(context, context.actor, CLIENT_EMAILS_STREAM, clientEmailsAggregate, async (directory) => {
-    const holder = change.claim === undefined ? undefined : directory.holders[change.claim];
-    const holderStillHolds =
-      holder === undefined || holder === change.clientId
-        ? undefined
-        : await holds(context.store, holder, change.claim as string, context.now());
-    const seed = directory.seeded ? undefined : await existingClients(context.store);
-    return decideEmailChange(directory, { ...change, ...(holderStillHolds !== undefined && { holderStillHolds }) }, seed);
-  });
+/** `decideEmailClaim`, with the holder's own stream read when another client holds the email. */
+async function decideClaim(context: ActorContext, state: EmailHolderState, clientId: string, key: string): Promise<ClientEmailEvent[]> {
+  const { holder } = state;
+  const holderStillHolds = holder === null || holder === clientId ? undefined : await holds(context, state, key);
+  return decideEmailClaim(state, { clientId, emailKey: key, ...(holderStillHolds !== undefined && { holderStillHolds }) });
+}
+
+/** The commands that found the holder streams open (or opened them): a command checks once. */
+const seenOpen = new WeakSet<ActorContext>();
+
+/**
+ * Makes sure the holder streams are open before an email is claimed or
+ * released. On a new installation (nothing to copy) the `email-holders`
+ * stream's one event is decided like any other, in the command's unit of
+ * work. On an installation whose directory is still the one stream written
+ * before the holder streams (or a log older than any directory), every holder
+ * it names gets its holder stream first, with the record that they are open,
+ * in one multi-stream append of their own (all or nothing on SQLite and MySQL;
+ * on EventStoreDB the record comes last, so an interrupted opening is done
+ * again, skipping the holders already written): once per installation, by its
+ * first email change, attributed to that command (its actor, its id).
+ */
+async function openHolders(context: ActorContext): Promise<void> {
+  if (seenOpen.has(context)) return;
+  for (let attempt = 1; ; attempt++) {
+    const marker = await context.store.readStream(EMAIL_HOLDERS_STREAM, { limit: 1 });
+    const first = marker[0];
+    const own = first?.metadata.commandId === context.commandId;
+    // Opened by another command, or by this one as it goes (an import). A command run again under its
+    // idempotency key takes the same steps as its first run, so that its events get the same ids: the
+    // record decided again in its unit of work, or the copy of the holders (its own append) skipped,
+    // with the number that append took.
+    if (first !== undefined && !(own && context.unit !== undefined && first.data.holders === 0)) {
+      if (own && first.data.holders !== 0) appendCounter(context);
+      seenOpen.add(context);
+      return;
+    }
+    const { state: directory } = await loadStream(context, CLIENT_EMAILS_STREAM, clientEmailsAggregate);
+    const holders = holdersToOpen(directory, directory.seeded ? undefined : await existingClients(context.store));
+    if (holders.size === 0) {
+      await decideOnStream(context, context.actor, EMAIL_HOLDERS_STREAM, emailHoldersAggregate, (open) =>
+        open ? [] : [{ type: 'EmailHoldersOpened', data: { holders: 0 } }],
+      );
+      seenOpen.add(context);
+      return;
+    }
+    const append = appendCounter(context);
+    const at = context.now().toISOString();
+    const entry = (streamId: string, events: readonly DomainEvent[], version: number): StreamAppend => ({
+      streamId,
+      events: toNewEvents(events, { streamId, commandId: context.commandId, append, actor: context.actor, at }),
+      expected: version === 0 ? 'no_stream' : version,
+    });
+    const appends: StreamAppend[] = [];
+    for (const [key, clientId] of holders) {
+      const streamId = emailHolderStream(key);
+      const { state, version } = await loadStream(context, streamId, emailHolderAggregate);
+      if (state.holder === clientId) continue;
+      appends.push(entry(streamId, [{ type: 'ClientEmailClaimed', data: { clientId, emailKey: key } }], version));
+    }
+    appends.push(entry(EMAIL_HOLDERS_STREAM, [{ type: 'EmailHoldersOpened', data: { holders: holders.size } }], 0));
+    try {
+      for (const result of await context.store.appendMany(appends)) context.recorded.push(...result.events);
+      seenOpen.add(context);
+      return;
+    } catch (error) {
+      // Another process opened them meanwhile: read again (the counter taken above is not reused).
+      if (!(error instanceof WrongExpectedVersion) || attempt >= MAX_ATTEMPTS) throw error;
+      await backoff(attempt);
+    }
+  }
 }
 
 /**
- * Whether a client's own stream still has the email behind `key`. A stream
- * not written yet is an account being created: it holds the key while its
- * claim is recent (ABANDONED_CLAIM_MS).
+ * Whether the holder of `key` (another client) still has the email in its own
+ * stream. A stream not written yet is an account being created: it holds the
+ * email while its claim is recent (ABANDONED_CLAIM_MS).
  */
-async function holds(store: EventStore, clientId: string, key: string, now: Date): Promise<boolean> {
-  const { state, version } = await loadStream({ store }, accountStream(clientId), accountAggregate);
-  if (version === 0) return claimIsRecent(store, clientId, key, now);
+async function holds(context: ActorContext, holding: EmailHolderState, key: string): Promise<boolean> {
+  if (holding.holder === null) return false;
+  const { state, version } = await loadStream(context, accountStream(holding.holder), accountAggregate);
+  if (version === 0) return holding.claimedAt === null || context.now().getTime() - Date.parse(holding.claimedAt) < ABANDONED_CLAIM_MS;
   return state.status === 'active' && state.client !== null && clientEmailKey(state.client.email) === key;
-}
-
-/** Whether the directory's last claim of `key` by `clientId` was recorded less than ABANDONED_CLAIM_MS before `now` (true when none is found). */
-async function claimIsRecent(store: EventStore, clientId: string, key: string, now: Date): Promise<boolean> {
-  const claim = (await store.readStream(CLIENT_EMAILS_STREAM)).findLast(
-    (event) => event.type === 'ClientEmailClaimed' && event.data.clientId === clientId && event.data.emailKey === key,
-  );
-  if (claim === undefined) return true;
-  return now.getTime() - Date.parse(claim.metadata.at) < ABANDONED_CLAIM_MS;
 }
 
 /** The live clients of a log written before the directory existed (key -> client), folded from the three types that matter. */
@@ -113,98 +182,57 @@ async function existingClients(store: EventStore): Promise<Map<string, string>> 
 
 /** Claims for an import (`clientEmailClaimer`). */
 export interface ClientEmailClaimer {
-  /** Claims the email for the client now: one append of the directory (decided again on a concurrent change). */
+  /** Claims the email for the client now: one append of its holder stream (decided again on a concurrent change). */
   claim(clientId: string, email: string): Promise<void>;
   /**
-   * Claims it in the batch under way: decided now, against the directory and
-   * the batch's earlier claims, and appended with the batch (`batchAppend`),
-   * in the same transaction as the batch's clients, all or nothing.
+   * Claims it in the batch under way: decided now, against its holder stream
+   * and the batch's earlier claims, and appended with the batch
+   * (`batchAppends`), in the same transaction as the batch's clients, all or nothing.
    */
   stage(clientId: string, email: string): Promise<void>;
-  /** The batch's claims, as one append of the directory at the version they were decided on; none without claims. */
-  batchAppend(): StreamAppend | undefined;
-  /** The batch was written; `result` is what its directory append recorded (the batch lists its events in `recorded`). */
-  batchWritten(result: AppendResult | undefined): void;
-  /** The batch was not written (a concurrent change): its claims are dropped and the directory is read again. */
-  batchDropped(): void;
+  /** The batch's claims, one append per holder stream at the version it was decided on. */
+  batchAppends(): StreamAppend[];
+  /** The batch was written, or not (a concurrent change: its claims are decided again, row by row): its claims are done with. */
+  batchDone(): void;
 }
 
 /**
- * Claims for an import, row after row, without reading the directory again
- * for each row: the directory is folded once and kept in step with what
- * this claimer appends (changed in place: it is this claimer's own copy, never
- * copied per claim); a concurrent change to it is read and the claim decided
- * again. Each claim is appended before the row's client stream, or with it in
- * one transaction when the import writes in batches.
+ * Claims for an import, row after row: each claim reads the holder stream of
+ * its email only. Each is appended before the row's client stream, or with it
+ * in one transaction when the import writes in batches.
  */
 export function clientEmailClaimer(context: ActorContext): ClientEmailClaimer {
-  let directory: { owned: OwnedClientEmails; version: number } | undefined;
-  let staged: NewEvent[] = [];
-  const load = async () => {
-    const loaded = await loadStream(context, CLIENT_EMAILS_STREAM, clientEmailsAggregate);
-    return { owned: new OwnedClientEmails(loaded.state), version: loaded.version };
-  };
-  /** The directory's events for this claim, decided on the directory as this claimer holds it. */
-  const decide = async (clientId: string, claim: string, current: OwnedClientEmails): Promise<ClientEmailEvent[]> => {
-    const { state } = current;
-    const holder = state.holders[claim];
-    const holderStillHolds =
-      holder === undefined || holder === clientId ? undefined : await holds(context.store, holder, claim, context.now());
-    const seed = state.seeded ? undefined : await existingClients(context.store);
-    return decideEmailChange(state, { clientId, claim, ...(holderStillHolds !== undefined && { holderStillHolds }) }, seed);
-  };
-  const newEvents = (events: readonly ClientEmailEvent[]) =>
-    toNewEvents(events, {
-      streamId: CLIENT_EMAILS_STREAM,
-      commandId: context.commandId,
-      append: appendCounter(context),
-      actor: context.actor,
-      at: context.now().toISOString(),
-    });
+  let staged = new Map<string, { clientId: string; version: number; events: ClientEmailEvent[] }>();
   return {
     async claim(clientId, email) {
-      const claim = clientEmailKey(email);
-      for (let attempt = 1; ; attempt++) {
-        directory ??= await load();
-        const current = directory;
-        const events = await decide(clientId, claim, current.owned);
-        if (events.length === 0) return;
-        try {
-          const result = await context.store.append(
-            CLIENT_EMAILS_STREAM,
-            newEvents(events),
-            current.version === 0 ? 'no_stream' : current.version,
-          );
-          context.recorded.push(...result.events);
-          current.owned.apply(events);
-          directory = { owned: current.owned, version: result.version };
-          return;
-        } catch (error) {
-          if (!(error instanceof WrongExpectedVersion) || attempt >= MAX_ATTEMPTS) throw error;
-          directory = undefined;
-          await backoff(attempt);
-        }
-      }
+      await changeClientEmail(context, clientId, { claim: email });
     },
     async stage(clientId, email) {
-      directory ??= await load();
-      const events = await decide(clientId, clientEmailKey(email), directory.owned);
+      await openHolders(context);
+      const key = clientEmailKey(email);
+      const earlier = staged.get(key);
+      const { state, version } =
+        earlier === undefined
+          ? await loadStream(context, emailHolderStream(key), emailHolderAggregate)
+          : { state: { holder: earlier.clientId, claimedAt: context.now().toISOString() }, version: earlier.version };
+      const events = await decideClaim(context, state, clientId, key);
       if (events.length === 0) return;
-      staged.push(...newEvents(events));
-      directory.owned.apply(events);
+      staged.set(key, { clientId, version, events: [...(earlier?.events ?? []), ...events] });
     },
-    batchAppend() {
-      if (staged.length === 0 || directory === undefined) return undefined;
-      return { streamId: CLIENT_EMAILS_STREAM, events: staged, expected: directory.version === 0 ? 'no_stream' : directory.version };
+    batchAppends() {
+      const append = appendCounter(context);
+      const at = context.now().toISOString();
+      return [...staged].map(([key, { version, events }]) => {
+        const streamId = emailHolderStream(key);
+        return {
+          streamId,
+          events: toNewEvents(events, { streamId, commandId: context.commandId, append, actor: context.actor, at }),
+          expected: version === 0 ? ('no_stream' as const) : version,
+        };
+      });
     },
-    batchWritten(result) {
-      staged = [];
-      if (result === undefined || directory === undefined) return;
-      directory = { owned: directory.owned, version: result.version };
-    },
-    batchDropped() {
-      staged = [];
-      directory = undefined;
+    batchDone() {
+      staged = new Map();
     },
   };
 }

@@ -4,9 +4,14 @@ import {
   CLIENT_EMAIL_EVENT_TYPES,
   type ClientEmailEvent,
   type ClientEmailsState,
+  EMAIL_HOLDERS_EVENT_TYPES,
+  type EmailHolderState,
+  type EmailHoldersEvent,
   evolveClientEmails,
   evolveClientEmailsAll,
+  evolveEmailHolder,
   initialClientEmailsState,
+  initialEmailHolderState,
 } from './client-emails/client-email-directory.js';
 import type { Aggregate } from './decider.js';
 import { SESSION_EVENT_TYPES, type SessionEvent } from './sessions/session-events.js';
@@ -35,6 +40,19 @@ export const clientEmailsAggregate: Aggregate<ClientEmailsState, ClientEmailEven
       state,
       events.map(({ event }) => event),
     ),
+};
+
+export const emailHolderAggregate: Aggregate<EmailHolderState, ClientEmailEvent> = {
+  types: CLIENT_EMAIL_EVENT_TYPES,
+  initial: initialEmailHolderState,
+  evolve: evolveEmailHolder,
+};
+
+/** Whether the holder streams are open (`email-holders`). */
+export const emailHoldersAggregate: Aggregate<boolean, EmailHoldersEvent> = {
+  types: EMAIL_HOLDERS_EVENT_TYPES,
+  initial: () => false,
+  evolve: () => true,
 };
 
 export const sessionsAggregate: Aggregate<SessionsState, SessionEvent> = {

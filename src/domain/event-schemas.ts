@@ -7,7 +7,7 @@
  */
 
 import type { AccountEvent } from './accounts/account-events.js';
-import type { ClientEmailEvent } from './client-emails/client-email-directory.js';
+import type { ClientEmailEvent, EmailHoldersEvent } from './client-emails/client-email-directory.js';
 import type { DomainEvent } from './decider.js';
 import type { SessionEvent } from './sessions/session-events.js';
 import type { HoldingEvent } from './users/holding-events.js';
@@ -15,7 +15,7 @@ import type { UserEvent } from './users/user-events.js';
 import { isRole } from './values/roles.js';
 
 /** The events deciders produce (the command log's entries are built, not decided: src/commands/command-log.ts). */
-type DecidedEvent = AccountEvent | UserEvent | SessionEvent | ClientEmailEvent | HoldingEvent;
+type DecidedEvent = AccountEvent | UserEvent | SessionEvent | ClientEmailEvent | EmailHoldersEvent | HoldingEvent;
 
 /** What a field may hold. */
 type FieldKind = 'id' | 'sessionId' | 'text' | 'nullableText' | 'cents' | 'count' | 'boolean' | 'instant' | 'role' | 'nullableId';
@@ -93,6 +93,7 @@ const SCHEMAS: Readonly<Record<DecidedEvent['type'], Schema>> = {
   LoginLockLifted: { required: { userId: 'id' } },
   ClientEmailClaimed: { required: { clientId: 'id', emailKey: 'text' } },
   ClientEmailReleased: { required: { clientId: 'id', emailKey: 'text' } },
+  EmailHoldersOpened: { required: { holders: 'count' } },
 };
 
 /**

@@ -22,7 +22,7 @@ import { liveUser, type User, type UsersState } from '../domain/users/users-stat
 import { emailKey } from '../domain/values/contact.js';
 import { newId } from '../domain/values/ids.js';
 import { Conflict, type EpicError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../errors.js';
-import type { AppendResult, StreamAppend } from '../events/event-store.js';
+import type { StreamAppend } from '../events/event-store.js';
 import { WrongExpectedVersion } from '../events/wrong-expected-version.js';
 import { msg } from '../i18n/message.js';
 import { clientsByEmail } from './client-emails.js';
@@ -99,7 +99,7 @@ export async function importClients(context: ActorContext, input: ClientRows, op
         const matches = byEmail.get(key) ?? [];
         if (matches.length > 1) throw new Conflict(msg('transfer.emailShared', { count: matches.length, clientIds: matches }));
         const decision = matches[0] === undefined ? creation(row, users, defaultCommercial, clientIds) : update(row, matches[0], users);
-        // A new client's email is claimed on the client email directory first (client-emails.ts): another
+        // A new client's email is claimed on its holder stream first (client-emails.ts): another
         // process creating a client with it meanwhile makes this row a conflict, never a second client.
         if (matches[0] === undefined && !options.dryRun) {
           authorizeAccount(decision.command, accountAggregate.initial(), context.actor);
@@ -156,12 +156,13 @@ export async function importClients(context: ActorContext, input: ClientRows, op
       const staged = stager(context);
       const outcomes = await decideRows(rows, staged.apply, claimer.stage);
       try {
-        claimer.batchWritten(await staged.flush(claimer.batchAppend()));
+        await staged.flush(claimer.batchAppends());
+        claimer.batchDone();
         count(outcomes);
         continue;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
-        claimer.batchDropped();
+        claimer.batchDone();
         for (const outcome of outcomes) if (outcome.kind === 'created') byEmail.delete(outcome.key);
       }
     }
@@ -267,7 +268,7 @@ function appender(context: ActorContext): Apply {
  * memory (a later row of the batch decides on them); `flush` appends them
  * all in one transaction (`appendBatch`), one append per stream.
  */
-function stager(context: ActorContext): { apply: Apply; flush(first: StreamAppend | undefined): Promise<AppendResult | undefined> } {
+function stager(context: ActorContext): { apply: Apply; flush(first: readonly StreamAppend[]): Promise<void> } {
   const streams = new Map<string, { state: AccountState; version: number; at: string; events: AccountEvent[] }>();
   return {
     async apply(clientId, decide, fresh) {
@@ -285,7 +286,7 @@ function stager(context: ActorContext): { apply: Apply; flush(first: StreamAppen
       staged.events.push(...events);
       return events;
     },
-    /** Appends `first` (the batch's email claims) and the staged streams in one transaction; what `first` recorded. */
+    /** Appends `first` (the batch's email claims) and the staged streams in one transaction. */
     async flush(first) {
       const appends = [...streams]
         .filter(([, staged]) => staged.events.length > 0)
@@ -300,11 +301,10 @@ function stager(context: ActorContext): { apply: Apply; flush(first: StreamAppen
           }),
           expected: staged.version === 0 ? ('no_stream' as const) : staged.version,
         }));
-      const all = first === undefined ? appends : [first, ...appends];
-      if (all.length === 0 || context.store.appendBatch === undefined) return undefined;
+      const all = [...first, ...appends];
+      if (all.length === 0 || context.store.appendBatch === undefined) return;
       const results = await context.store.appendBatch(all);
       for (const result of results) context.recorded.push(...result.events);
-      return first === undefined ? undefined : results[0];
     },
   };
 }

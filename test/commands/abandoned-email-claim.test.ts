@@ -1,5 +1,5 @@
 /**
- * A command that stopped between its claim on the client email directory and
+ * A command that stopped between its claim on an email's holder stream and
  * its client's first event (a crash, a kill) leaves a claim by a client that
  * never existed. While that claim is recent it is a creation under way and
  * holds the email (6 for anyone else); once it is older than
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ABANDONED_CLAIM_MS, clientEmailKey } from '../../src/commands/client-emails.js';
-import { CLIENT_EMAILS_STREAM } from '../../src/domain/client-emails/client-email-directory.js';
+import { emailHolderStream } from '../../src/domain/client-emails/client-email-directory.js';
 import { openEventStore } from '../../src/events/open-event-store.js';
 import { createTestDatabase, mysqlTestUrl, type TestDatabase } from '../event-store/mysql-test-database.js';
 import { sampleEvent } from '../event-store/sample-events.js';
@@ -60,15 +60,14 @@ for (const backend of backends) {
           { actor: { id: team.commercial, role: 'commercial' }, at: new Date(Date.now() - ageMs).toISOString() },
         );
       try {
-        await store.append(
-          CLIENT_EMAILS_STREAM,
-          [
-            claim('ghost00001', 'gone@ghost.io', ABANDONED_CLAIM_MS + 60_000),
-            claim('ghost00002', 'imported@ghost.io', ABANDONED_CLAIM_MS + 60_000),
-            claim('ghost00003', 'busy@ghost.io', 1_000),
-          ],
-          'stream_exists',
-        );
+        const ghosts = [
+          ['ghost00001', 'gone@ghost.io', ABANDONED_CLAIM_MS + 60_000],
+          ['ghost00002', 'imported@ghost.io', ABANDONED_CLAIM_MS + 60_000],
+          ['ghost00003', 'busy@ghost.io', 1_000],
+        ] as const;
+        for (const [clientId, email, ageMs] of ghosts) {
+          await store.append(emailHolderStream(clientEmailKey(email)), [claim(clientId, email, ageMs)], 'no_stream');
+        }
       } finally {
         await credentials.close();
         await store.close();

@@ -9,32 +9,20 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClient, createContract, runAccountCommand } from '../../src/commands/account-handler.js';
+import { clientEmailKey } from '../../src/commands/client-emails.js';
 import { commandLogAppend } from '../../src/commands/command-log.js';
-import type { Actor, ActorContext } from '../../src/commands/handler-context.js';
+import type { ActorContext } from '../../src/commands/handler-context.js';
 import { commitUnit, UnitOfWork } from '../../src/commands/unit-of-work.js';
-import { bootstrap, createUser, deleteUser } from '../../src/commands/user-handler.js';
+import { deleteUser } from '../../src/commands/user-handler.js';
 import { accountStream } from '../../src/domain/accounts/account-events.js';
+import { emailHolderStream } from '../../src/domain/client-emails/client-email-directory.js';
 import { COMMAND_LOG_STREAM } from '../../src/domain/command-log.js';
 import { holdingsStream } from '../../src/domain/users/holding-events.js';
 import { BackendUnavailable, Conflict, EpicError, RuleViolation } from '../../src/errors.js';
-import type { CredentialStore, StoredCredential } from '../../src/events/credential-store.js';
 import type { AppendResult, StreamAppend } from '../../src/events/event-store.js';
 import { msg } from '../../src/i18n/message.js';
+import { change, now, team } from '../support/handler-team.js';
 import { InMemoryEventStore } from '../support/in-memory-event-store.js';
-
-class MemoryCredentials implements CredentialStore {
-  readonly rows = new Map<string, StoredCredential>();
-  async get(userId: string) {
-    return this.rows.get(userId) ?? null;
-  }
-  async set(userId: string, passwordHash: string, version: number) {
-    this.rows.set(userId, { passwordHash, binding: 'bound', version });
-  }
-  async delete(userId: string) {
-    this.rows.delete(userId);
-  }
-  async close() {}
-}
 
 /** The store, but the first `appendMany` commits and then answers as a store that went away would. */
 class LostReply extends InMemoryEventStore {
@@ -44,41 +32,6 @@ class LostReply extends InMemoryEventStore {
     if (this.lost++ === 0) throw new BackendUnavailable(msg('cli.backendUnavailable', { code: 'ECONNRESET' }));
     return results;
   }
-}
-
-let clock = Date.parse('2030-03-01T09:00:00.000Z');
-const now = () => {
-  clock += 1000;
-  return new Date(clock);
-};
-
-async function team(store: InMemoryEventStore) {
-  const credentials = new MemoryCredentials();
-  const base = { store, credentials, now, recorded: [] };
-  const ada = await bootstrap({ ...base, commandId: 'boot' }, { name: 'Ada', email: 'ada@epic.test', passwordHash: 'h' });
-  const gestion: Actor = { id: ada.id, name: ada.name, role: 'gestion' };
-  const bob = await createUser(
-    { ...base, commandId: 'bob', actor: gestion },
-    { name: 'Bob', email: 'bob@epic.test', role: 'commercial', passwordHash: 'h' },
-  );
-  return { credentials, gestion, bob };
-}
-
-/** A change command as the CLI runs it: decide in a unit, commit with the log entry. */
-async function change<T>(
-  store: InMemoryEventStore,
-  credentials: CredentialStore,
-  actor: Actor,
-  commandId: string,
-  work: (context: ActorContext) => Promise<T>,
-): Promise<T> {
-  const unit = new UnitOfWork();
-  const context: ActorContext = { store, credentials, commandId, now, recorded: [], actor, unit };
-  const result = await work(context);
-  await commitUnit(context, unit, (events, at) =>
-    commandLogAppend(actor, at, { commandId, command: 'test', args: {}, outcome: 'accepted', reason: null, reasonMessage: null, events }),
-  );
-  return result;
 }
 
 const test = suite('unit of work');
@@ -106,14 +59,20 @@ test('a command with nothing staged is not in the log until it commits, then who
   assert.equal(
     written.map((e) => [e.streamId, e.type]),
     [
-      ['client-emails', 'ClientEmailClaimed'],
+      // The store's first email change opens the email holder streams (client-emails.ts), in the same append.
+      ['email-holders', 'EmailHoldersOpened'],
+      [emailHolderStream(clientEmailKey('cli@client.io')), 'ClientEmailClaimed'],
       [accountStream(clientId), 'ClientCreated'],
       [holdingsStream(bob.id), 'HoldingTaken'],
       [COMMAND_LOG_STREAM, 'CommandRecorded'],
     ],
   );
-  assert.equal(written[3]?.data.events, [written[0]?.id, written[1]?.id], 'the entry lists the change, not the holding that guards it');
-  assert.equal(context.recorded, written.slice(0, 3));
+  assert.equal(
+    written[4]?.data.events,
+    [written[0]?.id, written[1]?.id, written[2]?.id],
+    'the entry lists the change, not the holding that guards it',
+  );
+  assert.equal(context.recorded, written.slice(0, 4));
 });
 
 test('a commit whose reply was lost is sent again and recognised: the payment is recorded once', async () => {

@@ -1,10 +1,17 @@
 /**
- * The client email directory (stream `client-emails`): which client holds
- * each email, so that two clients never share one (case-insensitive). Client
- * accounts live in one stream each; uniqueness across them is decided here,
- * atomically with this stream's expected version, as the `users` stream does
- * for user emails. An email is named by a key derived from it (a SHA-256 of
- * its lower-cased form, src/commands/client-email-key.ts), never in clear.
+ * The client email directory: which client holds each email, so that two
+ * clients never share one (case-insensitive). Client accounts live in one
+ * stream each; uniqueness across them is decided on a stream per email, its
+ * holder stream (`email-holder-<key>`), atomically with that stream's expected
+ * version. An email is named by a key derived from it (a digest of its
+ * lower-cased form, src/commands/client-emails.ts), never in clear.
+ *
+ * From issue 19 until the holders were split, the directory was one stream
+ * (`client-emails`) that every email change read whole: a `client create` at
+ * 10,000 clients folded 10,000 events. That stream is read once more, by the
+ * first email change of an installation that has it, to open the holder
+ * streams (`holdersToOpen`); the `email-holders` stream then records that they
+ * are open, and the old stream is never written again.
  */
 import { Conflict } from '../../errors.js';
 import { msg } from '../../i18n/message.js';
@@ -12,7 +19,16 @@ import { assertNever } from '../assert-never.js';
 import { typeList } from '../decider.js';
 import { emptyMap, type RecordMap, withEntry, withoutEntry } from '../record-map.js';
 
+/** The directory as one stream, as written before the holders were split: read once, to open them. */
 export const CLIENT_EMAILS_STREAM = 'client-emails';
+/** One event, `EmailHoldersOpened`, once every holder of the old directory has its holder stream. */
+export const EMAIL_HOLDERS_STREAM = 'email-holders';
+const EMAIL_HOLDER_STREAM_PREFIX = 'email-holder-';
+
+/** The stream that says which client holds the email behind `emailKey`. */
+export function emailHolderStream(emailKey: string): string {
+  return `${EMAIL_HOLDER_STREAM_PREFIX}${emailKey}`;
+}
 
 export type ClientEmailEvent =
   | { type: 'ClientEmailClaimed'; data: { clientId: string; emailKey: string } }
@@ -20,6 +36,12 @@ export type ClientEmailEvent =
 
 export const CLIENT_EMAIL_EVENT_TYPES = typeList<ClientEmailEvent['type']>({ ClientEmailClaimed: true, ClientEmailReleased: true });
 
+/** The holder streams are open: `holders` were copied from the old directory (0 on a log that never had it). */
+export type EmailHoldersEvent = { type: 'EmailHoldersOpened'; data: { holders: number } };
+
+export const EMAIL_HOLDERS_EVENT_TYPES = typeList<EmailHoldersEvent['type']>({ EmailHoldersOpened: true });
+
+/** The old directory, one stream for every email (`client-emails`). */
 export interface ClientEmailsState {
   /** Email key -> the client holding it. */
   readonly holders: RecordMap<string>;
@@ -60,28 +82,6 @@ export function evolveClientEmailsAll(state: ClientEmailsState, events: readonly
   return { holders, seeded };
 }
 
-/**
- * The directory kept by one owner that changes it in place (an import's claims,
- * row after row): `state` is a view of it for the decisions, `apply` records
- * what was appended. Nobody else holds its holders, so no copy is made per claim.
- */
-export class OwnedClientEmails {
-  readonly #holders: Record<string, string>;
-  #seeded: boolean;
-  constructor(from: ClientEmailsState) {
-    this.#holders = copyHolders(from.holders);
-    this.#seeded = from.seeded;
-  }
-
-  get state(): ClientEmailsState {
-    return { holders: this.#holders, seeded: this.#seeded };
-  }
-
-  apply(events: readonly ClientEmailEvent[]): void {
-    for (const event of events) applyTo(this.#holders, event, () => (this.#seeded = true));
-  }
-}
-
 function copyHolders(holders: RecordMap<string>): Record<string, string> {
   return Object.assign(Object.create(null) as Record<string, string>, holders);
 }
@@ -106,47 +106,59 @@ function applyTo(holders: Record<string, string>, event: ClientEmailEvent, claim
   }
 }
 
-export interface EmailChange {
+/** Who holds one email: its holder stream folded. */
+export interface EmailHolderState {
+  readonly holder: string | null;
+  /** When the holder claimed it (ISO 8601): a claim whose client never got its first event holds for a while only. */
+  readonly claimedAt: string | null;
+}
+
+export function initialEmailHolderState(): EmailHolderState {
+  return { holder: null, claimedAt: null };
+}
+
+export function evolveEmailHolder(state: EmailHolderState, event: ClientEmailEvent, at: string): EmailHolderState {
+  switch (event.type) {
+    case 'ClientEmailClaimed':
+      return { holder: event.data.clientId, claimedAt: at };
+    case 'ClientEmailReleased':
+      return state.holder === event.data.clientId ? initialEmailHolderState() : state;
+    default:
+      return assertNever(event);
+  }
+}
+
+export interface EmailClaim {
   readonly clientId: string;
-  /** The key the client takes (creation, a new email); none when it keeps or loses its email. */
-  readonly claim?: string;
-  /** The key the client gives up (a changed email, a deletion). */
-  readonly release?: string;
+  readonly emailKey: string;
   /**
-   * Whether the current holder of `claim`, when another client, still holds it
-   * in its own stream (live, with that email): a holder deleted or moved to
-   * another email whose release was never recorded gives the key up.
+   * Whether the current holder, when another client, still has the email in
+   * its own stream (live, with that email): a holder deleted or moved to
+   * another email whose release was never recorded gives the email up.
    */
   readonly holderStillHolds?: boolean;
 }
 
+/** Pure: the holder stream's events of a client taking an email, or Conflict (6) when another client holds it. */
+export function decideEmailClaim(state: EmailHolderState, claim: EmailClaim): ClientEmailEvent[] {
+  const { holder } = state;
+  if (holder === claim.clientId) return [];
+  if (holder !== null && claim.holderStillHolds !== false) throw new Conflict(msg('client.emailTaken'));
+  return [{ type: 'ClientEmailClaimed', data: { clientId: claim.clientId, emailKey: claim.emailKey } }];
+}
+
+/** Pure: the holder stream's events of a client giving an email up (none when it does not hold it). */
+export function decideEmailRelease(state: EmailHolderState, release: { clientId: string; emailKey: string }): ClientEmailEvent[] {
+  return state.holder === release.clientId ? [{ type: 'ClientEmailReleased', data: release }] : [];
+}
+
 /**
- * Pure: the directory events of one client's email change, or Conflict (6)
- * when another client holds the email. `seed`: the clients that existed
- * before the directory (key -> client), claimed first on an empty directory.
+ * Pure: the holders to open, email key -> client, from the old directory and,
+ * for a log older than it (never seeded), the clients that log holds (`seed`,
+ * key -> client: the first client of an email kept it).
  */
-export function decideEmailChange(state: ClientEmailsState, change: EmailChange, seed?: ReadonlyMap<string, string>): ClientEmailEvent[] {
-  const events: ClientEmailEvent[] = [];
-  let holders = state.holders;
-  if (!state.seeded && seed !== undefined) {
-    // One copy for the whole seed (an entry per client of the older log), not one per entry.
-    const seeded = copyHolders(holders);
-    for (const [emailKey, clientId] of seed) {
-      if (seeded[emailKey] !== undefined) continue;
-      const claimed: ClientEmailEvent = { type: 'ClientEmailClaimed', data: { clientId, emailKey } };
-      events.push(claimed);
-      applyTo(seeded, claimed, () => undefined);
-    }
-    holders = seeded;
-  }
-  const { clientId, claim, release } = change;
-  if (claim !== undefined && claim !== release) {
-    const holder = holders[claim];
-    if (holder !== undefined && holder !== clientId && change.holderStillHolds !== false) throw new Conflict(msg('client.emailTaken'));
-    if (holder !== clientId) events.push({ type: 'ClientEmailClaimed', data: { clientId, emailKey: claim } });
-  }
-  if (release !== undefined && release !== claim && holders[release] === clientId) {
-    events.push({ type: 'ClientEmailReleased', data: { clientId, emailKey: release } });
-  }
-  return events;
+export function holdersToOpen(directory: ClientEmailsState, seed?: ReadonlyMap<string, string>): Map<string, string> {
+  const holders = new Map<string, string>(Object.entries(directory.holders));
+  if (!directory.seeded && seed !== undefined) for (const [key, clientId] of seed) if (!holders.has(key)) holders.set(key, clientId);
+  return holders;
 }
