@@ -60,6 +60,11 @@ test('the JSON SQLite builds is the JSON of the object listing, byte for byte', 
       { scope: 'all', actorId: GINA.id, search: 'émile' },
       { scope: 'all', actorId: GINA.id, search: 'no such text' },
       { scope: 'all', actorId: GINA.id, commercialId: CARL.id },
+      // A limit picks the first rows in the listing's order (sorted under the aggregate too), whatever the sort.
+      { scope: 'all', actorId: GINA.id, limit: 3 },
+      { scope: 'all', actorId: GINA.id, limit: 4, sort: { field: 'email', descending: true } },
+      { scope: 'all', actorId: GINA.id, sort: { field: 'createdAt', descending: true } },
+      { scope: 'own', actorId: CARL.id, limit: 2, sort: { field: 'company', descending: false } },
     ];
     for (const options of cases) {
       const objects = await listClients(readDb.db, options);
@@ -67,6 +72,9 @@ test('the JSON SQLite builds is the JSON of the object listing, byte for byte', 
       assert.is(json, JSON.stringify(objects), JSON.stringify(options));
     }
     assert.ok((await listClients(readDb.db, cases[0] as ListClientsOptions)).length > AWKWARD.length, 'the scenario and the awkward rows');
+    // The limited listing is the head of the whole one, not any three rows.
+    const whole = await listClients(readDb.db, { scope: 'all', actorId: GINA.id });
+    assert.is(await listClientsJsonSqlite(readDb.db, { scope: 'all', actorId: GINA.id, limit: 3 }), JSON.stringify(whole.slice(0, 3)));
   } finally {
     await readDb.close();
     rmSync(dir, { recursive: true, force: true });
