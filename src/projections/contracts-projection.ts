@@ -130,7 +130,7 @@ function withUnpaid(row: ContractsTable): ContractsTable {
   return { ...row, unpaid: Number(row.remaining_cents) > 0 ? 1 : 0 };
 }
 
-/** Version 1 of `contracts`: the shape of the first migration. */
+/** Version 2 of `contracts`: the columns of the first migration; `contracts_client_idx` also holds the flag and the order. */
 async function createContractsTable(db: SchemaDb, dialect: ReadDialect, names: TableNaming): Promise<void> {
   const t = columnTypes(dialect);
   const contracts = names.table('contracts');
@@ -146,7 +146,14 @@ async function createContractsTable(db: SchemaDb, dialect: ReadDialect, names: T
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .$call(t.options)
     .execute();
-  await db.schema.createIndex(names.index('contracts_client_idx')).on(contracts).columns(['client_id', 'created_at']).execute();
+  // A client's contracts (the cascade of a deleted client, `--client`), and a commercial's first page of `--unpaid`: their
+  // clients' unpaid contracts read from this index alone, without a row each (version 2; MySQL read every contract of
+  // those clients to test its flag, 27 ms at 200,000 contracts against 5 ms).
+  await db.schema
+    .createIndex(names.index('contracts_client_idx'))
+    .on(contracts)
+    .columns(['client_id', 'unpaid', 'created_at', 'id'])
+    .execute();
   await db.schema.createIndex(names.index('contracts_created_idx')).on(contracts).columns(['created_at', 'id']).execute();
   // `--unpaid` / `--unsigned`, first page in created order: an equality on the flag, then the index is in order.
   await db.schema.createIndex(names.index('contracts_unpaid_idx')).on(contracts).columns(['unpaid', 'created_at', 'id']).execute();

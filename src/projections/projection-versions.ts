@@ -10,7 +10,8 @@ export const PROJECTION_VERSIONS: Readonly<Record<ProjectionName, number>> = {
   // 2: `disabled` (user disable / enable).
   users: 2,
   clients: 1,
-  contracts: 1,
+  // 2: `contracts_client_idx` on (client_id, unpaid, created_at, id): a commercial's unpaid contracts by index alone (B6).
+  contracts: 2,
   // 2: `cancelled` and `cancel_reason` (event cancel).
   occasions: 2,
   command_log: 3,

@@ -121,6 +121,7 @@ files('reopening keeps the rows and runs each migration once', async ({ dir }) =
         '2026-11-28-0002-projection-operations',
         '2026-12-01-0003-cancelled-and-disabled',
         '2026-12-01-0004-checkpoint-hash',
+        '2026-12-02-0005-contracts-client-unpaid',
       ],
     );
   } finally {

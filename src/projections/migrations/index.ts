@@ -22,19 +22,20 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, load: () => Promise<Dial
   ['2026-11-28-0002-projection-operations', () => import('./2026-11-28-0002-projection-operations.js')],
   ['2026-12-01-0003-cancelled-and-disabled', () => import('./2026-12-01-0003-cancelled-and-disabled.js')],
   ['2026-12-01-0004-checkpoint-hash', () => import('./2026-12-01-0004-checkpoint-hash.js')],
+  ['2026-12-02-0005-contracts-client-unpaid', () => import('./2026-12-02-0005-contracts-client-unpaid.js')],
 ];
 
 /**
  * The version of each projection's tables once every migration above has run:
  * 0001 created version 1 of the five, 0003 brought `users` and `occasions` to
- * their version 2 shape. A checkpoint created beside tables the migrations made
+ * their version 2 shape, 0005 `contracts` to its version 2 index. A checkpoint created beside tables the migrations made
  * starts at this version (projector.ts), so a fresh database is not rebuilt at
  * its first catch-up. Raise an entry with the migration that reshapes its tables.
  */
 export const MIGRATED_VERSIONS: Readonly<Record<ProjectionName, number>> = {
   users: 2,
   clients: 1,
-  contracts: 1,
+  contracts: 2,
   occasions: 2,
   command_log: 1,
 };
