@@ -133,6 +133,49 @@ await build({
   logLevel: 'warning',
 });
 
+/**
+ * 4. Each language's catalogue is one module (dist/i18n/<lang>/index.js): every
+ *    command loads one catalogue whole, ~25 area files of messages gathered by
+ *    its index. Bundled, that is one file to resolve, read and compile instead
+ *    of 25 (−4–6 ms a launch, docs/performance.md). Only the language's own
+ *    files are inlined; anything else it imports (i18n/keyed.js) stays shared,
+ *    by the path the source gives. Unminified: a frame in a message's function
+ *    still reads as the source does, under its area's name.
+ */
+const CATALOGUES = ['en', 'fr'];
+
+function catalogueFiles(language: string): Plugin {
+  const own = join(SRC, 'i18n', language);
+  return {
+    name: `catalogue-${language}`,
+    setup(builder) {
+      builder.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        const target = args.path.startsWith('.') ? resolve(args.resolveDir, args.path) : undefined;
+        if (target !== undefined && dirname(target) === own) return { path: target.replace(/\.js$/, '.ts') };
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+for (const language of CATALOGUES) {
+  const dir = join(staging, 'i18n', language);
+  for (const name of readdirSync(dir)) rmSync(join(dir, name));
+  await build({
+    entryPoints: [join(SRC, 'i18n', language, 'index.ts')],
+    outfile: join(dir, 'index.js'),
+    bundle: true,
+    plugins: [catalogueFiles(language)],
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: join(ROOT, 'tsconfig.build.json'),
+    sourcemap,
+    logLevel: 'warning',
+  });
+}
+
 writeFileSync(join(staging, 'README'), 'Built by scripts/build.ts (npm run build); do not edit.\n');
 const previous = `${outdir}.old-${process.pid}`;
 if (existsSync(outdir)) renameSync(outdir, previous);
