@@ -24,6 +24,11 @@ const AWKWARD = [
   'separators \u2028 \u2029',
   'émile zoë — same name, other case',
   'ÉMILE ZOË — upper',
+  // ASCII letter case alone (the same name twice: ties go by id), and a sign between the upper and lower letters.
+  'Alice Martin',
+  'alice martin',
+  'ALICE_MARTIN',
+  'alicea',
 ];
 
 test('the JSON SQLite builds is the JSON of the object listing, byte for byte', async () => {
