@@ -87,22 +87,28 @@ CREATE INDEX IF NOT EXISTS events_type_position ON events (type, position);
 const COLUMNS = 'position, id, stream_id, version, type, schema_version, data, metadata, prev_hash, hash';
 const STORED_COLUMNS = `${COLUMNS}, at`;
 
-interface EventRow {
-  readonly position: number;
-  readonly id: string;
-  readonly stream_id: string;
-  readonly version: number;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly data: string;
-  readonly metadata: string;
-  readonly prev_hash: string;
-  readonly hash: string;
-}
+/**
+ * An event's row as the reads get it: an array in `COLUMNS` order, not an
+ * object (better-sqlite3's raw mode). No object with ten named properties is
+ * built per row only to be copied into the event: reading a 10,000-event
+ * stream takes 20 ms instead of 34 (in process, best of 7), for every read of
+ * the log (history, catch-up, rebuild, verify).
+ */
+type EventRow = readonly [
+  position: number,
+  id: string,
+  stream_id: string,
+  version: number,
+  type: string,
+  schema_version: number,
+  data: string,
+  metadata: string,
+  prev_hash: string,
+  hash: string,
+];
 
-interface StoredRow extends EventRow {
-  readonly at: string;
-}
+/** `STORED_COLUMNS`: the columns of an `EventRow`, then `at`. */
+type StoredRow = readonly [...EventRow, at: string];
 
 interface HeadRow {
   readonly version: number;
@@ -132,27 +138,35 @@ class Statements {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.findById = db.prepare<[string], { stream_id: string; version: number }>('SELECT stream_id, version FROM events WHERE id = ?');
-    this.readStream = db.prepare<[string, number, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
-    );
-    this.readStreamUntil = db.prepare<[string, number, string, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND at <= ? ORDER BY version LIMIT ?`,
-    );
-    this.readAll = db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    this.readStream = db
+      .prepare<[string, number, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
+      )
+      .raw();
+    this.readStreamUntil = db
+      .prepare<[string, number, string, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND at <= ? ORDER BY version LIMIT ?`,
+      )
+      .raw();
+    this.readAll = db
+      .prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw();
     // One statement for any number of types: the list travels as one JSON array parameter.
-    this.readAllOfTypes = db.prepare<[number, string, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events
+    this.readAllOfTypes = db
+      .prepare<[number, string, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events
        WHERE position > ? AND type IN (SELECT value FROM json_each(?))
        ORDER BY position LIMIT ?`,
-    );
+      )
+      .raw();
     this.headPosition = db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck();
     // SQLite documents that a bare column next to max() comes from the row holding the max.
     this.streamHeads = db.prepare<[], { stream_id: string; version: number; hash: string }>(
       'SELECT stream_id, max(version) AS version, hash FROM events GROUP BY stream_id ORDER BY stream_id',
     );
-    this.readStored = db.prepare<[number, number], StoredRow>(
-      `SELECT ${STORED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-    );
+    this.readStored = db
+      .prepare<[number, number], StoredRow>(`SELECT ${STORED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw();
   }
 }
 
@@ -457,34 +471,22 @@ export async function openSqliteEventStore(path: string, options: SqliteEventSto
   return initialized(new SqliteEventStore(path, options));
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata) as EventMetadata;
+function toRecordedEvent([position, id, streamId, version, type, schemaVersion, data, metadata, prevHash, hash]: EventRow): RecordedEvent {
+  const { actor, at, commandId } = JSON.parse(metadata) as EventMetadata;
   return {
-    id: row.id,
-    streamId: row.stream_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    version: row.version,
-    position: row.position,
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: { actor: metadata.actor, at: metadata.at, commandId: metadata.commandId, prevHash: row.prev_hash, hash: row.hash },
+    id,
+    streamId,
+    type,
+    schemaVersion,
+    version,
+    position,
+    data: JSON.parse(data) as JsonObject,
+    metadata: { actor, at, commandId, prevHash, hash },
   };
 }
 
-function toStoredEvent(row: StoredRow): StoredEvent {
-  return {
-    position: row.position,
-    id: row.id,
-    streamId: row.stream_id,
-    version: row.version,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    at: row.at,
-    metadata: row.metadata,
-    data: row.data,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+function toStoredEvent([position, id, streamId, version, type, schemaVersion, data, metadata, prevHash, hash, at]: StoredRow): StoredEvent {
+  return { position, id, streamId, version, type, schemaVersion, at, metadata, data, prevHash, hash };
 }
 
 function isUniqueViolation(error: unknown): boolean {
