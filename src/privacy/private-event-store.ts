@@ -20,6 +20,11 @@
  *   redaction every reader applies: the tombstone, or the stream's own
  *   `ClientForgotten`), read as ERASED.
  * - `readStored` hands the stored texts through untouched: what the chain covers.
+ * - What this process sealed it reads back without decrypting (B9: an import
+ *   opened each value twice, the appended events and the read side's
+ *   catch-up): a bounded memo of the plaintexts it sealed, by sealed text,
+ *   used only for the client and the field the value was sealed for, while
+ *   the client's key is held; forgetting a client drops its entries.
  */
 import { BackendUnavailable } from '../errors.js';
 import type {
@@ -44,6 +49,15 @@ import { ERASED, PERSONAL_ARGS, personalFieldsOf, WITHHELD } from './personal-fi
 const CLIENT_STREAM_PREFIX = 'client-';
 const COMMAND_LOG_STREAM = 'command-log';
 const FORGOTTEN_TYPE = 'ClientForgotten';
+/** Plaintexts kept by the memo of what this process sealed: an import of 10,000 clients seals 40,000 values. */
+const SEALED_MEMO_ENTRIES = 65_536;
+
+/** A value this process sealed: for whom, in which field, and its JSON text (what `open` would parse). */
+interface Sealed {
+  readonly subject: string;
+  readonly field: string;
+  readonly text: string;
+}
 
 function subjectOfStream(streamId: string): string | null {
   return streamId.startsWith(CLIENT_STREAM_PREFIX) ? streamId.slice(CLIENT_STREAM_PREFIX.length) : null;
@@ -64,10 +78,14 @@ export class PrivateEventStore implements EventStore {
   readonly appendBatch?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
   /** Which client each command of this process appended to, to seal its log entry under that client's key. */
   readonly #subjectOfCommand = new Map<string, string | null>();
+  /** What this process sealed, by sealed text (`$pii`), oldest first; at most #memoEntries. */
+  readonly #sealed = new Map<string, Sealed>();
+  readonly #memoEntries: number;
 
-  constructor(inner: EventStore, keys: SubjectKeyStore) {
+  constructor(inner: EventStore, keys: SubjectKeyStore, options: { readonly memoEntries?: number } = {}) {
     this.#inner = inner;
     this.#keys = keys;
+    this.#memoEntries = options.memoEntries ?? SEALED_MEMO_ENTRIES;
     this.kind = inner.kind;
     const batch = inner.appendBatch?.bind(inner);
     if (batch !== undefined) this.appendBatch = (appends) => this.#appendAll(appends, batch);
@@ -134,6 +152,7 @@ export class PrivateEventStore implements EventStore {
   async forgetKey(subject: string, at: string): Promise<boolean> {
     this.#cache.get(subject)?.fill(0);
     this.#cache.delete(subject);
+    for (const [sealed, value] of this.#sealed) if (value.subject === subject) this.#sealed.delete(sealed);
     (await this.#forgottenSet()).add(subject);
     return this.#keys.forget(subject, at);
   }
@@ -165,6 +184,7 @@ export class PrivateEventStore implements EventStore {
   async close(): Promise<void> {
     for (const key of this.#cache.values()) key.fill(0);
     this.#cache.clear();
+    this.#sealed.clear();
     const results = await Promise.allSettled([this.#inner.close(), this.#keys.close()]);
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
@@ -209,7 +229,7 @@ export class PrivateEventStore implements EventStore {
         const key = await this.#key(subject, true);
         if (key === undefined) throw new BackendUnavailable(msg('privacy.forgottenAppend', { clientId: subject }));
         const data: JsonObject = { ...event.data };
-        for (const field of fields) data[field] = { ...seal(key, subject, field, data[field] as JsonValue) };
+        for (const field of fields) data[field] = this.#sealValue(key, subject, field, data[field] as JsonValue);
         sealed.push({ ...event, data });
       } else if (streamId === COMMAND_LOG_STREAM && event.type === 'CommandRecorded') {
         sealed.push(await this.#sealCommand(event));
@@ -232,9 +252,22 @@ export class PrivateEventStore implements EventStore {
     const sealedArgs: JsonObject = { ...args };
     for (const field of fields) {
       sealedArgs[field] =
-        subject === null || key === undefined ? WITHHELD : { ...seal(key, subject, `args.${field}`, args[field] as JsonValue) };
+        subject === null || key === undefined ? WITHHELD : this.#sealValue(key, subject, `args.${field}`, args[field] as JsonValue);
     }
     return { ...event, data: { ...event.data, args: sealedArgs, subject: key === undefined ? null : subject } };
+  }
+
+  /** Seals one value and keeps its plaintext in the memo (the oldest entry goes beyond the bound). */
+  #sealValue(key: Buffer, subject: string, field: string, value: JsonValue): JsonObject {
+    const envelope = seal(key, subject, field, value);
+    if (this.#memoEntries > 0) {
+      if (this.#sealed.size >= this.#memoEntries) {
+        const oldest = this.#sealed.keys().next();
+        if (oldest.done !== true) this.#sealed.delete(oldest.value);
+      }
+      this.#sealed.set(envelope.$pii, { subject, field, text: JSON.stringify(value) });
+    }
+    return { ...envelope };
   }
 
   /** The client a log entry concerns: the one its command appended to, else the one its `id` names (a whole id, or a prefix of one only). */
@@ -297,6 +330,9 @@ export class PrivateEventStore implements EventStore {
     if (!isEnvelope(value)) return value;
     const key = this.#cache.get(value.s);
     if (key === undefined) return ERASED;
+    // Sealed by this process for this client and this field: what decrypting it would give.
+    const sealed = this.#sealed.get(value.$pii);
+    if (sealed !== undefined && sealed.subject === value.s && sealed.field === field) return JSON.parse(sealed.text) as JsonValue;
     try {
       return open(key, field, value);
     } catch (error) {
