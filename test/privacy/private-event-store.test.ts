@@ -63,6 +63,21 @@ test('an envelope opens only with its key, for its client and its field', () => 
   assert.throws(() => open(key, 'name', { ...sealed, s: 'client0002' }), 'another client');
 });
 
+test('every envelope gets its own IV, across refills of the pool they are drawn from', () => {
+  const key = newKey();
+  const ivs = new Set<string>();
+  // 4,096 IVs a pool: twice round it and more.
+  for (let i = 0; i < 10_000; i++)
+    ivs.add(
+      Buffer.from(seal(key, 'client0001', 'name', `v${i}`).$pii, 'base64')
+        .subarray(0, 12)
+        .toString('hex'),
+    );
+  assert.is(ivs.size, 10_000);
+  const sealed = seal(key, 'client0001', 'name', 'Kevin Casey');
+  assert.is(open(key, 'name', sealed), 'Kevin Casey', 'and the envelopes open');
+});
+
 test('given a plain event of an earlier release, when the client is edited and forgotten, then every value reads [erased] and the chain verifies', async () => {
   await withStores(async (raw, store, keys, path) => {
     const stream = 'client-legacy0001';
