@@ -190,6 +190,12 @@ export interface ClientEmailClaimer {
    * (`batchAppends`), in the same transaction as the batch's clients, all or nothing.
    */
   stage(clientId: string, email: string): Promise<void>;
+  /**
+   * Before a batch: which of these emails' holder streams are empty, in one
+   * query where the store can tell (`streamsWithEvents`); `stage` then reads
+   * only the others.
+   */
+  prefetch(emails: readonly string[]): Promise<void>;
   /** The batch's claims, one append per holder stream at the version it was decided on. */
   batchAppends(): StreamAppend[];
   /** The batch was written, or not (a concurrent change: its claims are decided again, row by row): its claims are done with. */
@@ -203,6 +209,8 @@ export interface ClientEmailClaimer {
  */
 export function clientEmailClaimer(context: ActorContext): ClientEmailClaimer {
   let staged = new Map<string, { clientId: string; version: number; events: ClientEmailEvent[] }>();
+  /** The keys whose holder stream held no event before the batch (`prefetch`). */
+  let empty = new Set<string>();
   return {
     async claim(clientId, email) {
       await changeClientEmail(context, clientId, { claim: email });
@@ -212,12 +220,22 @@ export function clientEmailClaimer(context: ActorContext): ClientEmailClaimer {
       const key = clientEmailKey(email);
       const earlier = staged.get(key);
       const { state, version } =
-        earlier === undefined
-          ? await loadStream(context, emailHolderStream(key), emailHolderAggregate)
-          : { state: { holder: earlier.clientId, claimedAt: context.now().toISOString() }, version: earlier.version };
+        earlier !== undefined
+          ? { state: { holder: earlier.clientId, claimedAt: context.now().toISOString() }, version: earlier.version }
+          : empty.has(key)
+            ? { state: emailHolderAggregate.initial(), version: 0 }
+            : await loadStream(context, emailHolderStream(key), emailHolderAggregate);
       const events = await decideClaim(context, state, clientId, key);
       if (events.length === 0) return;
       staged.set(key, { clientId, version, events: [...(earlier?.events ?? []), ...events] });
+    },
+    async prefetch(emails) {
+      empty = new Set();
+      const present = context.store.streamsWithEvents?.bind(context.store);
+      if (present === undefined) return;
+      const keys = [...new Set(emails.map(clientEmailKey))];
+      const held = await present(keys.map(emailHolderStream));
+      for (const key of keys) if (!held.has(emailHolderStream(key))) empty.add(key);
     },
     batchAppends() {
       const append = appendCounter(context);
@@ -233,6 +251,7 @@ export function clientEmailClaimer(context: ActorContext): ClientEmailClaimer {
     },
     batchDone() {
       staged = new Map();
+      empty = new Set();
     },
   };
 }

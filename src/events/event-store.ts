@@ -145,6 +145,13 @@ export interface EventStore {
    */
   appendBatch?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /**
+   * Which of these streams hold an event, in one query: where the store has it
+   * (the embedded SQLite store), for an import's batch not to read one by one
+   * the streams it would find empty. A stream written after the answer is
+   * caught by the expected version of the append that follows.
+   */
+  streamsWithEvents?(streamIds: readonly string[]): Promise<ReadonlySet<string>>;
+  /**
    * Several streams at once, each with its own expected version and its own
    * hash chain, in the order given (a stream at most once). SQLite and MySQL:
    * one transaction, all or nothing, every expected version checked under the

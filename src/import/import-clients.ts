@@ -154,6 +154,8 @@ export async function importClients(context: ActorContext, input: ClientRows, op
     if (batches) {
       // The batch's email claims go in its transaction too: one commit for the whole batch, not one per new client.
       const staged = stager(context);
+      // The holder streams of the batch's emails that are empty are known in one query, not read one by one.
+      await claimer.prefetch(rows.map((row) => row.email));
       const outcomes = await decideRows(rows, staged.apply, claimer.stage);
       try {
         await staged.flush(claimer.batchAppends());

@@ -76,6 +76,8 @@ export class PrivateEventStore implements EventStore {
   #forgotten: Set<string> | undefined;
   /** Where the store below has it (the embedded SQLite store): several streams in one transaction. */
   readonly appendBatch?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
+  /** Where the store below has it: stream ids are not personal (a client's is its id, an email's holder stream a digest). */
+  readonly streamsWithEvents?: (streamIds: readonly string[]) => Promise<ReadonlySet<string>>;
   /** Which client each command of this process appended to, to seal its log entry under that client's key. */
   readonly #subjectOfCommand = new Map<string, string | null>();
   /** What this process sealed, by sealed text (`$pii`), oldest first; at most #memoEntries. */
@@ -89,6 +91,8 @@ export class PrivateEventStore implements EventStore {
     this.kind = inner.kind;
     const batch = inner.appendBatch?.bind(inner);
     if (batch !== undefined) this.appendBatch = (appends) => this.#appendAll(appends, batch);
+    const present = inner.streamsWithEvents?.bind(inner);
+    if (present !== undefined) this.streamsWithEvents = present;
     const follower = inner as Partial<Record<'followAll', unknown>>;
     if (typeof follower.followAll === 'function') {
       // The EventStoreDB follower's subscription only says "there is more": nothing personal passes through it.

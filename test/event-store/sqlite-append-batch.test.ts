@@ -54,4 +54,22 @@ test('a wrong expected version on one stream writes none of the batch; a right b
   }
 });
 
+test('streamsWithEvents names, of the ids asked, those of streams holding an event, in one query', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'epic-batch-'));
+  const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
+  try {
+    await store.append('client-b', sampleEvents(2), 'no_stream');
+    await store.append('client-d', sampleEvents(1), 'no_stream');
+    assert.equal([...(await store.streamsWithEvents(['client-a', 'client-b', 'client-c', 'client-d', 'client-b']))].sort(), [
+      'client-b',
+      'client-d',
+    ]);
+    assert.equal(await store.streamsWithEvents([]), new Set());
+    assert.equal(await store.streamsWithEvents(['client-"quoted\\', 'client-\u00e9']), new Set());
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -128,6 +128,7 @@ class Statements {
   readonly headPosition;
   readonly streamHeads;
   readonly readStored;
+  readonly streamsWithEvents;
 
   constructor(db: Database.Database) {
     this.head = db.prepare<[string], HeadRow>(
@@ -167,6 +168,10 @@ class Statements {
     this.readStored = db
       .prepare<[number, number], StoredRow>(`SELECT ${STORED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw();
+    // A stream that exists has its version 1: one look-up in the (stream_id, version) index per id.
+    this.streamsWithEvents = db
+      .prepare<[string], string>('SELECT stream_id FROM events WHERE version = 1 AND stream_id IN (SELECT value FROM json_each(?))')
+      .pluck();
   }
 }
 
@@ -313,6 +318,11 @@ export class SqliteEventStore implements EventStore {
         types === undefined ? this.#sql.readAll.all(after, limit) : this.#sql.readAllOfTypes.all(after, JSON.stringify(types), limit);
       return rows.map(toRecordedEvent);
     });
+  }
+
+  async streamsWithEvents(streamIds: readonly string[]): Promise<ReadonlySet<string>> {
+    if (streamIds.length === 0) return new Set();
+    return this.#run(() => new Set(this.#sql.streamsWithEvents.all(JSON.stringify(streamIds))));
   }
 
   async headPosition(): Promise<number> {
