@@ -83,8 +83,13 @@ export class SqliteKeyStore implements SubjectKeyStore {
             const now = new Date().toISOString();
             for (const subject of missing) {
               if (this.#isForgotten.get(subject)) continue;
-              this.#insert.run(subject, newKey(), now);
-              // Another process may have created it first: the key kept is the one in the table.
+              const key = newKey();
+              if (this.#insert.run(subject, key, now).changes > 0) {
+                found.set(subject, key);
+                continue;
+              }
+              key.fill(0);
+              // Another process created it first (between the look-up above and this transaction): the key kept is the one in the table.
               const row = this.#get.get(subject);
               if (row) found.set(subject, row.key);
             }
