@@ -54,6 +54,45 @@ test('a wrong expected version on one stream writes none of the batch; a right b
   }
 });
 
+test('a new stream is appended without a look-up of its head: no_stream on a stream that exists is still refused (its version named, nothing written) and a retry still returns what was recorded', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'epic-batch-'));
+  const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });
+  try {
+    await store.append('client-b', sampleEvents(2), 'no_stream');
+    const head = await store.headPosition();
+    const refused = await store
+      .appendBatch([
+        { streamId: 'client-a', events: sampleEvents(1), expected: 'no_stream' },
+        { streamId: 'client-b', events: sampleEvents(1), expected: 'no_stream' },
+      ])
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    assert.instance(refused, WrongExpectedVersion);
+    assert.equal([(refused as WrongExpectedVersion).streamId, (refused as WrongExpectedVersion).actual], ['client-b', 2]);
+    assert.is(await store.headPosition(), head, 'nothing written');
+    const single = await store.append('client-b', sampleEvents(1), 'no_stream').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    assert.instance(single, WrongExpectedVersion);
+
+    const batch = [
+      { streamId: 'client-c', events: sampleEvents(2), expected: 'no_stream' as const },
+      { streamId: 'client-d', events: sampleEvents(1), expected: 'no_stream' as const },
+    ];
+    const first = await store.appendBatch(batch);
+    const again = await store.appendBatch(batch);
+    assert.equal(again, first, 'the retry gets the recorded result');
+    assert.is(await store.headPosition(), head + 3, 'written once');
+    assertStreamIntact('client-c', await store.readStream('client-c'));
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('streamsWithEvents names, of the ids asked, those of streams holding an event, in one query', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'epic-batch-'));
   const store = await openSqliteEventStore(join(dir, 'events.db'), { keyring: testKeyring });

@@ -388,7 +388,10 @@ export class SqliteEventStore implements EventStore {
     mayBeRetry = true,
   ): AppendResult {
     const sql = this.#sql;
-    const head = sql.head.get(streamId);
+    // A new stream's events are not preceded by a look-up of its head (B9: two per imported client): they go in from
+    // version 1 after the genesis hash, and the (stream_id, version) key refuses the first when the stream exists.
+    const fresh = expected === 'no_stream' && prepared.length > 0 && key !== undefined;
+    const head = fresh ? undefined : sql.head.get(streamId);
     const actual = head?.version ?? 0;
     if (!satisfies(expected, actual)) {
       const retried = mayBeRetry ? this.#recordedBatch(streamId, prepared) : undefined;
@@ -422,7 +425,14 @@ export class SqliteEventStore implements EventStore {
         position = Number(result.lastInsertRowid);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        // A unique violation here can only be the event id: the version was read under the lock.
+        const notNew = fresh && index === 0 ? sql.head.get(streamId) : undefined;
+        if (notNew !== undefined) {
+          // The stream was not new: what a look-up of its head first would have found.
+          const retried = mayBeRetry ? this.#recordedBatch(streamId, prepared) : undefined;
+          if (retried) return retried;
+          throw new WrongExpectedVersion(streamId, expected, notNew.version);
+        }
+        // Otherwise a unique violation here can only be the event id: the version was read under the lock.
         if (index === 0 && mayBeRetry) {
           const retried = this.#recordedBatch(streamId, prepared);
           if (retried) return retried;
