@@ -119,18 +119,27 @@ await build({
   logLevel: 'warning',
 });
 
-await build({
-  entryPoints: sources(SRC),
-  outbase: SRC,
-  outdir: staging,
+/** How our own sources are built, one-to-one (2) or as a catalogue (4). */
+const OURS = {
   bundle: true,
-  plugins: [oneToOne],
   platform: 'node',
   format: 'esm',
   target: 'node20',
   tsconfig: join(ROOT, 'tsconfig.build.json'),
   sourcemap,
   logLevel: 'warning',
+} as const;
+
+/** Each language's folder of messages, built as one module (4 below): its files are not built one by one. */
+const CATALOGUES = ['en', 'fr'];
+const inCatalogue = (path: string) => CATALOGUES.some((language) => dirname(path) === join(SRC, 'i18n', language));
+
+await build({
+  ...OURS,
+  entryPoints: sources(SRC).filter((path) => !inCatalogue(path)),
+  outbase: SRC,
+  outdir: staging,
+  plugins: [oneToOne],
 });
 
 /**
@@ -142,8 +151,6 @@ await build({
  *    by the path the source gives. Unminified: a frame in a message's function
  *    still reads as the source does, under its area's name.
  */
-const CATALOGUES = ['en', 'fr'];
-
 function catalogueFiles(language: string): Plugin {
   const own = join(SRC, 'i18n', language);
   return {
@@ -160,19 +167,11 @@ function catalogueFiles(language: string): Plugin {
 }
 
 for (const language of CATALOGUES) {
-  const dir = join(staging, 'i18n', language);
-  for (const name of readdirSync(dir)) rmSync(join(dir, name));
   await build({
+    ...OURS,
     entryPoints: [join(SRC, 'i18n', language, 'index.ts')],
-    outfile: join(dir, 'index.js'),
-    bundle: true,
+    outfile: join(staging, 'i18n', language, 'index.js'),
     plugins: [catalogueFiles(language)],
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    tsconfig: join(ROOT, 'tsconfig.build.json'),
-    sourcemap,
-    logLevel: 'warning',
   });
 }
 

@@ -11,7 +11,8 @@
  * any reader (a stream, the command log, a rebuild) knows which key opens it
  * without knowing the event type.
  */
-import { createCipheriv, createDecipheriv, randomBytes, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../domain/values/random-pool.js';
 import type { JsonObject, JsonValue } from '../events/event-store.js';
 
 export interface Envelope {
@@ -33,22 +34,9 @@ export function isEnvelope(value: JsonValue | undefined): value is Envelope & Js
   );
 }
 
-/** IVs drawn from the CSPRNG a pool at a time (one call per 4,096 seals, not one per value: B9), each used once. */
-const IV_POOL = Buffer.alloc(IV_BYTES * 4_096);
-let ivOffset = IV_POOL.length;
-
-function nextIv(): Buffer {
-  if (ivOffset === IV_POOL.length) {
-    randomFillSync(IV_POOL);
-    ivOffset = 0;
-  }
-  const iv = IV_POOL.subarray(ivOffset, ivOffset + IV_BYTES);
-  ivOffset += IV_BYTES;
-  return iv;
-}
-
 export function seal(key: Buffer, subject: string, field: string, value: JsonValue): Envelope {
-  const iv = nextIv();
+  // Copied into the envelope at once (Buffer.concat below; the cipher keeps its own copy).
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(`${subject}\u0000${field}`, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);

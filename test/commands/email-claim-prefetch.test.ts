@@ -14,6 +14,7 @@ import type { ActorContext } from '../../src/commands/handler-context.js';
 import { emailHolderStream } from '../../src/domain/client-emails/client-email-directory.js';
 import { Conflict } from '../../src/errors.js';
 import { openSqliteEventStore } from '../../src/events/sqlite/event-store.js';
+import { rejection } from '../event-store/rejection.js';
 import { sampleEvent } from '../event-store/sample-events.js';
 import { testKeyring } from '../support/audit-key.js';
 import { MemoryCredentials, now, team } from '../support/handler-team.js';
@@ -42,10 +43,7 @@ test('a batch reads only the holder streams that hold something; the empty ones 
     await claimer.stage('client0001', 'new1@x.io');
     await claimer.stage('client0002', 'new2@x.io');
     assert.equal(holderReads, [], 'empty streams: no read');
-    const refused = await claimer.stage('client0003', 'held@x.io').then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const refused = await rejection(claimer.stage('client0003', 'held@x.io'));
     assert.instance(refused, Conflict, 'a recent claim by another client still holds it');
     assert.equal(holderReads, [held], 'the held stream was read');
     assert.equal(

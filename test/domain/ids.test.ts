@@ -38,10 +38,10 @@ ids('bytes from 248 up are drawn again, never folded onto the first letters', ()
 });
 
 ids('ids drawn from the byte pool differ across its refills, and lengths beyond the pool are drawn whole', () => {
-  // 4,096 bytes a pool, 10 or more a default id: 2,000 ids go round it several times.
-  const drawn = Array.from({ length: 2_000 }, () => newId());
+  // 16 KiB a pool, 10 or more bytes a default id: 5,000 ids go round it several times.
+  const drawn = Array.from({ length: 5_000 }, () => newId());
   assert.is(new Set(drawn).size, drawn.length);
-  assert.match(newId(5_000), /^[23456789abcdefghjkmnpqrstuvwxyz]{5000}$/);
+  assert.match(newId(20_000), /^[23456789abcdefghjkmnpqrstuvwxyz]{20000}$/);
 });
 
 ids.run();

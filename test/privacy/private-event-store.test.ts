@@ -66,7 +66,7 @@ test('an envelope opens only with its key, for its client and its field', () => 
 test('every envelope gets its own IV, across refills of the pool they are drawn from', () => {
   const key = newKey();
   const ivs = new Set<string>();
-  // 4,096 IVs a pool: twice round it and more.
+  // 12 bytes an IV, 16 KiB a pool: round it several times.
   for (let i = 0; i < 10_000; i++)
     ivs.add(
       Buffer.from(seal(key, 'client0001', 'name', `v${i}`).$pii, 'base64')

@@ -12,6 +12,7 @@ import type { EventActor, JsonObject, NewEvent } from '../../src/events/event-st
 import { newKey } from '../../src/privacy/envelope.js';
 import { MemoryKeyStore } from '../../src/privacy/key-store.js';
 import { PrivateEventStore } from '../../src/privacy/private-event-store.js';
+import { rejection } from '../event-store/rejection.js';
 import { InMemoryEventStore } from '../support/in-memory-event-store.js';
 
 const test = suite('the memo of what the privacy decorator sealed');
@@ -49,13 +50,6 @@ function stores(options: { memoEntries?: number } = {}) {
   return { inner, keyStore, keys, store: new PrivateEventStore(inner, keyStore, options) };
 }
 
-function failure(read: () => Promise<unknown>): Promise<unknown> {
-  return read().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
-
 test('what this process sealed reads back without a decryption; another process decrypts it', async () => {
   const { inner, keyStore, keys, store } = stores();
   const [appended] = (await store.append('client-memo000001', [created('memo000001')], 'no_stream')).events;
@@ -71,7 +65,7 @@ test('what this process sealed reads back without a decryption; another process 
 
   // Another process has no memo: it decrypts, and with the zeroed key that fails.
   const other = new PrivateEventStore(inner, keyStore);
-  assert.instance(await failure(() => other.readStream('client-memo000001')), BackendUnavailable);
+  assert.instance(await rejection(other.readStream('client-memo000001')), BackendUnavailable);
 });
 
 test('the memo serves a value only in the field and for the client it was sealed for', async () => {
@@ -80,7 +74,7 @@ test('the memo serves a value only in the field and for the client it was sealed
   const [stored] = await inner.readStream('client-memo000002');
   // The sealed name, written by hand into the company field of a later event of the same client.
   await inner.append('client-memo000002', [event('ClientUpdated', { clientId: 'memo000002', company: stored?.data.name ?? null })], 1);
-  const refused = await failure(() => store.readStream('client-memo000002'));
+  const refused = await rejection(store.readStream('client-memo000002'));
   assert.instance(refused, BackendUnavailable, 'decrypted, and the field does not match: as without the memo');
   assert.not.match(String(refused), /Name memo/, 'the plaintext is not in the message');
 });
@@ -91,7 +85,7 @@ test('the memo is bounded: the oldest values beyond it are decrypted again', asy
   await store.append('client-memo000004', [created('memo000004')], 'no_stream');
   for (const key of keys) key.fill(0);
   assert.is((await store.readStream('client-memo000004'))[0]?.data.name, 'Name memo000004', 'its two values are the memo');
-  assert.instance(await failure(() => store.readStream('client-memo000003')), BackendUnavailable, 'decrypted: it left the memo');
+  assert.instance(await rejection(store.readStream('client-memo000003')), BackendUnavailable, 'decrypted: it left the memo');
 });
 
 test('a value sealed and then forgotten in the same process reads [erased], wherever it is', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes, randomFillSync } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.js';
 
 /** Lower-case letters and digits without the look-alikes (0/o, 1/l/i): easy to read aloud and type. */
 const ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
@@ -13,27 +13,8 @@ const UNBIASED_BYTES = 256 - (256 % ALPHABET.length);
 /** `size` random bytes; injected by tests. */
 type ByteSource = (size: number) => Uint8Array;
 
-/**
- * Bytes from the CSPRNG, a pool of 4,096 filled at a time: an id is no
- * secret, and one call per id was ~2% of an import of 10,000 clients (B9).
- * Each byte is handed out once.
- */
-const POOL = Buffer.alloc(4_096);
-let poolOffset = POOL.length;
-
-function pooledBytes(size: number): Uint8Array {
-  if (size > POOL.length) return randomBytes(size);
-  if (poolOffset + size > POOL.length) {
-    randomFillSync(POOL);
-    poolOffset = 0;
-  }
-  const bytes = POOL.subarray(poolOffset, poolOffset + size);
-  poolOffset += size;
-  return bytes;
-}
-
 /** A short id (10 characters, ~49 bits): unique in practice, and any 4+ character prefix can name it. */
-export function newId(length = 10, bytes: ByteSource = pooledBytes): string {
+export function newId(length = 10, bytes: ByteSource = pooledRandomBytes): string {
   let id = '';
   while (id.length < length) {
     for (const byte of bytes(length - id.length)) {
